@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import { ChangePlanForm } from "@/components/account/change-plan-form";
+import { Progress } from "@/components/ui/progress";
+import { requireUser } from "@/lib/auth/require-user";
+import { accountPlans } from "@/lib/catalog";
+import { getAccountUsage } from "@/lib/data/get-account-usage";
+import { formatMoney } from "@/lib/format/format-money";
+
+export const metadata: Metadata = { title: "Account" };
+
+export default async function AccountPage() {
+  const user = await requireUser("/account");
+  const usage = await getAccountUsage(user.id);
+  const q = user.plan.quotas;
+  const rows = [
+    { label: "Environments", used: usage.environments, limit: q.maxEnvironments, note: "in use" },
+    { label: "Nodes per environment", used: usage.largestEnvironmentNodes, limit: q.maxNodesPerEnvironment, note: "largest environment" },
+    { label: "Nodes per node group", used: usage.largestNodeGroup, limit: q.maxNodesPerGroup, note: "largest node group" },
+    { label: "Cloudlets per node", used: usage.largestCloudletLimit, limit: q.maxCloudletsPerNode, note: "largest node limit" },
+  ];
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">Account</h1>
+      <section aria-labelledby="profile-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="profile-heading" className="mb-2 font-semibold">
+          {user.name}
+        </h2>
+        <p className="text-sm text-slate-600">{user.email}</p>
+        <p className="mt-2 text-sm">
+          Current plan: <strong>{user.plan.name}</strong>
+          {user.plan.canInstall ? "" : " (installing is locked)"} · running environments cost{" "}
+          <strong>{formatMoney(usage.monthlyPrice)}</strong> per month.
+        </p>
+      </section>
+      <section aria-labelledby="quota-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="quota-heading" className="mb-4 font-semibold">
+          Quotas
+        </h2>
+        <p className="mb-4 text-xs text-slate-500">1 cloudlet = 128 MiB RAM + 400 MHz CPU.</p>
+        <dl className="space-y-3">
+          {rows.map((r) => (
+            <div key={r.label}>
+              <div className="flex justify-between text-sm">
+                <dt>{r.label}</dt>
+                <dd className="tabular-nums">
+                  {r.used} of {r.limit} <span className="text-slate-500">({r.note})</span>
+                </dd>
+              </div>
+              <Progress value={Math.min(100, (r.used / r.limit) * 100)} label={`${r.label}: ${r.used} of ${r.limit}`} />
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section aria-labelledby="change-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="change-heading" className="mb-4 font-semibold">
+          Change plan
+        </h2>
+        <ChangePlanForm plans={accountPlans} current={user.plan.id} />
+      </section>
+    </div>
+  );
+}

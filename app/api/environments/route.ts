@@ -1,0 +1,27 @@
+import { randomUUID } from "node:crypto";
+import { NextResponse } from "next/server";
+import { apiRoute, readJson } from "@/lib/api/api-route";
+import { createEnvironment } from "@/lib/data/create-environment";
+import { findEnvironments } from "@/lib/data/find-environments";
+import { ValidationError } from "@/lib/errors";
+import { withInstallDefaults } from "@/lib/validations/install-settings";
+
+export const GET = apiRoute(async ({ user }) => {
+  return NextResponse.json({ environments: await findEnvironments(user.id) });
+});
+
+/**
+ * Creates an environment from install settings (the dialog's schema). An `Idempotency-Key` header makes a
+ * retried request return the environment the first one created (200) instead of a second one (201).
+ */
+export const POST = apiRoute(async ({ request, user }) => {
+  const key = request.headers.get("idempotency-key")?.trim();
+  if (key !== undefined && !/^[A-Za-z0-9_-]{8,100}$/.test(key)) {
+    throw new ValidationError({}, "Idempotency-Key must be 8–100 letters, digits, hyphens or underscores.");
+  }
+  const result = await createEnvironment(user, withInstallDefaults(await readJson(request)), key ?? randomUUID());
+  return NextResponse.json(
+    { environment: { id: result.id, name: result.name, domain: result.domain, url: `/environments/${result.name}` } },
+    { status: result.created ? 201 : 200 },
+  );
+});

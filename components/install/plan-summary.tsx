@@ -1,0 +1,119 @@
+import { CheckCircle2, XCircle } from "lucide-react";
+import { formatDuration } from "@/lib/format/format-duration";
+import { formatCpu, formatMemory } from "@/lib/format/format-memory";
+import { formatMoney } from "@/lib/format/format-money";
+import type { EnvironmentPlan } from "@/lib/plan";
+import { TopologyPicture } from "./topology-picture";
+
+/** The plan beside the dialog's fields: what will be built, what it costs, whether it fits, how long it takes. */
+export function PlanSummary({ plan, heading = "Plan" }: { plan: EnvironmentPlan; heading?: string }) {
+  const stageTitle = new Map(plan.stages.map((s) => [s.id, s.title]));
+  return (
+    <aside aria-labelledby="plan-heading" className="space-y-5 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm">
+      <div className="flex items-baseline justify-between gap-2">
+        <h3 id="plan-heading" className="text-base font-semibold">
+          {heading}
+        </h3>
+        <span className="font-mono text-xs break-all text-slate-600">{plan.domain}</span>
+      </div>
+
+      <section aria-label="Node groups">
+        <table className="w-full text-left text-xs">
+          <caption className="sr-only">Node groups</caption>
+          <thead className="text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 font-medium">Node group</th>
+              <th scope="col" className="py-1 text-right font-medium">Nodes</th>
+              <th scope="col" className="py-1 text-right font-medium">Per node</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.nodeGroups.map((g) => (
+              <tr key={g.id} className="border-t border-slate-200">
+                <th scope="row" className="py-1.5 font-medium">
+                  {g.name}
+                  {g.note ? <span className="block font-normal text-slate-500">{g.note}</span> : null}
+                </th>
+                <td className="py-1.5 text-right tabular-nums">{g.count}</td>
+                <td className="py-1.5 text-right text-slate-600">
+                  {g.reservedCloudlets} cl · {formatMemory(g.ramMiB)} · {formatCpu(g.cpuMHz)} · {g.diskGb} GB
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <TopologyPicture groups={plan.nodeGroups} />
+
+      <dl className="grid grid-cols-2 gap-x-4 gap-y-1">
+        <dt className="text-slate-500">Nodes</dt>
+        <dd className="text-right font-medium tabular-nums">{plan.totals.nodes}</dd>
+        <dt className="text-slate-500">Cloudlets</dt>
+        <dd className="text-right tabular-nums">
+          {plan.totals.reservedCloudlets} <span className="text-slate-500">(up to {plan.totals.cloudletLimit})</span>
+        </dd>
+        <dt className="text-slate-500">RAM</dt>
+        <dd className="text-right tabular-nums">{formatMemory(plan.totals.ramMiB)}</dd>
+        <dt className="text-slate-500">Disk</dt>
+        <dd className="text-right tabular-nums">{plan.totals.diskGb} GB</dd>
+        <dt className="text-slate-500">Price per hour</dt>
+        <dd className="text-right font-medium tabular-nums">{formatMoney(plan.price.hourly, 4)}</dd>
+        <dt className="text-slate-500">Price per month</dt>
+        <dd className="text-right font-semibold tabular-nums" data-testid="plan-monthly-price">
+          {formatMoney(plan.price.monthly)}
+        </dd>
+        <dt className="col-span-2 text-xs text-slate-500">
+          Up to {formatMoney(plan.price.monthlyAtLimit)} per month if every node scales to its limit.
+        </dt>
+      </dl>
+
+      <section aria-labelledby="quota-heading">
+        <h4 id="quota-heading" className="mb-1 font-medium">
+          Quota check
+        </h4>
+        <ul className="space-y-1">
+          {plan.quota.verdicts.map((v) => (
+            <li key={v.quota} className="flex gap-2">
+              {v.ok ? (
+                <CheckCircle2 aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-green-600" />
+              ) : (
+                <XCircle aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-red-600" />
+              )}
+              <span className={v.ok ? "text-slate-700" : "text-red-700"}>
+                <span className="sr-only">{v.ok ? "Within quota: " : "Over quota: "}</span>
+                {v.message}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="steps-heading">
+        <div className="mb-1 flex items-baseline justify-between">
+          <h4 id="steps-heading" className="font-medium">
+            Install steps
+          </h4>
+          <span className="text-slate-600">
+            Estimated time <strong className="text-slate-900">{formatDuration(plan.estimate.criticalPathSeconds)}</strong>
+          </span>
+        </div>
+        <p className="mb-2 text-xs text-slate-500">
+          {plan.steps.length} steps; independent ones run in parallel (
+          {formatDuration(plan.estimate.sequentialSeconds)} one after another).
+        </p>
+        <ol className="max-h-64 space-y-0.5 overflow-y-auto rounded border border-slate-200 bg-white p-2 text-xs" aria-label="Install steps">
+          {plan.steps.map((s) => (
+            <li key={s.key} className="flex justify-between gap-2">
+              <span>
+                <span className="sr-only">{stageTitle.get(s.stage)}: </span>
+                {s.title}
+              </span>
+              <span className="shrink-0 text-slate-500 tabular-nums">{formatDuration(s.estimatedSeconds)}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </aside>
+  );
+}

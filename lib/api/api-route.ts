@@ -1,0 +1,52 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/get-current-user";
+import { AppError, ConflictError, UnauthorizedError, ValidationError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+
+type Handler<P> = (ctx: { request: Request; user: CurrentUser; params: P }) => Promise<Response>;
+
+/**
+ * Wraps a route handler: requires a session (401 otherwise), maps typed errors to their status with a JSON
+ * body `{ error: { code, message, fieldErrors? } }`, and turns anything unexpected into a logged 500 that
+ * says the problem is ours. Nothing a client sends should reach that branch.
+ */
+export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const user = await getCurrentUser();
+      if (!user) throw new UnauthorizedError();
+      return await handler({ request, user, params: await context.params });
+    } catch (e) {
+      return errorResponse(e, request);
+    }
+  };
+}
+
+export function errorResponse(e: unknown, request: Request): Response {
+  if (e instanceof AppError) {
+    const fieldErrors = e instanceof ValidationError || e instanceof ConflictError ? e.fieldErrors : undefined;
+    return NextResponse.json(
+      { error: { code: e.code, message: e.message, ...(fieldErrors && Object.keys(fieldErrors).length ? { fieldErrors } : {}) } },
+      { status: e.status },
+    );
+  }
+  logger.error({ err: e, method: request.method, url: new URL(request.url).pathname }, "unhandled API error");
+  return NextResponse.json(
+    { error: { code: "internal", message: "Something went wrong on our side. Try again; if it persists, contact support." } },
+    { status: 500 },
+  );
+}
+
+/** Reads a JSON body; a missing or malformed body is the client's error, said in words. */
+export async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.includes("application/json")) {
+    throw new ValidationError({}, "Send the request body as JSON with Content-Type: application/json.");
+  }
+  try {
+    return await request.json();
+  } catch {
+    throw new ValidationError({}, "The request body is not valid JSON.");
+  }
+}

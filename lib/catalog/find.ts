@@ -1,0 +1,16 @@
+import { accountPlans } from "./account-plans";
+import { apps } from "./apps";
+import { regions } from "./regions";
+import type { AccountPlan, AppPackage, Region } from "./types";
+
+export function findAccountPlan(id: string): AccountPlan | undefined {
+  return accountPlans.find((p) => p.id === id);
+}
+
+export function findRegion(id: string): Region | undefined {
+  return regions.find((r) => r.id === id);
+}
+
+export function findApp(id: string): AppPackage | undefined {
+  return apps.find((a) => a.id === id);
+}

@@ -1,0 +1,119 @@
+import { randomUUID } from "node:crypto";
+import { findRegion } from "@/lib/catalog";
+import type { CurrentUser } from "@/lib/auth/get-current-user";
+import { ConflictError, ForbiddenError, ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
+import { activeEnvironmentStatuses } from "@/lib/environments/environment-status";
+import { computePlan, type EnvironmentPlan } from "@/lib/plan";
+import { sqlite, sqliteTime } from "@/lib/sqlite";
+import { installSettingsSchema, type InstallSettings } from "@/lib/validations/install-settings";
+import { countActiveEnvironments } from "./count-active-environments";
+
+export type CreatedEnvironment = { id: string; name: string; domain: string; created: boolean };
+
+/**
+ * Submits an install: re-validates the settings with the dialog's schema, checks the plan's quotas, and
+ * stores the environment in state queued with its settings and plan. Name uniqueness (per region, and per
+ * owner so that /environments/<name> is unambiguous) is enforced by unique columns, and the environment
+ * quota is re-counted inside the same IMMEDIATE transaction, so of two concurrent submits exactly one wins.
+ * A repeated `requestId` returns the environment the first request created instead of a second one.
+ */
+export async function createEnvironment(
+  user: CurrentUser,
+  input: unknown,
+  requestId: string,
+): Promise<CreatedEnvironment> {
+  if (!user.plan.canInstall) {
+    throw new ForbiddenError(`Installing is not available on the ${user.plan.name} plan. Upgrade your plan on the Account page.`);
+  }
+  const parsed = installSettingsSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsFromIssues(parsed.error.issues));
+  const settings: InstallSettings = parsed.data;
+  const region = findRegion(settings.region)!;
+
+  const plan = computePlan(settings, { plan: user.plan, environmentsInUse: await countActiveEnvironments(user.id) });
+  const failed = plan.quota.verdicts.filter((v) => !v.ok);
+  if (failed.length > 0) {
+    throw new ForbiddenError(`This cluster does not fit your ${user.plan.name} plan. ${failed.map((v) => v.message).join(" ")}`);
+  }
+
+  const conn = sqlite();
+  const insert = conn.transaction((): CreatedEnvironment => {
+    const existing = conn
+      .prepare("SELECT id, name, domain FROM environment WHERE userId = ? AND requestId = ?")
+      .get(user.id, requestId) as { id: string; name: string; domain: string } | undefined;
+    if (existing) return { ...existing, created: false };
+
+    const taken = conn
+      .prepare("SELECT userId, region FROM environment WHERE regionClaim = ? OR ownerClaim = ?")
+      .get(`${settings.region}/${settings.name}`, `${user.id}/${settings.name}`) as
+      | { userId: string; region: string }
+      | undefined;
+    if (taken) throw nameTaken(settings, region.name, taken.userId === user.id && taken.region !== settings.region);
+
+    const id = randomUUID();
+    const now = sqliteTime();
+    conn
+      .prepare(
+        `INSERT INTO environment (id, userId, name, region, domain, displayName, status, settings, plan, requestId,
+           regionClaim, ownerClaim, createdAt, updatedAt)
+         VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        user.id,
+        settings.name,
+        settings.region,
+        plan.domain,
+        settings.displayName,
+        JSON.stringify(settings),
+        JSON.stringify(plan satisfies EnvironmentPlan),
+        requestId,
+        `${settings.region}/${settings.name}`,
+        `${user.id}/${settings.name}`,
+        now,
+        now,
+      );
+
+    const placeholders = activeEnvironmentStatuses.map(() => "?").join(", ");
+    const { n } = conn
+      .prepare(`SELECT COUNT(*) AS n FROM environment WHERE userId = ? AND status IN (${placeholders})`)
+      .get(user.id, ...activeEnvironmentStatuses) as { n: number };
+    const max = user.plan.quotas.maxEnvironments;
+    if (n > max) {
+      throw new ForbiddenError(
+        `Environments: your ${user.plan.name} plan allows ${max} and all ${max} are in use. Delete one or upgrade your plan.`,
+      );
+    }
+
+    conn
+      .prepare(
+        "INSERT INTO environment_event (environmentId, type, message, data, actorId, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
+      )
+      .run(
+        id,
+        "environment.queued",
+        `Install of ${plan.domain} queued (${plan.totals.nodes} nodes, Kubernetes ${settings.version}).`,
+        JSON.stringify({ status: "queued" }),
+        user.id,
+        now,
+      );
+    return { id, name: settings.name, domain: plan.domain, created: true };
+  });
+
+  try {
+    return insert.immediate();
+  } catch (e) {
+    // A concurrent submit in another process can still win the unique index between our check and insert.
+    if (e instanceof Error && "code" in e && e.code === "SQLITE_CONSTRAINT_UNIQUE") {
+      throw nameTaken(settings, region.name, false);
+    }
+    throw e;
+  }
+}
+
+function nameTaken(settings: InstallSettings, regionName: string, ownOtherRegion: boolean): ConflictError {
+  const message = ownOtherRegion
+    ? `You already have an environment named "${settings.name}" in another region. Choose another name.`
+    : `The name "${settings.name}" is taken in ${regionName}. Choose another name.`;
+  return new ConflictError(message, { name: message });
+}

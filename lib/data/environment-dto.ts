@@ -1,0 +1,46 @@
+import { findRegion } from "@/lib/catalog";
+import { isEnvironmentStatus, type EnvironmentStatus } from "@/lib/environments/environment-status";
+import type { Environment } from "@/lib/generated/prisma/client";
+import type { EnvironmentPlan } from "@/lib/plan";
+import type { InstallSettings } from "@/lib/validations/install-settings";
+
+export type EnvironmentSummary = {
+  id: string;
+  name: string;
+  displayName: string;
+  domain: string;
+  region: { id: string; name: string };
+  status: EnvironmentStatus;
+  version: string;
+  topology: EnvironmentPlan["topology"];
+  nodes: number;
+  monthlyPrice: number;
+  createdAt: string;
+};
+
+export type EnvironmentDetail = EnvironmentSummary & { settings: InstallSettings; plan: EnvironmentPlan };
+
+export function toEnvironmentDetail(row: Environment): EnvironmentDetail {
+  const settings = JSON.parse(row.settings) as InstallSettings;
+  const plan = JSON.parse(row.plan) as EnvironmentPlan;
+  return {
+    id: row.id,
+    name: row.name,
+    displayName: row.displayName,
+    domain: row.domain,
+    region: { id: row.region, name: findRegion(row.region)?.name ?? row.region },
+    status: isEnvironmentStatus(row.status) ? row.status : "failed",
+    version: settings.version,
+    topology: plan.topology,
+    nodes: plan.totals.nodes,
+    monthlyPrice: plan.price.monthly,
+    createdAt: row.createdAt.toISOString(),
+    settings,
+    plan,
+  };
+}
+
+export function toEnvironmentSummary(row: Environment): EnvironmentSummary {
+  const { settings: _settings, plan: _plan, ...summary } = toEnvironmentDetail(row);
+  return summary;
+}

@@ -1,0 +1,27 @@
+import { db } from "@/lib/db";
+import { activeEnvironmentStatuses } from "@/lib/environments/environment-status";
+import type { EnvironmentPlan } from "@/lib/plan";
+
+export type AccountUsage = {
+  environments: number;
+  /** Largest values among active environments, to compare with the per-environment quotas. */
+  largestEnvironmentNodes: number;
+  largestNodeGroup: number;
+  largestCloudletLimit: number;
+  monthlyPrice: number;
+};
+
+export async function getAccountUsage(userId: string): Promise<AccountUsage> {
+  const rows = await db().environment.findMany({
+    where: { userId, status: { in: [...activeEnvironmentStatuses] } },
+    select: { plan: true },
+  });
+  const plans = rows.map((r) => JSON.parse(r.plan) as EnvironmentPlan);
+  return {
+    environments: plans.length,
+    largestEnvironmentNodes: Math.max(0, ...plans.map((p) => p.totals.nodes)),
+    largestNodeGroup: Math.max(0, ...plans.flatMap((p) => p.nodeGroups.map((g) => g.count))),
+    largestCloudletLimit: Math.max(0, ...plans.flatMap((p) => p.nodeGroups.map((g) => g.cloudletLimit))),
+    monthlyPrice: Math.round(plans.reduce((sum, p) => sum + p.price.monthly, 0) * 100) / 100,
+  };
+}

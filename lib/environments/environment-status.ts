@@ -1,0 +1,64 @@
+/**
+ * Environment states.
+ *   queued      — entered when an install is submitted; left when the engine starts installing.
+ *   installing  — the install operation runs; left for running, failed or cancelling.
+ *   running     — the cluster is up; left for deleting (and day-2 operations later).
+ *   failed      — an operation stopped on an error; Retry returns to installing, Delete to deleting.
+ *   cancelling  — an install is being stopped and what it created torn down; left for cancelled.
+ *   cancelled   — terminal; the name and quota are released.
+ *   deleting    — teardown runs; left for deleted.
+ *   deleted     — terminal; the name and quota are released, the record stays.
+ * Raw status strings never appear in components: use these helpers.
+ */
+export const environmentStatuses = [
+  "queued",
+  "installing",
+  "running",
+  "failed",
+  "cancelling",
+  "cancelled",
+  "deleting",
+  "deleted",
+] as const;
+
+export type EnvironmentStatus = (typeof environmentStatuses)[number];
+
+export const environmentTransitions: Readonly<Record<EnvironmentStatus, readonly EnvironmentStatus[]>> = {
+  queued: ["installing", "cancelling", "deleting"],
+  installing: ["running", "failed", "cancelling"],
+  running: ["deleting"],
+  failed: ["installing", "deleting"],
+  cancelling: ["cancelled", "failed"],
+  cancelled: [],
+  deleting: ["deleted", "failed"],
+  deleted: [],
+};
+
+export function canTransition(from: EnvironmentStatus, to: EnvironmentStatus): boolean {
+  return environmentTransitions[from].includes(to);
+}
+
+export function isEnvironmentStatus(value: string): value is EnvironmentStatus {
+  return (environmentStatuses as readonly string[]).includes(value);
+}
+
+/** Terminal states release the environment's name and its share of the account's quota. */
+export function isTerminal(status: EnvironmentStatus): boolean {
+  return environmentTransitions[status].length === 0;
+}
+
+export type StatusTone = "neutral" | "info" | "success" | "warning" | "danger";
+
+export const environmentStatusLabels: Readonly<Record<EnvironmentStatus, { label: string; tone: StatusTone }>> = {
+  queued: { label: "Queued", tone: "neutral" },
+  installing: { label: "Installing", tone: "info" },
+  running: { label: "Running", tone: "success" },
+  failed: { label: "Failed", tone: "danger" },
+  cancelling: { label: "Cancelling", tone: "warning" },
+  cancelled: { label: "Cancelled", tone: "neutral" },
+  deleting: { label: "Deleting", tone: "warning" },
+  deleted: { label: "Deleted", tone: "neutral" },
+};
+
+/** States that count against the account's environment quota (everything not terminal). */
+export const activeEnvironmentStatuses: readonly EnvironmentStatus[] = environmentStatuses.filter((s) => !isTerminal(s));

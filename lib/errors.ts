@@ -1,0 +1,60 @@
+/**
+ * Typed application errors. Each says who can fix it (house rule 8): the user (bad input, quota, conflict),
+ * or the platform (needs support). Route handlers map them to HTTP statuses; nothing a client sends may
+ * surface as a 500.
+ */
+export type FieldErrors = Record<string, string>;
+
+export class AppError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+    readonly fixableBy: "user" | "platform" = "user",
+  ) {
+    super(message);
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(
+    readonly fieldErrors: FieldErrors,
+    message = "Some fields need your attention.",
+  ) {
+    super(message, 400, "invalid_input");
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor(message = "Sign in to continue.") {
+    super(message, 401, "unauthorized");
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super(message, 403, "forbidden");
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message = "Not found.") {
+    super(message, 404, "not_found");
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, readonly fieldErrors: FieldErrors = {}) {
+    super(message, 409, "conflict");
+  }
+}
+
+/** Flattens zod issues into `{ "custom.manifests": "message" }`, first message per field. */
+export function fieldErrorsFromIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".") || "form";
+    out[key] ??= issue.message;
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+import { cloudletCpuMHz, cloudletRamMiB, nodeGroupOrder, nodeGroups, type NodeGroupId } from "@/lib/catalog";
+import type { PlanNode, PlanNodeGroup } from "./types";
+
+/** Groups in display order; a group with no nodes (mbl in development, storage when off) is left out. */
+export function buildNodeGroups(counts: Record<NodeGroupId, number>, domain: string): PlanNodeGroup[] {
+  return nodeGroupOrder
+    .filter((id) => counts[id] > 0)
+    .map((id) => {
+      const spec = nodeGroups[id];
+      const count = counts[id];
+      const nodes: PlanNode[] = Array.from({ length: count }, (_, i) => {
+        const nodeId = `${id}-${i + 1}`;
+        return { id: nodeId, group: id, index: i + 1, hostname: `${nodeId}.${domain}` };
+      });
+      const note = noteFor(spec.role, count);
+      return {
+        id,
+        name: spec.name,
+        role: spec.role,
+        stack: spec.stack,
+        count,
+        scalable: spec.role === "worker",
+        reservedCloudlets: spec.reservedCloudlets,
+        cloudletLimit: spec.cloudletLimit,
+        ramMiB: spec.reservedCloudlets * cloudletRamMiB,
+        cpuMHz: spec.reservedCloudlets * cloudletCpuMHz,
+        diskGb: spec.diskGb,
+        nodes,
+        ...(note === undefined ? {} : { note }),
+      };
+    });
+}
+
+function noteFor(role: PlanNodeGroup["role"], count: number): string | undefined {
+  switch (role) {
+    case "api-balancer":
+      return "HAProxy, TCP 6443 to the control planes";
+    case "control-plane":
+      return count > 1
+        ? `kubeadm control plane with stacked etcd across ${count} nodes; fixed size`
+        : "kubeadm control plane with etcd; fixed size";
+    case "worker":
+      return "Scalable; runs the ingress controller on ports 80/443";
+    case "storage":
+      // A multi-node shared storage is the platform's GlusterFS auto-cluster; one node is plain NFS.
+      return count > 1 ? `GlusterFS replicated volume across ${count} nodes, mounted over NFS` : "NFS server";
+    default:
+      return undefined;
+  }
+}

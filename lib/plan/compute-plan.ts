@@ -1,0 +1,45 @@
+import type { InstallSettings } from "@/lib/validations/install-settings";
+import { assessQuotas } from "./assess-quotas";
+import { buildEndpoints } from "./build-endpoints";
+import { buildNodeGroups } from "./build-node-groups";
+import { buildStepGraph } from "./build-step-graph";
+import { computePrice } from "./compute-price";
+import { computeTotals } from "./compute-totals";
+import { countNodes } from "./count-nodes";
+import { criticalPath } from "./critical-path";
+import { planStages } from "./plan-stages";
+import { resolveSettings } from "./resolve-settings";
+import type { EnvironmentPlan, QuotaContext } from "./types";
+
+/**
+ * Settings + catalogue + quota → the plan the dialog shows and the engine executes. Pure and total: it never
+ * throws, even for settings the schema would reject (see resolveSettings), and equal inputs give deep-equal
+ * plans that share no objects with the catalogue or with each other.
+ */
+export function computePlan(settings: InstallSettings, quota: QuotaContext): EnvironmentPlan {
+  const resolved = resolveSettings(settings);
+  const domain = `${resolved.name}.${resolved.regionDomain}`;
+  const nodeGroups = buildNodeGroups(countNodes(resolved.topology, resolved), domain);
+  const totals = computeTotals(nodeGroups);
+  const steps = buildStepGraph(resolved, nodeGroups);
+  const usedStages = new Set(steps.map((s) => s.stage));
+
+  return {
+    topology: resolved.topology.id,
+    version: resolved.version,
+    name: resolved.name,
+    region: resolved.regionId,
+    domain,
+    nodeGroups,
+    totals,
+    price: computePrice(totals, resolved.priceFactor),
+    endpoints: buildEndpoints(domain, resolved.topology, resolved.addons),
+    quota: assessQuotas(nodeGroups, quota),
+    stages: planStages.filter((s) => usedStages.has(s.id)).map((s) => ({ ...s })),
+    steps,
+    estimate: {
+      criticalPathSeconds: criticalPath(steps),
+      sequentialSeconds: steps.reduce((sum, s) => sum + s.estimatedSeconds, 0),
+    },
+  };
+}

@@ -1,0 +1,12 @@
+/** The environment plan: pure, shared by the install dialog (live preview) and the engine (execution). */
+export type * from "./types";
+export { computePlan } from "./compute-plan";
+export { assessTopologies } from "./assess-topologies";
+export { criticalPath } from "./critical-path";
+export { scheduleSteps, type StepWindow } from "./schedule-steps";
+export { topologicalOrder } from "./topological-order";
+export { findGraphProblems, type StepLink } from "./find-graph-problems";
+export { stepNames, isStepName, type StepName } from "./step-names";
+export { describeStep } from "./describe-step";
+export { planStages } from "./plan-stages";
+export { quotaLabels } from "./quota-labels";

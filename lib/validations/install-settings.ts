@@ -1,0 +1,177 @@
+import { z } from "zod";
+import {
+  addons,
+  dashboards,
+  ingressControllers,
+  kubernetesVersions,
+  maxWorkersAtInstall,
+  regions,
+  topologies,
+  type TopologyId,
+} from "@/lib/catalog";
+import { environmentNameSchema } from "./environment-name";
+import { checkHelmValues, checkManifests, formatYamlProblems } from "./yaml-checks";
+
+function oneOf(items: readonly { id: string; name?: string }[], what: string) {
+  return z.string({ error: `Choose a ${what}.` }).refine((v) => items.some((i) => i.id === v), {
+    error: `Choose one of the listed ${what}s.`,
+  });
+}
+
+const helmRepoPattern = /^(https:\/\/|oci:\/\/)[^\s]+$/;
+const chartNamePattern = /^[a-z0-9]([a-z0-9._-]*[a-z0-9])?(\/[a-z0-9]([a-z0-9._-]*[a-z0-9])?)?$/;
+const chartVersionPattern = /^v?\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/;
+
+export const customDeploymentSchema = z.object({
+  kind: z.enum(["helm", "manifests"], { error: "Choose Helm chart or Kubernetes manifests." }),
+  repositoryUrl: z.string().trim().max(2048, { error: "Use at most 2048 characters." }),
+  chart: z.string().trim().max(253, { error: "Use at most 253 characters." }),
+  chartVersion: z.string().trim().max(64, { error: "Use at most 64 characters." }),
+  values: z.string(),
+  manifests: z.string(),
+});
+
+/**
+ * The install dialog's settings. One schema, two consumers: the dialog (react-hook-form + zodResolver) and
+ * the server (server action and JSON API), which parse it again before anything is stored.
+ */
+export const installSettingsSchema = z
+  .object({
+    version: oneOf(kubernetesVersions, "Kubernetes version"),
+    dashboard: oneOf(dashboards, "dashboard"),
+    topology: z.enum(["development", "production"], { error: "Choose Development or Production." }),
+    workers: z
+      .number({ error: "Enter the number of workers." })
+      .int({ error: "Enter a whole number of workers." })
+      .min(1, { error: "At least 1 worker is needed." })
+      .max(maxWorkersAtInstall, { error: `At most ${maxWorkersAtInstall} workers at install; scale out later.` }),
+    ingress: oneOf(ingressControllers, "ingress controller"),
+    deployment: z.enum(["clean", "custom"], { error: "Choose Clean cluster or Custom." }),
+    custom: customDeploymentSchema,
+    storage: z.boolean(),
+    addons: z.object({ monitoring: z.boolean(), tracing: z.boolean(), remoteApi: z.boolean() }),
+    name: environmentNameSchema,
+    displayName: z
+      .string({ error: "Enter a display name." })
+      .trim()
+      .min(1, { error: "Enter a display name." })
+      .max(64, { error: "Use at most 64 characters." }),
+    region: z.string({ error: "Choose a region." }),
+  })
+  .superRefine((s, ctx) => {
+    const region = regions.find((r) => r.id === s.region);
+    if (!region) ctx.addIssue({ code: "custom", path: ["region"], message: "Choose one of the listed regions." });
+    else if (!region.active) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["region"],
+        message: `${region.name} is not available: ${region.inactiveReason ?? "closed"}. Choose another region.`,
+      });
+    }
+    const minWorkers = topologies[s.topology as TopologyId].minWorkers;
+    if (s.workers < minWorkers) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["workers"],
+        message: `${topologies[s.topology as TopologyId].name} needs at least ${minWorkers} workers.`,
+      });
+    }
+    if (!s.storage) {
+      for (const addon of addons) {
+        if (addon.requiresStorage && s.addons[addon.id]) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["addons", addon.id],
+            message: `${addon.name} needs NFS storage. Turn NFS storage on or untick ${addon.name}.`,
+          });
+        }
+      }
+    }
+    if (s.deployment === "custom") refineCustom(s.custom, ctx);
+  });
+
+function refineCustom(c: z.infer<typeof customDeploymentSchema>, ctx: z.RefinementCtx) {
+  const at = (field: string, message: string) => ctx.addIssue({ code: "custom", path: ["custom", field], message });
+  if (c.kind === "helm") {
+    if (c.repositoryUrl === "") at("repositoryUrl", "Enter the chart repository URL.");
+    else if (!helmRepoPattern.test(c.repositoryUrl) || !isUrl(c.repositoryUrl)) {
+      at("repositoryUrl", "Enter an https:// or oci:// URL, e.g. https://charts.bitnami.com/bitnami.");
+    }
+    if (c.chart === "") at("chart", "Enter the chart name.");
+    else if (!chartNamePattern.test(c.chart)) {
+      at("chart", "Use a chart name of lowercase letters, digits, dots, hyphens and underscores, e.g. nginx.");
+    }
+    if (c.chartVersion !== "" && !chartVersionPattern.test(c.chartVersion)) {
+      at("chartVersion", "Use a version like 1.2.3, or leave it empty for the latest.");
+    }
+    const problems = checkHelmValues(c.values);
+    if (problems.length > 0) at("values", formatYamlProblems("values", problems));
+  } else {
+    if (c.manifests.trim() === "") at("manifests", "Paste at least one Kubernetes manifest.");
+    else {
+      const problems = checkManifests(c.manifests);
+      if (problems.length > 0) at("manifests", formatYamlProblems("the manifest", problems));
+    }
+  }
+}
+
+function isUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+export type InstallSettingsInput = z.input<typeof installSettingsSchema>;
+export type InstallSettings = z.output<typeof installSettingsSchema>;
+
+export const emptyCustomDeployment: InstallSettings["custom"] = {
+  kind: "helm",
+  repositoryUrl: "",
+  chart: "",
+  chartVersion: "",
+  values: "",
+  manifests: "",
+};
+
+/** Defaults of the dialog; the name is suggested by the server. */
+export function defaultInstallSettings(name: string, region: string): InstallSettings {
+  return {
+    version: kubernetesVersions[0]!.id,
+    dashboard: dashboards[0]!.id,
+    topology: "development",
+    workers: 1,
+    ingress: ingressControllers[0]!.id,
+    deployment: "clean",
+    custom: emptyCustomDeployment,
+    storage: true,
+    addons: { monitoring: false, tracing: false, remoteApi: false },
+    name,
+    displayName: "Kubernetes Cluster",
+    region,
+  };
+}
+
+/**
+ * For API clients: fills every field the request leaves out with the dialog's default (name and region
+ * excepted, which have none), so `{ "name": "demo", "region": "eu-central" }` installs a default cluster.
+ */
+export function withInstallDefaults(body: unknown): unknown {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return body;
+  const b = body as Record<string, unknown>;
+  const d = defaultInstallSettings("", "");
+  const nested = (key: "custom" | "addons") =>
+    typeof b[key] === "object" && b[key] !== null && !Array.isArray(b[key]) ? { ...d[key], ...(b[key] as object) } : (b[key] ?? d[key]);
+  const topology = topologies[b.topology as TopologyId] ?? topologies.development;
+  return {
+    ...d,
+    name: undefined,
+    region: undefined,
+    workers: topology.minWorkers,
+    ...b,
+    custom: nested("custom"),
+    addons: nested("addons"),
+  };
+}
