@@ -104,7 +104,7 @@ export function InstallDialog({ app, accountPlan, environmentsInUse, suggestedNa
     for (const [path, message] of Object.entries(fieldErrors)) {
       setError(path as FieldPath<InstallSettings>, { message }, { shouldFocus: true });
     }
-    if (Object.keys(fieldErrors).length === 0 || res.status !== 400) {
+    if (Object.keys(fieldErrors).length === 0) {
       setFormError(body?.error.message ?? "The install could not be submitted. Try again.");
     }
   });
@@ -201,7 +201,7 @@ export function InstallDialog({ app, accountPlan, environmentsInUse, suggestedNa
                 control={control}
                 name="topology"
                 render={({ field }) => (
-                  <Field id="topology" label="Topology" error={err("topology")}>
+                  <Field group id="topology" label="Topology" error={err("topology")}>
                     <RadioCards
                       id="topology"
                       aria-labelledby="topology-label"
@@ -267,7 +267,7 @@ export function InstallDialog({ app, accountPlan, environmentsInUse, suggestedNa
                 control={control}
                 name="deployment"
                 render={({ field }) => (
-                  <Field id="deployment" label="Deployment" error={err("deployment")}>
+                  <Field group id="deployment" label="Deployment" error={err("deployment")}>
                     <RadioCards
                       id="deployment"
                       aria-labelledby="deployment-label"
@@ -415,7 +415,7 @@ function CustomDeploymentFields({
         control={control}
         name="custom.kind"
         render={({ field }) => (
-          <Field id="custom-kind" label="Deploy">
+          <Field group id="custom-kind" label="Deploy">
             <RadioCards
               id="custom-kind"
               aria-labelledby="custom-kind-label"

@@ -184,7 +184,7 @@ export function buildStepGraph(settings: ResolvedSettings, groups: readonly Plan
   // health: waiting on every leaf means waiting on everything, including the last control plane to join.
   const dependedOn = new Set(steps.flatMap((s) => s.dependsOn));
   const leaves = steps.filter((s) => !dependedOn.has(s.key)).map((s) => s.key);
-  add("check-health", "health", "Check the cluster's health", seconds.checkHealth, leaves.slice(-1));
+  add("check-health", "health", "Check the cluster's health", seconds.checkHealth, leaves);
 
   return topologicalOrder(steps);
 }
