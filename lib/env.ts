@@ -19,6 +19,14 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  ENGINE_TIME_SCALE: z.coerce
+    .number({ error: "ENGINE_TIME_SCALE must be a number such as 0.2 (0 = instant, 1 = real durations)." })
+    .min(0, { error: "ENGINE_TIME_SCALE must be between 0 and 10." })
+    .max(10, { error: "ENGINE_TIME_SCALE must be between 0 and 10." })
+    .default(0.18),
+  ENGINE_IN_PROCESS: z.enum(["true", "false"], { error: "ENGINE_IN_PROCESS must be true or false." }).default("true"),
+  ENGINE_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(64),
+  ENGINE_LEASE_MARGIN_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
 });
 
 export type Env = {
@@ -31,6 +39,7 @@ export type Env = {
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   signInMaxFailures: number;
   signInLockMinutes: number;
+  engine: { timeScale: number; inProcess: boolean; concurrency: number; leaseMarginMs: number };
 };
 
 /** Thrown when configuration is wrong; the message lists every bad variable in words. */
@@ -64,6 +73,12 @@ export function env(): Env {
     logLevel: v.LOG_LEVEL,
     signInMaxFailures: v.SIGN_IN_MAX_FAILURES,
     signInLockMinutes: v.SIGN_IN_LOCK_MINUTES,
+    engine: {
+      timeScale: v.ENGINE_TIME_SCALE,
+      inProcess: v.ENGINE_IN_PROCESS === "true",
+      concurrency: v.ENGINE_CONCURRENCY,
+      leaseMarginMs: v.ENGINE_LEASE_MARGIN_MS,
+    },
   };
   return cached;
 }

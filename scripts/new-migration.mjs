@@ -3,7 +3,6 @@
 // diffing the schema as last committed against the working schema. Commit the schema with its migration.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 
 const name = process.argv[2];
@@ -11,14 +10,19 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   console.error("Give the migration a name of lowercase letters, digits and underscores: npm run db:migration -- add_steps");
   process.exit(1);
 }
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "clusterport-migration-"));
-const before = path.join(tmp, "schema.prisma");
+// Inside the project: outside it, Prisma does not find its local engines and tries to download one.
+const before = path.join("prisma", ".previous-schema.prisma");
 fs.writeFileSync(before, execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { encoding: "utf8" }));
-const sql = execFileSync(
-  "npx",
-  ["prisma", "migrate", "diff", "--from-schema-datamodel", before, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-  { encoding: "utf8" },
-);
+let sql;
+try {
+  sql = execFileSync(
+    "npx",
+    ["prisma", "migrate", "diff", "--from-schema-datamodel", before, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+    { encoding: "utf8" },
+  );
+} finally {
+  fs.rmSync(before, { force: true });
+}
 if (!/\b(CREATE|ALTER|DROP|INSERT)\b/.test(sql)) {
   console.error("The schema has no changes since the last commit; no migration written.");
   process.exit(1);

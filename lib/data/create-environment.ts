@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { findRegion } from "@/lib/catalog";
 import type { CurrentUser } from "@/lib/auth/get-current-user";
 import { ConflictError, ForbiddenError, ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
+import { createOperation } from "@/lib/engine/create-operation";
+import { faultsSchema } from "@/lib/engine/faults";
 import { activeEnvironmentStatuses } from "@/lib/environments/environment-status";
 import { computePlan, type EnvironmentPlan } from "@/lib/plan";
 import { sqlite, sqliteTime } from "@/lib/sqlite";
@@ -15,12 +17,14 @@ export type CreatedEnvironment = { id: string; name: string; domain: string; cre
  * stores the environment in state queued with its settings and plan. Name uniqueness (per region, and per
  * owner so that /environments/<name> is unambiguous) is enforced by unique columns, and the environment
  * quota is re-counted inside the same IMMEDIATE transaction, so of two concurrent submits exactly one wins.
- * A repeated `requestId` returns the environment the first request created instead of a second one.
+ * A repeated `requestId` returns the environment the first request created instead of a second one. The
+ * install operation and its step graph are created in the same transaction, so the engine picks it up.
  */
 export async function createEnvironment(
   user: CurrentUser,
   input: unknown,
   requestId: string,
+  faultsInput?: unknown,
 ): Promise<CreatedEnvironment> {
   if (!user.plan.canInstall) {
     throw new ForbiddenError(`Installing is not available on the ${user.plan.name} plan. Upgrade your plan on the Account page.`);
@@ -28,6 +32,8 @@ export async function createEnvironment(
   const parsed = installSettingsSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsFromIssues(parsed.error.issues));
   const settings: InstallSettings = parsed.data;
+  const faults = faultsSchema.safeParse(faultsInput ?? {});
+  if (!faults.success) throw new ValidationError(fieldErrorsFromIssues(faults.error.issues.map((i) => ({ ...i, path: ["faults", ...i.path] }))));
   const region = findRegion(settings.region)!;
 
   const plan = computePlan(settings, { plan: user.plan, environmentsInUse: await countActiveEnvironments(user.id) });
@@ -55,8 +61,8 @@ export async function createEnvironment(
     conn
       .prepare(
         `INSERT INTO environment (id, userId, name, region, domain, displayName, status, settings, plan, requestId,
-           regionClaim, ownerClaim, createdAt, updatedAt)
-         VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)`,
+           regionClaim, ownerClaim, faults, createdAt, updatedAt)
+         VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
@@ -70,6 +76,7 @@ export async function createEnvironment(
         requestId,
         `${settings.region}/${settings.name}`,
         `${user.id}/${settings.name}`,
+        JSON.stringify(faults.data),
         now,
         now,
       );
@@ -97,6 +104,7 @@ export async function createEnvironment(
         user.id,
         now,
       );
+    createOperation(conn, { environmentId: id, type: "install", steps: plan.steps, actorId: user.id, now: new Date(now) });
     return { id, name: settings.name, domain: plan.domain, created: true };
   });
 

@@ -172,6 +172,23 @@ describe("development steps", () => {
     expect(step(plan, "check-health").dependsOn).toEqual(["deploy"]);
   });
 
+  it("schedules as the table in docs/plan.md says", () => {
+    const at = scheduleSteps(computePlan(settings(), business).steps);
+    expect(Object.fromEntries(Object.entries(at).map(([k, w]) => [k, [w.start, w.finish]]))).toEqual({
+      "prepare-instance:k8sm-1": [0, 45],
+      "prepare-instance:cp-1": [0, 45],
+      "prepare-storage:storage-1": [0, 40],
+      "init-main-cplane": [45, 135],
+      "connect-worker:cp-1": [135, 180],
+      "setup-overlay": [135, 165],
+      "install-nginx": [180, 220],
+      "install-components": [180, 240],
+      "helm-components": [240, 285],
+      deploy: [285, 315],
+      "check-health": [315, 335],
+    });
+  });
+
   it("without storage: no storage steps, and node-problem-detector moves into install-components", () => {
     const plan = computePlan(settings({ storage: false }), business);
     for (const name of ["prepare-storage", "create-gluster-volume", "helm-components"]) {

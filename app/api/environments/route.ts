@@ -19,7 +19,10 @@ export const POST = apiRoute(async ({ request, user }) => {
   if (key !== undefined && !/^[A-Za-z0-9_-]{8,100}$/.test(key)) {
     throw new ValidationError({}, "Idempotency-Key must be 8–100 letters, digits, hyphens or underscores.");
   }
-  const result = await createEnvironment(user, withInstallDefaults(await readJson(request)), key ?? randomUUID());
+  const body = await readJson(request);
+  // `faults` (tests and demos) travels beside the settings, not inside them.
+  const { faults, ...settings } = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
+  const result = await createEnvironment(user, withInstallDefaults(settings), key ?? randomUUID(), faults);
   return NextResponse.json(
     { environment: { id: result.id, name: result.name, domain: result.domain, url: `/environments/${result.name}` } },
     { status: result.created ? 201 : 200 },

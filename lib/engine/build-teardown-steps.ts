@@ -1,0 +1,51 @@
+import type Database from "better-sqlite3";
+import type { OperationStepSpec } from "./create-operation";
+
+/**
+ * The teardown graph for what exists now: drain every worker (in parallel), then remove every machine
+ * (workers once drained; control planes, balancers and storage once all workloads are off; the first control
+ * plane last, as etcd's founding member), then delete the cluster's objects and secrets.
+ */
+export function buildTeardownSteps(conn: Database.Database, environmentId: string): OperationStepSpec[] {
+  const machines = conn
+    .prepare("SELECT nodeId, nodeGroup FROM sim_machine WHERE environmentId = ? AND state != 'removed' ORDER BY nodeId")
+    .all(environmentId) as { nodeId: string; nodeGroup: string }[];
+  const workers = machines.filter((m) => m.nodeGroup === "cp");
+  const drains = workers.map((w) => `drain-node:${w.nodeId}`);
+  const steps: OperationStepSpec[] = workers.map((w) => ({
+    key: `drain-node:${w.nodeId}`,
+    name: "drain-node",
+    title: `Drain worker ${w.nodeId}`,
+    stage: "teardown",
+    node: w.nodeId,
+    dependsOn: [],
+    estimatedSeconds: 20,
+  }));
+  const otherControlPlanes = machines.filter((m) => m.nodeGroup === "k8sm" && m.nodeId !== "k8sm-1").map((m) => `remove-node:${m.nodeId}`);
+  for (const m of machines) {
+    const dependsOn =
+      m.nodeGroup === "cp"
+        ? [`drain-node:${m.nodeId}`]
+        : m.nodeId === "k8sm-1"
+          ? [...drains, ...otherControlPlanes]
+          : drains;
+    steps.push({
+      key: `remove-node:${m.nodeId}`,
+      name: "remove-node",
+      title: `Remove node ${m.nodeId}`,
+      stage: "teardown",
+      node: m.nodeId,
+      dependsOn,
+      estimatedSeconds: 15,
+    });
+  }
+  steps.push({
+    key: "cleanup-environment",
+    name: "cleanup-environment",
+    title: "Delete the cluster's objects and secrets",
+    stage: "teardown",
+    dependsOn: machines.map((m) => `remove-node:${m.nodeId}`),
+    estimatedSeconds: 5,
+  });
+  return steps;
+}

@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/**
+ * Fault injection for tests and demos, set per environment (environment.faults):
+ * - transientFailureRate: probability that any step attempt fails with a transient error (healed by retry);
+ * - named faults, each a realistic permanent problem in one place of the install. A named fault stays until
+ *   the operation fails on it; Retry clears it, standing for "the platform fixed the cause".
+ */
+export const namedFaults = {
+  "worker-never-joins": "The first worker (cp-1) never joins: its kubelet cannot reach the API server.",
+  "registry-pull-error": "Pulling the dashboard image fails (registry answers 503).",
+  "storage-volume-error": "The NFS/GlusterFS volume cannot be created on the storage nodes.",
+  "health-check-fails": "The ingress does not answer the health check.",
+} as const;
+
+export type NamedFault = keyof typeof namedFaults;
+
+export const faultsSchema = z.object({
+  transientFailureRate: z.number().min(0).max(0.9).default(0),
+  named: z.array(z.enum(Object.keys(namedFaults) as [NamedFault, ...NamedFault[]])).default([]),
+});
+
+export type Faults = z.infer<typeof faultsSchema>;
+
+export function parseFaults(json: string | null | undefined): Faults {
+  try {
+    return faultsSchema.parse(JSON.parse(json ?? "{}"));
+  } catch {
+    return { transientFailureRate: 0, named: [] };
+  }
+}

@@ -1,0 +1,79 @@
+import type Database from "better-sqlite3";
+import type { EnvironmentPlan } from "@/lib/plan";
+import { sqliteTime } from "@/lib/sqlite";
+import { appendEvent } from "./engine-events";
+import { releaseEnvironmentClaims } from "./release-environment-claims";
+import type { HealthLine } from "./step-context";
+
+export type EnvironmentResults = {
+  endpoints: EnvironmentPlan["endpoints"];
+  health: HealthLine[];
+  completedAt: string;
+};
+
+/** Ends an operation whose every step succeeded, and moves the environment to where that leaves it. */
+export function finishOperation(conn: Database.Database, operationId: string, at: Date): void {
+  const now = sqliteTime(at);
+  const op = conn.prepare("SELECT type, environmentId, actorId FROM operation WHERE id = ?").get(operationId) as {
+    type: string;
+    environmentId: string;
+    actorId: string | null;
+  };
+  const done = conn
+    .prepare("UPDATE operation SET status = 'succeeded', finishedAt = ?, updatedAt = ? WHERE id = ? AND status = 'running'")
+    .run(now, now, operationId);
+  if (done.changes !== 1) throw new Error(`Operation ${operationId} was not running.`);
+
+  const env = conn.prepare("SELECT plan, domain FROM environment WHERE id = ?").get(op.environmentId) as {
+    plan: string;
+    domain: string;
+  };
+  const move = (from: string, to: string) => {
+    const moved = conn
+      .prepare("UPDATE environment SET status = ?, updatedAt = ? WHERE id = ? AND status = ?")
+      .run(to, now, op.environmentId, from);
+    if (moved.changes !== 1) throw new Error(`Environment ${op.environmentId} was not ${from}.`);
+  };
+
+  if (op.type === "install") {
+    const plan = JSON.parse(env.plan) as EnvironmentPlan;
+    const health = conn
+      .prepare("SELECT output FROM step WHERE operationId = ? AND name = 'check-health'")
+      .get(operationId) as { output: string | null } | undefined;
+    const results: EnvironmentResults = {
+      endpoints: plan.endpoints,
+      health: health?.output ? ((JSON.parse(health.output) as { report?: HealthLine[] }).report ?? []) : [],
+      completedAt: at.toISOString(),
+    };
+    move("installing", "running");
+    conn.prepare("UPDATE environment SET results = ? WHERE id = ?").run(JSON.stringify(results), op.environmentId);
+    appendEvent(conn, {
+      environmentId: op.environmentId,
+      type: "environment.running",
+      message: `Cluster is running at ${plan.endpoints.cluster}`,
+      operationId,
+      at,
+      data: { status: "running" },
+    });
+    return;
+  }
+
+  const removed = (
+    conn
+      .prepare("SELECT node FROM step WHERE operationId = ? AND name = 'remove-node' ORDER BY node")
+      .all(operationId) as { node: string }[]
+  ).map((r) => r.node);
+  const to = op.type === "cancel" ? "cancelled" : "deleted";
+  move(op.type === "cancel" ? "cancelling" : "deleting", to);
+  releaseEnvironmentClaims(conn, op.environmentId);
+  appendEvent(conn, {
+    environmentId: op.environmentId,
+    type: `environment.${to}`,
+    message:
+      `${op.type === "cancel" ? "Install cancelled" : "Environment deleted"}: removed ${removed.length} node${removed.length === 1 ? "" : "s"}` +
+      `${removed.length ? ` (${removed.join(", ")})` : ""}, their Kubernetes objects and secrets; ${env.domain} is free again.`,
+    operationId,
+    at,
+    data: { status: to, removedNodes: removed },
+  });
+}

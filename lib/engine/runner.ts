@@ -1,0 +1,163 @@
+import { randomUUID } from "node:crypto";
+import type Database from "better-sqlite3";
+import { claimSteps, type ClaimedStep } from "./claim-steps";
+import type { Clock } from "./clock";
+import { executeStep, type StepOutcome } from "./execute-step";
+import { extendLease } from "./extend-lease";
+import { seededRandom } from "./random";
+import type { StepHandler } from "./step-context";
+
+export type RunnerOptions = {
+  conn: Database.Database;
+  clock: Clock;
+  handlers: Readonly<Record<string, StepHandler>>;
+  encryptionKey: string;
+  /** Identifies this runner in leases; unique per process. */
+  owner?: string;
+  /** Steps run at once by this runner. */
+  concurrency?: number;
+  /** Clock ms a lease outlives the step's expected duration before another runner may take the step over. */
+  leaseMarginMs?: number;
+  /** Clock ms between looks for work made ready by other processes. */
+  pollMs?: number;
+  /** ± fraction of a step's estimated duration, drawn from a seeded random. */
+  durationJitter?: number;
+  /** Simulated ms of the first retry backoff; doubles per attempt, capped at 60 s. */
+  backoffBaseMs?: number;
+  onOutcome?(step: ClaimedStep, outcome: StepOutcome, overheadMs: number): void;
+  onError?(error: unknown): void;
+};
+
+export type Runner = {
+  readonly owner: string;
+  start(): void;
+  /** Stops claiming and waits for the steps in flight. */
+  stop(): Promise<void>;
+  /** Runs until no operation has work left that this runner could do (tests, benchmarks, scripts). */
+  runUntilIdle(): Promise<void>;
+};
+
+/**
+ * Drives ready steps: claim under a lease (claimSteps), wait the step's simulated duration on the injected
+ * clock, then run it and record the outcome atomically (executeStep). Several runners, in one process or
+ * many, may share a database: claims are compare-and-set, so a step runs once; a runner that dies loses its
+ * leases when they expire and another takes the steps over.
+ */
+export function createRunner(opts: RunnerOptions): Runner {
+  const { conn, clock } = opts;
+  const owner = opts.owner ?? `runner-${randomUUID()}`;
+  const concurrency = opts.concurrency ?? 64;
+  const leaseMarginMs = opts.leaseMarginMs ?? 30_000;
+  const pollMs = opts.pollMs ?? 500;
+  const jitter = opts.durationJitter ?? 0.1;
+  const backoffBaseMs = opts.backoffBaseMs ?? 5_000;
+  let inFlight = 0;
+  let stopping = false;
+  let loopDone: Promise<void> | undefined;
+  let wake: (() => void) | undefined;
+  let dirty = false;
+
+  const signal = () => {
+    dirty = true;
+    wake?.();
+  };
+
+  const runOne = async (step: ClaimedStep) => {
+    try {
+      const r = seededRandom(`${step.id}:${step.attempt}:duration`);
+      const simulatedMs = Math.round(step.estimatedMs * (1 + jitter * (2 * r.next() - 1)));
+      const waitMs = clock.scale(simulatedMs);
+      if (!extendLease(conn, step.id, owner, new Date(clock.now().getTime() + waitMs + leaseMarginMs))) return;
+      await clock.sleep(waitMs);
+      const started = performance.now();
+      const outcome = executeStep(conn, step, {
+        handlers: opts.handlers,
+        owner,
+        now: clock.now(),
+        encryptionKey: opts.encryptionKey,
+        backoffMs: (attempt) => Math.min(60_000, backoffBaseMs * 2 ** (attempt - 1)),
+        scale: clock.scale,
+      });
+      opts.onOutcome?.(step, outcome, performance.now() - started);
+    } catch (e) {
+      opts.onError?.(e);
+    } finally {
+      inFlight -= 1;
+      signal();
+    }
+  };
+
+  const claimRound = (): number => {
+    const free = concurrency - inFlight;
+    if (free <= 0) return 0;
+    const claimed = claimSteps(conn, { owner, now: clock.now(), leaseMs: leaseMarginMs, limit: free });
+    for (const step of claimed) {
+      inFlight += 1;
+      void runOne(step);
+    }
+    return claimed.length;
+  };
+
+  const waitForWork = async (ms: number) => {
+    if (dirty) {
+      dirty = false;
+      return;
+    }
+    await Promise.race([new Promise<void>((resolve) => (wake = resolve)), clock.sleep(ms)]);
+    wake = undefined;
+    dirty = false;
+  };
+
+  const loop = async () => {
+    while (!stopping) {
+      try {
+        claimRound();
+      } catch (e) {
+        opts.onError?.(e);
+      }
+      await waitForWork(pollMs);
+    }
+    while (inFlight > 0) await waitForWork(pollMs);
+  };
+
+  return {
+    owner,
+    start() {
+      loopDone ??= loop();
+    },
+    async stop() {
+      stopping = true;
+      wake?.();
+      await loopDone;
+      while (inFlight > 0) await waitForWork(pollMs);
+    },
+    async runUntilIdle() {
+      for (;;) {
+        const claimed = claimRound();
+        if (claimed === 0 && inFlight === 0) {
+          const next = nextWakeUp(conn);
+          if (next === undefined) return;
+          await clock.sleep(Math.max(0, next.getTime() - clock.now().getTime()) + 1);
+          continue;
+        }
+        await waitForWork(pollMs);
+      }
+    },
+  };
+}
+
+/**
+ * When work that is not claimable now will be: a retry's backoff ending, or another runner's lease expiring.
+ * Undefined when no active operation has such work.
+ */
+function nextWakeUp(conn: Database.Database): Date | undefined {
+  const row = conn
+    .prepare(
+      `SELECT MIN(CASE WHEN s.status = 'retrying' THEN s.availableAt ELSE s.leaseExpiresAt END) AS at
+         FROM step s JOIN operation o ON o.id = s.operationId
+        WHERE o.status IN ('queued', 'running') AND s.status IN ('retrying', 'running')`,
+    )
+    .get() as { at: string | null };
+  return row.at ? new Date(row.at) : undefined;
+}
+

@@ -1,0 +1,32 @@
+import { hostname } from "node:os";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { sqlite } from "@/lib/sqlite";
+import { realClock } from "./clock";
+import { createRunner, type Runner } from "./runner";
+import { stepHandlers } from "./steps";
+
+const holder = globalThis as unknown as { __runner?: Runner };
+
+/** Starts this process's runner once (the web server's instrumentation hook, or `npm run worker`). */
+export function startRunner(role: "web" | "worker"): Runner {
+  if (holder.__runner) return holder.__runner;
+  const config = env();
+  const runner = createRunner({
+    conn: sqlite(),
+    clock: realClock(config.engine.timeScale),
+    handlers: stepHandlers,
+    encryptionKey: config.encryptionKey,
+    owner: `${role}:${hostname()}:${process.pid}`,
+    concurrency: config.engine.concurrency,
+    leaseMarginMs: config.engine.leaseMarginMs,
+    onOutcome: (step, outcome) => {
+      if (outcome !== "succeeded") logger.info({ step: step.key, operation: step.operationId, outcome }, "step outcome");
+    },
+    onError: (err) => logger.error({ err }, "engine error"),
+  });
+  runner.start();
+  holder.__runner = runner;
+  logger.info({ owner: runner.owner, timeScale: config.engine.timeScale }, "provisioning engine started");
+  return runner;
+}

@@ -1,0 +1,48 @@
+import type Database from "better-sqlite3";
+import type { EnvironmentPlan } from "@/lib/plan";
+import type { InstallSettings } from "@/lib/validations/install-settings";
+import type { NamedFault } from "./faults";
+import type { Random } from "./random";
+
+/** Health report line, as in the reference package's "Cluster Health Check Report". */
+export type HealthLine = { component: string; status: "OK" | "FAIL" | "Not enabled"; detail?: string };
+
+/** Encrypted-at-rest secrets of the environment, read and written inside the step's transaction. */
+export type SecretStore = {
+  put(name: string, value: string): void;
+  get(name: string): string | undefined;
+  delete(name: string): void;
+};
+
+/**
+ * What a step handler gets. A handler runs synchronously inside the transaction that also records the step's
+ * success, so its effects on the simulated infrastructure and the step's completion commit together or not
+ * at all: a crash can never leave an effect without its step marked done. Handlers must still check the
+ * model before acting (idempotent), because a step may be attempted more than once.
+ */
+export type StepContext = {
+  /** The open connection; the transaction is already begun. Use only through lib/engine/sim. */
+  conn: Database.Database;
+  environment: {
+    id: string;
+    name: string;
+    domain: string;
+    region: string;
+    settings: InstallSettings;
+    plan: EnvironmentPlan;
+  };
+  operation: { id: string; type: string };
+  step: { key: string; name: string; node?: string; attempt: number; maxAttempts: number };
+  /** Simulated "now" (ISO string as stored, and Date). */
+  now: Date;
+  random: Random;
+  faults: ReadonlySet<NamedFault>;
+  secrets: SecretStore;
+  /** A log line an operator would recognise, e.g. "[kubeadm] [init] Using Kubernetes version: v1.37.1". */
+  log(message: string, level?: "info" | "warn" | "error"): void;
+};
+
+/** JSON-serialisable output recorded on the step (e.g. the health report of check-health). */
+export type StepOutput = Record<string, unknown>;
+
+export type StepHandler = (ctx: StepContext) => StepOutput | void;

@@ -1,0 +1,61 @@
+import { randomUUID } from "node:crypto";
+import type Database from "better-sqlite3";
+import { findAccountPlan } from "@/lib/catalog";
+import { computePlan } from "@/lib/plan";
+import { sqliteTime } from "@/lib/sqlite";
+import { defaultInstallSettings, type InstallSettings } from "@/lib/validations/install-settings";
+import { createOperation, type OperationStepSpec } from "../create-operation";
+import type { Faults } from "../faults";
+
+/**
+ * Inserts a queued environment with its install operation, as createEnvironment does, for engine tests.
+ * `steps` replaces the plan's step graph (mechanics tests with stub handlers).
+ */
+export function insertTestEnvironment(
+  conn: Database.Database,
+  input: {
+    userId: string;
+    name?: string;
+    settings?: Partial<InstallSettings>;
+    faults?: Partial<Faults>;
+    steps?: OperationStepSpec[];
+    now?: Date;
+  },
+): { environmentId: string; operationId: string } {
+  const name = input.name ?? `env-${randomUUID().slice(0, 8)}`;
+  const settings: InstallSettings = { ...defaultInstallSettings(name, "eu-central"), ...input.settings, name };
+  const plan = computePlan(settings, { plan: findAccountPlan("business")!, environmentsInUse: 0 });
+  const id = randomUUID();
+  const now = input.now ?? new Date("2026-01-01T00:00:00.000Z");
+  const at = sqliteTime(now);
+  conn
+    .prepare(
+      `INSERT INTO environment (id, userId, name, region, domain, displayName, status, settings, plan, requestId,
+         regionClaim, ownerClaim, faults, createdAt, updatedAt)
+       VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      id,
+      input.userId,
+      name,
+      settings.region,
+      plan.domain,
+      settings.displayName,
+      JSON.stringify(settings),
+      JSON.stringify(plan),
+      randomUUID(),
+      `${settings.region}/${name}`,
+      `${input.userId}/${name}`,
+      JSON.stringify({ transientFailureRate: 0, named: [], ...input.faults }),
+      at,
+      at,
+    );
+  const operationId = createOperation(conn, {
+    environmentId: id,
+    type: "install",
+    steps: input.steps ?? plan.steps,
+    actorId: input.userId,
+    now,
+  });
+  return { environmentId: id, operationId };
+}
