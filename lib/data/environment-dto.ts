@@ -1,6 +1,7 @@
 import { findRegion } from "@/lib/catalog";
 import { isEnvironmentStatus, type EnvironmentStatus } from "@/lib/environments/environment-status";
 import type { Environment } from "@/lib/generated/prisma/client";
+import type { EnvironmentResults } from "@/lib/engine/finish-operation";
 import type { EnvironmentPlan } from "@/lib/plan";
 import type { InstallSettings } from "@/lib/validations/install-settings";
 
@@ -18,7 +19,12 @@ export type EnvironmentSummary = {
   createdAt: string;
 };
 
-export type EnvironmentDetail = EnvironmentSummary & { settings: InstallSettings; plan: EnvironmentPlan };
+export type EnvironmentDetail = EnvironmentSummary & {
+  settings: InstallSettings;
+  plan: EnvironmentPlan;
+  /** Endpoints and health report once the install succeeded; no secrets. */
+  results: EnvironmentResults | null;
+};
 
 export function toEnvironmentDetail(row: Environment): EnvironmentDetail {
   const settings = JSON.parse(row.settings) as InstallSettings;
@@ -37,10 +43,11 @@ export function toEnvironmentDetail(row: Environment): EnvironmentDetail {
     createdAt: row.createdAt.toISOString(),
     settings,
     plan,
+    results: row.results ? (JSON.parse(row.results) as EnvironmentResults) : null,
   };
 }
 
 export function toEnvironmentSummary(row: Environment): EnvironmentSummary {
-  const { settings: _settings, plan: _plan, ...summary } = toEnvironmentDetail(row);
+  const { settings: _settings, plan: _plan, results: _results, ...summary } = toEnvironmentDetail(row);
   return summary;
 }

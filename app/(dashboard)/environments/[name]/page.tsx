@@ -1,13 +1,25 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PlanSummary } from "@/components/install/plan-summary";
+import { AutoRefresh } from "@/components/environments/auto-refresh";
 import { StatusBadge } from "@/components/environments/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/require-user";
 import { dashboards, ingressControllers, topologies } from "@/lib/catalog";
 import { findEnvironmentEvents } from "@/lib/data/find-environment-events";
 import { getEnvironment } from "@/lib/data/get-environment";
+import { isTerminal } from "@/lib/environments/environment-status";
 import { NotFoundError } from "@/lib/errors";
+
+const endpointLabels: Record<string, string> = {
+  cluster: "Cluster",
+  apiServer: "API server",
+  dashboard: "Dashboard",
+  remoteApi: "Remote API",
+  grafana: "Grafana",
+  prometheus: "Prometheus",
+  jaeger: "Jaeger",
+};
 
 type Params = { params: Promise<{ name: string }> };
 
@@ -22,7 +34,8 @@ export default async function EnvironmentPage({ params }: Params) {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  const events = await findEnvironmentEvents(env.id);
+  // Operation-level history here; per-step progress belongs to the live timeline.
+  const events = (await findEnvironmentEvents(env.id)).filter((e) => !e.type.startsWith("step."));
   const s = env.settings;
   const facts: [string, string][] = [
     ["Region", env.region.name],
@@ -35,6 +48,7 @@ export default async function EnvironmentPage({ params }: Params) {
   ];
   return (
     <div className="space-y-6">
+      <AutoRefresh active={!isTerminal(env.status) && env.status !== "running" && env.status !== "failed"} />
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">{env.displayName}</h1>
@@ -60,6 +74,38 @@ export default async function EnvironmentPage({ params }: Params) {
               ))}
             </dl>
           </section>
+          {env.results ? (
+            <section aria-labelledby="endpoints-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+              <div className="mb-3 flex items-center justify-between gap-4">
+                <h2 id="endpoints-heading" className="font-semibold">Endpoints</h2>
+                <a href={`/api/environments/${env.name}/kubeconfig`} download className="text-sm font-medium text-blue-700 underline">
+                  Download kubeconfig
+                </a>
+              </div>
+              <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
+                {Object.entries(env.results.endpoints).map(([k, url]) => (
+                  <div key={k} className="contents">
+                    <dt className="text-slate-500">{endpointLabels[k] ?? k}</dt>
+                    <dd className="font-mono break-all">{url}</dd>
+                  </div>
+                ))}
+              </dl>
+              <h3 className="mt-4 mb-2 font-medium">Health check</h3>
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Cluster health check report</caption>
+                <tbody>
+                  {env.results.health.map((h) => (
+                    <tr key={h.component} className="border-t border-slate-100">
+                      <th scope="row" className="py-1 font-normal">{h.component}</th>
+                      <td className={`py-1 font-medium ${h.status === "OK" ? "text-green-700" : h.status === "FAIL" ? "text-red-700" : "text-slate-500"}`}>
+                        {h.status}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          ) : null}
           <section aria-labelledby="activity-heading" className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="activity-heading" className="mb-3 font-semibold">Activity</h2>
             <ol className="space-y-2 text-sm">

@@ -1,0 +1,15 @@
+import type { Sim } from "./create-sim";
+import type { ApplyResult, IngressPath, IngressSpec } from "./types";
+
+/** An Ingress routing paths to services, served by the IngressClass named. */
+export function applyIngress(
+  sim: Sim,
+  input: { namespace: string; name: string; ingressClassName: string; paths: IngressPath[]; annotations?: Record<string, string> },
+): ApplyResult {
+  const spec: IngressSpec = {
+    ingressClassName: input.ingressClassName,
+    paths: input.paths,
+    ...(input.annotations ? { annotations: input.annotations } : {}),
+  };
+  return sim.objects.apply({ kind: "Ingress", namespace: input.namespace, name: input.name, spec }).result;
+}

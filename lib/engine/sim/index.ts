@@ -1,0 +1,33 @@
+/**
+ * Simulated infrastructure: machines (sim_machine) and the Kubernetes cluster they form (sim_object), acted
+ * on by step handlers as if it were a remote API. All calls are synchronous on the caller's transaction.
+ * See docs/simulation.md.
+ */
+export type * from "./types";
+export { workloadKinds } from "./types";
+export { machineStates, machineTransitions, canMoveMachine, isMachineUp, type MachineState } from "./machine-states";
+export { createSim, type Sim } from "./create-sim";
+export type { MachineOps } from "./create-machine-ops";
+export type { ObjectOps, ObjectRef } from "./create-object-ops";
+export { privateIpFor } from "./private-ip-for";
+export { stableJson } from "./stable-json";
+export { shortHash, numericHash } from "./short-hash";
+export { ensureNamespace } from "./ensure-namespace";
+export { applyWorkload, type WorkloadInput } from "./apply-workload";
+export { applyDeployment } from "./apply-deployment";
+export { applyDaemonSet } from "./apply-daemon-set";
+export { applyService } from "./apply-service";
+export { applyIngress } from "./apply-ingress";
+export { applyStorageClass } from "./apply-storage-class";
+export { applyPersistentVolumeClaim } from "./apply-persistent-volume-claim";
+export { bindPersistentVolumeClaims } from "./bind-persistent-volume-claims";
+export { findDefaultStorageClass } from "./find-default-storage-class";
+export { writeClusterInfo, clusterInfoRef } from "./write-cluster-info";
+export { readClusterInfo } from "./read-cluster-info";
+export { addEtcdMember } from "./add-etcd-member";
+export { registerNode } from "./register-node";
+export { addControlPlanePods, controlPlaneComponents } from "./add-control-plane-pods";
+export { isCniInstalled, cniRef } from "./is-cni-installed";
+export { findPods } from "./find-pods";
+export { reconcileCluster } from "./reconcile-cluster";
+export { purgeEnvironmentSecrets } from "./purge-environment-secrets";
