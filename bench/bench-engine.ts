@@ -33,16 +33,41 @@ async function throughput() {
   })();
   const insertMs = performance.now() - insertStart;
   const overheads: number[] = [];
+  const totals: number[] = [];
+  let claimMs = 0;
+  let claimed = 0;
+  // Handler time is the simulated work itself; the engine's overhead is everything around it.
+  let lastHandlerMs = 0;
+  const timed = Object.fromEntries(
+    Object.entries(stepHandlers).map(([name, handler]) => [
+      name,
+      (ctx: Parameters<typeof handler>[0]) => {
+        const t0 = performance.now();
+        try {
+          return handler(ctx);
+        } finally {
+          lastHandlerMs = performance.now() - t0;
+        }
+      },
+    ]),
+  );
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   const runner = createRunner({
     conn: db.conn,
     clock: realClock(0),
-    handlers: stepHandlers,
+    handlers: timed,
     encryptionKey: key,
     concurrency,
     durationJitter: 0,
-    onOutcome: (_step, _outcome, overheadMs) => overheads.push(overheadMs),
+    onOutcome: (_step, _outcome, ms) => {
+      totals.push(ms);
+      overheads.push(ms - lastHandlerMs + (claimed > 0 ? claimMs / claimed : 0));
+    },
+    onClaim: (count, ms) => {
+      claimMs += ms;
+      claimed += count;
+    },
     onError: (e) => console.error(e),
   });
   const start = performance.now();
@@ -53,6 +78,7 @@ async function throughput() {
   const { steps } = db.conn.prepare("SELECT COUNT(*) AS steps FROM step WHERE status = 'succeeded'").get() as { steps: number };
   db.cleanup();
   overheads.sort((a, b) => a - b);
+  totals.sort((a, b) => a - b);
   return {
     installs,
     running,
@@ -61,6 +87,9 @@ async function throughput() {
     stepsPerSecond: steps / seconds,
     p50: percentile(overheads, 50),
     p99: percentile(overheads, 99),
+    totalP50: percentile(totals, 50),
+    totalP99: percentile(totals, 99),
+    claimPerStep: claimed > 0 ? claimMs / claimed : 0,
     peakRssMiB: peakRss / 1024 / 1024,
     insertMs,
   };
@@ -98,7 +127,9 @@ async function main() {
     "|---|---|---|",
     `| Concurrent development installs at time scale 0 | ${t.running} of ${t.installs} reached Running | 1,000 |`,
     `| Steps executed | ${t.steps} in ${t.seconds.toFixed(1)} s = **${Math.round(t.stepsPerSecond)} steps/s** | — |`,
-    `| Engine overhead per step (claim excluded: execute + record, one transaction) | p50 ${t.p50.toFixed(2)} ms, **p99 ${t.p99.toFixed(2)} ms** | p99 < 5 ms |`,
+    `| Engine overhead per step (claim share + transaction + bookkeeping, simulated work excluded) | p50 ${t.p50.toFixed(2)} ms, **p99 ${t.p99.toFixed(2)} ms** | p99 < 5 ms |`,
+    `| … of which claiming, amortised per step | ${t.claimPerStep.toFixed(3)} ms | — |`,
+    `| Whole step transaction including the simulated work (handler) | p50 ${t.totalP50.toFixed(2)} ms, p99 ${t.totalP99.toFixed(2)} ms | — |`,
     `| Peak RSS | ${Math.round(t.peakRssMiB)} MiB | — |`,
     `| Production install (3 control planes, 2 balancers, 3 workers, storage) at time scale ${productionScale} | ${p.status}, ${p.steps} steps, wall **${p.wallSeconds.toFixed(2)} s** | — |`,
     `| … against the critical path (${p.critical.toFixed(2)} s) | **${((p.wallSeconds / p.critical - 1) * 100).toFixed(1)} %** over | within 5 % |`,

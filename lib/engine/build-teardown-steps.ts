@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { OperationStepSpec } from "./create-operation";
+import { statement } from "./statement";
 
 /**
  * The teardown graph for what exists now: drain every worker (in parallel), then remove every machine
@@ -7,8 +8,7 @@ import type { OperationStepSpec } from "./create-operation";
  * plane last, as etcd's founding member), then delete the cluster's objects and secrets.
  */
 export function buildTeardownSteps(conn: Database.Database, environmentId: string): OperationStepSpec[] {
-  const machines = conn
-    .prepare("SELECT nodeId, nodeGroup FROM sim_machine WHERE environmentId = ? AND state != 'removed' ORDER BY nodeId")
+  const machines = statement(conn, "SELECT nodeId, nodeGroup FROM sim_machine WHERE environmentId = ? AND state != 'removed' ORDER BY nodeId")
     .all(environmentId) as { nodeId: string; nodeGroup: string }[];
   const workers = machines.filter((m) => m.nodeGroup === "cp");
   const drains = workers.map((w) => `drain-node:${w.nodeId}`);

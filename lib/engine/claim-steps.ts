@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import { sqliteTime } from "@/lib/sqlite";
 import { appendEvent } from "./engine-events";
 import { environmentStatusForOperation } from "./environment-status-for-operation";
+import { statement } from "./statement";
 
 export type ClaimedStep = {
   id: string;
@@ -30,34 +31,28 @@ export function claimSteps(
   const now = sqliteTime(input.now);
   const lease = sqliteTime(new Date(input.now.getTime() + input.leaseMs));
   const run = conn.transaction((): ClaimedStep[] => {
-    const candidates = conn
-      .prepare(
-        `SELECT s.id, s.status, s.operationId, o.type AS operationType, o.status AS operationStatus, o.environmentId,
-                s.key, s.name, s.title, s.node, s.attempts, s.maxAttempts, s.estimatedMs
-           FROM step s JOIN operation o ON o.id = s.operationId
-          WHERE s.pendingDeps = 0
-            AND ((s.status IN ('pending', 'retrying') AND s.availableAt <= ?) OR (s.status = 'running' AND s.leaseExpiresAt < ?))
-            AND o.status IN ('queued', 'running')
-          ORDER BY s.availableAt
-          LIMIT ?`,
-      )
-      .all(now, now, input.limit) as {
-      id: string;
-      status: string;
-      operationId: string;
-      operationType: string;
-      operationStatus: string;
-      environmentId: string;
-      key: string;
-      name: string;
-      title: string;
-      node: string | null;
-      attempts: number;
-      maxAttempts: number;
-      estimatedMs: number;
-    }[];
+    // Two queries, each served by its own index: ready steps, and steps whose runner's lease expired.
+    const columns = `s.id, s.status, s.operationId, o.type AS operationType, o.status AS operationStatus, o.environmentId,
+                     s.key, s.name, s.title, s.node, s.attempts, s.maxAttempts, s.estimatedMs`;
+    const ready = statement(
+      conn,
+      `SELECT ${columns} FROM step s JOIN operation o ON o.id = s.operationId
+        WHERE s.status IN ('pending', 'retrying') AND s.pendingDeps = 0 AND s.availableAt <= ?
+          AND o.status IN ('queued', 'running')
+        LIMIT ?`,
+    ).all(now, input.limit) as Candidate[];
+    const abandoned =
+      ready.length < input.limit
+        ? (statement(
+            conn,
+            `SELECT ${columns} FROM step s JOIN operation o ON o.id = s.operationId
+              WHERE s.status = 'running' AND s.leaseExpiresAt < ? AND o.status IN ('queued', 'running')
+              LIMIT ?`,
+          ).all(now, input.limit - ready.length) as Candidate[])
+        : [];
+    const candidates = [...ready, ...abandoned];
     const claimed: ClaimedStep[] = [];
-    const claim = conn.prepare(
+    const claim = statement(conn, 
       `UPDATE step SET status = 'running', leaseOwner = ?, leaseExpiresAt = ?, attempts = attempts + 1,
               startedAt = COALESCE(startedAt, ?)
         WHERE id = ? AND status = ? AND attempts = ?`,
@@ -99,16 +94,30 @@ export function claimSteps(
   return run.immediate();
 }
 
+type Candidate = {
+  id: string;
+  status: string;
+  operationId: string;
+  operationType: string;
+  operationStatus: string;
+  environmentId: string;
+  key: string;
+  name: string;
+  title: string;
+  node: string | null;
+  attempts: number;
+  maxAttempts: number;
+  estimatedMs: number;
+};
+
 function startOperation(conn: Database.Database, operationId: string, type: string, environmentId: string, at: Date) {
   const now = sqliteTime(at);
-  const started = conn
-    .prepare("UPDATE operation SET status = 'running', startedAt = ?, updatedAt = ? WHERE id = ? AND status = 'queued'")
+  const started = statement(conn, "UPDATE operation SET status = 'running', startedAt = ?, updatedAt = ? WHERE id = ? AND status = 'queued'")
     .run(now, now, operationId);
   if (started.changes !== 1) return;
   const target = environmentStatusForOperation(type);
   if (target === "installing") {
-    conn
-      .prepare("UPDATE environment SET status = 'installing', updatedAt = ? WHERE id = ? AND status = 'queued'")
+    statement(conn, "UPDATE environment SET status = 'installing', updatedAt = ? WHERE id = ? AND status = 'queued'")
       .run(now, environmentId);
   }
   appendEvent(conn, {

@@ -3,6 +3,7 @@ import type Database from "better-sqlite3";
 import { sqliteTime } from "@/lib/sqlite";
 import { appendEvent } from "./engine-events";
 import { operationLabels, type OperationType } from "./operation-states";
+import { statement } from "./statement";
 
 export type OperationStepSpec = {
   key: string;
@@ -33,14 +34,13 @@ export function createOperation(
 ): string {
   const id = randomUUID();
   const at = sqliteTime(input.now);
-  conn
-    .prepare(
+  statement(conn, 
       "INSERT INTO operation (id, environmentId, type, status, actorId, createdAt, updatedAt) VALUES (?, ?, ?, 'queued', ?, ?, ?)",
     )
     .run(id, input.environmentId, input.type, input.actorId, at, at);
   const dependents = new Map<string, string[]>();
   for (const s of input.steps) for (const d of s.dependsOn) dependents.set(d, [...(dependents.get(d) ?? []), s.key]);
-  const insert = conn.prepare(
+  const insert = statement(conn, 
     `INSERT INTO step (id, operationId, key, name, title, stage, node, dependsOn, dependents, pendingDeps, status,
        attempts, maxAttempts, estimatedMs, availableAt)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,

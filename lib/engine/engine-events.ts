@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { sqliteTime } from "@/lib/sqlite";
+import { statement } from "./statement";
 
 /** Appends one event to the environment's history; always called inside the transaction that made the change. */
 export function appendEvent(
@@ -15,8 +16,7 @@ export function appendEvent(
     at: Date;
   },
 ): void {
-  conn
-    .prepare(
+  statement(conn, 
       `INSERT INTO environment_event (environmentId, type, message, data, actorId, operationId, stepKey, createdAt)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )

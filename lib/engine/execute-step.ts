@@ -11,6 +11,7 @@ import { failOperation } from "./fail-operation";
 import { seededRandom } from "./random";
 import type { SecretStore, StepContext, StepHandler, StepOutput } from "./step-context";
 import { StepError, transientError, type StepFailure } from "./step-error";
+import { statement } from "./statement";
 
 export type StepOutcome = "succeeded" | "retrying" | "failed" | "lost";
 
@@ -35,8 +36,7 @@ export type ExecuteOptions = {
  */
 export function executeStep(conn: Database.Database, claimed: ClaimedStep, opts: ExecuteOptions): StepOutcome {
   const run = conn.transaction((): StepOutcome => {
-    const held = conn
-      .prepare(
+    const held = statement(conn, 
         `SELECT o.status AS operationStatus FROM step s JOIN operation o ON o.id = s.operationId
           WHERE s.id = ? AND s.status = 'running' AND s.leaseOwner = ? AND s.attempts = ? AND o.status IN ('running', 'failed')`,
       )
@@ -44,30 +44,13 @@ export function executeStep(conn: Database.Database, claimed: ClaimedStep, opts:
     // A sibling's failure does not waste work already in flight: the step still commits, and Retry resumes after it.
     if (!held) return "lost";
 
-    const env = conn
-      .prepare("SELECT id, name, domain, region, settings, plan, faults FROM environment WHERE id = ?")
-      .get(claimed.environmentId) as {
-      id: string;
-      name: string;
-      domain: string;
-      region: string;
-      settings: string;
-      plan: string;
-      faults: string;
-    };
+    const env = environmentFacts(conn, claimed.environmentId);
     const faults = parseFaults(env.faults);
     const random = seededRandom(`${env.id}:${claimed.operationId}:${claimed.key}:${claimed.attempt}`);
     const logs: { message: string; level: string }[] = [];
     const ctx: StepContext = {
       conn,
-      environment: {
-        id: env.id,
-        name: env.name,
-        domain: env.domain,
-        region: env.region,
-        settings: JSON.parse(env.settings) as InstallSettings,
-        plan: JSON.parse(env.plan) as EnvironmentPlan,
-      },
+      environment: { id: env.id, name: env.name, domain: env.domain, region: env.region, settings: env.settings, plan: env.plan },
       operation: { id: claimed.operationId, type: claimed.operationType },
       step: {
         key: claimed.key,
@@ -108,22 +91,21 @@ export function executeStep(conn: Database.Database, claimed: ClaimedStep, opts:
     }
 
     const now = sqliteTime(opts.now);
-    const insertLog = conn.prepare(
+    const insertLog = statement(conn, 
       "INSERT INTO log_line (environmentId, operationId, stepKey, node, level, message, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
     );
     for (const l of logs) insertLog.run(env.id, claimed.operationId, claimed.key, claimed.node, l.level, l.message, now);
 
     if (!failure) {
-      conn
-        .prepare(
+      statement(conn, 
           `UPDATE step SET status = 'succeeded', finishedAt = ?, output = ?, error = NULL, leaseOwner = NULL, leaseExpiresAt = NULL
             WHERE id = ?`,
         )
         .run(now, JSON.stringify(output ?? {}), claimed.id);
       const dependents = JSON.parse(
-        (conn.prepare("SELECT dependents FROM step WHERE id = ?").get(claimed.id) as { dependents: string }).dependents,
+        (statement(conn, "SELECT dependents FROM step WHERE id = ?").get(claimed.id) as { dependents: string }).dependents,
       ) as string[];
-      const release = conn.prepare("UPDATE step SET pendingDeps = pendingDeps - 1 WHERE operationId = ? AND key = ?");
+      const release = statement(conn, "UPDATE step SET pendingDeps = pendingDeps - 1 WHERE operationId = ? AND key = ?");
       for (const key of dependents) release.run(claimed.operationId, key);
       appendEvent(conn, {
         environmentId: env.id,
@@ -134,8 +116,7 @@ export function executeStep(conn: Database.Database, claimed: ClaimedStep, opts:
         at: opts.now,
         data: { attempt: claimed.attempt },
       });
-      const left = conn
-        .prepare("SELECT COUNT(*) AS n FROM step WHERE operationId = ? AND status != 'succeeded'")
+      const left = statement(conn, "SELECT COUNT(*) AS n FROM step WHERE operationId = ? AND status != 'succeeded'")
         .get(claimed.operationId) as { n: number };
       if (left.n === 0 && held.operationStatus === "running") finishOperation(conn, claimed.operationId, opts.now);
       return "succeeded";
@@ -145,8 +126,7 @@ export function executeStep(conn: Database.Database, claimed: ClaimedStep, opts:
     if (failure.transient && claimed.attempt < claimed.maxAttempts) {
       const waitMs = opts.backoffMs(claimed.attempt);
       const availableAt = sqliteTime(new Date(opts.now.getTime() + opts.scale(waitMs)));
-      conn
-        .prepare(
+      statement(conn, 
           `UPDATE step SET status = 'retrying', availableAt = ?, error = ?, leaseOwner = NULL, leaseExpiresAt = NULL WHERE id = ?`,
         )
         .run(availableAt, JSON.stringify(failure), claimed.id);
@@ -170,8 +150,7 @@ export function executeStep(conn: Database.Database, claimed: ClaimedStep, opts:
           action: "Press Retry to try again from this step; if it fails again, contact support.",
         }
       : failure;
-    conn
-      .prepare(
+    statement(conn, 
         `UPDATE step SET status = 'failed', finishedAt = ?, error = ?, leaseOwner = NULL, leaseExpiresAt = NULL WHERE id = ?`,
       )
       .run(now, JSON.stringify(final), claimed.id);
@@ -181,24 +160,53 @@ export function executeStep(conn: Database.Database, claimed: ClaimedStep, opts:
   return run.immediate();
 }
 
+type EnvironmentFacts = StepContext["environment"] & { faults: string };
+
+/** Settings and plan never change after submit, so each environment's are parsed once per process. */
+const parsed = new Map<string, Omit<EnvironmentFacts, "faults">>();
+
+function environmentFacts(conn: Database.Database, id: string): EnvironmentFacts {
+  const { faults } = statement(conn, "SELECT faults FROM environment WHERE id = ?").get(id) as { faults: string };
+  let facts = parsed.get(id);
+  if (!facts) {
+    const row = statement(conn, "SELECT id, name, domain, region, settings, plan FROM environment WHERE id = ?").get(id) as {
+      id: string;
+      name: string;
+      domain: string;
+      region: string;
+      settings: string;
+      plan: string;
+    };
+    facts = {
+      id: row.id,
+      name: row.name,
+      domain: row.domain,
+      region: row.region,
+      settings: JSON.parse(row.settings) as InstallSettings,
+      plan: JSON.parse(row.plan) as EnvironmentPlan,
+    };
+    if (parsed.size >= 5000) parsed.delete(parsed.keys().next().value!);
+    parsed.set(id, facts);
+  }
+  return { ...facts, faults };
+}
+
 function secretStore(conn: Database.Database, environmentId: string, key: string, at: Date): SecretStore {
   return {
     put(name, value) {
-      conn
-        .prepare(
+      statement(conn, 
           `INSERT INTO environment_secret (environmentId, name, ciphertext, createdAt) VALUES (?, ?, ?, ?)
            ON CONFLICT (environmentId, name) DO UPDATE SET ciphertext = excluded.ciphertext`,
         )
         .run(environmentId, name, encryptSecret(value, key), sqliteTime(at));
     },
     get(name) {
-      const row = conn
-        .prepare("SELECT ciphertext FROM environment_secret WHERE environmentId = ? AND name = ?")
+      const row = statement(conn, "SELECT ciphertext FROM environment_secret WHERE environmentId = ? AND name = ?")
         .get(environmentId, name) as { ciphertext: string } | undefined;
       return row ? decryptSecret(row.ciphertext, key) : undefined;
     },
     delete(name) {
-      conn.prepare("DELETE FROM environment_secret WHERE environmentId = ? AND name = ?").run(environmentId, name);
+      statement(conn, "DELETE FROM environment_secret WHERE environmentId = ? AND name = ?").run(environmentId, name);
     },
   };
 }

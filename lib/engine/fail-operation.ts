@@ -3,6 +3,7 @@ import { sqliteTime } from "@/lib/sqlite";
 import { appendEvent } from "./engine-events";
 import { environmentStatusForOperation } from "./environment-status-for-operation";
 import type { StepFailure } from "./step-error";
+import { statement } from "./statement";
 
 /** Stops an operation on a step's final failure; the environment shows Failed with the error and who can fix it. */
 export function failOperation(
@@ -11,16 +12,14 @@ export function failOperation(
 ): void {
   const now = sqliteTime(input.at);
   const error = { stepKey: input.stepKey, stepTitle: input.stepTitle, ...input.failure };
-  const op = conn.prepare("SELECT type, environmentId FROM operation WHERE id = ?").get(input.operationId) as {
+  const op = statement(conn, "SELECT type, environmentId FROM operation WHERE id = ?").get(input.operationId) as {
     type: string;
     environmentId: string;
   };
-  const failed = conn
-    .prepare("UPDATE operation SET status = 'failed', error = ?, finishedAt = ?, updatedAt = ? WHERE id = ? AND status = 'running'")
+  const failed = statement(conn, "UPDATE operation SET status = 'failed', error = ?, finishedAt = ?, updatedAt = ? WHERE id = ? AND status = 'running'")
     .run(JSON.stringify(error), now, now, input.operationId);
   if (failed.changes !== 1) return;
-  conn
-    .prepare("UPDATE environment SET status = 'failed', updatedAt = ? WHERE id = ? AND status = ?")
+  statement(conn, "UPDATE environment SET status = 'failed', updatedAt = ? WHERE id = ? AND status = ?")
     .run(now, op.environmentId, environmentStatusForOperation(op.type));
   appendEvent(conn, {
     environmentId: op.environmentId,

@@ -4,6 +4,7 @@ import { sqliteTime } from "@/lib/sqlite";
 import { appendEvent } from "./engine-events";
 import { releaseEnvironmentClaims } from "./release-environment-claims";
 import type { HealthLine } from "./step-context";
+import { statement } from "./statement";
 
 export type EnvironmentResults = {
   endpoints: EnvironmentPlan["endpoints"];
@@ -14,31 +15,28 @@ export type EnvironmentResults = {
 /** Ends an operation whose every step succeeded, and moves the environment to where that leaves it. */
 export function finishOperation(conn: Database.Database, operationId: string, at: Date): void {
   const now = sqliteTime(at);
-  const op = conn.prepare("SELECT type, environmentId, actorId FROM operation WHERE id = ?").get(operationId) as {
+  const op = statement(conn, "SELECT type, environmentId, actorId FROM operation WHERE id = ?").get(operationId) as {
     type: string;
     environmentId: string;
     actorId: string | null;
   };
-  const done = conn
-    .prepare("UPDATE operation SET status = 'succeeded', finishedAt = ?, updatedAt = ? WHERE id = ? AND status = 'running'")
+  const done = statement(conn, "UPDATE operation SET status = 'succeeded', finishedAt = ?, updatedAt = ? WHERE id = ? AND status = 'running'")
     .run(now, now, operationId);
   if (done.changes !== 1) throw new Error(`Operation ${operationId} was not running.`);
 
-  const env = conn.prepare("SELECT plan, domain FROM environment WHERE id = ?").get(op.environmentId) as {
+  const env = statement(conn, "SELECT plan, domain FROM environment WHERE id = ?").get(op.environmentId) as {
     plan: string;
     domain: string;
   };
   const move = (from: string, to: string) => {
-    const moved = conn
-      .prepare("UPDATE environment SET status = ?, updatedAt = ? WHERE id = ? AND status = ?")
+    const moved = statement(conn, "UPDATE environment SET status = ?, updatedAt = ? WHERE id = ? AND status = ?")
       .run(to, now, op.environmentId, from);
     if (moved.changes !== 1) throw new Error(`Environment ${op.environmentId} was not ${from}.`);
   };
 
   if (op.type === "install") {
     const plan = JSON.parse(env.plan) as EnvironmentPlan;
-    const health = conn
-      .prepare("SELECT output FROM step WHERE operationId = ? AND name = 'check-health'")
+    const health = statement(conn, "SELECT output FROM step WHERE operationId = ? AND name = 'check-health'")
       .get(operationId) as { output: string | null } | undefined;
     const results: EnvironmentResults = {
       endpoints: plan.endpoints,
@@ -46,7 +44,7 @@ export function finishOperation(conn: Database.Database, operationId: string, at
       completedAt: at.toISOString(),
     };
     move("installing", "running");
-    conn.prepare("UPDATE environment SET results = ? WHERE id = ?").run(JSON.stringify(results), op.environmentId);
+    statement(conn, "UPDATE environment SET results = ? WHERE id = ?").run(JSON.stringify(results), op.environmentId);
     appendEvent(conn, {
       environmentId: op.environmentId,
       type: "environment.running",
@@ -59,8 +57,7 @@ export function finishOperation(conn: Database.Database, operationId: string, at
   }
 
   const removed = (
-    conn
-      .prepare("SELECT node FROM step WHERE operationId = ? AND name = 'remove-node' ORDER BY node")
+    statement(conn, "SELECT node FROM step WHERE operationId = ? AND name = 'remove-node' ORDER BY node")
       .all(operationId) as { node: string }[]
   ).map((r) => r.node);
   const to = op.type === "cancel" ? "cancelled" : "deleted";

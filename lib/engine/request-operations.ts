@@ -7,24 +7,23 @@ import { appendEvent } from "./engine-events";
 import { environmentStatusForOperation } from "./environment-status-for-operation";
 import { parseFaults } from "./faults";
 import { operationLabels, type OperationType } from "./operation-states";
+import { statement } from "./statement";
 
 type Request = { environmentId: string; actorId: string | null; now: Date };
 
 type EnvRow = { id: string; status: string; domain: string; faults: string };
 
 function environmentOf(conn: Database.Database, id: string): EnvRow {
-  return conn.prepare("SELECT id, status, domain, faults FROM environment WHERE id = ?").get(id) as EnvRow;
+  return statement(conn, "SELECT id, status, domain, faults FROM environment WHERE id = ?").get(id) as EnvRow;
 }
 
 function activeOperation(conn: Database.Database, environmentId: string) {
-  return conn
-    .prepare("SELECT id, type, status FROM operation WHERE environmentId = ? AND status IN ('queued', 'running') LIMIT 1")
+  return statement(conn, "SELECT id, type, status FROM operation WHERE environmentId = ? AND status IN ('queued', 'running') LIMIT 1")
     .get(environmentId) as { id: string; type: OperationType; status: string } | undefined;
 }
 
 function moveEnvironment(conn: Database.Database, id: string, from: string, to: string, at: Date) {
-  const moved = conn
-    .prepare("UPDATE environment SET status = ?, updatedAt = ? WHERE id = ? AND status = ?")
+  const moved = statement(conn, "UPDATE environment SET status = ?, updatedAt = ? WHERE id = ? AND status = ?")
     .run(to, sqliteTime(at), id, from);
   if (moved.changes !== 1) throw new ConflictError("The environment changed meanwhile. Reload and try again.");
 }
@@ -46,14 +45,12 @@ export function requestCancel(conn: Database.Database, r: Request): string {
         );
       }
       const now = sqliteTime(r.now);
-      conn
-        .prepare(
+      statement(conn, 
           `UPDATE step SET status = 'cancelled', leaseOwner = NULL, leaseExpiresAt = NULL, finishedAt = ?
             WHERE operationId = ? AND status IN ('pending', 'retrying', 'running', 'failed')`,
         )
         .run(now, op.id);
-      conn
-        .prepare("UPDATE operation SET status = 'cancelled', finishedAt = ?, updatedAt = ? WHERE id = ? AND status = ?")
+      statement(conn, "UPDATE operation SET status = 'cancelled', finishedAt = ?, updatedAt = ? WHERE id = ? AND status = ?")
         .run(now, now, op.id, op.status);
       moveEnvironment(conn, r.environmentId, env.status, "cancelling", r.now);
       appendEvent(conn, {
@@ -109,19 +106,16 @@ export function requestRetry(conn: Database.Database, r: Request): string {
     .transaction(() => {
       const env = environmentOf(conn, r.environmentId);
       if (env.status !== "failed") throw new ConflictError("Only a failed environment can be retried.");
-      const op = conn
-        .prepare("SELECT id, type FROM operation WHERE environmentId = ? AND status = 'failed' ORDER BY createdAt DESC LIMIT 1")
+      const op = statement(conn, "SELECT id, type FROM operation WHERE environmentId = ? AND status = 'failed' ORDER BY createdAt DESC LIMIT 1")
         .get(r.environmentId) as { id: string; type: OperationType } | undefined;
       if (!op) throw new ConflictError("There is no failed operation to retry.");
       const now = sqliteTime(r.now);
-      conn
-        .prepare("UPDATE step SET status = 'pending', attempts = 0, availableAt = ?, finishedAt = NULL WHERE operationId = ? AND status = 'failed'")
+      statement(conn, "UPDATE step SET status = 'pending', attempts = 0, availableAt = ?, finishedAt = NULL WHERE operationId = ? AND status = 'failed'")
         .run(now, op.id);
-      conn
-        .prepare("UPDATE operation SET status = 'running', error = NULL, finishedAt = NULL, updatedAt = ? WHERE id = ? AND status = 'failed'")
+      statement(conn, "UPDATE operation SET status = 'running', error = NULL, finishedAt = NULL, updatedAt = ? WHERE id = ? AND status = 'failed'")
         .run(now, op.id);
       const faults = parseFaults(env.faults);
-      conn.prepare("UPDATE environment SET faults = ? WHERE id = ?").run(JSON.stringify({ ...faults, named: [] }), r.environmentId);
+      statement(conn, "UPDATE environment SET faults = ? WHERE id = ?").run(JSON.stringify({ ...faults, named: [] }), r.environmentId);
       moveEnvironment(conn, r.environmentId, "failed", environmentStatusForOperation(op.type), r.now);
       appendEvent(conn, {
         environmentId: r.environmentId,

@@ -24,7 +24,10 @@ export type RunnerOptions = {
   durationJitter?: number;
   /** Simulated ms of the first retry backoff; doubles per attempt, capped at 60 s. */
   backoffBaseMs?: number;
-  onOutcome?(step: ClaimedStep, outcome: StepOutcome, overheadMs: number): void;
+  /** After each execution: `ms` is the whole execute-and-record transaction, handler included. */
+  onOutcome?(step: ClaimedStep, outcome: StepOutcome, ms: number): void;
+  /** After each claim round that claimed something. */
+  onClaim?(count: number, ms: number): void;
   onError?(error: unknown): void;
 };
 
@@ -90,7 +93,9 @@ export function createRunner(opts: RunnerOptions): Runner {
   const claimRound = (): number => {
     const free = concurrency - inFlight;
     if (free <= 0) return 0;
+    const started = performance.now();
     const claimed = claimSteps(conn, { owner, now: clock.now(), leaseMs: leaseMarginMs, limit: free });
+    if (claimed.length > 0) opts.onClaim?.(claimed.length, performance.now() - started);
     for (const step of claimed) {
       inFlight += 1;
       void runOne(step);

@@ -29,5 +29,6 @@ export { registerNode } from "./register-node";
 export { addControlPlanePods, controlPlaneComponents } from "./add-control-plane-pods";
 export { isCniInstalled, cniRef } from "./is-cni-installed";
 export { findPods } from "./find-pods";
+export { applyHelmRelease } from "./apply-helm-release";
 export { reconcileCluster } from "./reconcile-cluster";
 export { purgeEnvironmentSecrets } from "./purge-environment-secrets";

@@ -7,13 +7,14 @@ const migrationsDir = path.resolve(__dirname, "../../../prisma/migrations");
 
 /**
  * A real SQLite file in a temp directory with every migration applied, as engine tests require. Returns the
- * open connection (WAL, foreign keys on, as in lib/sqlite.ts), its URL, and a cleanup function.
+ * open connection (WAL, synchronous NORMAL, foreign keys on, as in lib/sqlite.ts), its URL, and a cleanup function.
  */
 export function createTestDatabase(): { conn: Database.Database; url: string; file: string; cleanup(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "clusterport-test-"));
   const file = path.join(dir, "test.db");
   const conn = new Database(file, { timeout: 5000 });
   conn.pragma("journal_mode = WAL");
+  conn.pragma("synchronous = NORMAL");
   conn.pragma("foreign_keys = ON");
   for (const entry of fs.readdirSync(migrationsDir).sort()) {
     const sql = path.join(migrationsDir, entry, "migration.sql");

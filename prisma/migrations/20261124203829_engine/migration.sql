@@ -138,6 +138,9 @@ CREATE INDEX "operation_status_idx" ON "operation"("status");
 CREATE INDEX "step_status_pendingDeps_availableAt_idx" ON "step"("status", "pendingDeps", "availableAt");
 
 -- CreateIndex
+CREATE INDEX "step_status_leaseExpiresAt_idx" ON "step"("status", "leaseExpiresAt");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "step_operationId_key_key" ON "step"("operationId", "key");
 
 -- CreateIndex

@@ -1,0 +1,167 @@
+import type Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestDatabase, insertTestUser } from "@/lib/engine/testing/test-database";
+import { applyDaemonSet } from "./apply-daemon-set";
+import { applyDeployment } from "./apply-deployment";
+import { applyPersistentVolumeClaim } from "./apply-persistent-volume-claim";
+import { applyStorageClass } from "./apply-storage-class";
+import { createSim, type Sim } from "./create-sim";
+import { cniRef } from "./is-cni-installed";
+import { canMoveMachine, machineStates } from "./machine-states";
+import { privateIpFor } from "./private-ip-for";
+import { reconcileCluster } from "./reconcile-cluster";
+import { registerNode } from "./register-node";
+import type { NodeStatus, PersistentVolumeClaimStatus, PodSpec, PodStatus, WorkloadStatus } from "./types";
+
+let db: ReturnType<typeof createTestDatabase>;
+let conn: Database.Database;
+const t0 = new Date("2026-01-01T00:00:00.000Z");
+
+function insertEnvironment(id: string): void {
+  const at = t0.toISOString().replace("Z", "+00:00");
+  conn
+    .prepare(
+      `INSERT INTO environment (id, userId, name, region, domain, displayName, status, settings, plan, requestId, createdAt, updatedAt)
+       VALUES (?, 'user-1', ?, 'eu-central', ?, 'Test', 'installing', '{}', '{}', ?, ?, ?)`,
+    )
+    .run(id, id, `${id}.fra.clusterport.cloud`, id, at, at);
+}
+
+beforeEach(() => {
+  db = createTestDatabase();
+  conn = db.conn;
+  insertTestUser(conn);
+  insertEnvironment("env-a");
+  insertEnvironment("env-b");
+});
+afterEach(() => db.cleanup());
+
+/** A running machine with a registered node of the given role. */
+function node(sim: Sim, nodeId: string, role: "control-plane" | "worker") {
+  const group = role === "worker" ? "cp" : "k8sm";
+  sim.machines.create({ nodeId, nodeGroup: group, hostname: `${nodeId}.example` });
+  sim.machines.setState(nodeId, "booting");
+  const machine = sim.machines.setState(nodeId, "running");
+  registerNode(sim, machine, role, "v1.37.1");
+}
+
+describe("machines", () => {
+  it("create never duplicates and derives a stable address per environment, group and index", () => {
+    const sim = createSim(conn, "env-a", t0);
+    const first = sim.machines.create({ nodeId: "cp-2", nodeGroup: "cp", hostname: "cp-2.a" });
+    const again = createSim(conn, "env-a", new Date(t0.getTime() + 5000)).machines.create({ nodeId: "cp-2", nodeGroup: "cp", hostname: "other" });
+    expect(first.created).toBe(true);
+    expect(again).toEqual({ machine: first.machine, created: false });
+    expect(first.machine.privateIp).toBe(privateIpFor("env-a", "cp", 2));
+    expect(first.machine.privateIp).toMatch(/^10\.\d+\.30\.2$/);
+    expect(first.machine.createdAt).toBe("2026-01-01T00:00:00.000+00:00");
+    // Same node id in another environment: another machine.
+    expect(createSim(conn, "env-b", t0).machines.create({ nodeId: "cp-2", nodeGroup: "cp", hostname: "cp-2.b" }).created).toBe(true);
+    expect(sim.machines.list()).toHaveLength(1);
+  });
+
+  it("moves only along created → booting → running → removed", () => {
+    expect(machineStates).toEqual(["created", "booting", "running", "removed"]);
+    expect(canMoveMachine("running", "booting")).toBe(false);
+    expect(canMoveMachine("created", "removed")).toBe(true);
+    const sim = createSim(conn, "env-a", t0);
+    sim.machines.create({ nodeId: "k8sm-1", nodeGroup: "k8sm", hostname: "h" });
+    expect(() => sim.machines.setState("k8sm-1", "running")).toThrow(/cannot go from created to running/);
+    sim.machines.setState("k8sm-1", "booting");
+    expect(sim.machines.setState("k8sm-1", "booting").state).toBe("booting");
+    sim.machines.setState("k8sm-1", "running");
+    sim.machines.setState("k8sm-1", "removed");
+    expect(() => sim.machines.setState("k8sm-1", "running")).toThrow();
+  });
+
+  it("mergeFacts writes only on change", () => {
+    const sim = createSim(conn, "env-a", t0);
+    sim.machines.create({ nodeId: "cp-1", nodeGroup: "cp", hostname: "h" });
+    sim.machines.mergeFacts("cp-1", { prepared: true });
+    const later = createSim(conn, "env-a", new Date(t0.getTime() + 60_000));
+    expect(later.machines.mergeFacts("cp-1", { prepared: true }).updatedAt).toBe("2026-01-01T00:00:00.000+00:00");
+    expect(later.machines.mergeFacts("cp-1", { mounts: ["/data"] }).updatedAt).toBe("2026-01-01T00:01:00.000+00:00");
+  });
+});
+
+describe("objects", () => {
+  it("apply is an upsert reporting created / configured / unchanged, scoped to the environment", () => {
+    const sim = createSim(conn, "env-a", t0);
+    const ref = { kind: "ConfigMap", namespace: "default", name: "x" };
+    expect(sim.objects.apply({ ...ref, spec: { data: { a: 1, b: 2 } } }).result).toBe("created");
+    expect(sim.objects.apply({ ...ref, spec: { data: { b: 2, a: 1 } } }).result).toBe("unchanged");
+    expect(sim.objects.apply({ ...ref, spec: { data: { a: 2 } } }).result).toBe("configured");
+    expect(sim.objects.get(ref)?.spec).toEqual({ data: { a: 2 } });
+    expect(createSim(conn, "env-b", t0).objects.get(ref)).toBeUndefined();
+    expect(sim.objects.list("ConfigMap", "default").map((o) => o.name)).toEqual(["x"]);
+    expect(sim.objects.delete(ref)).toBe(true);
+    expect(sim.objects.delete(ref)).toBe(false);
+  });
+});
+
+describe("reconcileCluster", () => {
+  it("nodes are Ready only with the CNI; replicas run only on a Ready worker", () => {
+    const sim = createSim(conn, "env-a", t0);
+    node(sim, "k8sm-1", "control-plane");
+    applyDeployment(sim, { namespace: "default", name: "web", image: "nginx", replicas: 2 });
+    reconcileCluster(sim);
+    const pods = () => sim.objects.list<PodSpec, PodStatus>("Pod", "default");
+    expect(pods().map((p) => p.status.phase)).toEqual(["Pending", "Pending"]);
+    expect(sim.objects.get<unknown, NodeStatus>({ kind: "Node", name: "k8sm-1" })?.status.ready).toBe(false);
+
+    applyDaemonSet(sim, { ...cniRef, image: "weave", placement: "nodes", tolerateNotReady: true });
+    expect(reconcileCluster(sim).becameReady).toEqual(["k8sm-1"]);
+    expect(pods().map((p) => p.status.phase)).toEqual(["Pending", "Pending"]); // a control plane is not a worker
+
+    node(sim, "cp-1", "worker");
+    node(sim, "cp-2", "worker");
+    expect(reconcileCluster(sim).becameReady).toEqual(["cp-1", "cp-2"]);
+    expect(pods().map((p) => [p.spec.nodeName, p.status.phase]).sort()).toEqual([
+      ["cp-1", "Running"],
+      ["cp-2", "Running"],
+    ]);
+    expect(sim.objects.get<unknown, WorkloadStatus>({ kind: "Deployment", namespace: "default", name: "web" })?.status).toEqual({ desired: 2, ready: 2 });
+  });
+
+  it("a DaemonSet runs one pod per Ready worker and follows nodes as they go", () => {
+    const sim = createSim(conn, "env-a", t0);
+    applyDaemonSet(sim, { ...cniRef, image: "weave", placement: "nodes", tolerateNotReady: true });
+    node(sim, "k8sm-1", "control-plane");
+    node(sim, "cp-1", "worker");
+    node(sim, "cp-2", "worker");
+    applyDaemonSet(sim, { namespace: "ingress", name: "ctl", image: "ctl" });
+    reconcileCluster(sim);
+    const running = () =>
+      sim.objects
+        .list<PodSpec, PodStatus>("Pod", "ingress")
+        .filter((p) => p.status.phase === "Running")
+        .map((p) => p.spec.nodeName)
+        .sort();
+    expect(running()).toEqual(["cp-1", "cp-2"]);
+    sim.objects.delete({ kind: "Node", name: "cp-2" });
+    reconcileCluster(sim);
+    expect(running()).toEqual(["cp-1"]);
+    expect(sim.objects.list("Pod", "ingress")).toHaveLength(1);
+  });
+
+  it("is deterministic and writes nothing when nothing changed", () => {
+    const sim = createSim(conn, "env-a", t0);
+    applyDaemonSet(sim, { ...cniRef, image: "weave", placement: "nodes", tolerateNotReady: true });
+    node(sim, "cp-1", "worker");
+    applyDeployment(sim, { namespace: "default", name: "web", image: "nginx", replicas: 3 });
+    reconcileCluster(sim);
+    const rows = () => conn.prepare("SELECT * FROM sim_object ORDER BY id").all();
+    const before = rows();
+    reconcileCluster(createSim(conn, "env-a", new Date(t0.getTime() + 60_000)));
+    expect(rows()).toEqual(before);
+  });
+
+  it("claims bind when a StorageClass appears (the default one when none is named)", () => {
+    const sim = createSim(conn, "env-a", t0);
+    applyPersistentVolumeClaim(sim, { namespace: "m", name: "data", size: "5Gi" });
+    const claim = () => sim.objects.get<unknown, PersistentVolumeClaimStatus>({ kind: "PersistentVolumeClaim", namespace: "m", name: "data" })!.status;
+    expect(claim().phase).toBe("Pending");
+    applyStorageClass(sim, "nfs", { provisioner: "p", isDefault: true, reclaimPolicy: "Delete", allowVolumeExpansion: true, parameters: {} });
+    expect(claim()).toMatchObject({ phase: "Bound", storageClassName: "nfs" });
+  });
+});

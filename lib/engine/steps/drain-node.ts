@@ -1,0 +1,35 @@
+import { reconcileCluster, type NodeSpec, type PodSpec } from "@/lib/engine/sim";
+import type { StepHandler } from "@/lib/engine/step-context";
+import { platformError } from "./platform-error";
+import { simOf } from "./sim-of";
+
+/**
+ * drain-node:<worker> (teardown, scale-in) — `kubectl drain --ignore-daemonsets --delete-emptydir-data`: cordon
+ * the Node, evict its replica pods (rescheduled on other Ready workers, or Pending), then delete the Node; its
+ * DaemonSet pods go with it. The machine is left to remove-node. A node already gone is a no-op.
+ */
+export const drainNode: StepHandler = (ctx) => {
+  const nodeId = ctx.step.node;
+  if (nodeId === undefined) throw platformError("step-without-node", `Step ${ctx.step.key} must name a node (drain-node:<node>).`);
+  const sim = simOf(ctx);
+  const ref = { kind: "Node", name: nodeId };
+  const node = sim.objects.get<NodeSpec>(ref);
+  if (!node) {
+    ctx.log(`node/${nodeId} not found; already drained.`);
+    return { node: nodeId, evicted: 0 };
+  }
+  ctx.log(`kubectl drain ${nodeId} --ignore-daemonsets --delete-emptydir-data --timeout=120s`);
+  sim.objects.apply({ ...ref, spec: { ...node.spec, unschedulable: true } });
+  ctx.log(`node/${nodeId} cordoned`);
+  const evicted = sim.objects
+    .list<PodSpec>("Pod")
+    .filter((p) => p.spec.nodeName === nodeId && (p.spec.owner.kind === "Deployment" || p.spec.owner.kind === "StatefulSet"));
+  for (const pod of evicted.slice(0, 4)) ctx.log(`evicting pod ${pod.namespace}/${pod.name}`);
+  if (evicted.length > 4) ctx.log(`… and ${evicted.length - 4} more pods evicted`);
+  reconcileCluster(sim);
+  ctx.log(`node/${nodeId} drained`);
+  sim.objects.delete(ref);
+  reconcileCluster(sim);
+  ctx.log(`node "${nodeId}" deleted`);
+  return { node: nodeId, evicted: evicted.length };
+};

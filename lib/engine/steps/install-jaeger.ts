@@ -1,0 +1,95 @@
+import {
+  applyDeployment,
+  applyHelmRelease,
+  applyIngress,
+  applyPersistentVolumeClaim,
+  applyService,
+  ensureNamespace,
+  reconcileCluster,
+} from "@/lib/engine/sim";
+import type { StepHandler } from "@/lib/engine/step-context";
+import { components } from "./component-versions";
+import { helmInstallLine, helmResultLine } from "./helm-install-line";
+import { ingressControllerWorkload } from "./ingress-controller-workloads";
+import { kubectlLine } from "./kubectl-name";
+import { platformError } from "./platform-error";
+import { ingressControllerOf } from "./plan-facts";
+import { requireCni } from "./require-initialised";
+import { requireDefaultStorageClass } from "./require-default-storage-class";
+import { secretNames } from "./secret-names";
+import { simOf } from "./sim-of";
+
+export const jaegerNamespace = "observability";
+
+/**
+ * install-jaeger — cert-manager first when missing (Helm, with CRDs and the Let's Encrypt ClusterIssuers),
+ * then the Jaeger operator in observability and a Jaeger CR "jaeger" (allInOne, badger storage on a 5Gi PVC),
+ * its query Service and the /jaeger ingress behind basic auth (password in secret "jaeger-password").
+ * Refuses without a default StorageClass (permanent, platform).
+ */
+export const installJaeger: StepHandler = (ctx) => {
+  const { plan, settings } = ctx.environment;
+  const sim = simOf(ctx);
+  requireCni(sim, "install Jaeger");
+  const sc = requireDefaultStorageClass(sim, "Jaeger tracing");
+  const ingressClass = ingressControllerWorkload(ingressControllerOf(plan, settings)).ingressClass;
+  if (!sim.objects.get({ kind: "IngressClass", name: ingressClass })) {
+    throw platformError("ingress-missing", `Cannot install Jaeger: IngressClass ${ingressClass} is not installed.`);
+  }
+
+  const cm = components.certManager;
+  if (sim.objects.get({ kind: "HelmRelease", namespace: "cert-manager", name: "cert-manager" })) {
+    ctx.log("cert-manager is already installed; skipping");
+  } else {
+    ensureNamespace(sim, "cert-manager");
+    ctx.log(helmInstallLine("cert-manager", cm.chart, "cert-manager", cm.version, { "crds.enabled": "true" }));
+    const r = applyHelmRelease(sim, { namespace: "cert-manager", name: "cert-manager", chart: cm.chart, repo: cm.repo, version: cm.version, values: { crds: { enabled: true } } });
+    for (const [name, image] of [
+      ["cert-manager", "cert-manager-controller"],
+      ["cert-manager-webhook", "cert-manager-webhook"],
+      ["cert-manager-cainjector", "cert-manager-cainjector"],
+    ] as const) {
+      applyDeployment(sim, { namespace: "cert-manager", name, image: `quay.io/jetstack/${image}:${cm.version}` });
+    }
+    for (const crd of ["certificates.cert-manager.io", "issuers.cert-manager.io", "clusterissuers.cert-manager.io"]) {
+      sim.objects.apply({ kind: "CustomResourceDefinition", name: crd, spec: { group: "cert-manager.io" } });
+    }
+    for (const issuer of ["letsencrypt-prod", "letsencrypt-staging"]) {
+      sim.objects.apply({
+        kind: "ClusterIssuer",
+        name: issuer,
+        spec: { acme: { server: issuer.endsWith("prod") ? "https://acme-v02.api.letsencrypt.org/directory" : "https://acme-staging-v02.api.letsencrypt.org/directory" } },
+      });
+    }
+    ctx.log(helmResultLine("cert-manager", r));
+  }
+
+  const j = components.jaeger;
+  const ns = jaegerNamespace;
+  ensureNamespace(sim, ns);
+  ctx.log(helmInstallLine("jaeger-operator", j.chart, ns, j.version, { "rbac.clusterRole": "true" }));
+  const op = applyHelmRelease(sim, { namespace: ns, name: "jaeger-operator", chart: j.chart, repo: j.repo, version: j.version, values: { rbac: { clusterRole: true } } });
+  applyDeployment(sim, { namespace: ns, name: "jaeger-operator", image: j.operatorImage });
+  ctx.log(helmResultLine("jaeger-operator", op));
+  const cr = sim.objects.apply({
+    kind: "Jaeger",
+    namespace: ns,
+    name: "jaeger",
+    spec: { strategy: "allInOne", allInOne: { image: j.allInOneImage }, storage: { type: "badger", pvc: "jaeger-data" } },
+  }).result;
+  applyPersistentVolumeClaim(sim, { namespace: ns, name: "jaeger-data", size: "5Gi", storageClassName: sc.name });
+  applyDeployment(sim, { namespace: ns, name: "jaeger", image: j.allInOneImage });
+  applyService(sim, { namespace: ns, name: "jaeger-query", ports: [{ port: 16686 }], selector: { app: "jaeger" } });
+  if (ctx.secrets.get(secretNames.jaegerPassword) === undefined) ctx.secrets.put(secretNames.jaegerPassword, ctx.random.token(32));
+  const ing = applyIngress(sim, {
+    namespace: ns,
+    name: "jaeger",
+    ingressClassName: ingressClass,
+    paths: [{ path: "/jaeger", service: "jaeger-query", port: 16686 }],
+    annotations: { "auth-type": "basic", "auth-secret": "observability-jaeger-basic-auth" },
+  });
+  reconcileCluster(sim);
+  ctx.log(kubectlLine("Jaeger", "jaeger", cr) + " (allInOne)");
+  ctx.log(`${kubectlLine("Ingress", "jaeger", ing)}; Jaeger at ${plan.endpoints.cluster}jaeger/ (login admin)`);
+  return { jaeger: `${plan.endpoints.cluster}jaeger/` };
+};
