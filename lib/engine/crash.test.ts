@@ -14,7 +14,8 @@ beforeAll(() => {
 afterAll(() => db.cleanup());
 
 function startWorker(): ChildProcess {
-  return spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/worker.ts"], {
+  // node itself, not the tsx wrapper (which forks): the pid we kill must be the worker's.
+  return spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
     cwd: root,
     stdio: "ignore",
     env: {
@@ -29,6 +30,12 @@ function startWorker(): ChildProcess {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function hasClaimed(pid: number): boolean {
+  return !!db.conn
+    .prepare("SELECT 1 FROM environment_event WHERE type = 'step.running' AND json_extract(data, '$.runner') LIKE ? LIMIT 1")
+    .get(`%:${pid}`);
+}
 
 function statuses(): string[] {
   return (db.conn.prepare("SELECT status FROM environment ORDER BY name").all() as { status: string }[]).map((r) => r.status);
@@ -46,9 +53,12 @@ describe("crash safety", () => {
     const random = seededRandom("crash-test");
     let kills = 0;
     // Kill a worker at a random moment, again and again, while installs are in flight.
-    while (kills < 6 && statuses().some((s) => s !== "running")) {
+    while (kills < 5 && statuses().some((s) => s !== "running")) {
       const worker = startWorker();
-      await sleep(random.int(1200, 2600));
+      // Kill it at a random moment after it has started claiming work, so every kill interrupts steps.
+      const started = Date.now();
+      while (!hasClaimed(worker.pid!) && Date.now() - started < 30_000) await sleep(25);
+      await sleep(random.int(50, 900));
       worker.kill("SIGKILL");
       await new Promise((r) => worker.once("exit", r));
       kills += 1;
@@ -59,7 +69,7 @@ describe("crash safety", () => {
     last.kill("SIGKILL");
 
     expect(statuses()).toEqual(["running", "running", "running", "running"]);
-    expect(kills).toBeGreaterThanOrEqual(2);
+    expect(kills).toBeGreaterThanOrEqual(3);
 
     // No step's effect applied twice: each step committed exactly one success.
     const repeated = db.conn

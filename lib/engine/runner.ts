@@ -29,6 +29,8 @@ export type RunnerOptions = {
   /** After each claim round that claimed something. */
   onClaim?(count: number, ms: number): void;
   onError?(error: unknown): void;
+  /** Real ms between WAL checkpoints run by this runner (0: leave checkpoints to SQLite). */
+  checkpointEveryMs?: number;
 };
 
 export type Runner = {
@@ -59,6 +61,29 @@ export function createRunner(opts: RunnerOptions): Runner {
   let loopDone: Promise<void> | undefined;
   let wake: (() => void) | undefined;
   let dirty = false;
+  let checkpointer: NodeJS.Timeout | undefined;
+  const checkpointEveryMs = opts.checkpointEveryMs ?? 1000;
+
+  // SQLite checkpoints its WAL inside whichever commit crosses the threshold, adding milliseconds to that
+  // step's transaction. The runner checkpoints on a timer instead, between transactions.
+  const startCheckpointing = () => {
+    if (checkpointer || checkpointEveryMs <= 0) return;
+    conn.pragma("wal_autocheckpoint = 0");
+    checkpointer = setInterval(() => {
+      try {
+        conn.pragma("wal_checkpoint(PASSIVE)");
+      } catch (e) {
+        opts.onError?.(e);
+      }
+    }, checkpointEveryMs);
+    checkpointer.unref();
+  };
+  const stopCheckpointing = () => {
+    if (!checkpointer) return;
+    clearInterval(checkpointer);
+    checkpointer = undefined;
+    conn.pragma("wal_autocheckpoint = 1000");
+  };
 
   const signal = () => {
     dirty = true;
@@ -128,6 +153,7 @@ export function createRunner(opts: RunnerOptions): Runner {
   return {
     owner,
     start() {
+      startCheckpointing();
       loopDone ??= loop();
     },
     async stop() {
@@ -135,20 +161,31 @@ export function createRunner(opts: RunnerOptions): Runner {
       wake?.();
       await loopDone;
       while (inFlight > 0) await waitForWork(pollMs);
+      stopCheckpointing();
     },
     async runUntilIdle() {
-      for (;;) {
-        const claimed = claimRound();
-        if (claimed === 0 && inFlight === 0) {
-          const next = nextWakeUp(conn);
-          if (next === undefined) return;
-          await clock.sleep(Math.max(0, next.getTime() - clock.now().getTime()) + 1);
-          continue;
-        }
-        await waitForWork(pollMs);
+      const ownCheckpointer = !checkpointer;
+      startCheckpointing();
+      try {
+        await drain();
+      } finally {
+        if (ownCheckpointer) stopCheckpointing();
       }
     },
   };
+
+  async function drain() {
+    for (;;) {
+      const claimed = claimRound();
+      if (claimed === 0 && inFlight === 0) {
+        const next = nextWakeUp(conn);
+        if (next === undefined) return;
+        await clock.sleep(Math.max(0, next.getTime() - clock.now().getTime()) + 1);
+        continue;
+      }
+      await waitForWork(pollMs);
+    }
+  }
 }
 
 /**
