@@ -34,13 +34,15 @@ export function virtualClock(start = new Date("2026-01-01T00:00:00.000Z")): Cloc
     const next = timers[0]!.at;
     now = Math.max(now, next);
     while (timers.length > 0 && timers[0]!.at <= now) timers.shift()!.resolve();
+    // Waiters woken now may go back to sleep or not; either way the remaining timers must still fire.
+    if (timers.length > 0) schedule();
   };
-  const schedule = () => {
+  function schedule() {
     if (scheduled) return;
     scheduled = true;
     // setImmediate twice: let synchronous work and promise chains settle before time jumps.
     setImmediate(() => setImmediate(tick));
-  };
+  }
   return {
     now: () => new Date(now),
     sleep: (ms) =>

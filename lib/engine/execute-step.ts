@@ -46,7 +46,8 @@ export function executeStep(conn: Database.Database, claimed: ClaimedStep, opts:
 
     const env = environmentFacts(conn, claimed.environmentId);
     const faults = parseFaults(env.faults);
-    const random = seededRandom(`${env.id}:${claimed.operationId}:${claimed.key}:${claimed.attempt}`);
+    // Seeded by what a person can name (not by generated ids), so the same install replays the same way.
+    const random = seededRandom(`${env.name}:${claimed.operationType}:${claimed.key}:${claimed.attempt}`);
     const logs: { message: string; level: string }[] = [];
     const ctx: StepContext = {
       conn,

@@ -189,15 +189,17 @@ export function createRunner(opts: RunnerOptions): Runner {
 }
 
 /**
- * When work that is not claimable now will be: a retry's backoff ending, or another runner's lease expiring.
+ * When work that is not claimable now will be: a retry's backoff ending, a step scheduled for later, or
+ * another runner's lease expiring.
  * Undefined when no active operation has such work.
  */
 function nextWakeUp(conn: Database.Database): Date | undefined {
   const row = conn
     .prepare(
-      `SELECT MIN(CASE WHEN s.status = 'retrying' THEN s.availableAt ELSE s.leaseExpiresAt END) AS at
+      `SELECT MIN(CASE WHEN s.status = 'running' THEN s.leaseExpiresAt ELSE s.availableAt END) AS at
          FROM step s JOIN operation o ON o.id = s.operationId
-        WHERE o.status IN ('queued', 'running') AND s.status IN ('retrying', 'running')`,
+        WHERE o.status IN ('queued', 'running')
+          AND (s.status IN ('retrying', 'running') OR (s.status = 'pending' AND s.pendingDeps = 0))`,
     )
     .get() as { at: string | null };
   return row.at ? new Date(row.at) : undefined;
