@@ -44,6 +44,8 @@ export default defineConfig({
       PORT: String(port),
       DATABASE_URL: "file:./.e2e/e2e.db",
       SIGN_IN_MAX_FAILURES: "3",
+      // Installs take seconds instead of a minute; the journeys still watch them move through every state.
+      ENGINE_TIME_SCALE: "0.02",
       LOG_LEVEL: "warn",
     },
   },
