@@ -1,0 +1,43 @@
+import type { FeedHub } from "./feed-hub";
+import type { FeedMessage } from "./status-snapshot";
+
+/**
+ * A text/event-stream body for one subscriber: messages from the hub, a keep-alive comment every 15 s so
+ * proxies keep the connection open, and cleanup when the client goes away (the request is aborted).
+ */
+export function sseStream(hub: FeedHub, environmentId: string, afterEventId: number | undefined, signal: AbortSignal): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      const write = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          cleanup();
+        }
+      };
+      const send = (m: FeedMessage) =>
+        write(`${m.event === "change" ? `id: ${m.id}\n` : ""}event: ${m.event}\ndata: ${JSON.stringify(m.data)}\n\n`);
+      write("retry: 2000\n\n");
+      const unsubscribe = hub.subscribe(environmentId, afterEventId, send);
+      const keepAlive = setInterval(() => write(": keep-alive\n\n"), 15_000);
+      let closed = false;
+      cleanup = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(keepAlive);
+        unsubscribe();
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      };
+      signal.addEventListener("abort", cleanup, { once: true });
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+}

@@ -1,0 +1,108 @@
+import type { HealthLine } from "@/lib/engine/step-context";
+import type { EnvironmentStatus } from "@/lib/environments/environment-status";
+import type { EnvironmentPlan } from "@/lib/plan";
+
+/**
+ * Everything the status page renders, as one JSON document. The server builds it (lib/data/
+ * get-status-snapshot.ts) for the first render and again, once per environment, whenever events arrive;
+ * the live feed pushes it to every open page. Contains no secrets (see /credentials for those).
+ */
+export type StatusSnapshot = {
+  environment: {
+    id: string;
+    name: string;
+    displayName: string;
+    domain: string;
+    region: { id: string; name: string };
+    version: string;
+    topology: EnvironmentPlan["topology"];
+    status: EnvironmentStatus;
+    createdAt: string;
+  };
+  plan: Pick<EnvironmentPlan, "nodeGroups" | "stages" | "endpoints" | "estimate">;
+  /** Newest first. `current` is the one the steps below belong to (the newest). */
+  operations: OperationView[];
+  steps: StepView[];
+  nodes: NodeView[];
+  /** Once an install succeeded. */
+  results: { endpoints: EnvironmentPlan["endpoints"]; health: HealthLine[]; completedAt: string } | null;
+  /** Which credentials exist (values only through GET /api/environments/<name>/credentials). */
+  credentials: { name: CredentialName; label: string }[];
+  /** Highest environment_event id included; the feed resumes after it. */
+  lastEventId: number;
+  /** Highest log_line id of the environment. */
+  lastLogId: number;
+  /** Server time the snapshot was taken (ISO), to correct the client's clock for elapsed/ETA. */
+  serverTime: string;
+};
+
+export type CredentialName = "admin-token" | "grafana-password" | "jaeger-password";
+
+export type OperationView = {
+  id: string;
+  type: "install" | "cancel" | "delete";
+  status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+  /** Name of the person who started it, or null (system). */
+  actor: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** When failed: the step, the error in words, who can fix it and what to do. */
+  error: { stepKey: string; stepTitle: string; code: string; message: string; fixableBy: "user" | "platform"; action: string } | null;
+};
+
+export type StepView = {
+  key: string;
+  name: string;
+  title: string;
+  /** Stage id (plan stages, plus "teardown"). */
+  stage: string;
+  node: string | null;
+  status: "pending" | "running" | "retrying" | "succeeded" | "failed" | "cancelled";
+  attempts: number;
+  maxAttempts: number;
+  estimatedMs: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** Retry backoff end, when retrying. */
+  availableAt: string | null;
+  /** Last error (kept while retrying or failed, until a new attempt replaces it). */
+  error: { message: string; fixableBy: "user" | "platform"; action: string; transient: boolean } | null;
+};
+
+export type NodeView = {
+  id: string;
+  group: string;
+  groupName: string;
+  role: string;
+  hostname: string;
+  privateIp: string;
+  /** Machine state: created | booting | running | removed. */
+  state: string;
+  kubernetesVersion: string | null;
+  /** Kubernetes Node Ready (null for machines that are not Kubernetes nodes: balancers, storage). */
+  ready: boolean | null;
+};
+
+export type LogLineView = { id: number; at: string; level: "info" | "warn" | "error"; stepKey: string | null; node: string | null; message: string };
+
+export type FeedEvent = {
+  id: number;
+  type: string;
+  message: string;
+  stepKey: string | null;
+  operationId: string | null;
+  createdAt: string;
+};
+
+/**
+ * Server-Sent Events of GET /api/environments/<name>/events:
+ *   event: snapshot  data: StatusSnapshot     (on connect and after every batch of changes)
+ *   event: change    id: <event id>  data: FeedEvent   (every event, in order; resumable with Last-Event-ID)
+ *   event: logs      data: LogLineView[]      (new log lines, in order)
+ *   : keep-alive     (comment, every 15 s)
+ */
+export type FeedMessage =
+  | { event: "snapshot"; data: StatusSnapshot }
+  | { event: "change"; id: number; data: FeedEvent }
+  | { event: "logs"; data: LogLineView[] };
