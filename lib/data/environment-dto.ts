@@ -46,8 +46,3 @@ export function toEnvironmentDetail(row: Environment): EnvironmentDetail {
     results: row.results ? (JSON.parse(row.results) as EnvironmentResults) : null,
   };
 }
-
-export function toEnvironmentSummary(row: Environment): EnvironmentSummary {
-  const { settings: _settings, plan: _plan, results: _results, ...summary } = toEnvironmentDetail(row);
-  return summary;
-}

@@ -74,4 +74,23 @@ describe("feed hub", () => {
     const snapshots = messages.filter((m) => m.event === "snapshot");
     expect(snapshots.every((m) => m.event === "snapshot" && m.data.environment.name === "watched")).toBe(true);
   });
+
+  it("keeps an account's environment list current, with progress that only grows until Running", async () => {
+    const userId = insertTestUser(db.conn);
+    const other = insertTestUser(db.conn, "user-2");
+    const clock = virtualClock();
+    insertTestEnvironment(db.conn, { userId, name: "mine", now: clock.now() });
+    insertTestEnvironment(db.conn, { userId: other, name: "theirs", now: clock.now() });
+    const hub = createFeedHub(db.conn, 5);
+    const lists: { name: string; status: string; progress: number | undefined }[][] = [];
+    const stop = hub.subscribeAccount(userId, (list) => lists.push(list.map((e) => ({ name: e.name, status: e.status, progress: e.operation?.progress }))));
+    await createRunner({ conn: db.conn, clock, handlers: stepHandlers, encryptionKey: crypto.randomBytes(32).toString("base64") }).runUntilIdle();
+    await sleep(50);
+    stop();
+    expect(lists[0]).toEqual([{ name: "mine", status: "queued", progress: 0 }]);
+    expect(lists.at(-1)).toEqual([{ name: "mine", status: "running", progress: 100 }]);
+    const progress = lists.map((l) => l[0]!.progress ?? 0);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(lists.flat().some((e) => e.name === "theirs")).toBe(false);
+  });
 });

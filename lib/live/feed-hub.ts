@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { statement } from "@/lib/engine/statement";
+import { buildEnvironmentList, type EnvironmentListItem } from "./build-environment-list";
 import { buildStatusSnapshot } from "./build-status-snapshot";
 import type { FeedEvent, FeedMessage } from "./status-snapshot";
 
@@ -11,6 +12,8 @@ export type FeedHub = {
    * change as it is committed. Returns the unsubscribe function.
    */
   subscribe(environmentId: string, afterEventId: number | undefined, send: (message: FeedMessage) => void): () => void;
+  /** The account's environment list now and after every change to any of them. */
+  subscribeAccount(userId: string, send: (list: EnvironmentListItem[]) => void): () => void;
   /** Number of open subscriptions (tests, benchmarks). */
   size(): number;
 };
@@ -23,6 +26,7 @@ export type FeedHub = {
  */
 export function createFeedHub(conn: Database.Database, pollMs = 100): FeedHub {
   const byEnvironment = new Map<string, Set<Subscriber>>();
+  const byAccount = new Map<string, Set<(list: EnvironmentListItem[]) => void>>();
   let lastSeen = currentMaxEventId(conn);
   let timer: NodeJS.Timeout | undefined;
 
@@ -36,6 +40,16 @@ export function createFeedHub(conn: Database.Database, pollMs = 100): FeedHub {
     for (const { environmentId } of changed) {
       const subscribers = byEnvironment.get(environmentId);
       if (subscribers && subscribers.size > 0) deliver(environmentId, subscribers);
+    }
+    if (byAccount.size > 0) {
+      const owner = statement(conn, "SELECT userId FROM environment WHERE id = ?");
+      const accounts = new Set(changed.map((c) => (owner.get(c.environmentId) as { userId: string } | undefined)?.userId));
+      for (const userId of accounts) {
+        const listeners = userId ? byAccount.get(userId) : undefined;
+        if (!listeners) continue;
+        const list = buildEnvironmentList(conn, userId!);
+        for (const listen of listeners) listen(list);
+      }
     }
   };
 
@@ -61,6 +75,13 @@ export function createFeedHub(conn: Database.Database, pollMs = 100): FeedHub {
       s.eventCursor = Math.max(s.eventCursor, snapshot.lastEventId, events.at(-1)?.id ?? 0);
       s.logCursor = Math.max(s.logCursor, snapshot.lastLogId);
     }
+  };
+
+  const stopWhenIdle = () => {
+    if (byEnvironment.size > 0 || byAccount.size > 0 || !timer) return;
+    clearInterval(timer);
+    timer = undefined;
+    lastSeen = currentMaxEventId(conn);
   };
 
   const ensureTimer = () => {
@@ -100,14 +121,26 @@ export function createFeedHub(conn: Database.Database, pollMs = 100): FeedHub {
       return () => {
         set.delete(subscriber);
         if (set.size === 0) byEnvironment.delete(environmentId);
-        if (byEnvironment.size === 0 && timer) {
-          clearInterval(timer);
-          timer = undefined;
-          lastSeen = currentMaxEventId(conn);
-        }
+        stopWhenIdle();
       };
     },
-    size: () => [...byEnvironment.values()].reduce((n, s) => n + s.size, 0),
+    subscribeAccount(userId, send) {
+      send(buildEnvironmentList(conn, userId));
+      let set = byAccount.get(userId);
+      if (!set) {
+        set = new Set();
+        byAccount.set(userId, set);
+      }
+      set.add(send);
+      ensureTimer();
+      return () => {
+        set.delete(send);
+        if (set.size === 0) byAccount.delete(userId);
+        stopWhenIdle();
+      };
+    },
+    size: () =>
+      [...byEnvironment.values()].reduce((n, s) => n + s.size, 0) + [...byAccount.values()].reduce((n, s) => n + s.size, 0),
   };
 }
 

@@ -1,11 +1,14 @@
-import type { FeedHub } from "./feed-hub";
-import type { FeedMessage } from "./status-snapshot";
+/** One Server-Sent Event: `id` only for resumable messages. */
+export type SseMessage = { event: string; id?: number; data: unknown };
 
 /**
  * A text/event-stream body for one subscriber: messages from the hub, a keep-alive comment every 15 s so
  * proxies keep the connection open, and cleanup when the client goes away (the request is aborted).
  */
-export function sseStream(hub: FeedHub, environmentId: string, afterEventId: number | undefined, signal: AbortSignal): ReadableStream<Uint8Array> {
+export function sseStream(
+  subscribe: (send: (message: SseMessage) => void) => () => void,
+  signal: AbortSignal,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
@@ -17,10 +20,10 @@ export function sseStream(hub: FeedHub, environmentId: string, afterEventId: num
           cleanup();
         }
       };
-      const send = (m: FeedMessage) =>
-        write(`${m.event === "change" ? `id: ${m.id}\n` : ""}event: ${m.event}\ndata: ${JSON.stringify(m.data)}\n\n`);
+      const send = (m: SseMessage) =>
+        write(`${m.id !== undefined ? `id: ${m.id}\n` : ""}event: ${m.event}\ndata: ${JSON.stringify(m.data)}\n\n`);
       write("retry: 2000\n\n");
-      const unsubscribe = hub.subscribe(environmentId, afterEventId, send);
+      const unsubscribe = subscribe(send);
       const keepAlive = setInterval(() => write(": keep-alive\n\n"), 15_000);
       let closed = false;
       cleanup = () => {

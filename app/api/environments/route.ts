@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { apiRoute, readJson } from "@/lib/api/api-route";
 import { createEnvironment } from "@/lib/data/create-environment";
-import { findEnvironments } from "@/lib/data/find-environments";
+import { findEnvironmentList } from "@/lib/data/find-environment-list";
 import { ValidationError } from "@/lib/errors";
 import { withInstallDefaults } from "@/lib/validations/install-settings";
 
 export const GET = apiRoute(async ({ user }) => {
-  return NextResponse.json({ environments: await findEnvironments(user.id) });
+  return NextResponse.json({ environments: await findEnvironmentList(user.id) });
 });
 
 /**

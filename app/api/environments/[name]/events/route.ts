@@ -10,7 +10,7 @@ export const GET = apiRoute<{ name: string }>(async ({ request, user, params }) 
   const environment = await getEnvironment(user.id, params.name);
   const resumeFrom = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId");
   const after = resumeFrom !== null && /^\d+$/.test(resumeFrom) ? Number(resumeFrom) : undefined;
-  return new Response(sseStream(feed(), environment.id, after, request.signal), {
+  return new Response(sseStream((send) => feed().subscribe(environment.id, after, send), request.signal), {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",
       "Cache-Control": "no-cache, no-transform",

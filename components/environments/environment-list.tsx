@@ -1,0 +1,76 @@
+"use client";
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { Progress } from "@/components/ui/progress";
+import { topologies } from "@/lib/catalog";
+import { isTerminal } from "@/lib/environments/environment-status";
+import { formatMoney } from "@/lib/format/format-money";
+import type { EnvironmentListItem } from "@/lib/live/build-environment-list";
+import { StatusBadge } from "./status-badge";
+
+const operationVerb: Record<string, string> = { install: "Installing", cancel: "Cleaning up", delete: "Deleting" };
+
+/** The Environments table, kept current by the account feed (/api/environment-feed). */
+export function EnvironmentList({ initial }: { initial: EnvironmentListItem[] }) {
+  const [items, setItems] = useState(initial);
+  const [live, setLive] = useState(false);
+  useEffect(() => {
+    const source = new EventSource("/api/environment-feed");
+    source.addEventListener("environments", (e) => setItems(JSON.parse((e as MessageEvent<string>).data) as EnvironmentListItem[]));
+    source.onopen = () => setLive(true);
+    source.onerror = () => setLive(false);
+    return () => source.close();
+  }, []);
+
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <p role="status" className="sr-only">
+        {live ? "Live updates on" : "Connecting to live updates"}
+      </p>
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Your environments</caption>
+        <thead className="bg-slate-50 text-slate-600">
+          <tr>
+            <th scope="col" className="px-4 py-2 font-medium">Environment</th>
+            <th scope="col" className="px-4 py-2 font-medium">Status</th>
+            <th scope="col" className="px-4 py-2 font-medium">Topology</th>
+            <th scope="col" className="px-4 py-2 font-medium">Kubernetes</th>
+            <th scope="col" className="px-4 py-2 font-medium">Region</th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">Nodes</th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">Per month</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((e) => {
+            const busy = e.operation && (e.operation.status === "running" || e.operation.status === "queued") && !isTerminal(e.status);
+            return (
+              <tr key={e.id} className="border-t border-slate-200">
+                <th scope="row" className="px-4 py-2 font-medium">
+                  <Link href={`/environments/${e.name}`} className="text-blue-700 underline">
+                    {e.displayName}
+                  </Link>
+                  <span className="block font-mono text-xs font-normal text-slate-500">{e.domain}</span>
+                </th>
+                <td className="px-4 py-2">
+                  <StatusBadge status={e.status} />
+                  {busy && e.operation ? (
+                    <Progress
+                      className="mt-1 w-32"
+                      value={e.operation.progress}
+                      label={`${operationVerb[e.operation.type] ?? "Working"} ${e.displayName}: ${e.operation.progress}%`}
+                    />
+                  ) : null}
+                </td>
+                <td className="px-4 py-2">{topologies[e.topology].name}</td>
+                <td className="px-4 py-2">v{e.version}</td>
+                <td className="px-4 py-2">{e.region}</td>
+                <td className="px-4 py-2 text-right tabular-nums">{e.nodes}</td>
+                <td className="px-4 py-2 text-right tabular-nums">{formatMoney(e.monthlyPrice)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
