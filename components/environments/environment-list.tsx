@@ -63,7 +63,7 @@ export function EnvironmentList({ initial }: { initial: EnvironmentListItem[] })
                 </td>
                 <td className="px-4 py-2">{topologies[e.topology].name}</td>
                 <td className="px-4 py-2">v{e.version}</td>
-                <td className="px-4 py-2">{e.region}</td>
+                <td className="px-4 py-2">{e.region.name}</td>
                 <td className="px-4 py-2 text-right tabular-nums">{e.nodes}</td>
                 <td className="px-4 py-2 text-right tabular-nums">{formatMoney(e.monthlyPrice)}</td>
               </tr>

@@ -3,10 +3,12 @@ import { findRegion } from "@/lib/catalog";
 import type { CurrentUser } from "@/lib/auth/get-current-user";
 import { ConflictError, ForbiddenError, ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
 import { createOperation } from "@/lib/engine/create-operation";
+import { appendEvent } from "@/lib/engine/engine-events";
 import { faultsSchema } from "@/lib/engine/faults";
+import { insertEnvironment } from "@/lib/engine/insert-environment";
 import { activeEnvironmentStatuses } from "@/lib/environments/environment-status";
-import { computePlan, type EnvironmentPlan } from "@/lib/plan";
-import { sqlite, sqliteTime } from "@/lib/sqlite";
+import { computePlan } from "@/lib/plan";
+import { sqlite } from "@/lib/sqlite";
 import { installSettingsSchema, type InstallSettings } from "@/lib/validations/install-settings";
 import { countActiveEnvironments } from "./count-active-environments";
 
@@ -57,29 +59,8 @@ export async function createEnvironment(
     if (taken) throw nameTaken(settings, region.name, taken.userId === user.id && taken.region !== settings.region);
 
     const id = randomUUID();
-    const now = sqliteTime();
-    conn
-      .prepare(
-        `INSERT INTO environment (id, userId, name, region, domain, displayName, status, settings, plan, requestId,
-           regionClaim, ownerClaim, faults, createdAt, updatedAt)
-         VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        user.id,
-        settings.name,
-        settings.region,
-        plan.domain,
-        settings.displayName,
-        JSON.stringify(settings),
-        JSON.stringify(plan satisfies EnvironmentPlan),
-        requestId,
-        `${settings.region}/${settings.name}`,
-        `${user.id}/${settings.name}`,
-        JSON.stringify(faults.data),
-        now,
-        now,
-      );
+    const now = new Date();
+    insertEnvironment(conn, { id, userId: user.id, settings, plan, requestId, faults: faults.data, now });
 
     const placeholders = activeEnvironmentStatuses.map(() => "?").join(", ");
     const { n } = conn
@@ -92,19 +73,15 @@ export async function createEnvironment(
       );
     }
 
-    conn
-      .prepare(
-        "INSERT INTO environment_event (environmentId, type, message, data, actorId, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
-      )
-      .run(
-        id,
-        "environment.queued",
-        `Install of ${plan.domain} queued (${plan.totals.nodes} nodes, Kubernetes ${settings.version}).`,
-        JSON.stringify({ status: "queued" }),
-        user.id,
-        now,
-      );
-    createOperation(conn, { environmentId: id, type: "install", steps: plan.steps, actorId: user.id, now: new Date(now) });
+    appendEvent(conn, {
+      environmentId: id,
+      type: "environment.queued",
+      message: `Install of ${plan.domain} queued (${plan.totals.nodes} nodes, Kubernetes ${settings.version}).`,
+      data: { status: "queued" },
+      actorId: user.id,
+      at: now,
+    });
+    createOperation(conn, { environmentId: id, type: "install", steps: plan.steps, actorId: user.id, now });
     return { id, name: settings.name, domain: plan.domain, created: true };
   });
 

@@ -1,21 +1,11 @@
 import type Database from "better-sqlite3";
 import { findRegion } from "@/lib/catalog";
 import { statement } from "@/lib/engine/statement";
-import { isEnvironmentStatus, type EnvironmentStatus } from "@/lib/environments/environment-status";
+import type { EnvironmentSummary } from "@/lib/data/environment-dto";
+import { isEnvironmentStatus } from "@/lib/environments/environment-status";
 import type { EnvironmentPlan } from "@/lib/plan";
 
-export type EnvironmentListItem = {
-  id: string;
-  name: string;
-  displayName: string;
-  domain: string;
-  region: string;
-  status: EnvironmentStatus;
-  version: string;
-  topology: EnvironmentPlan["topology"];
-  nodes: number;
-  monthlyPrice: number;
-  createdAt: string;
+export type EnvironmentListItem = EnvironmentSummary & {
   /** The current operation: its type and the share of its estimated work done (0–100), if one exists. */
   operation: { type: string; status: string; progress: number } | null;
 };
@@ -55,7 +45,7 @@ export function buildEnvironmentList(conn: Database.Database, userId: string): E
       name: r.name,
       displayName: r.displayName,
       domain: r.domain,
-      region: findRegion(r.region)?.name ?? r.region,
+      region: { id: r.region, name: findRegion(r.region)?.name ?? r.region },
       status: isEnvironmentStatus(r.status) ? r.status : "failed",
       version: settings.version,
       topology: plan.topology,

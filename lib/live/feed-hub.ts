@@ -77,6 +77,18 @@ export function createFeedHub(conn: Database.Database, pollMs = 100): FeedHub {
     }
   };
 
+  /** Adds a listener, starts the timer, and returns the function that removes it again. */
+  function register<T>(map: Map<string, Set<T>>, key: string, listener: T): () => void {
+    const set = map.get(key) ?? new Set<T>();
+    map.set(key, set.add(listener));
+    ensureTimer();
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) map.delete(key);
+      stopWhenIdle();
+    };
+  }
+
   const stopWhenIdle = () => {
     if (byEnvironment.size > 0 || byAccount.size > 0 || !timer) return;
     clearInterval(timer);
@@ -111,33 +123,11 @@ export function createFeedHub(conn: Database.Database, pollMs = 100): FeedHub {
         subscriber.eventCursor = snapshot.lastEventId;
       }
       send({ event: "snapshot", data: snapshot });
-      let set = byEnvironment.get(environmentId);
-      if (!set) {
-        set = new Set();
-        byEnvironment.set(environmentId, set);
-      }
-      set.add(subscriber);
-      ensureTimer();
-      return () => {
-        set.delete(subscriber);
-        if (set.size === 0) byEnvironment.delete(environmentId);
-        stopWhenIdle();
-      };
+      return register(byEnvironment, environmentId, subscriber);
     },
     subscribeAccount(userId, send) {
       send(buildEnvironmentList(conn, userId));
-      let set = byAccount.get(userId);
-      if (!set) {
-        set = new Set();
-        byAccount.set(userId, set);
-      }
-      set.add(send);
-      ensureTimer();
-      return () => {
-        set.delete(send);
-        if (set.size === 0) byAccount.delete(userId);
-        stopWhenIdle();
-      };
+      return register(byAccount, userId, send);
     },
     size: () =>
       [...byEnvironment.values()].reduce((n, s) => n + s.size, 0) + [...byAccount.values()].reduce((n, s) => n + s.size, 0),

@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import { findAccountPlan } from "@/lib/catalog";
 import { computePlan } from "@/lib/plan";
-import { sqliteTime } from "@/lib/sqlite";
 import { defaultInstallSettings, type InstallSettings } from "@/lib/validations/install-settings";
 import { createOperation, type OperationStepSpec } from "../create-operation";
 import type { Faults } from "../faults";
+import { insertEnvironment } from "../insert-environment";
 
 /**
  * Inserts a queued environment with its install operation, as createEnvironment does, for engine tests.
@@ -27,29 +27,15 @@ export function insertTestEnvironment(
   const plan = computePlan(settings, { plan: findAccountPlan("business")!, environmentsInUse: 0 });
   const id = randomUUID();
   const now = input.now ?? new Date("2026-01-01T00:00:00.000Z");
-  const at = sqliteTime(now);
-  conn
-    .prepare(
-      `INSERT INTO environment (id, userId, name, region, domain, displayName, status, settings, plan, requestId,
-         regionClaim, ownerClaim, faults, createdAt, updatedAt)
-       VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      id,
-      input.userId,
-      name,
-      settings.region,
-      plan.domain,
-      settings.displayName,
-      JSON.stringify(settings),
-      JSON.stringify(plan),
-      randomUUID(),
-      `${settings.region}/${name}`,
-      `${input.userId}/${name}`,
-      JSON.stringify({ transientFailureRate: 0, named: [], ...input.faults }),
-      at,
-      at,
-    );
+  insertEnvironment(conn, {
+    id,
+    userId: input.userId,
+    settings,
+    plan,
+    requestId: randomUUID(),
+    faults: { transientFailureRate: 0, named: [], ...input.faults },
+    now,
+  });
   const operationId = createOperation(conn, {
     environmentId: id,
     type: "install",

@@ -1,0 +1,54 @@
+"use client";
+
+import { Ban, ExternalLink, RotateCcw, Trash2 } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button-variants";
+import type { EnvironmentStatus } from "@/lib/environments/environment-status";
+import { availableActions } from "./available-actions";
+import type { EnvironmentAction } from "./use-environment-action";
+
+/** The header's buttons for what applies in this state: Cancel, Retry, Delete (opens the dialog), Open in browser. */
+export function EnvironmentActions({
+  status,
+  clusterUrl,
+  action,
+  onDelete,
+}: {
+  status: EnvironmentStatus;
+  clusterUrl: string;
+  action: EnvironmentAction;
+  /** Opens the delete confirmation. */
+  onDelete(): void;
+}) {
+  const can = availableActions(status);
+  if (!can.cancel && !can.retry && !can.delete && !can.open) return null;
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {can.open ? (
+        <a href={clusterUrl} target="_blank" rel="noopener noreferrer" className={buttonVariants({ variant: "secondary" })}>
+          <ExternalLink aria-hidden="true" />
+          Open in browser
+          <span className="sr-only"> (opens in a new tab)</span>
+        </a>
+      ) : null}
+      {can.retry ? (
+        <Button variant="primary" onClick={() => void action.run("retry")} loading={action.pending === "retry"} disabled={action.busy}>
+          <RotateCcw aria-hidden="true" />
+          Retry
+        </Button>
+      ) : null}
+      {can.cancel ? (
+        <Button variant="secondary" onClick={() => void action.run("cancel")} loading={action.pending === "cancel"} disabled={action.busy}>
+          <Ban aria-hidden="true" />
+          Cancel install
+        </Button>
+      ) : null}
+      {can.delete ? (
+        <Button variant="danger" onClick={onDelete} disabled={action.busy}>
+          <Trash2 aria-hidden="true" />
+          Delete
+        </Button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { FeedEvent, LogLineView, StatusSnapshot } from "@/lib/live/status-snapshot";
+import { mergeLogs } from "./merge-logs";
+
+export type FeedConnection = "connecting" | "live" | "reconnecting";
+
+export type EnvironmentFeed = {
+  snapshot: StatusSnapshot;
+  /** Every log line received, each once, in id order. */
+  logs: LogLineView[];
+  /** The last 200 `change` events received since the page opened, oldest first. */
+  changes: FeedEvent[];
+  connection: FeedConnection;
+};
+
+const maxChanges = 200;
+/** When the browser gives up on the stream (it answered with an error status), open a new one after this. */
+const reopenAfterMs = 5_000;
+/** A snapshot announcing log lines we lack waits this long for their `logs` message before fetching them. */
+const catchUpAfterMs = 1_500;
+
+function parse<T>(event: Event): T | undefined {
+  try {
+    return JSON.parse((event as MessageEvent<string>).data) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The environment, live: starts from the server-rendered snapshot and log lines, then follows
+ * GET /api/environments/<name>/events (Server-Sent Events). `snapshot` replaces the state (an older one
+ * is ignored), `logs` appends (deduplicated by id), `change` feeds `changes`. After a dropped connection,
+ * the reopened stream's `open` fetches /logs?after=<last id> to fill the gap; so does a snapshot whose
+ * lastLogId is ahead of the lines received. The stream is closed on unmount.
+ */
+export function useEnvironmentFeed(name: string, initial: StatusSnapshot, initialLogs: LogLineView[]): EnvironmentFeed {
+  const [snapshot, setSnapshot] = useState(initial);
+  const [logs, setLogs] = useState(() => mergeLogs([], initialLogs));
+  const [changes, setChanges] = useState<FeedEvent[]>([]);
+  const [connection, setConnection] = useState<FeedConnection>("connecting");
+  const lastLogId = useRef(logs[logs.length - 1]?.id ?? 0);
+  useEffect(() => {
+    lastLogId.current = Math.max(lastLogId.current, logs[logs.length - 1]?.id ?? 0);
+  }, [logs]);
+
+  useEffect(() => {
+    const base = `/api/environments/${encodeURIComponent(name)}`;
+    let source: EventSource | null = null;
+    let disposed = false;
+    let hadError = false;
+    let reopenTimer: ReturnType<typeof setTimeout> | undefined;
+    let catchUpTimer: ReturnType<typeof setTimeout> | undefined;
+
+    const catchUp = async () => {
+      try {
+        const response = await fetch(`${base}/logs?after=${lastLogId.current}`, { cache: "no-store" });
+        if (!response.ok) return;
+        const body = (await response.json()) as { lines?: LogLineView[] };
+        if (!disposed && Array.isArray(body.lines)) {
+          const lines = body.lines;
+          setLogs((current) => mergeLogs(current, lines));
+        }
+      } catch {
+        // Offline again: the next reconnect or snapshot tries again.
+      }
+    };
+
+    const connect = () => {
+      const stream = new EventSource(`${base}/events`);
+      source = stream;
+      stream.addEventListener("open", () => {
+        setConnection("live");
+        if (hadError) {
+          hadError = false;
+          void catchUp();
+        }
+      });
+      stream.addEventListener("error", () => {
+        hadError = true;
+        setConnection("reconnecting");
+        // CONNECTING: the browser retries by itself. CLOSED: it gave up, so start over a little later.
+        if (stream.readyState === EventSource.CLOSED && !disposed) {
+          stream.close();
+          clearTimeout(reopenTimer);
+          reopenTimer = setTimeout(connect, reopenAfterMs);
+        }
+      });
+      stream.addEventListener("snapshot", (event) => {
+        const next = parse<StatusSnapshot>(event);
+        if (!next) return;
+        setSnapshot((current) => (next.lastEventId >= current.lastEventId ? next : current));
+        if (next.lastLogId > lastLogId.current && catchUpTimer === undefined) {
+          catchUpTimer = setTimeout(() => {
+            catchUpTimer = undefined;
+            if (!disposed && next.lastLogId > lastLogId.current) void catchUp();
+          }, catchUpAfterMs);
+        }
+      });
+      stream.addEventListener("logs", (event) => {
+        const lines = parse<LogLineView[]>(event);
+        if (Array.isArray(lines) && lines.length > 0) setLogs((current) => mergeLogs(current, lines));
+      });
+      stream.addEventListener("change", (event) => {
+        const change = parse<FeedEvent>(event);
+        if (!change) return;
+        setChanges((current) => (current.some((c) => c.id === change.id) ? current : [...current, change].slice(-maxChanges)));
+      });
+    };
+
+    connect();
+    return () => {
+      disposed = true;
+      clearTimeout(reopenTimer);
+      clearTimeout(catchUpTimer);
+      source?.close();
+    };
+  }, [name]);
+
+  return { snapshot, logs, changes, connection };
+}
