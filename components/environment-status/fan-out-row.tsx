@@ -24,6 +24,7 @@ export function FanOutRow({ row, now }: { row: Extract<TimelineRow, { kind: "fan
   const listId = `steps-${row.id.replace(/[^a-z0-9-]/gi, "-")}`;
   const estimatedMs = Math.max(0, ...row.steps.map((s) => s.estimatedMs));
   const retried = row.summary.attempts > 1;
+  const nextRetry = row.steps.map((s) => (s.status === "retrying" ? s.availableAt : null)).filter((t): t is string => t !== null).sort()[0] ?? null;
   return (
     <li className="py-2">
       <div className="grid grid-cols-[5.5rem_minmax(0,1fr)_auto] items-start gap-x-3 gap-y-1">
@@ -55,7 +56,7 @@ export function FanOutRow({ row, now }: { row: Extract<TimelineRow, { kind: "fan
           </p>
         </div>
         <p className="text-right text-xs text-slate-600 tabular-nums">
-          {stepDurationText({ ...row.summary, estimatedMs, availableAt: null }, now)}
+          {stepDurationText({ ...row.summary, estimatedMs, availableAt: nextRetry }, now)}
         </p>
         <Progress
           value={overallProgress(row.steps, now)}

@@ -1,7 +1,7 @@
 import type { StepView } from "@/lib/live/status-snapshot";
 
 /** Bounds on the correction, so one odd step cannot make the ETA absurd. */
-export const ratioBounds = { min: 0.01, max: 10 } as const;
+const ratioBounds = { min: 0.01, max: 10 } as const;
 
 /**
  * How long finished steps really took compared with their estimates: Σ actual / Σ estimate over the

@@ -12,7 +12,7 @@ export function stepDurationText(
 ): string {
   switch (step.status) {
     case "pending":
-      return `about ${formatDuration(step.estimatedMs / 1000)}`;
+      return step.estimatedMs < 1000 ? "under 1 s" : `about ${formatDuration(step.estimatedMs / 1000)}`;
     case "retrying": {
       const wait = step.availableAt === null ? NaN : Date.parse(step.availableAt) - now;
       return Number.isFinite(wait) && wait > 0 ? `retry in ${formatDuration(Math.ceil(wait / 1000))}` : "retrying now";

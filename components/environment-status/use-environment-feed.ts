@@ -31,10 +31,11 @@ function parse<T>(event: Event): T | undefined {
 
 /**
  * The environment, live: starts from the server-rendered snapshot and log lines, then follows
- * GET /api/environments/<name>/events (Server-Sent Events). `snapshot` replaces the state (an older one
- * is ignored), `logs` appends (deduplicated by id), `change` feeds `changes`. After a dropped connection,
- * the reopened stream's `open` fetches /logs?after=<last id> to fill the gap; so does a snapshot whose
- * lastLogId is ahead of the lines received. The stream is closed on unmount.
+ * GET /api/environments/<name>/events (Server-Sent Events). `snapshot` replaces the state (an older one is
+ * ignored), `logs` appends (deduplicated by id), `change` feeds `changes`. Every `open` (the first one and each
+ * reconnect) fetches /logs?after=<last id held> to fill the gap; so does a snapshot whose lastLogId stays ahead
+ * of the lines held. A stream the hook has to reopen itself resumes the changes with ?lastEventId=. The stream
+ * is closed on unmount.
  */
 export function useEnvironmentFeed(name: string, initial: StatusSnapshot, initialLogs: LogLineView[]): EnvironmentFeed {
   const [snapshot, setSnapshot] = useState(initial);
@@ -45,12 +46,13 @@ export function useEnvironmentFeed(name: string, initial: StatusSnapshot, initia
   useEffect(() => {
     lastLogId.current = Math.max(lastLogId.current, logs[logs.length - 1]?.id ?? 0);
   }, [logs]);
+  // Where the changes resume: the page was rendered at initial.lastEventId, then each change moves it on.
+  const lastChangeId = useRef(initial.lastEventId);
 
   useEffect(() => {
     const base = `/api/environments/${encodeURIComponent(name)}`;
     let source: EventSource | null = null;
     let disposed = false;
-    let hadError = false;
     let reopenTimer: ReturnType<typeof setTimeout> | undefined;
     let catchUpTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -69,17 +71,14 @@ export function useEnvironmentFeed(name: string, initial: StatusSnapshot, initia
     };
 
     const connect = () => {
-      const stream = new EventSource(`${base}/events`);
+      const stream = new EventSource(`${base}/events?lastEventId=${lastChangeId.current}`);
       source = stream;
       stream.addEventListener("open", () => {
         setConnection("live");
-        if (hadError) {
-          hadError = false;
-          void catchUp();
-        }
+        // The stream only carries lines written from now on: fetch any written since the render or the drop.
+        void catchUp();
       });
       stream.addEventListener("error", () => {
-        hadError = true;
         setConnection("reconnecting");
         // CONNECTING: the browser retries by itself. CLOSED: it gave up, so start over a little later.
         if (stream.readyState === EventSource.CLOSED && !disposed) {
@@ -106,6 +105,7 @@ export function useEnvironmentFeed(name: string, initial: StatusSnapshot, initia
       stream.addEventListener("change", (event) => {
         const change = parse<FeedEvent>(event);
         if (!change) return;
+        lastChangeId.current = Math.max(lastChangeId.current, change.id);
         setChanges((current) => (current.some((c) => c.id === change.id) ? current : [...current, change].slice(-maxChanges)));
       });
     };

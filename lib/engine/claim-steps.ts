@@ -54,11 +54,11 @@ export function claimSteps(
     const claimed: ClaimedStep[] = [];
     const claim = statement(conn, 
       `UPDATE step SET status = 'running', leaseOwner = ?, leaseExpiresAt = ?, attempts = attempts + 1,
-              startedAt = COALESCE(startedAt, ?)
+              startedAt = COALESCE(startedAt, ?), attemptStartedAt = ?
         WHERE id = ? AND status = ? AND attempts = ?`,
     );
     for (const c of candidates) {
-      if (claim.run(input.owner, lease, now, c.id, c.status, c.attempts).changes !== 1) continue;
+      if (claim.run(input.owner, lease, now, now, c.id, c.status, c.attempts).changes !== 1) continue;
       if (c.operationStatus === "queued") startOperation(conn, c.operationId, c.operationType, c.environmentId, input.now);
       const attempt = c.attempts + 1;
       appendEvent(conn, {

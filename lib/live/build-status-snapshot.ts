@@ -13,7 +13,7 @@ const credentialLabels: Record<CredentialName, string> = {
 };
 
 /** The status page's whole state for one environment, read in one synchronous pass (no secrets). */
-export function buildStatusSnapshot(conn: Database.Database, environmentId: string, now = new Date()): StatusSnapshot {
+export function buildStatusSnapshot(conn: Database.Database, environmentId: string, timeScale = 1, now = new Date()): StatusSnapshot {
   const read = conn.transaction(() => {
     const env = statement(
       conn,
@@ -67,14 +67,18 @@ export function buildStatusSnapshot(conn: Database.Database, environmentId: stri
       ? (
           statement(
             conn,
-            `SELECT key, name, title, stage, node, status, attempts, maxAttempts, estimatedMs, startedAt, finishedAt,
-                    availableAt, error
+            `SELECT key, name, title, stage, node, status, attempts, maxAttempts, estimatedMs, dependsOn, startedAt,
+                    attemptStartedAt, finishedAt, availableAt, error
                FROM step WHERE operationId = ? ORDER BY rowid`,
-          ).all(current.id) as (Omit<StepView, "error"> & { error: string | null })[]
+          ).all(current.id) as (Omit<StepView, "error" | "dependsOn"> & { error: string | null; dependsOn: string })[]
         ).map(
           (s): StepView => ({
             ...s,
+            // Wall-clock, as the page measures elapsed time; never 0, so progress stays a fraction.
+            estimatedMs: Math.max(1, Math.round(s.estimatedMs * timeScale)),
+            dependsOn: JSON.parse(s.dependsOn) as string[],
             startedAt: iso(s.startedAt),
+            attemptStartedAt: iso(s.attemptStartedAt),
             finishedAt: iso(s.finishedAt),
             availableAt: s.status === "retrying" ? iso(s.availableAt) : null,
             error: s.error ? (JSON.parse(s.error) as StepView["error"]) : null,

@@ -24,7 +24,7 @@ export type FeedHub = {
  * builds each changed environment's snapshot ONCE and fans it out to that environment's pages. Events written
  * by other processes (workers) are seen the same way, since everything goes through the database.
  */
-export function createFeedHub(conn: Database.Database, pollMs = 100): FeedHub {
+export function createFeedHub(conn: Database.Database, pollMs = 100, timeScale = 1): FeedHub {
   const byEnvironment = new Map<string, Set<Subscriber>>();
   const byAccount = new Map<string, Set<(list: EnvironmentListItem[]) => void>>();
   let lastSeen = currentMaxEventId(conn);
@@ -64,7 +64,7 @@ export function createFeedHub(conn: Database.Database, pollMs = 100): FeedHub {
       conn,
       "SELECT id, at, level, stepKey, node, message FROM log_line WHERE environmentId = ? AND id > ? ORDER BY id",
     ).all(environmentId, logFrom) as { id: number; at: string; level: "info" | "warn" | "error"; stepKey: string | null; node: string | null; message: string }[];
-    const snapshot = buildStatusSnapshot(conn, environmentId);
+    const snapshot = buildStatusSnapshot(conn, environmentId, timeScale);
     for (const s of subscribers) {
       for (const e of events) {
         if (e.id > s.eventCursor) s.send({ event: "change", id: e.id, data: { ...e, createdAt: new Date(e.createdAt).toISOString() } });
@@ -110,7 +110,7 @@ export function createFeedHub(conn: Database.Database, pollMs = 100): FeedHub {
 
   return {
     subscribe(environmentId, afterEventId, send) {
-      const snapshot = buildStatusSnapshot(conn, environmentId);
+      const snapshot = buildStatusSnapshot(conn, environmentId, timeScale);
       const subscriber: Subscriber = { environmentId, eventCursor: afterEventId ?? snapshot.lastEventId, logCursor: snapshot.lastLogId, send };
       // Catch up synchronously: nothing can be committed in this process meanwhile, and later commits by
       // anyone get ids above what is read here, so the timer picks them up. No gap, no duplicate.

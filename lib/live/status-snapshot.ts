@@ -61,8 +61,13 @@ export type StepView = {
   status: "pending" | "running" | "retrying" | "succeeded" | "failed" | "cancelled";
   attempts: number;
   maxAttempts: number;
+  /** Expected wall-clock duration: the plan's estimate × the engine's time scale. */
   estimatedMs: number;
+  dependsOn: string[];
+  /** First attempt's start. */
   startedAt: string | null;
+  /** Current attempt's start. */
+  attemptStartedAt: string | null;
   finishedAt: string | null;
   /** Retry backoff end, when retrying. */
   availableAt: string | null;

@@ -37,6 +37,7 @@ CREATE TABLE "step" (
     "leaseOwner" TEXT,
     "leaseExpiresAt" DATETIME,
     "startedAt" DATETIME,
+    "attemptStartedAt" DATETIME,
     "finishedAt" DATETIME,
     "output" TEXT,
     "error" TEXT,

@@ -1,0 +1,77 @@
+import { memo } from "react";
+import type { FeedEvent, OperationView } from "@/lib/live/status-snapshot";
+import { formatUtc } from "./format-utc";
+import { operationLabels } from "./operation-labels";
+import { StatusSection } from "./status-section";
+
+/** How many of the live events to list. */
+const recentCount = 15;
+
+function outcome(operation: OperationView): string {
+  const status = operationLabels.status[operation.status];
+  if (operation.finishedAt === null) return status;
+  const at = formatUtc(operation.finishedAt);
+  if (operation.status === "failed" && operation.error) return `${status} at ${at}: ${operation.error.stepTitle}: ${operation.error.message}`;
+  return `${status} at ${at}`;
+}
+
+/** Every operation (who started it, when, how it ended), then the latest events received live. */
+export const ActivitySection = memo(function ActivitySection({ operations, changes }: { operations: OperationView[]; changes: FeedEvent[] }) {
+  const recent = changes.slice(-recentCount).reverse();
+  return (
+    <StatusSection id="activity" title="Activity">
+      <div className="flex flex-col gap-4">
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Operations on this environment, newest first</caption>
+            <thead className="text-xs text-slate-500">
+              <tr>
+                <th scope="col" className="py-1.5 pr-3 font-medium">Operation</th>
+                <th scope="col" className="py-1.5 pr-3 font-medium">Started by</th>
+                <th scope="col" className="py-1.5 pr-3 font-medium">Requested</th>
+                <th scope="col" className="py-1.5 font-medium">Result</th>
+              </tr>
+            </thead>
+            <tbody>
+              {operations.length === 0 ? (
+                <tr className="border-t border-slate-100">
+                  <td colSpan={4} className="py-3 text-slate-600">
+                    No operations yet.
+                  </td>
+                </tr>
+              ) : (
+                operations.map((operation) => (
+                  <tr key={operation.id} className="border-t border-slate-100 align-top">
+                    <th scope="row" className="py-1.5 pr-3 font-medium">
+                      {operationLabels.type[operation.type]}
+                    </th>
+                    <td className="py-1.5 pr-3">{operation.actor ?? "Clusterport (automatic)"}</td>
+                    <td className="py-1.5 pr-3 whitespace-nowrap tabular-nums">
+                      <time dateTime={operation.createdAt}>{formatUtc(operation.createdAt)}</time>
+                    </td>
+                    <td className="py-1.5">{outcome(operation)}</td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
+        {recent.length > 0 ? (
+          <div>
+            <h3 className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">Latest events</h3>
+            <ol className="flex flex-col gap-1 text-xs">
+              {recent.map((event) => (
+                <li key={event.id} className="flex gap-2">
+                  <time dateTime={event.createdAt} className="shrink-0 text-slate-500 tabular-nums">
+                    {formatUtc(event.createdAt, { timeOnly: true })}
+                  </time>
+                  <span>{event.message}</span>
+                </li>
+              ))}
+            </ol>
+          </div>
+        ) : null}
+      </div>
+    </StatusSection>
+  );
+});

@@ -1,0 +1,32 @@
+import type { Endpoints } from "@/lib/plan";
+import { endpointLabels } from "./endpoint-labels";
+import { StatusSection } from "./status-section";
+
+/** The running cluster's URLs (those present), each opening in a new tab; the API server is for kubectl, so plain text. */
+export function EndpointsSection({ endpoints }: { endpoints: Endpoints }) {
+  return (
+    <StatusSection id="endpoints" title="Endpoints">
+      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1.5 text-sm">
+        {endpointLabels.map(({ key, label }) => {
+          const url = endpoints[key];
+          if (!url) return null;
+          return (
+            <div key={key} className="contents">
+              <dt className="text-slate-500">{label}</dt>
+              <dd className="font-mono text-xs leading-5 break-all">
+                {key === "apiServer" ? (
+                  url
+                ) : (
+                  <a href={url} target="_blank" rel="noopener noreferrer" className="text-blue-700 underline hover:text-blue-900">
+                    {url}
+                    <span className="sr-only"> ({label}, opens in a new tab)</span>
+                  </a>
+                )}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+    </StatusSection>
+  );
+}

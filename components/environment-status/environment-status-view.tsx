@@ -1,0 +1,120 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { LogLineView, StatusSnapshot } from "@/lib/live/status-snapshot";
+import { ActivitySection } from "./activity-section";
+import { availableActions } from "./available-actions";
+import { CredentialsSection } from "./credentials-section";
+import { DeleteEnvironmentDialog } from "./delete-environment-dialog";
+import { EndpointsSection } from "./endpoints-section";
+import { EnvironmentActions } from "./environment-actions";
+import { EnvironmentHeader } from "./environment-header";
+import { failureOf } from "./failure-of";
+import { FailurePanel } from "./failure-panel";
+import { HealthSection } from "./health-section";
+import { LogsSection } from "./logs-section";
+import { NodesSection } from "./nodes-section";
+import { operationLabels } from "./operation-labels";
+import { ProgressSection } from "./progress-section";
+import { useEnvironmentAction } from "./use-environment-action";
+import { useEnvironmentFeed } from "./use-environment-feed";
+import { useServerNow } from "./use-server-now";
+
+/** The status page of one environment, kept live by the feed. */
+export function EnvironmentStatusView({
+  initial,
+  initialLogs,
+  aside,
+}: {
+  initial: StatusSnapshot;
+  initialLogs: LogLineView[];
+  aside?: ReactNode;
+}) {
+  const { snapshot, logs, changes, connection } = useEnvironmentFeed(initial.environment.name, initial, initialLogs);
+  const now = useServerNow(snapshot.serverTime);
+  const environment = snapshot.environment;
+  const action = useEnvironmentAction(environment.name, environment.status);
+  const [deleteOpen, setDeleteOpen] = useState(false);
+  const operation = snapshot.operations[0];
+  const failure = environment.status === "failed" ? failureOf(operation, snapshot.steps) : null;
+  const results = environment.status === "running" ? snapshot.results : null;
+  const endpoints = snapshot.results?.endpoints ?? snapshot.plan.endpoints;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <EnvironmentHeader
+        environment={environment}
+        connection={connection}
+        actions={
+          <EnvironmentActions
+            status={environment.status}
+            clusterUrl={endpoints.cluster}
+            action={action}
+            onDelete={() => {
+              action.clearError();
+              setDeleteOpen(true);
+            }}
+          />
+        }
+      />
+      <DeleteEnvironmentDialog
+        open={deleteOpen}
+        onOpenChange={(open) => {
+          if (!open) action.clearError();
+          setDeleteOpen(open);
+        }}
+        name={environment.name}
+        displayName={environment.displayName}
+        deleting={action.pending === "delete"}
+        error={deleteOpen ? action.error : null}
+        onConfirm={async () => {
+          if (await action.run("delete")) setDeleteOpen(false);
+        }}
+      />
+      {action.error && !deleteOpen ? (
+        <Alert
+          tone="danger"
+          title="That did not work"
+          action={
+            <Button variant="ghost" size="sm" onClick={action.clearError}>
+              Dismiss
+            </Button>
+          }
+        >
+          {action.error}
+        </Alert>
+      ) : null}
+      {failure && operation ? (
+        <FailurePanel
+          failure={failure}
+          operationLabel={operationLabels.type[operation.type]}
+          logs={logs}
+          canRetry={availableActions(environment.status).retry}
+          retrying={action.pending === "retry"}
+          disabled={action.busy}
+          onRetry={() => void action.run("retry")}
+        />
+      ) : null}
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
+        <div className="flex min-w-0 flex-col gap-6">
+          <ProgressSection snapshot={snapshot} now={now} />
+          <NodesSection nodes={snapshot.nodes} groups={snapshot.plan.nodeGroups} />
+          <LogsSection name={environment.name} logs={logs} steps={snapshot.steps} nodes={snapshot.nodes} />
+          <ActivitySection operations={snapshot.operations} changes={changes} />
+        </div>
+        <div className="flex min-w-0 flex-col gap-6">
+          {results ? (
+            <>
+              <HealthSection health={results.health} />
+              <EndpointsSection endpoints={results.endpoints} />
+              <CredentialsSection name={environment.name} credentials={snapshot.credentials} />
+            </>
+          ) : null}
+          {aside}
+        </div>
+      </div>
+    </div>
+  );
+}

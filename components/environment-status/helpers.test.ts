@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { environmentStatuses } from "@/lib/environments/environment-status";
+import { availableActions } from "./available-actions";
+import { clockOffset } from "./clock-offset";
+import { copyLabels } from "./copy-labels";
+import { failureOf } from "./failure-of";
+import { formatUtc } from "./format-utc";
+import { nodeStateStyle, nodeStateStyles } from "./node-state-style";
+import { operationElapsedMs } from "./operation-elapsed-ms";
+import { readApiError } from "./read-api-error";
+import { stepDurationText } from "./step-duration-text";
+import { stepFixture } from "./step-fixture";
+
+const t0 = Date.parse("2026-01-01T00:00:00.000Z");
+const at = (ms: number) => new Date(t0 + ms).toISOString();
+
+describe("availableActions", () => {
+  it("offers each action only in the states where it applies", () => {
+    const offered = Object.fromEntries(
+      environmentStatuses.map((s) => [s, Object.entries(availableActions(s)).filter(([, on]) => on).map(([a]) => a)]),
+    );
+    expect(offered).toEqual({
+      queued: ["cancel"],
+      installing: ["cancel"],
+      running: ["delete", "open"],
+      failed: ["retry", "delete"],
+      cancelling: [],
+      cancelled: [],
+      deleting: [],
+      deleted: [],
+    });
+  });
+});
+
+describe("copyLabels", () => {
+  it("names the Copy buttons after what they copy", () => {
+    expect(copyLabels({ label: "Admin token" })).toEqual({ value: "Copy admin token", username: null });
+    expect(copyLabels({ label: "API token" }).value).toBe("Copy API token");
+    expect(copyLabels({ label: "Grafana password", username: "admin" })).toEqual({
+      value: "Copy Grafana password",
+      username: "Copy Grafana username",
+    });
+    expect(copyLabels({ label: "Jaeger", username: "jaeger" })).toEqual({ value: "Copy Jaeger password", username: "Copy Jaeger username" });
+  });
+});
+
+describe("clockOffset", () => {
+  it("is server minus client time, keeping the largest sample", () => {
+    expect(clockOffset(at(5000), t0)).toBe(5000);
+    expect(clockOffset(at(4000), t0, 5000)).toBe(5000);
+    expect(clockOffset(at(7000), t0, 5000)).toBe(7000);
+    expect(clockOffset("garbage", t0, 42)).toBe(42);
+    expect(clockOffset("garbage", t0)).toBe(0);
+  });
+});
+
+describe("formatUtc", () => {
+  it("prints UTC whatever the local zone, and leaves unparsable text alone", () => {
+    expect(formatUtc("2026-03-04T05:06:07.000+00:00")).toBe("2026-03-04 05:06:07 UTC");
+    expect(formatUtc("2026-03-04T05:06:07.000+02:00", { timeOnly: true })).toBe("03:06:07");
+    expect(formatUtc("soon")).toBe("soon");
+  });
+});
+
+describe("nodeStateStyle", () => {
+  it("tells apart planned, booting, running, not Ready and removed nodes", () => {
+    expect(nodeStateStyle(undefined)).toBe(nodeStateStyles.planned);
+    expect(nodeStateStyle({ state: "booting", ready: null })).toBe(nodeStateStyles.booting);
+    expect(nodeStateStyle({ state: "running", ready: true })).toBe(nodeStateStyles.running);
+    expect(nodeStateStyle({ state: "running", ready: null })).toBe(nodeStateStyles.running);
+    expect(nodeStateStyle({ state: "running", ready: false })).toBe(nodeStateStyles.notReady);
+    expect(nodeStateStyle({ state: "removed", ready: null })).toBe(nodeStateStyles.removed);
+    expect(nodeStateStyle({ state: "mystery", ready: null }).label).toBe("mystery");
+  });
+});
+
+describe("operationElapsedMs", () => {
+  it("runs from the start (or the request while queued) to the end or now", () => {
+    expect(operationElapsedMs({ createdAt: at(0), startedAt: null, finishedAt: null }, t0 + 2000)).toBe(2000);
+    expect(operationElapsedMs({ createdAt: at(0), startedAt: at(1000), finishedAt: null }, t0 + 5000)).toBe(4000);
+    expect(operationElapsedMs({ createdAt: at(0), startedAt: at(1000), finishedAt: at(3000) }, t0 + 99_000)).toBe(2000);
+  });
+});
+
+describe("stepDurationText", () => {
+  it("shows the estimate, live elapsed, time taken, or the backoff left", () => {
+    expect(stepDurationText(stepFixture({ key: "a", estimatedMs: 45_000 }), t0)).toBe("about 45 s");
+    expect(stepDurationText(stepFixture({ key: "a", estimatedMs: 400 }), t0)).toBe("under 1 s");
+    expect(stepDurationText(stepFixture({ key: "a", status: "running", startedAt: at(0) }), t0 + 65_000)).toBe("1 min 5 s");
+    expect(stepDurationText(stepFixture({ key: "a", status: "succeeded", startedAt: at(0), finishedAt: at(3000) }), t0 + 9e6)).toBe("3 s");
+    expect(stepDurationText(stepFixture({ key: "a", status: "retrying", availableAt: at(4500) }), t0)).toBe("retry in 5 s");
+    expect(stepDurationText(stepFixture({ key: "a", status: "retrying", availableAt: at(0) }), t0 + 1)).toBe("retrying now");
+    expect(stepDurationText(stepFixture({ key: "a", status: "cancelled" }), t0)).toBe("not run");
+    expect(stepDurationText(stepFixture({ key: "a", status: "cancelled", startedAt: at(0) }), t0 + 5000)).toBe("stopped");
+  });
+});
+
+describe("failureOf", () => {
+  const operation = {
+    id: "op",
+    type: "install" as const,
+    status: "failed" as const,
+    actor: "Ada",
+    createdAt: at(0),
+    startedAt: at(0),
+    finishedAt: at(9000),
+    error: null,
+  };
+  const failedStep = stepFixture({
+    key: "connect-worker:cp-1",
+    title: "Join worker cp-1",
+    status: "failed",
+    error: { message: "did not join", fixableBy: "platform", action: "Retry", transient: false },
+  });
+
+  it("prefers the operation's recorded error", () => {
+    const error = { stepKey: "x", stepTitle: "X", code: "c", message: "m", fixableBy: "user" as const, action: "a" };
+    expect(failureOf({ ...operation, error }, [failedStep])).toBe(error);
+  });
+
+  it("falls back to the failed step's error, and is null unless the operation failed", () => {
+    expect(failureOf(operation, [failedStep])).toMatchObject({ stepKey: "connect-worker:cp-1", stepTitle: "Join worker cp-1", fixableBy: "platform" });
+    expect(failureOf({ ...operation, status: "running" }, [failedStep])).toBeNull();
+    expect(failureOf(undefined, [failedStep])).toBeNull();
+  });
+});
+
+describe("readApiError", () => {
+  it("reads the API's message, else says what the status means", async () => {
+    const json = (body: unknown, status: number) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+    expect(await readApiError(json({ error: { code: "conflict", message: "Already being deleted." } }, 409))).toBe("Already being deleted.");
+    expect(await readApiError(new Response("oops", { status: 502 }))).toMatch(/on our side \(HTTP 502\)/);
+    expect(await readApiError(json({}, 404))).toBe("The request was refused (HTTP 404).");
+  });
+});

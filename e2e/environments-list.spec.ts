@@ -1,0 +1,15 @@
+import { expect, test } from "@playwright/test";
+import { signUpViaApi } from "./support";
+
+test("the Environments list follows an install live, with its progress, until Running", async ({ page }) => {
+  await signUpViaApi(page.request);
+  const name = `lst-${Date.now().toString(36)}`;
+  await page.request.post("/api/environments", { data: { name, region: "eu-central", displayName: "Live list" } });
+  await page.goto("/environments");
+  const row = page.getByRole("row", { name: /Live list/ });
+  await expect(row).toBeVisible();
+  // While it installs the row carries a progress bar; it ends Running without a reload.
+  await expect(row.getByRole("progressbar", { name: /Installing Live list: \d+%/ })).toBeVisible();
+  await expect(row.getByText("Running", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(row.getByRole("progressbar")).toHaveCount(0);
+});
