@@ -41,13 +41,14 @@ type Props = {
   environmentsInUse: number;
   suggestedName: string;
   defaultRegion: string;
+  timeScale: number;
 };
 
 type ApiError = { error: { code: string; message: string; fieldErrors?: Record<string, string> } };
 
 const formId = "install-form";
 
-export function InstallDialog({ app, accountPlan, environmentsInUse, suggestedName, defaultRegion }: Props) {
+export function InstallDialog({ app, accountPlan, environmentsInUse, suggestedName, defaultRegion, timeScale }: Props) {
   const router = useRouter();
   // One idempotency key per dialog: a double submit or a retried request returns the same environment.
   const [requestId] = useState(() => crypto.randomUUID());
@@ -377,7 +378,7 @@ export function InstallDialog({ app, accountPlan, environmentsInUse, suggestedNa
               />
             </fieldset>
           </form>
-          <PlanSummary plan={plan} />
+          <PlanSummary plan={plan} timeScale={timeScale} />
         </div>
       </DialogContent>
     </Dialog>

@@ -6,7 +6,16 @@ import type { EnvironmentPlan } from "@/lib/plan";
 import { TopologyPicture } from "./topology-picture";
 
 /** The plan beside the dialog's fields: what will be built, what it costs, whether it fits, how long it takes. */
-export function PlanSummary({ plan, heading = "Plan" }: { plan: EnvironmentPlan; heading?: string }) {
+export function PlanSummary({
+  plan,
+  heading = "Plan",
+  timeScale = 1,
+}: {
+  plan: EnvironmentPlan;
+  heading?: string;
+  /** The engine's ENGINE_TIME_SCALE: the simulation runs the real-world estimates this much faster. */
+  timeScale?: number;
+}) {
   const stageTitle = new Map(plan.stages.map((s) => [s.id, s.title]));
   return (
     <aside aria-labelledby="plan-heading" className="space-y-5 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm">
@@ -101,6 +110,13 @@ export function PlanSummary({ plan, heading = "Plan" }: { plan: EnvironmentPlan;
         <p className="mb-2 text-xs text-slate-500">
           {plan.steps.length} steps; independent ones run in parallel (
           {formatDuration(plan.estimate.sequentialSeconds)} one after another).
+          {timeScale !== 1 ? (
+            <>
+              {" "}
+              This installation simulates the stages at {timeScale === 0 ? "instant speed" : `${timeScale}× their real duration`}:
+              about <strong>{formatDuration(plan.estimate.criticalPathSeconds * timeScale)}</strong> here.
+            </>
+          ) : null}
         </p>
         <ol className="max-h-64 space-y-0.5 overflow-y-auto rounded border border-slate-200 bg-white p-2 text-xs" aria-label="Install steps">
           {plan.steps.map((s) => (

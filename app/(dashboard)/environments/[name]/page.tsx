@@ -4,6 +4,7 @@ import { EnvironmentStatusPage } from "@/components/environment-status/environme
 import { PlanSummary } from "@/components/install/plan-summary";
 import { requireUser } from "@/lib/auth/require-user";
 import { getStatusSnapshot } from "@/lib/data/get-status-snapshot";
+import { env } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
 
 type Params = { params: Promise<{ name: string }> };
@@ -20,5 +21,5 @@ export default async function EnvironmentPage({ params }: Params) {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  return <EnvironmentStatusPage initial={snapshot} initialLogs={logs} aside={<PlanSummary plan={plan} />} />;
+  return <EnvironmentStatusPage initial={snapshot} initialLogs={logs} aside={<PlanSummary plan={plan} timeScale={env().engine.timeScale} />} />;
 }

@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/require-user";
 import { findApp, regions } from "@/lib/catalog";
 import { countActiveEnvironments } from "@/lib/data/count-active-environments";
 import { suggestEnvironmentName } from "@/lib/data/suggest-environment-name";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Install Kubernetes Cluster" };
 
@@ -29,6 +30,7 @@ export default async function InstallPage({ params }: { params: Promise<{ appId:
         environmentsInUse={environmentsInUse}
         suggestedName={suggestedName}
         defaultRegion={region}
+        timeScale={env().engine.timeScale}
       />
     </>
   );
