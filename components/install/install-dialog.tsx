@@ -13,7 +13,6 @@ import { Input } from "@/components/ui/input";
 import { RadioCards } from "@/components/ui/radio-cards";
 import { Select } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
-import { Textarea } from "@/components/ui/textarea";
 import {
   addons,
   dashboards,
@@ -32,6 +31,8 @@ import {
   installSettingsSchema,
   type InstallSettings,
 } from "@/lib/validations/install-settings";
+import { CustomDeploymentFields } from "./custom-deployment-fields";
+import { NameHelp } from "./name-help";
 import { PlanSummary } from "./plan-summary";
 import { useNameAvailability } from "./use-name-availability";
 
@@ -382,98 +383,5 @@ export function InstallDialog({ app, accountPlan, environmentsInUse, suggestedNa
         </div>
       </DialogContent>
     </Dialog>
-  );
-}
-
-function NameHelp({ domain, check }: { domain: string; check: ReturnType<typeof useNameAvailability> }) {
-  return (
-    <span className="block">
-      <span className="font-mono break-all">{domain}</span>
-      <span aria-live="polite" className="block">
-        {check.state === "checking" ? "Checking availability…" : null}
-        {check.state === "available" ? <span className="text-green-700">✓ {check.message}</span> : null}
-        {check.state === "taken" ? <span className="text-red-700">{check.message}</span> : null}
-        {check.state === "error" ? <span className="text-amber-700">{check.message}</span> : null}
-      </span>
-    </span>
-  );
-}
-
-function CustomDeploymentFields({
-  form,
-  err,
-  locked,
-}: {
-  form: ReturnType<typeof useForm<InstallSettings>>;
-  err: (path: string) => string | undefined;
-  locked: boolean;
-}) {
-  const { control, register } = form;
-  const kind = useWatch({ control, name: "custom.kind" });
-  return (
-    <div className="space-y-4 rounded-md border border-slate-200 bg-slate-50 p-4">
-      <Controller
-        control={control}
-        name="custom.kind"
-        render={({ field }) => (
-          <Field group id="custom-kind" label="Deploy">
-            <RadioCards
-              id="custom-kind"
-              aria-labelledby="custom-kind-label"
-              value={field.value}
-              disabled={locked}
-              onValueChange={field.onChange}
-              options={[
-                { value: "helm", label: "Helm chart", description: "From a chart repository." },
-                { value: "manifests", label: "Kubernetes manifests", description: "YAML applied with kubectl." },
-              ]}
-            />
-          </Field>
-        )}
-      />
-      {kind === "helm" ? (
-        <>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field id="custom-repositoryUrl" label="Chart repository URL" error={err("custom.repositoryUrl")}>
-              <Input
-                type="url"
-                placeholder="https://charts.example.com"
-                {...register("custom.repositoryUrl")}
-                {...fieldAria("custom-repositoryUrl", { error: err("custom.repositoryUrl") })}
-              />
-            </Field>
-            <Field id="custom-chart" label="Chart" error={err("custom.chart")}>
-              <Input mono {...register("custom.chart")} {...fieldAria("custom-chart", { error: err("custom.chart") })} />
-            </Field>
-          </div>
-          <Field id="custom-chartVersion" label="Chart version (optional)" error={err("custom.chartVersion")}>
-            <Input
-              mono
-              placeholder="latest"
-              {...register("custom.chartVersion")}
-              {...fieldAria("custom-chartVersion", { error: err("custom.chartVersion") })}
-            />
-          </Field>
-          <Field id="custom-values" label="Values (YAML)" error={err("custom.values")}>
-            <Textarea
-              mono
-              rows={6}
-              {...register("custom.values")}
-              {...fieldAria("custom-values", { error: err("custom.values") })}
-            />
-          </Field>
-        </>
-      ) : (
-        <Field id="custom-manifests" label="Manifests (YAML)" error={err("custom.manifests")}>
-          <Textarea
-            mono
-            rows={10}
-            placeholder={"apiVersion: v1\nkind: Namespace\nmetadata:\n  name: my-app"}
-            {...register("custom.manifests")}
-            {...fieldAria("custom-manifests", { error: err("custom.manifests") })}
-          />
-        </Field>
-      )}
-    </div>
   );
 }
