@@ -7,6 +7,7 @@ import type { LogLineView, StatusSnapshot } from "@/lib/live/status-snapshot";
 import { ActivitySection } from "./activity-section";
 import { availableActions } from "./available-actions";
 import { CredentialsSection } from "./credentials-section";
+import { ActivateAddonsDialog } from "./activate-addons-dialog";
 import { DeleteEnvironmentDialog } from "./delete-environment-dialog";
 import { EndpointsSection } from "./endpoints-section";
 import { EnvironmentActions } from "./environment-actions";
@@ -37,6 +38,8 @@ export function EnvironmentStatusView({
   const environment = snapshot.environment;
   const action = useEnvironmentAction(environment.name, environment.status);
   const [deleteOpen, setDeleteOpen] = useState(false);
+  const [addonsOpen, setAddonsOpen] = useState(false);
+  const missingAddons = Object.values(environment.addons).some((on) => !on);
   const operation = snapshot.operations[0];
   const failure = environment.status === "failed" ? failureOf(operation, snapshot.steps) : null;
   const results = environment.status === "running" ? snapshot.results : null;
@@ -56,8 +59,16 @@ export function EnvironmentStatusView({
               action.clearError();
               setDeleteOpen(true);
             }}
+            onAddons={missingAddons ? () => setAddonsOpen(true) : undefined}
           />
         }
+      />
+      <ActivateAddonsDialog
+        open={addonsOpen}
+        onOpenChange={setAddonsOpen}
+        name={environment.name}
+        storage={environment.storage}
+        enabled={environment.addons}
       />
       <DeleteEnvironmentDialog
         open={deleteOpen}

@@ -22,7 +22,8 @@ describe("availableActions", () => {
     expect(offered).toEqual({
       queued: ["cancel"],
       installing: ["cancel"],
-      running: ["delete", "open"],
+      running: ["addons", "delete", "open"],
+      updating: ["open"],
       failed: ["retry", "delete"],
       cancelling: [],
       cancelled: [],

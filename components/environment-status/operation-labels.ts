@@ -2,7 +2,7 @@ import type { OperationView } from "@/lib/live/status-snapshot";
 
 /** Names for people of operation types and how an operation stands or ended. */
 export const operationLabels = {
-  type: { install: "Install", cancel: "Cancel", delete: "Delete" },
+  type: { install: "Install", addons: "Add-ons", cancel: "Cancel", delete: "Delete" },
   status: { queued: "Queued", running: "In progress", succeeded: "Succeeded", failed: "Failed", cancelled: "Cancelled" },
 } as const satisfies {
   type: Record<OperationView["type"], string>;

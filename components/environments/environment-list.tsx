@@ -8,7 +8,7 @@ import { formatMoney } from "@/lib/format/format-money";
 import type { EnvironmentListItem } from "@/lib/live/build-environment-list";
 import { StatusBadge } from "./status-badge";
 
-const operationVerb: Record<string, string> = { install: "Installing", cancel: "Cleaning up", delete: "Deleting" };
+const operationVerb: Record<string, string> = { install: "Installing", addons: "Activating add-ons on", cancel: "Cleaning up", delete: "Deleting" };
 
 /** The Environments table, kept current by the account feed (/api/environment-feed). */
 export function EnvironmentList({ initial }: { initial: EnvironmentListItem[] }) {

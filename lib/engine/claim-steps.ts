@@ -110,6 +110,13 @@ type Candidate = {
   estimatedMs: number;
 };
 
+const startMessages: Record<string, string> = {
+  install: "Install started.",
+  addons: "Activating add-ons.",
+  delete: "Teardown started.",
+  cancel: "Cancelling: tearing down what was created.",
+};
+
 function startOperation(conn: Database.Database, operationId: string, type: string, environmentId: string, at: Date) {
   const now = sqliteTime(at);
   const started = statement(conn, "UPDATE operation SET status = 'running', startedAt = ?, updatedAt = ? WHERE id = ? AND status = 'queued'")
@@ -123,7 +130,7 @@ function startOperation(conn: Database.Database, operationId: string, type: stri
   appendEvent(conn, {
     environmentId,
     type: "operation.running",
-    message: type === "install" ? "Install started." : type === "delete" ? "Teardown started." : "Cancelling: tearing down what was created.",
+    message: startMessages[type] ?? "Started.",
     operationId,
     at,
     data: { status: target },

@@ -6,7 +6,10 @@ import { virtualClock } from "./clock";
 import type { EnvironmentResults } from "./finish-operation";
 import { claimSteps } from "./claim-steps";
 import { executeStep } from "./execute-step";
-import { requestCancel, requestDelete, requestRetry } from "./request-operations";
+import { findAccountPlan } from "@/lib/catalog";
+import { computePlan } from "@/lib/plan";
+import { buildAddonSteps } from "./build-addon-steps";
+import { requestAddons, requestCancel, requestDelete, requestRetry } from "./request-operations";
 import { createRunner } from "./runner";
 import { stepHandlers } from "./steps";
 import { insertTestEnvironment } from "./testing/insert-test-environment";
@@ -205,5 +208,34 @@ describe("engine with the simulated infrastructure", () => {
       expect(p.length).toBeGreaterThan(8);
       expect(text).not.toContain(p);
     }
+  });
+
+  it("activates add-ons on a running cluster as a day-2 operation, without touching what the install did", async () => {
+    const clock = virtualClock();
+    const { environmentId, operationId } = insertTestEnvironment(db.conn, { userId, name: "day-two", now: clock.now() });
+    await run(clock);
+    const row = db.conn.prepare("SELECT settings FROM environment WHERE id = ?").get(environmentId) as { settings: string };
+    const settings = { ...(JSON.parse(row.settings) as InstallSettings), addons: { monitoring: true, tracing: false, remoteApi: true } };
+    const plan = computePlan(settings, { plan: findAccountPlan("business")!, environmentsInUse: 0 });
+    const steps = buildAddonSteps(plan, ["monitoring", "remoteApi"]);
+    expect(steps.map((s) => [s.key, s.dependsOn])).toEqual([
+      ["setup-remote-api", []],
+      ["install-monitoring", []],
+      ["check-health", ["setup-remote-api", "install-monitoring"]],
+    ]);
+    const installSteps = count("SELECT COUNT(*) AS n FROM step WHERE operationId = ?", operationId);
+
+    requestAddons(db.conn, { environmentId, actorId: userId, now: clock.now(), settings, plan, steps, names: ["Monitoring", "Remote API access"] });
+    expect(env(environmentId).status).toBe("updating");
+    expect(() => requestDelete(db.conn, { environmentId, actorId: userId, now: clock.now() })).toThrow("Activate add-ons is already in progress.");
+    await run(clock);
+
+    expect(env(environmentId).status).toBe("running");
+    const results = JSON.parse(env(environmentId).results!) as EnvironmentResults;
+    expect(results.endpoints.grafana).toBe("https://day-two.fra.clusterport.cloud/grafana/");
+    expect(results.health.find((h) => h.component.startsWith("Monitoring"))?.status).toBe("OK");
+    expect(results.health.find((h) => h.component === "Remote API")?.status).toBe("OK");
+    expect(count("SELECT COUNT(*) AS n FROM environment_secret WHERE environmentId = ? AND name = 'grafana-password'", environmentId)).toBe(1);
+    expect(count("SELECT COUNT(*) AS n FROM step WHERE operationId = ?", operationId)).toBe(installSteps);
   });
 });

@@ -4,5 +4,6 @@ import type { EnvironmentStatus } from "@/lib/environments/environment-status";
 export function environmentStatusForOperation(type: string): EnvironmentStatus {
   if (type === "delete") return "deleting";
   if (type === "cancel") return "cancelling";
+  if (type === "addons") return "updating";
   return "installing";
 }

@@ -163,12 +163,19 @@ export function executeStep(conn: Database.Database, claimed: ClaimedStep, opts:
 
 type EnvironmentFacts = StepContext["environment"] & { faults: string };
 
-/** Settings and plan never change after submit, so each environment's are parsed once per process. */
+/**
+ * Settings and plan change only when a day-2 request rewrites them (which also moves updatedAt), so each
+ * environment's are parsed once per version and process.
+ */
 const parsed = new Map<string, Omit<EnvironmentFacts, "faults">>();
 
 function environmentFacts(conn: Database.Database, id: string): EnvironmentFacts {
-  const { faults } = statement(conn, "SELECT faults FROM environment WHERE id = ?").get(id) as { faults: string };
-  let facts = parsed.get(id);
+  const { faults, updatedAt } = statement(conn, "SELECT faults, updatedAt FROM environment WHERE id = ?").get(id) as {
+    faults: string;
+    updatedAt: string;
+  };
+  const version = `${id}@${updatedAt}`;
+  let facts = parsed.get(version);
   if (!facts) {
     const row = statement(conn, "SELECT id, name, domain, region, settings, plan FROM environment WHERE id = ?").get(id) as {
       id: string;
@@ -187,7 +194,7 @@ function environmentFacts(conn: Database.Database, id: string): EnvironmentFacts
       plan: JSON.parse(row.plan) as EnvironmentPlan,
     };
     if (parsed.size >= 5000) parsed.delete(parsed.keys().next().value!);
-    parsed.set(id, facts);
+    parsed.set(version, facts);
   }
   return { ...facts, faults };
 }

@@ -34,7 +34,7 @@ export function finishOperation(conn: Database.Database, operationId: string, at
     if (moved.changes !== 1) throw new Error(`Environment ${op.environmentId} was not ${from}.`);
   };
 
-  if (op.type === "install") {
+  if (op.type === "install" || op.type === "addons") {
     const plan = JSON.parse(env.plan) as EnvironmentPlan;
     const health = statement(conn, "SELECT output FROM step WHERE operationId = ? AND name = 'check-health'")
       .get(operationId) as { output: string | null } | undefined;
@@ -43,12 +43,12 @@ export function finishOperation(conn: Database.Database, operationId: string, at
       health: health?.output ? ((JSON.parse(health.output) as { report?: HealthLine[] }).report ?? []) : [],
       completedAt: at.toISOString(),
     };
-    move("installing", "running");
+    move(op.type === "install" ? "installing" : "updating", "running");
     statement(conn, "UPDATE environment SET results = ? WHERE id = ?").run(JSON.stringify(results), op.environmentId);
     appendEvent(conn, {
       environmentId: op.environmentId,
       type: "environment.running",
-      message: `Cluster is running at ${plan.endpoints.cluster}`,
+      message: op.type === "install" ? `Cluster is running at ${plan.endpoints.cluster}` : "Add-ons activated; the cluster is running.",
       operationId,
       at,
       data: { status: "running" },

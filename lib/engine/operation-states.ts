@@ -1,4 +1,5 @@
 /**
+ * Operation types: install (at submit), addons (day-2 activation on a running cluster), cancel, delete.
  * Operation states.
  *   queued    — created (install at submit, cancel/delete on request); left for running when a runner claims
  *               its first step, or cancelled.
@@ -21,10 +22,11 @@ export const operationTransitions: Readonly<Record<OperationStatus, readonly Ope
 
 export const activeOperationStatuses: readonly OperationStatus[] = ["queued", "running"];
 
-export type OperationType = "install" | "cancel" | "delete";
+export type OperationType = "install" | "addons" | "cancel" | "delete";
 
 export const operationLabels: Readonly<Record<OperationType, string>> = {
   install: "Install",
+  addons: "Activate add-ons",
   cancel: "Cancel install",
   delete: "Delete",
 };

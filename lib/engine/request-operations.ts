@@ -2,7 +2,9 @@ import type Database from "better-sqlite3";
 import { ConflictError } from "@/lib/errors";
 import { sqliteTime } from "@/lib/sqlite";
 import { buildTeardownSteps } from "./build-teardown-steps";
-import { createOperation } from "./create-operation";
+import type { EnvironmentPlan } from "@/lib/plan";
+import type { InstallSettings } from "@/lib/validations/install-settings";
+import { createOperation, type OperationStepSpec } from "./create-operation";
 import { appendEvent } from "./engine-events";
 import { environmentStatusForOperation } from "./environment-status-for-operation";
 import { parseFaults } from "./faults";
@@ -93,6 +95,40 @@ export function requestDelete(conn: Database.Database, r: Request): string {
         data: { status: "deleting" },
       });
       return createOperation(conn, { ...r, type: "delete", steps: buildTeardownSteps(conn, r.environmentId) });
+    })
+    .immediate();
+}
+
+/**
+ * Activates add-ons on a running cluster: the environment's settings and plan become the new ones (so its
+ * endpoints and health check know about the add-ons), and an addons operation installs just those add-ons
+ * and checks the cluster's health again.
+ */
+export function requestAddons(
+  conn: Database.Database,
+  r: Request & { settings: InstallSettings; plan: EnvironmentPlan; steps: OperationStepSpec[]; names: string[] },
+): string {
+  return conn
+    .transaction(() => {
+      const env = environmentOf(conn, r.environmentId);
+      const op = activeOperation(conn, r.environmentId);
+      if (op) throw new ConflictError(`${operationLabels[op.type]} is in progress; activate add-ons once it has ended.`);
+      if (env.status !== "running") throw new ConflictError("Add-ons can be activated on a running cluster only.");
+      statement(conn, "UPDATE environment SET settings = ?, plan = ? WHERE id = ?").run(
+        JSON.stringify(r.settings),
+        JSON.stringify(r.plan),
+        r.environmentId,
+      );
+      moveEnvironment(conn, r.environmentId, "running", "updating", r.now);
+      appendEvent(conn, {
+        environmentId: r.environmentId,
+        type: "environment.updating",
+        message: `Activating ${r.names.join(", ")}.`,
+        actorId: r.actorId,
+        at: r.now,
+        data: { status: "updating", addons: r.names },
+      });
+      return createOperation(conn, { environmentId: r.environmentId, actorId: r.actorId, now: r.now, type: "addons", steps: r.steps });
     })
     .immediate();
 }

@@ -2,8 +2,10 @@
  * Environment states.
  *   queued      — entered when an install is submitted; left when the engine starts installing.
  *   installing  — the install operation runs; left for running, failed or cancelling.
- *   running     — the cluster is up; left for deleting (and day-2 operations later).
- *   failed      — an operation stopped on an error; Retry returns to installing, Delete to deleting.
+ *   running     — the cluster is up; left for updating (day-2 work such as add-ons) or deleting.
+ *   updating    — a day-2 operation runs on the running cluster; left for running or failed.
+ *   failed      — an operation stopped on an error; Retry returns to the state of the operation it resumes
+ *                 (installing, updating, cancelling, deleting), Delete goes to deleting.
  *   cancelling  — an install is being stopped and what it created torn down; left for cancelled.
  *   cancelled   — terminal; the name and quota are released.
  *   deleting    — teardown runs; left for deleted.
@@ -14,6 +16,7 @@ export const environmentStatuses = [
   "queued",
   "installing",
   "running",
+  "updating",
   "failed",
   "cancelling",
   "cancelled",
@@ -26,8 +29,9 @@ export type EnvironmentStatus = (typeof environmentStatuses)[number];
 export const environmentTransitions: Readonly<Record<EnvironmentStatus, readonly EnvironmentStatus[]>> = {
   queued: ["installing", "cancelling", "deleting"],
   installing: ["running", "failed", "cancelling"],
-  running: ["deleting"],
-  failed: ["installing", "deleting"],
+  running: ["updating", "deleting"],
+  updating: ["running", "failed"],
+  failed: ["installing", "updating", "cancelling", "deleting"],
   cancelling: ["cancelled", "failed"],
   cancelled: [],
   deleting: ["deleted", "failed"],
@@ -53,6 +57,7 @@ export const environmentStatusLabels: Readonly<Record<EnvironmentStatus, { label
   queued: { label: "Queued", tone: "neutral" },
   installing: { label: "Installing", tone: "info" },
   running: { label: "Running", tone: "success" },
+  updating: { label: "Updating", tone: "info" },
   failed: { label: "Failed", tone: "danger" },
   cancelling: { label: "Cancelling", tone: "warning" },
   cancelled: { label: "Cancelled", tone: "neutral" },

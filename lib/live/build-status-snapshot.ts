@@ -140,6 +140,8 @@ export function buildStatusSnapshot(conn: Database.Database, environmentId: stri
         topology: plan.topology,
         status: isEnvironmentStatus(env.status) ? env.status : "failed",
         createdAt: iso(env.createdAt)!,
+        storage: settings.storage,
+        addons: settings.addons,
       },
       plan: { nodeGroups: plan.nodeGroups, stages: plan.stages, endpoints: plan.endpoints, estimate: plan.estimate },
       operations,

@@ -18,6 +18,9 @@ export type StatusSnapshot = {
     topology: EnvironmentPlan["topology"];
     status: EnvironmentStatus;
     createdAt: string;
+    /** Whether the cluster has NFS storage, and which add-ons it has (installed or being installed). */
+    storage: boolean;
+    addons: { monitoring: boolean; tracing: boolean; remoteApi: boolean };
   };
   plan: Pick<EnvironmentPlan, "nodeGroups" | "stages" | "endpoints" | "estimate">;
   /** Newest first. `current` is the one the steps below belong to (the newest). */
@@ -40,7 +43,7 @@ export type CredentialName = "admin-token" | "grafana-password" | "jaeger-passwo
 
 export type OperationView = {
   id: string;
-  type: "install" | "cancel" | "delete";
+  type: "install" | "addons" | "cancel" | "delete";
   status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
   /** Name of the person who started it, or null (system). */
   actor: string | null;
