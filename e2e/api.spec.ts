@@ -30,6 +30,13 @@ test("the JSON API refuses anonymous callers and explains bad input field by fie
   });
   expect((await needsStorage.json()).error.fieldErrors["addons.monitoring"]).toMatch(/Monitoring needs NFS storage/);
 
+  const foreign = await page.request.post("/api/environments", {
+    headers: { origin: "https://evil.example" },
+    data: { name: "cross-site", region: "eu-central" },
+  });
+  expect(foreign.status()).toBe(403);
+  expect((await foreign.json()).error.message).toBe("This request came from another site and was refused.");
+
   const production = await page.request.post("/api/environments", {
     data: { name: "too-big", region: "eu-central", topology: "production" },
   });

@@ -1,7 +1,8 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/get-current-user";
-import { AppError, ConflictError, UnauthorizedError, ValidationError } from "@/lib/errors";
+import { env } from "@/lib/env";
+import { AppError, ConflictError, ForbiddenError, UnauthorizedError, ValidationError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
 type Handler<P> = (ctx: { request: Request; user: CurrentUser; params: P }) => Promise<Response>;
@@ -14,6 +15,7 @@ type Handler<P> = (ctx: { request: Request; user: CurrentUser; params: P }) => P
 export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
+      assertSameOrigin(request);
       const user = await getCurrentUser();
       if (!user) throw new UnauthorizedError();
       return await handler({ request, user, params: await context.params });
@@ -21,6 +23,21 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
       return errorResponse(e, request);
     }
   };
+}
+
+/**
+ * Defence in depth beside SameSite session cookies: a browser always sends Origin with a state-changing
+ * request, and one from another site is refused. Scripts (no Origin header) authenticate with the cookie.
+ */
+function assertSameOrigin(request: Request): void {
+  if (request.method === "GET" || request.method === "HEAD") return;
+  const origin = request.headers.get("origin");
+  if (origin === null) return;
+  const { appUrl, port } = env();
+  const allowed = [new URL(appUrl).origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`];
+  if (!allowed.includes(origin) && origin !== new URL(request.url).origin) {
+    throw new ForbiddenError("This request came from another site and was refused.");
+  }
 }
 
 export function errorResponse(e: unknown, request: Request): Response {
