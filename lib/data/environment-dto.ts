@@ -26,9 +26,27 @@ export type EnvironmentDetail = EnvironmentSummary & {
   results: EnvironmentResults | null;
 };
 
+/** The columns a summary needs, as Prisma (Date) or raw SQLite (ISO text) return them. */
+type SummaryRow = Pick<Environment, "id" | "name" | "displayName" | "domain" | "region" | "status" | "settings" | "plan"> & {
+  createdAt: Date | string;
+};
+
+export function toEnvironmentSummary(row: SummaryRow): EnvironmentSummary {
+  return summaryOf(row, JSON.parse(row.settings) as InstallSettings, JSON.parse(row.plan) as EnvironmentPlan);
+}
+
 export function toEnvironmentDetail(row: Environment): EnvironmentDetail {
   const settings = JSON.parse(row.settings) as InstallSettings;
   const plan = JSON.parse(row.plan) as EnvironmentPlan;
+  return {
+    ...summaryOf(row, settings, plan),
+    settings,
+    plan,
+    results: row.results ? (JSON.parse(row.results) as EnvironmentResults) : null,
+  };
+}
+
+function summaryOf(row: SummaryRow, settings: InstallSettings, plan: EnvironmentPlan): EnvironmentSummary {
   return {
     id: row.id,
     name: row.name,
@@ -40,9 +58,6 @@ export function toEnvironmentDetail(row: Environment): EnvironmentDetail {
     topology: plan.topology,
     nodes: plan.totals.nodes,
     monthlyPrice: plan.price.monthly,
-    createdAt: row.createdAt.toISOString(),
-    settings,
-    plan,
-    results: row.results ? (JSON.parse(row.results) as EnvironmentResults) : null,
+    createdAt: new Date(row.createdAt).toISOString(),
   };
 }

@@ -1,9 +1,6 @@
 import type Database from "better-sqlite3";
-import { findRegion } from "@/lib/catalog";
 import { statement } from "@/lib/engine/statement";
-import type { EnvironmentSummary } from "@/lib/data/environment-dto";
-import { isEnvironmentStatus } from "@/lib/environments/environment-status";
-import type { EnvironmentPlan } from "@/lib/plan";
+import { toEnvironmentSummary, type EnvironmentSummary } from "@/lib/data/environment-dto";
 
 export type EnvironmentListItem = EnvironmentSummary & {
   /** The current operation: its type and the share of its estimated work done (0–100), if one exists. */
@@ -37,25 +34,11 @@ export function buildEnvironmentList(conn: Database.Database, userId: string): E
     total: number | null;
     done: number | null;
   }[];
-  return rows.map((r) => {
-    const plan = JSON.parse(r.plan) as EnvironmentPlan;
-    const settings = JSON.parse(r.settings) as { version: string };
-    return {
-      id: r.id,
-      name: r.name,
-      displayName: r.displayName,
-      domain: r.domain,
-      region: { id: r.region, name: findRegion(r.region)?.name ?? r.region },
-      status: isEnvironmentStatus(r.status) ? r.status : "failed",
-      version: settings.version,
-      topology: plan.topology,
-      nodes: plan.totals.nodes,
-      monthlyPrice: plan.price.monthly,
-      createdAt: new Date(r.createdAt).toISOString(),
-      operation:
-        r.opType && r.opStatus
-          ? { type: r.opType, status: r.opStatus, progress: r.total ? Math.round(((r.done ?? 0) / r.total) * 100) : 0 }
-          : null,
-    };
-  });
+  return rows.map((r) => ({
+    ...toEnvironmentSummary(r),
+    operation:
+      r.opType && r.opStatus
+        ? { type: r.opType, status: r.opStatus, progress: r.total ? Math.round(((r.done ?? 0) / r.total) * 100) : 0 }
+        : null,
+  }));
 }
