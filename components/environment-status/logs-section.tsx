@@ -121,7 +121,7 @@ export const LogsSection = memo(function LogsSection({
               <ol>
                 {lines.map((line) => (
                   <li key={line.id} className="grid grid-cols-[4.5rem_3rem_minmax(0,1fr)] gap-x-2">
-                    <time dateTime={line.at} className="text-slate-500 tabular-nums">
+                    <time dateTime={line.at} className="text-slate-400 tabular-nums">
                       {formatUtc(line.at, { timeOnly: true })}
                     </time>
                     <span className={cn("uppercase", levelLooks[line.level])}>{line.level}</span>

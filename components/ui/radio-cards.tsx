@@ -111,7 +111,7 @@ export function RadioCards({
                 {option.label}
               </span>
               {hasDescription ? (
-                <span id={descriptionId} className="text-xs text-slate-500 group-disabled:text-slate-400">
+                <span id={descriptionId} className="text-xs text-slate-600 group-disabled:text-slate-500">
                   {option.description}
                 </span>
               ) : null}

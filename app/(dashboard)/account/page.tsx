@@ -39,14 +39,14 @@ export default async function AccountPage() {
         <p className="mb-4 text-xs text-slate-500">1 cloudlet = 128 MiB RAM + 400 MHz CPU.</p>
         <dl className="space-y-3">
           {rows.map((r) => (
-            <div key={r.label}>
-              <div className="flex justify-between text-sm">
-                <dt>{r.label}</dt>
-                <dd className="tabular-nums">
-                  {r.used} of {r.limit} <span className="text-slate-500">({r.note})</span>
-                </dd>
-              </div>
-              <Progress value={Math.min(100, (r.used / r.limit) * 100)} label={`${r.label}: ${r.used} of ${r.limit}`} />
+            <div key={r.label} className="grid grid-cols-[1fr_auto] gap-x-4 text-sm">
+              <dt>{r.label}</dt>
+              <dd className="tabular-nums">
+                {r.used} of {r.limit} <span className="text-slate-500">({r.note})</span>
+              </dd>
+              <dd className="col-span-2">
+                <Progress value={Math.min(100, (r.used / r.limit) * 100)} label={`${r.label}: ${r.used} of ${r.limit}`} />
+              </dd>
             </div>
           ))}
         </dl>
