@@ -27,7 +27,7 @@ export type EnvironmentDetail = EnvironmentSummary & {
 };
 
 /** The columns a summary needs, as Prisma (Date) or raw SQLite (ISO text) return them. */
-type SummaryRow = Pick<Environment, "id" | "name" | "displayName" | "domain" | "region" | "status" | "settings" | "plan"> & {
+export type SummaryRow = Pick<Environment, "id" | "name" | "displayName" | "domain" | "region" | "status" | "settings" | "plan"> & {
   createdAt: Date | string;
 };
 

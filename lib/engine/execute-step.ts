@@ -36,11 +36,11 @@ export type ExecuteOptions = {
  */
 export function executeStep(conn: Database.Database, claimed: ClaimedStep, opts: ExecuteOptions): StepOutcome {
   const run = conn.transaction((): StepOutcome => {
-    const held = statement(conn, 
-        `SELECT o.status AS operationStatus FROM step s JOIN operation o ON o.id = s.operationId
-          WHERE s.id = ? AND s.status = 'running' AND s.leaseOwner = ? AND s.attempts = ? AND o.status IN ('running', 'failed')`,
-      )
-      .get(claimed.id, opts.owner, claimed.attempt) as { operationStatus: string } | undefined;
+    const held = statement(
+      conn,
+      `SELECT o.status AS operationStatus, s.dependents FROM step s JOIN operation o ON o.id = s.operationId
+        WHERE s.id = ? AND s.status = 'running' AND s.leaseOwner = ? AND s.attempts = ? AND o.status IN ('running', 'failed')`,
+    ).get(claimed.id, opts.owner, claimed.attempt) as { operationStatus: string; dependents: string } | undefined;
     // A sibling's failure does not waste work already in flight: the step still commits, and Retry resumes after it.
     if (!held) return "lost";
 
@@ -103,9 +103,7 @@ export function executeStep(conn: Database.Database, claimed: ClaimedStep, opts:
             WHERE id = ?`,
         )
         .run(now, JSON.stringify(output ?? {}), claimed.id);
-      const dependents = JSON.parse(
-        (statement(conn, "SELECT dependents FROM step WHERE id = ?").get(claimed.id) as { dependents: string }).dependents,
-      ) as string[];
+      const dependents = JSON.parse(held.dependents) as string[];
       const release = statement(conn, "UPDATE step SET pendingDeps = pendingDeps - 1 WHERE operationId = ? AND key = ?");
       for (const key of dependents) release.run(claimed.operationId, key);
       appendEvent(conn, {

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { statement } from "@/lib/engine/statement";
-import { toEnvironmentSummary, type EnvironmentSummary } from "@/lib/data/environment-dto";
+import { toEnvironmentSummary, type EnvironmentSummary, type SummaryRow } from "@/lib/data/environment-dto";
 
 export type EnvironmentListItem = EnvironmentSummary & {
   /** The current operation: its type and the share of its estimated work done (0–100), if one exists. */
@@ -19,21 +19,12 @@ export function buildEnvironmentList(conn: Database.Database, userId: string): E
        LEFT JOIN operation o ON o.id = (SELECT id FROM operation WHERE environmentId = e.id ORDER BY createdAt DESC, rowid DESC LIMIT 1)
       WHERE e.userId = ?
       ORDER BY e.createdAt DESC`,
-  ).all(userId) as {
-    id: string;
-    name: string;
-    displayName: string;
-    domain: string;
-    region: string;
-    status: string;
-    settings: string;
-    plan: string;
-    createdAt: string;
+  ).all(userId) as (SummaryRow & {
     opType: string | null;
     opStatus: string | null;
     total: number | null;
     done: number | null;
-  }[];
+  })[];
   return rows.map((r) => ({
     ...toEnvironmentSummary(r),
     operation:
