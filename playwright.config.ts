@@ -43,7 +43,11 @@ export default defineConfig({
     env: {
       PORT: String(port),
       DATABASE_URL: "file:./.e2e/e2e.db",
-      SIGN_IN_MAX_FAILURES: "3",
+      SIGN_IN_FREE_FAILURES: "3",
+      SIGN_IN_FIRST_DELAY_SECONDS: "60",
+      // Journeys stand for clients on different networks by sending X-Forwarded-For, as a proxy would.
+      TRUSTED_PROXY_HOPS: "1",
+      FAULT_INJECTION: "true",
       // Installs take seconds instead of a minute; the journeys still watch them move through every state.
       ENGINE_TIME_SCALE: "0.02",
       LOG_LEVEL: "warn",

@@ -1,16 +1,72 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
+import { apiContentSecurityPolicy, contentSecurityPolicy, createNonce, securityHeaders } from "@/lib/http/security-headers";
+
+const protectedPrefixes = ["/marketplace", "/environments", "/account"];
 
 /**
- * Optimistic gate: a request for a protected page without a session cookie goes to sign-in and comes back
- * afterwards. Pages still verify the session themselves (requireUser); this only saves a round trip.
+ * Runs before every request but static assets:
+ * - a path with malformed percent-encoding (`/environments/%ff`) never reaches a route that would try to
+ *   decode it: the API answers 400, a page the not-found page;
+ * - a protected page without a session cookie goes to sign-in and comes back afterwards (optimistic; pages
+ *   still verify the session themselves with requireUser);
+ * - every response gets the security headers, and a page a Content-Security-Policy with a fresh nonce.
  */
 export function proxy(request: NextRequest) {
-  if (getSessionCookie(request)) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  url.pathname = "/sign-in";
-  url.search = `?next=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
-  return NextResponse.redirect(url);
+  const { pathname, search } = request.nextUrl;
+  const https = (process.env.APP_URL ?? "").startsWith("https://");
+  const isApi = pathname.startsWith("/api/");
+
+  if (!isWellEncoded(pathname)) {
+    if (isApi) {
+      return withHeaders(
+        NextResponse.json(
+          { error: { code: "invalid_path", message: "The address contains malformed percent-encoding (such as %ff); check the URL." } },
+          { status: 400 },
+        ),
+        https,
+        apiContentSecurityPolicy,
+      );
+    }
+    return page(request, https, "/__not-found");
+  }
+
+  if (!isApi && protectedPrefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`)) && !getSessionCookie(request)) {
+    const url = request.nextUrl.clone();
+    url.pathname = "/sign-in";
+    url.search = `?next=${encodeURIComponent(pathname + search)}`;
+    return withHeaders(NextResponse.redirect(url), https, apiContentSecurityPolicy);
+  }
+
+  if (isApi) return withHeaders(NextResponse.next(), https, apiContentSecurityPolicy);
+  return page(request, https);
 }
 
-export const config = { matcher: ["/marketplace/:path*", "/environments/:path*", "/account/:path*"] };
+/** Renders the page (or, rewritten, another one) with a nonce-based policy Next.js applies to its scripts. */
+function page(request: NextRequest, https: boolean, rewriteTo?: string) {
+  const csp = contentSecurityPolicy({ nonce: createNonce(), https, dev: process.env.NODE_ENV === "development" });
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", csp);
+  const init = { request: { headers } };
+  const response = rewriteTo ? NextResponse.rewrite(new URL(rewriteTo, request.url), init) : NextResponse.next(init);
+  return withHeaders(response, https, csp);
+}
+
+function withHeaders(response: NextResponse, https: boolean, csp: string): NextResponse {
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of securityHeaders({ https })) response.headers.set(name, value);
+  return response;
+}
+
+function isWellEncoded(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+};

@@ -39,3 +39,22 @@ test("add-ons are activated later on a running cluster, and its page shows them"
   const typo = await page.request.post(`/api/environments/${bare}/addons`, { data: { grafana: true } });
   expect(typo.status()).toBe(400);
 });
+
+test("a plan recomputed for add-ons counts the account's other environments, as at install", async ({ page }) => {
+  await signUpViaApi(page.request);
+  const stamp = Date.now().toString(36);
+  for (const name of [`first-${stamp}`, `second-${stamp}`]) {
+    expect((await page.request.post("/api/environments", { data: { name, region: "eu-central" } })).status()).toBe(201);
+  }
+  const name = `second-${stamp}`;
+  const environment = async () => (await (await page.request.get(`/api/environments/${name}`)).json()).environment;
+  await expect.poll(async () => (await environment()).status, { timeout: 30_000 }).toBe("running");
+  const quotaMessage = async () =>
+    (await environment()).plan.quota.verdicts.find((v: { quota: string }) => v.quota === "maxEnvironments").message as string;
+  const atInstall = await quotaMessage();
+  expect(atInstall).toBe("Environments: 1 of 3 in use; this one makes 2.");
+
+  expect((await page.request.post(`/api/environments/${name}/addons`, { data: { remoteApi: true } })).status()).toBe(202);
+  await expect.poll(async () => (await environment()).status, { timeout: 30_000 }).toBe("running");
+  expect(await quotaMessage()).toBe(atInstall);
+});

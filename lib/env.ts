@@ -2,14 +2,15 @@ import { z } from "zod";
 import { databaseUrl } from "./database-url";
 import { loadGeneratedSecrets } from "./generated-secrets";
 
+/** A whole-number variable whose every error names it and its range. */
+function wholeNumber(name: string, min: number, max: number, fallback: number, what = "a whole number") {
+  const error = `${name} must be ${what} from ${min} to ${max}.`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(fallback);
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce
-    .number({ error: "PORT must be a number." })
-    .int({ error: "PORT must be a whole number." })
-    .min(1, { error: "PORT must be between 1 and 65535." })
-    .max(65535, { error: "PORT must be between 1 and 65535." })
-    .default(3000),
+  PORT: wholeNumber("PORT", 1, 65535, 3000, "a port number"),
   APP_URL: z.url({ error: "APP_URL must be a full URL such as http://localhost:3000." }).optional(),
   AUTH_SECRET: z.string().min(32, { error: "AUTH_SECRET must be at least 32 characters." }).optional(),
   ENCRYPTION_KEY: z
@@ -17,16 +18,19 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9+/]{43}=$/, { error: "ENCRYPTION_KEY must be 32 bytes in base64 (openssl rand -base64 32)." })
     .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  SIGN_IN_FREE_FAILURES: wholeNumber("SIGN_IN_FREE_FAILURES", 1, 100, 5),
+  SIGN_IN_FIRST_DELAY_SECONDS: wholeNumber("SIGN_IN_FIRST_DELAY_SECONDS", 1, 3600, 2),
+  SIGN_IN_MAX_DELAY_MINUTES: wholeNumber("SIGN_IN_MAX_DELAY_MINUTES", 1, 24 * 60, 15),
+  TRUSTED_PROXY_HOPS: wholeNumber("TRUSTED_PROXY_HOPS", 0, 10, 0, "the number of reverse proxies in front of Clusterport"),
+  FAULT_INJECTION: z.enum(["true", "false"], { error: "FAULT_INJECTION must be true or false." }).default("false"),
   ENGINE_TIME_SCALE: z.coerce
     .number({ error: "ENGINE_TIME_SCALE must be a number such as 0.2 (0 = instant, 1 = real durations)." })
     .min(0, { error: "ENGINE_TIME_SCALE must be between 0 and 10." })
     .max(10, { error: "ENGINE_TIME_SCALE must be between 0 and 10." })
     .default(0.18),
   ENGINE_IN_PROCESS: z.enum(["true", "false"], { error: "ENGINE_IN_PROCESS must be true or false." }).default("true"),
-  ENGINE_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(64),
-  ENGINE_LEASE_MARGIN_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  ENGINE_CONCURRENCY: wholeNumber("ENGINE_CONCURRENCY", 1, 10_000, 64),
+  ENGINE_LEASE_MARGIN_MS: wholeNumber("ENGINE_LEASE_MARGIN_MS", 100, 600_000, 30_000),
 });
 
 export type Env = {
@@ -37,8 +41,10 @@ export type Env = {
   authSecret: string;
   encryptionKey: string;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
-  signInMaxFailures: number;
-  signInLockMinutes: number;
+  signIn: { freeFailures: number; firstDelayMs: number; maxDelayMs: number; forgetAfterMs: number; maxRows: number };
+  trustedProxyHops: number;
+  /** Test and demo fault injection (PUT …/faults, `faults` on create); off unless FAULT_INJECTION=true. */
+  faultInjection: boolean;
   engine: { timeScale: number; inProcess: boolean; concurrency: number; leaseMarginMs: number };
 };
 
@@ -71,8 +77,15 @@ export function env(): Env {
     authSecret: v.AUTH_SECRET ?? generated!.authSecret,
     encryptionKey: v.ENCRYPTION_KEY ?? generated!.encryptionKey,
     logLevel: v.LOG_LEVEL,
-    signInMaxFailures: v.SIGN_IN_MAX_FAILURES,
-    signInLockMinutes: v.SIGN_IN_LOCK_MINUTES,
+    signIn: {
+      freeFailures: v.SIGN_IN_FREE_FAILURES,
+      firstDelayMs: v.SIGN_IN_FIRST_DELAY_SECONDS * 1000,
+      maxDelayMs: v.SIGN_IN_MAX_DELAY_MINUTES * 60_000,
+      forgetAfterMs: 24 * 60 * 60_000,
+      maxRows: 100_000,
+    },
+    trustedProxyHops: v.TRUSTED_PROXY_HOPS,
+    faultInjection: v.FAULT_INJECTION === "true",
     engine: {
       timeScale: v.ENGINE_TIME_SCALE,
       inProcess: v.ENGINE_IN_PROCESS === "true",

@@ -49,6 +49,13 @@ export class ConflictError extends AppError {
   }
 }
 
+/** The request is well-formed but cannot be processed as sent, e.g. an idempotency key reused for another body. */
+export class UnprocessableError extends AppError {
+  constructor(message: string, code = "unprocessable") {
+    super(message, 422, code);
+  }
+}
+
 /** Flattens zod issues into `{ "custom.manifests": "message" }`, first message per field. */
 export function fieldErrorsFromIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
   const out: FieldErrors = {};

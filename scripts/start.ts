@@ -51,7 +51,7 @@ async function main() {
 
   console.log(`\nClusterport is starting at ${config.appUrl}`);
   console.log(`Demo account: ${demoAccount.email} / ${demoAccount.password} (Business plan)\n`);
-  const server = spawn(bin("next"), ["start", "-p", String(config.port)], {
+  const server = spawn(bin("tsx"), [path.join(root, "scripts", "serve.ts")], {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production" },

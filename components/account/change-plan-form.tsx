@@ -1,17 +1,48 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { RadioCards } from "@/components/ui/radio-cards";
-import { changePlan, type ChangePlanState } from "@/lib/actions/change-plan";
+import { readApiError } from "@/lib/api/read-api-error";
 import type { AccountPlan } from "@/lib/catalog";
 import { formatMoney } from "@/lib/format/format-money";
 
+type Outcome = { ok: boolean; message: string } | null;
+
+/** PUT /api/account/plan, then a refresh so the header and the quotas show the new plan. */
 export function ChangePlanForm({ plans, current }: { plans: readonly AccountPlan[]; current: string }) {
-  const [state, action, pending] = useActionState<ChangePlanState, FormData>(changePlan, null);
+  const router = useRouter();
   const [plan, setPlan] = useState(current);
+  const [pending, setPending] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setOutcome(null);
+    try {
+      const response = await fetch("/api/account/plan", {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ plan }),
+      });
+      if (!response.ok) {
+        setOutcome({ ok: false, message: await readApiError(response) });
+        return;
+      }
+      const body = (await response.json()) as { message: string };
+      setOutcome({ ok: true, message: body.message });
+      router.refresh();
+    } catch {
+      setOutcome({ ok: false, message: "Could not reach Clusterport. Check your connection and try again." });
+    } finally {
+      setPending(false);
+    }
+  }
+
   return (
-    <form action={action} className="space-y-4">
+    <form onSubmit={onSubmit} className="space-y-4">
       <p id="plan-choice-label" className="text-sm font-medium">
         Plan
       </p>
@@ -28,7 +59,7 @@ export function ChangePlanForm({ plans, current }: { plans: readonly AccountPlan
         }))}
       />
       <p className="text-xs text-slate-500">Billing is simulated: the change applies at once and nothing is charged.</p>
-      {state ? <Alert tone={state.ok ? "success" : "danger"}>{state.message}</Alert> : null}
+      {outcome ? <Alert tone={outcome.ok ? "success" : "danger"}>{outcome.message}</Alert> : null}
       <Button type="submit" loading={pending} disabled={plan === current}>
         Change plan
       </Button>

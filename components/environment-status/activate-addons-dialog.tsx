@@ -7,7 +7,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogContent } from "@/components/ui/dialog-content";
 import { addons, type AddonId } from "@/lib/catalog";
-import { readApiError } from "./read-api-error";
+import { readApiError } from "@/lib/api/read-api-error";
 
 /**
  * Day 2: choose add-ons to activate on the running cluster. Add-ons it already has are shown ticked and

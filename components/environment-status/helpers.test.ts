@@ -7,7 +7,7 @@ import { failureOf } from "./failure-of";
 import { formatUtc } from "./format-utc";
 import { nodeStateStyle, nodeStateStyles } from "./node-state-style";
 import { operationElapsedMs } from "./operation-elapsed-ms";
-import { readApiError } from "./read-api-error";
+import { readApiError } from "@/lib/api/read-api-error";
 import { stepDurationText } from "./step-duration-text";
 import { stepFixture } from "./step-fixture";
 

@@ -2,7 +2,7 @@
 
 import { useCallback, useRef, useState } from "react";
 import type { CredentialName } from "@/lib/live/status-snapshot";
-import { readApiError } from "./read-api-error";
+import { readApiError } from "@/lib/api/read-api-error";
 
 export type CredentialValue = { name: CredentialName; label: string; username?: string; value: string };
 

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import type { EnvironmentStatus } from "@/lib/environments/environment-status";
-import { readApiError } from "./read-api-error";
+import { readApiError } from "@/lib/api/read-api-error";
 
 export type EnvironmentActionKind = "cancel" | "retry" | "delete";
 

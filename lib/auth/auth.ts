@@ -1,19 +1,28 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
+import { z } from "zod";
 import { defaultAccountPlanId } from "@/lib/catalog";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { passwordRules } from "@/lib/validations/account";
-import {
-  SignInLockedError,
-  assertSignInAllowed,
-  clearSignInFailures,
-  recordSignInFailure,
-} from "./sign-in-throttle";
+import { normaliseAddress } from "@/lib/http/client-address";
+import { sqlite } from "@/lib/sqlite";
+import { passwordRules, signInSchema, signUpSchema, updateProfileSchema } from "@/lib/validations/account";
+import { forgiveSignInAttempt, reserveSignInAttempt, throttleMessage } from "./sign-in-throttle";
+
+/** better-auth endpoints whose bodies are parsed with the app's own schemas before better-auth sees them. */
+const extras = {
+  callbackURL: z.string({ error: "callbackURL must be a path of this site." }).max(2048).optional(),
+  rememberMe: z.boolean({ error: "rememberMe must be true or false." }).optional(),
+};
+const bodySchemas: Record<string, z.ZodType<Record<string, unknown>>> = {
+  "/sign-in/email": signInSchema.extend(extras).strict(),
+  "/sign-up/email": signUpSchema.extend(extras).strict(),
+  "/update-user": updateProfileSchema.strict(),
+};
 
 function createAuth() {
-  const { appUrl, authSecret, port } = env();
+  const { appUrl, authSecret, port, signIn } = env();
   return betterAuth({
     appName: "Clusterport",
     baseURL: appUrl,
@@ -21,8 +30,11 @@ function createAuth() {
     trustedOrigins: [appUrl, `http://localhost:${port}`, `http://127.0.0.1:${port}`],
     database: prismaAdapter(db(), { provider: "sqlite" }),
     telemetry: { enabled: false },
-    // Sign-in failures are throttled per e-mail below; the per-IP limiter would need a trusted proxy header.
+    // Failed sign-ins are throttled below per client network and e-mail; better-auth's limiter would trust
+    // any X-Forwarded-For a client sends.
     rateLimit: { enabled: false },
+    // Cookies are Secure (and __Secure- prefixed) exactly when the app is served over https.
+    advanced: { useSecureCookies: appUrl.startsWith("https://") },
     emailAndPassword: {
       enabled: true,
       autoSignIn: true,
@@ -37,29 +49,51 @@ function createAuth() {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-in/email") return;
-        const email = emailOf(ctx.body);
-        if (!email) return;
-        try {
-          await assertSignInAllowed(email);
-        } catch (e) {
-          if (e instanceof SignInLockedError) throw new APIError("TOO_MANY_REQUESTS", { message: e.message });
-          throw e;
+        const schema = bodySchemas[ctx.path];
+        if (!schema) return;
+        const parsed = schema.safeParse(ctx.body);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          const field = issue?.path.join(".");
+          const message = issue?.code === "unrecognized_keys" ? `Unexpected field: ${issue.keys.join(", ")}.` : (issue?.message ?? "Check the form.");
+          throw new APIError("BAD_REQUEST", { code: "INVALID_INPUT", message: field ? `${field}: ${message}` : message });
         }
+        if (ctx.path === "/sign-in/email") {
+          const verdict = reserveSignInAttempt(sqlite(), {
+            address: addressOf(ctx.headers),
+            email: String(parsed.data.email),
+            now: new Date(),
+            policy: signIn,
+          });
+          if (!verdict.allowed) {
+            throw new APIError(
+              "TOO_MANY_REQUESTS",
+              { code: "TOO_MANY_ATTEMPTS", message: throttleMessage(verdict.retryAfterSeconds) },
+              { "Retry-After": String(verdict.retryAfterSeconds) },
+            );
+          }
+        }
+        // better-auth continues with the normalised values (trimmed name, lower-case e-mail).
+        return { context: { body: parsed.data } };
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
-        const email = emailOf(ctx.body);
-        if (!email) return;
         const returned: unknown = ctx.context.returned;
-        if (returned instanceof APIError) {
-          if (returned.status === "UNAUTHORIZED") await recordSignInFailure(email);
-        } else {
-          await clearSignInFailures(email);
-        }
+        const email = (ctx.body as { email?: unknown } | undefined)?.email;
+        if (returned instanceof APIError || typeof email !== "string") return;
+        forgiveSignInAttempt(sqlite(), { address: addressOf(ctx.headers), email, policy: signIn });
       }),
     },
   });
+}
+
+/**
+ * The client's address as the server in front of Next.js (scripts/serve.ts) wrote it: X-Forwarded-For holds
+ * exactly one trusted address there, whatever the client sent.
+ */
+function addressOf(headers: Headers | undefined): string {
+  const first = headers?.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "";
+  return normaliseAddress(first) || "unknown";
 }
 
 type Auth = ReturnType<typeof createAuth>;
@@ -69,9 +103,4 @@ const holder = globalThis as unknown as { __auth?: Auth };
 export function auth(): Auth {
   holder.__auth ??= createAuth();
   return holder.__auth;
-}
-
-function emailOf(body: unknown): string | undefined {
-  const email = (body as { email?: unknown } | undefined)?.email;
-  return typeof email === "string" ? email.trim().toLowerCase() : undefined;
 }

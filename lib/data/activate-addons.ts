@@ -7,6 +7,7 @@ import { computePlan } from "@/lib/plan";
 import { sqlite } from "@/lib/sqlite";
 import { activateAddonsSchema } from "@/lib/validations/activate-addons";
 import { installSettingsSchema } from "@/lib/validations/install-settings";
+import { countActiveEnvironments } from "./count-active-environments";
 import { getEnvironment } from "./get-environment";
 
 /**
@@ -33,7 +34,9 @@ export async function activateAddons(user: CurrentUser, name: string, input: unk
     addons: { ...current.addons, ...Object.fromEntries(wanted.map((a) => [a.id, true])) },
   });
   if (!settings.success) throw new ValidationError(fieldErrorsFromIssues(settings.error.issues), "These add-ons cannot be activated on this cluster.");
-  const plan = computePlan(settings.data, { plan: user.plan, environmentsInUse: 0 });
+  // The plan's quota section counts the account's other environments, as it did at install.
+  const environmentsInUse = await countActiveEnvironments(user.id, environment.id);
+  const plan = computePlan(settings.data, { plan: user.plan, environmentsInUse });
   return {
     operationId: requestAddons(sqlite(), {
       environmentId: environment.id,

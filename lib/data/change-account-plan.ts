@@ -1,9 +1,19 @@
+import type { CurrentUser } from "@/lib/auth/get-current-user";
 import { findAccountPlan } from "@/lib/catalog";
 import { db } from "@/lib/db";
-import { ValidationError } from "@/lib/errors";
+import { ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
+import { changePlanSchema } from "@/lib/validations/account";
+
+export type PlanChange = { plan: { id: string; name: string }; changed: boolean; message: string };
 
 /** Simulated billing: the plan changes at once, no payment. Existing environments keep running. */
-export async function changeAccountPlan(userId: string, planId: string): Promise<void> {
-  if (!findAccountPlan(planId)) throw new ValidationError({ plan: "Choose one of the listed plans." });
-  await db().user.update({ where: { id: userId }, data: { plan: planId } });
+export async function changeAccountPlan(user: CurrentUser, input: unknown): Promise<PlanChange> {
+  const parsed = changePlanSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsFromIssues(parsed.error.issues), parsed.error.issues[0]?.message);
+  const plan = findAccountPlan(parsed.data.plan)!;
+  if (plan.id === user.plan.id) {
+    return { plan: { id: plan.id, name: plan.name }, changed: false, message: `You are already on the ${plan.name} plan.` };
+  }
+  await db().user.update({ where: { id: user.id }, data: { plan: plan.id } });
+  return { plan: { id: plan.id, name: plan.name }, changed: true, message: `Your plan is now ${plan.name}.` };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { findRegion } from "@/lib/catalog";
 import type { CurrentUser } from "@/lib/auth/get-current-user";
-import { ConflictError, ForbiddenError, ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
+import { ConflictError, ForbiddenError, UnprocessableError, ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
 import { createOperation } from "@/lib/engine/create-operation";
 import { appendEvent } from "@/lib/engine/engine-events";
 import { faultsSchema } from "@/lib/engine/faults";
@@ -9,7 +9,9 @@ import { insertEnvironment } from "@/lib/engine/insert-environment";
 import { activeEnvironmentStatuses } from "@/lib/environments/environment-status";
 import { computePlan } from "@/lib/plan";
 import { sqlite } from "@/lib/sqlite";
+import { stableJson } from "@/lib/stable-json";
 import { installSettingsSchema, type InstallSettings } from "@/lib/validations/install-settings";
+import { assertFaultInjectionEnabled } from "./assert-fault-injection-enabled";
 import { countActiveEnvironments } from "./count-active-environments";
 
 export type CreatedEnvironment = { id: string; name: string; domain: string; created: boolean };
@@ -19,7 +21,8 @@ export type CreatedEnvironment = { id: string; name: string; domain: string; cre
  * stores the environment in state queued with its settings and plan. Name uniqueness (per region, and per
  * owner so that /environments/<name> is unambiguous) is enforced by unique columns, and the environment
  * quota is re-counted inside the same IMMEDIATE transaction, so of two concurrent submits exactly one wins.
- * A repeated `requestId` returns the environment the first request created instead of a second one. The
+ * A repeated `requestId` returns the environment the first request created instead of a second one — only
+ * for the same settings: a key reused for another request is refused (422), as payment APIs do. The
  * install operation and its step graph are created in the same transaction, so the engine picks it up.
  */
 export async function createEnvironment(
@@ -34,9 +37,27 @@ export async function createEnvironment(
   const parsed = installSettingsSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsFromIssues(parsed.error.issues));
   const settings: InstallSettings = parsed.data;
+  if (faultsInput !== undefined) assertFaultInjectionEnabled("faults");
   const faults = faultsSchema.safeParse(faultsInput ?? {});
   if (!faults.success) throw new ValidationError(fieldErrorsFromIssues(faults.error.issues.map((i) => ({ ...i, path: ["faults", ...i.path] }))));
   const region = findRegion(settings.region)!;
+  const conn = sqlite();
+  const findRepeat = () => {
+    const row = conn.prepare("SELECT id, name, domain, settings FROM environment WHERE userId = ? AND requestId = ?").get(user.id, requestId) as
+      | { id: string; name: string; domain: string; settings: string }
+      | undefined;
+    if (!row) return undefined;
+    if (stableJson(JSON.parse(row.settings)) !== stableJson(settings)) {
+      throw new UnprocessableError(
+        `This Idempotency-Key was already used for another request (it created "${row.name}"). Use a new key for new settings.`,
+        "idempotency_key_reused",
+      );
+    }
+    return { id: row.id, name: row.name, domain: row.domain, created: false };
+  };
+  // A retried request must get its answer even when the environment it created now fills the quota.
+  const repeat = findRepeat();
+  if (repeat) return repeat;
 
   const plan = computePlan(settings, { plan: user.plan, environmentsInUse: await countActiveEnvironments(user.id) });
   const failed = plan.quota.verdicts.filter((v) => !v.ok);
@@ -44,12 +65,9 @@ export async function createEnvironment(
     throw new ForbiddenError(`This cluster does not fit your ${user.plan.name} plan. ${failed.map((v) => v.message).join(" ")}`);
   }
 
-  const conn = sqlite();
   const insert = conn.transaction((): CreatedEnvironment => {
-    const existing = conn
-      .prepare("SELECT id, name, domain FROM environment WHERE userId = ? AND requestId = ?")
-      .get(user.id, requestId) as { id: string; name: string; domain: string } | undefined;
-    if (existing) return { ...existing, created: false };
+    const concurrentRepeat = findRepeat();
+    if (concurrentRepeat) return concurrentRepeat;
 
     const taken = conn
       .prepare("SELECT userId, region FROM environment WHERE regionClaim = ? OR ownerClaim = ?")

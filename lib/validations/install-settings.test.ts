@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrorsFromIssues } from "@/lib/errors";
+import { multilineRule, singleLineRule } from "./text-rules";
 import { defaultInstallSettings, installSettingsSchema, withInstallDefaults, type InstallSettings } from "./install-settings";
 
 const base = defaultInstallSettings("demo-cluster", "eu-central");
+const repoRule =
+  "Enter an https:// or oci:// URL of letters, digits and URL punctuation (no spaces, quotes, < or >), e.g. https://charts.bitnami.com/bitnami.";
 
 function errorsOf(settings: unknown) {
   const result = installSettingsSchema.safeParse(settings);
@@ -60,13 +63,30 @@ describe("install settings schema", () => {
   it("validates a custom Helm chart field by field", () => {
     const custom = { ...base.custom, kind: "helm" as const, repositoryUrl: "ftp://x", chart: "Bad Chart", chartVersion: "latest", values: "- a" };
     expect(errorsOf(withChange({ deployment: "custom", custom }))).toEqual({
-      "custom.repositoryUrl": "Enter an https:// or oci:// URL, e.g. https://charts.bitnami.com/bitnami.",
+      "custom.repositoryUrl": repoRule,
       "custom.chart": "Use a chart name of lowercase letters, digits, dots, hyphens and underscores, e.g. nginx.",
       "custom.chartVersion": "Use a version like 1.2.3, or leave it empty for the latest.",
       "custom.values": "Line 1: values must be a mapping of keys to values.",
     });
     const good = { ...custom, repositoryUrl: "https://charts.example.com", chart: "nginx", chartVersion: "1.2.3", values: "replicaCount: 2" };
     expect(errorsOf(withChange({ deployment: "custom", custom: good }))).toEqual({});
+  });
+
+  it.each(['https://charts.example.com/"><script>', "https://charts.example.com/<x>", "https://a b.example", "https://chärts.example"])(
+    "refuses the Helm repository URL %j, naming the characters allowed",
+    (repositoryUrl) => {
+      const custom = { ...base.custom, kind: "helm" as const, repositoryUrl, chart: "nginx" };
+      expect(errorsOf(withChange({ deployment: "custom", custom }))).toEqual({ "custom.repositoryUrl": repoRule });
+    },
+  );
+
+  it("refuses hidden characters in the display name and in YAML, naming the rule", () => {
+    for (const displayName of ["a\u0000b", "line\nbreak", "x\u001b[2J", "a\ud800", "abc\u202Edef"]) {
+      expect(errorsOf(withChange({ displayName }))).toEqual({ displayName: singleLineRule });
+    }
+    const manifests = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\u202Eb\n";
+    const custom = { ...base.custom, kind: "manifests" as const, manifests };
+    expect(errorsOf(withChange({ deployment: "custom", custom }))).toMatchObject({ "custom.manifests": multilineRule });
   });
 
   it("validates custom manifests and ignores custom fields for a clean cluster", () => {

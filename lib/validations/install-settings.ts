@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import {
   addons,
   dashboards,
@@ -10,6 +10,7 @@ import {
   type TopologyId,
 } from "@/lib/catalog";
 import { environmentNameSchema } from "./environment-name";
+import { multilineText, singleLineText } from "./text-rules";
 import { checkHelmValues, checkManifests, formatYamlProblems } from "./yaml-checks";
 
 function oneOf(items: readonly { id: string; name?: string }[], what: string) {
@@ -18,7 +19,8 @@ function oneOf(items: readonly { id: string; name?: string }[], what: string) {
   });
 }
 
-const helmRepoPattern = /^(https:\/\/|oci:\/\/)[^\s]+$/;
+/** https:// or oci:// followed by the characters RFC 3986 allows in a URL: no spaces, quotes, < or >. */
+const helmRepoPattern = /^(https:\/\/|oci:\/\/)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+$/;
 const chartNamePattern = /^[a-z0-9]([a-z0-9._-]*[a-z0-9])?(\/[a-z0-9]([a-z0-9._-]*[a-z0-9])?)?$/;
 const chartVersionPattern = /^v?\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/;
 
@@ -27,8 +29,8 @@ export const customDeploymentSchema = z.object({
   repositoryUrl: z.string().trim().max(2048, { error: "Use at most 2048 characters." }),
   chart: z.string().trim().max(253, { error: "Use at most 253 characters." }),
   chartVersion: z.string().trim().max(64, { error: "Use at most 64 characters." }),
-  values: z.string(),
-  manifests: z.string(),
+  values: multilineText(),
+  manifests: multilineText(),
 });
 
 /**
@@ -51,11 +53,7 @@ export const installSettingsSchema = z
     storage: z.boolean(),
     addons: z.object({ monitoring: z.boolean(), tracing: z.boolean(), remoteApi: z.boolean() }),
     name: environmentNameSchema,
-    displayName: z
-      .string({ error: "Enter a display name." })
-      .trim()
-      .min(1, { error: "Enter a display name." })
-      .max(64, { error: "Use at most 64 characters." }),
+    displayName: singleLineText({ label: "a display name", min: 1, max: 64 }),
     region: z.string({ error: "Choose a region." }),
   })
   .superRefine((s, ctx) => {
@@ -95,7 +93,10 @@ function refineCustom(c: z.infer<typeof customDeploymentSchema>, ctx: z.Refineme
   if (c.kind === "helm") {
     if (c.repositoryUrl === "") at("repositoryUrl", "Enter the chart repository URL.");
     else if (!helmRepoPattern.test(c.repositoryUrl) || !isUrl(c.repositoryUrl)) {
-      at("repositoryUrl", "Enter an https:// or oci:// URL, e.g. https://charts.bitnami.com/bitnami.");
+      at(
+        "repositoryUrl",
+        "Enter an https:// or oci:// URL of letters, digits and URL punctuation (no spaces, quotes, < or >), e.g. https://charts.bitnami.com/bitnami.",
+      );
     }
     if (c.chart === "") at("chart", "Enter the chart name.");
     else if (!chartNamePattern.test(c.chart)) {

@@ -37,3 +37,43 @@ describe("checkHelmValues", () => {
     expect(checkHelmValues("a: 1\n b: 2\n")[0]?.message).toMatch(/^is not valid YAML/);
   });
 });
+
+describe("YAML limits (hostile input gets a field error, never an exception)", () => {
+  const level = (n: string) => `${n}: &${n} [${Array(9).fill(`*${String.fromCharCode(n.charCodeAt(0) - 1)}`).join(",")}]`;
+  const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...["b", "c", "d", "e", "f"].map(level), "apiVersion: v1", "kind: ConfigMap", "metadata: {name: x}"].join("\n");
+
+  it("refuses an alias bomb in manifests and in Helm values", () => {
+    const expected = [{ line: 1, message: "refers to anchors (*alias) too often; at most 100 expansions are allowed" }];
+    expect(checkManifests(bomb)).toEqual(expected);
+    expect(checkHelmValues(bomb)).toEqual(expected);
+  });
+
+  it("accepts ordinary anchors and aliases", () => {
+    const text = "base: &base {cpu: 1}\nweb: *base\napi: *base\n";
+    expect(checkHelmValues(text)).toEqual([]);
+  });
+
+  it("refuses flow collections nested past the depth limit, quickly and at the line", () => {
+    const started = performance.now();
+    expect(checkManifests(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: ${"[".repeat(100_000)}`)).toEqual([
+      { line: 4, message: "nests collections more than 64 levels deep" },
+    ]);
+    expect(checkHelmValues(`a: ${"{b: ".repeat(65)}1${"}".repeat(65)}`)).toEqual([{ line: 1, message: "nests collections more than 64 levels deep" }]);
+    // A guard, not a benchmark: the parser would have spent about a second on this before failing.
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it("accepts nesting up to the limit", () => {
+    expect(checkHelmValues(`a: ${"[".repeat(63)}1${"]".repeat(63)}\n`)).toEqual([]);
+  });
+
+  it("refuses block nesting past the depth limit", () => {
+    const text = Array.from({ length: 70 }, (_, i) => `${" ".repeat(i)}k${i}:`).join("\n") + " 1\n";
+    expect(checkHelmValues(text)).toEqual([{ line: 65, message: "nests collections more than 64 levels deep" }]);
+  });
+
+  it("does not count brackets inside strings, comments or plain scalars", () => {
+    const text = `a: "${"[".repeat(100)}"\nb: '${"{".repeat(100)}'\n# ${"[".repeat(100)}\nc: x${"[".repeat(100)}\n`;
+    expect(checkHelmValues(text)).toEqual([]);
+  });
+});

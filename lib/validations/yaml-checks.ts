@@ -1,27 +1,20 @@
 import { parseAllDocuments, parseDocument, isMap, LineCounter } from "yaml";
+import { textLimitProblem, toPlainValue, yamlLimits, type YamlProblem } from "./yaml-limits";
 
-/** A problem in user-supplied YAML, located at a 1-based line. */
-export type YamlProblem = { line: number; message: string };
-
-export const maxYamlBytes = 256 * 1024;
-
-function sizeProblem(text: string): YamlProblem | undefined {
-  const bytes = new TextEncoder().encode(text).length;
-  if (bytes <= maxYamlBytes) return undefined;
-  return { line: 1, message: `is ${Math.ceil(bytes / 1024)} KiB; the limit is ${maxYamlBytes / 1024} KiB` };
-}
+export type { YamlProblem } from "./yaml-limits";
+export const maxYamlBytes = yamlLimits.bytes;
 
 function lineOf(counter: LineCounter, offset: number | undefined): number {
   return counter.linePos(offset ?? 0).line;
 }
 
 /**
- * Checks Kubernetes manifests: the text parses as YAML and every non-empty document is a mapping with
- * apiVersion, kind and metadata.name. Returns the first problems found, each at its line.
+ * Checks Kubernetes manifests: within the YAML limits, the text parses and every non-empty document is a
+ * mapping with apiVersion, kind and metadata.name. Returns the first problems found, each at its line.
  */
 export function checkManifests(text: string): YamlProblem[] {
-  const tooBig = sizeProblem(text);
-  if (tooBig) return [tooBig];
+  const limit = textLimitProblem(text);
+  if (limit) return [limit];
   const counter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: counter, prettyErrors: false });
   if (!Array.isArray(docs)) return [{ line: 1, message: "could not be read as YAML" }];
@@ -39,8 +32,12 @@ export function checkManifests(text: string): YamlProblem[] {
       problems.push({ line: start, message: `document ${n} must be a mapping with apiVersion, kind and metadata` });
       return;
     }
-    const value: unknown = doc.toJS();
-    const obj = value as Record<string, unknown>;
+    const read = toPlainValue(doc, counter);
+    if ("problem" in read) {
+      problems.push(read.problem);
+      return;
+    }
+    const obj = read.value as Record<string, unknown>;
     const missing: string[] = [];
     if (typeof obj.apiVersion !== "string" || obj.apiVersion === "") missing.push("apiVersion");
     if (typeof obj.kind !== "string" || obj.kind === "") missing.push("kind");
@@ -52,10 +49,10 @@ export function checkManifests(text: string): YamlProblem[] {
   return problems.slice(0, 5);
 }
 
-/** Checks Helm values: empty, or YAML whose top level is a mapping. */
+/** Checks Helm values: empty, or YAML within the limits whose top level is a mapping. */
 export function checkHelmValues(text: string): YamlProblem[] {
-  const tooBig = sizeProblem(text);
-  if (tooBig) return [tooBig];
+  const limit = textLimitProblem(text);
+  if (limit) return [limit];
   if (text.trim() === "") return [];
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
@@ -67,7 +64,8 @@ export function checkHelmValues(text: string): YamlProblem[] {
   if (doc.contents !== null && !isMap(doc.contents)) {
     return [{ line: lineOf(counter, doc.contents.range?.[0]), message: "must be a mapping of keys to values" }];
   }
-  return [];
+  const read = toPlainValue(doc, counter);
+  return "problem" in read ? [read.problem] : [];
 }
 
 function firstLine(message: string): string {

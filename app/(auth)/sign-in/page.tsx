@@ -5,7 +5,7 @@ import { safeReturnPath } from "@/lib/auth/safe-return-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const next = safeReturnPath((await searchParams).next);
   return (
     <>

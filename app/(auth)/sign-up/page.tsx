@@ -5,7 +5,7 @@ import { safeReturnPath } from "@/lib/auth/safe-return-path";
 
 export const metadata: Metadata = { title: "Create an account" };
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const next = safeReturnPath((await searchParams).next);
   return (
     <>

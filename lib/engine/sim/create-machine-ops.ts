@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import { sqliteTime } from "@/lib/sqlite";
 import { canMoveMachine, type MachineState } from "./machine-states";
 import { privateIpFor } from "./private-ip-for";
-import { stableJson } from "./stable-json";
+import { stableJson } from "@/lib/stable-json";
 import type { MachineFacts, SimMachine } from "./types";
 
 export type MachineOps = {

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { sqliteTime } from "@/lib/sqlite";
-import { stableJson } from "./stable-json";
+import { stableJson } from "@/lib/stable-json";
 import type { ApplyResult, JsonObject, SimObject } from "./types";
 
 export type ObjectRef = { kind: string; namespace?: string; name: string };

@@ -10,7 +10,7 @@ export { createSim, type Sim } from "./create-sim";
 export type { MachineOps } from "./create-machine-ops";
 export type { ObjectOps, ObjectRef } from "./create-object-ops";
 export { privateIpFor } from "./private-ip-for";
-export { stableJson } from "./stable-json";
+export { stableJson } from "@/lib/stable-json";
 export { shortHash, numericHash } from "./short-hash";
 export { ensureNamespace } from "./ensure-namespace";
 export { applyWorkload, type WorkloadInput } from "./apply-workload";

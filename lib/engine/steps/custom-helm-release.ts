@@ -1,4 +1,5 @@
 import { parseDocument } from "yaml";
+import { yamlLimits } from "@/lib/validations/yaml-limits";
 import { permanentError } from "@/lib/engine/step-error";
 import type { JsonObject } from "@/lib/engine/sim";
 import type { InstallSettings } from "@/lib/validations/install-settings";
@@ -45,7 +46,7 @@ export function customHelmRelease(settings: InstallSettings): CustomHelmRelease 
     throw permanentError("chart-not-found", `Chart "${chart}" not found in ${repo} (404 Not Found).`, "user", fixAction);
   }
   const doc = parseDocument(c.values);
-  const parsed: unknown = doc.errors.length > 0 ? null : doc.toJS();
+  const parsed: unknown = doc.errors.length > 0 ? null : doc.toJS({ maxAliasCount: yamlLimits.aliases });
   if (doc.errors.length > 0 || (parsed !== null && parsed !== undefined && (typeof parsed !== "object" || Array.isArray(parsed)))) {
     throw permanentError("helm-values-invalid", `The values for chart "${chart}" are not a YAML mapping.`, "user", "Correct the Helm values in the install settings and install again.");
   }

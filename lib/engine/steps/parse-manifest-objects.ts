@@ -1,4 +1,5 @@
 import { parseAllDocuments } from "yaml";
+import { yamlLimits } from "@/lib/validations/yaml-limits";
 import { permanentError } from "@/lib/engine/step-error";
 import type { JsonObject } from "@/lib/engine/sim";
 
@@ -34,7 +35,7 @@ export function parseManifestObjects(text: string): ManifestObject[] {
     if (doc.errors.length > 0) {
       throw permanentError("manifest-invalid", `Document ${i + 1} of your manifests is not valid YAML: ${doc.errors[0]!.message.split("\n")[0]}`, "user", fixAction);
     }
-    const value: unknown = doc.toJS();
+    const value: unknown = doc.toJS({ maxAliasCount: yamlLimits.aliases });
     if (value === null || value === undefined) return;
     const o = (typeof value === "object" && !Array.isArray(value) ? value : {}) as JsonObject;
     const meta = (typeof o.metadata === "object" && o.metadata !== null ? o.metadata : {}) as JsonObject;

@@ -1,0 +1,42 @@
+// The HTTP server in front of Next.js (started by scripts/start.ts). It exists for one reason: Next.js keeps
+// an X-Forwarded-For header that a client sends, so behind no proxy anyone could claim any address. Here
+// the header is replaced by the one address this server can vouch for (TRUSTED_PROXY_HOPS), and the other
+// forwarding headers are dropped unless a trusted proxy wrote them.
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
+
+const root = path.resolve(__dirname, "..");
+
+async function main() {
+  const config = env();
+  const app = next({ dev: false, dir: root, port: config.port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = http.createServer((req, res) => {
+    req.headers["x-forwarded-for"] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.trustedProxyHops);
+    if (config.trustedProxyHops === 0) {
+      delete req.headers["x-forwarded-host"];
+      delete req.headers["x-forwarded-proto"];
+      delete req.headers["x-forwarded-port"];
+    }
+    void handle(req, res);
+  });
+  server.listen(config.port, () => {
+    console.log(`  ▲ Listening on port ${config.port}`);
+  });
+  const stop = () => {
+    server.close(() => process.exit(0));
+    // Keep-alive and SSE connections would hold close() open; they end with the process.
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
