@@ -266,6 +266,17 @@ test("a few hundred hostile requests over every route: never a 5xx", async () =>
       requests.push(request);
     }
   }
+  // Server actions: the app has none, so an action id from anywhere must be refused in words, not crash.
+  for (const route of appRoutes().filter((r) => !r.api)) {
+    const concrete = route.pattern.replace(/\[[^\]]+\]/g, (p) => pick(samples[p]!));
+    requests.push({
+      method: "POST",
+      path: concrete,
+      session: true,
+      headers: { "next-action": pick(["7f" + "0".repeat(40), "x", "%ff"]) },
+      ...bodyFor(),
+    });
+  }
   // Destructive calls on the real environment last, so earlier ones find it alive.
   requests.sort((a, b) => Number(a.method === "DELETE") - Number(b.method === "DELETE"));
   expect(requests.length).toBeGreaterThan(300);
