@@ -2,8 +2,8 @@ import type { NextConfig } from "next";
 import { securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
-  // better-sqlite3 is a native addon; keep it (and pino's worker threads) out of the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pino"],
+  // Loaded by Node at run time, not bundled: the database driver, the migration runner (reads files), pino (worker threads).
+  serverExternalPackages: ["pg", "node-pg-migrate", "pino"],
   poweredByHeader: false,
   // `npm test` typechecks once (tsc); the build need not do it again on a 2-core machine.
   typescript: { ignoreBuildErrors: true },

@@ -1,19 +1,18 @@
 import path from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
-import { databaseUrl } from "./lib/database-url";
 
-// Every CLI command must see DATABASE_URL: without it Prisma 6.19 falls back to fetching a query engine
-// binary, which cannot be downloaded here. databaseUrl() sets the default.
-const url = databaseUrl();
+// The Prisma CLI is a development tool here: it turns schema.prisma into migration SQL (scripts/new-migration.mjs).
+// Prisma 6.19's JS schema engine works through a driver adapter, so no engine binary is downloaded; it needs a
+// URL even for an offline diff, and never connects for one.
+// Without DATABASE_URL, Prisma 6.19 falls back to fetching a query engine binary.
+const url = (process.env.DATABASE_URL ??= "postgres://localhost:5432/clusterport");
 
-// Prisma 6.19's JS schema engine runs migrations through the driver adapter: no engine binary is downloaded.
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   schema: path.join("prisma", "schema.prisma"),
-  migrations: { path: path.join("prisma", "migrations") },
   async adapter() {
-    return new PrismaBetterSQLite3({ url });
+    return new PrismaPg({ connectionString: url });
   },
 });

@@ -8,5 +8,9 @@ export default defineConfig({
     include: ["{lib,components,app,prisma,scripts}/**/*.test.ts"],
     environment: "node",
     pool: "forks",
+    globalSetup: ["lib/db/testing/global-setup.ts"],
+    // Engine and feed tests wait for a real database; the default 5 s is tight on a busy 2-core machine.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

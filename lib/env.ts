@@ -1,5 +1,5 @@
+import path from "node:path";
 import { z } from "zod";
-import { databaseUrl } from "./database-url";
 import { loadGeneratedSecrets } from "./generated-secrets";
 
 /** A whole-number variable whose every error names it and its range. */
@@ -11,6 +11,17 @@ function wholeNumber(name: string, min: number, max: number, fallback: number, w
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: wholeNumber("PORT", 1, 65535, 3000, "a port number"),
+  DATABASE_URL: z
+    .string({
+      error:
+        "DATABASE_URL is not set. `npm start` sets it for its embedded PostgreSQL; elsewhere set DATABASE_URL=postgres://user:password@host:5432/clusterport.",
+    })
+    .trim()
+    .refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v) && URL.canParse(v), {
+      error: "DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/clusterport.",
+    }),
+  DATABASE_POOL_MAX: wholeNumber("DATABASE_POOL_MAX", 2, 500, 20),
+  DATA_DIR: z.string().trim().min(1, { error: "DATA_DIR must be a directory path." }).default("data"),
   APP_URL: z.url({ error: "APP_URL must be a full URL such as http://localhost:3000." }).optional(),
   AUTH_SECRET: z.string().min(32, { error: "AUTH_SECRET must be at least 32 characters." }).optional(),
   ENCRYPTION_KEY: z
@@ -38,6 +49,9 @@ export type Env = {
   port: number;
   appUrl: string;
   databaseUrl: string;
+  databasePoolMax: number;
+  /** The embedded database (postgres/), its log and generated secrets (secrets.json) live here. */
+  dataDir: string;
   authSecret: string;
   encryptionKey: string;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
@@ -61,19 +75,15 @@ export function env(): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  let url: string;
-  try {
-    url = databaseUrl();
-  } catch (e) {
-    throw new ConfigError(`Invalid configuration:\n  DATABASE_URL: ${(e as Error).message}`);
-  }
   const v = parsed.data;
-  const generated = v.AUTH_SECRET && v.ENCRYPTION_KEY ? undefined : loadGeneratedSecrets(url);
+  const generated = v.AUTH_SECRET && v.ENCRYPTION_KEY ? undefined : loadGeneratedSecrets(path.resolve(v.DATA_DIR));
   cached = {
     nodeEnv: v.NODE_ENV,
     port: v.PORT,
     appUrl: (v.APP_URL ?? `http://localhost:${v.PORT}`).replace(/\/$/, ""),
-    databaseUrl: url,
+    databaseUrl: v.DATABASE_URL,
+    databasePoolMax: v.DATABASE_POOL_MAX,
+    dataDir: path.resolve(v.DATA_DIR),
     authSecret: v.AUTH_SECRET ?? generated!.authSecret,
     encryptionKey: v.ENCRYPTION_KEY ?? generated!.encryptionKey,
     logLevel: v.LOG_LEVEL,

@@ -5,12 +5,13 @@ import path from "node:path";
 type Secrets = { authSecret: string; encryptionKey: string };
 
 /**
- * Secrets for the embedded default set-up: generated once and kept in `secrets.json` beside the SQLite file
- * (mode 0600), so a restart can still verify sessions and decrypt what was encrypted. Production sets
- * AUTH_SECRET and ENCRYPTION_KEY instead.
+ * Secrets for a single-machine set-up: generated once and kept in `data/secrets.json` (mode 0600, beside the
+ * embedded database's directory), so a restart can still verify sessions and decrypt what was encrypted.
+ * Several machines, and any production set-up, set AUTH_SECRET and ENCRYPTION_KEY instead (docs/deploy.md).
  */
-export function loadGeneratedSecrets(databaseUrl: string): Secrets {
-  const file = path.join(path.dirname(path.resolve(databaseUrl.slice("file:".length))), "secrets.json");
+export function loadGeneratedSecrets(dataDir: string): Secrets {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, "secrets.json");
   const read = (): Secrets | undefined => {
     try {
       const value = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<Secrets>;

@@ -1,5 +1,5 @@
 import { auth } from "@/lib/auth/auth";
-import { db } from "@/lib/db";
+import { database } from "@/lib/db/database";
 
 export const demoAccount = {
   name: "Demo User",
@@ -9,12 +9,13 @@ export const demoAccount = {
 
 /** Creates the demo account on the Business plan (both topologies) unless it exists. Idempotent. */
 export async function seedDemoAccount(): Promise<{ created: boolean }> {
-  const existing = await db().user.findUnique({ where: { email: demoAccount.email } });
-  if (!existing) {
+  const pool = database();
+  const existing = await pool.query(`SELECT id FROM "user" WHERE email = $1`, [demoAccount.email]);
+  if (existing.rowCount === 0) {
     await auth().api.signUpEmail({
       body: { name: demoAccount.name, email: demoAccount.email, password: demoAccount.password },
     });
   }
-  await db().user.update({ where: { email: demoAccount.email }, data: { plan: "business" } });
-  return { created: !existing };
+  await pool.query(`UPDATE "user" SET plan = 'business' WHERE email = $1`, [demoAccount.email]);
+  return { created: existing.rowCount === 0 };
 }

@@ -1,12 +1,15 @@
-// The HTTP server in front of Next.js (started by scripts/start.ts). It exists for one reason: Next.js keeps
-// an X-Forwarded-For header that a client sends, so behind no proxy anyone could claim any address. Here
-// the header is replaced by the one address this server can vouch for (TRUSTED_PROXY_HOPS), and the other
-// forwarding headers are dropped unless a trusted proxy wrote them.
+// The HTTP server in front of Next.js (started by scripts/start.ts). It exists for two reasons:
+// - Next.js keeps an X-Forwarded-For header that a client sends, so behind no proxy anyone could claim any
+//   address. Here the header is replaced by the one address this server can vouch for (TRUSTED_PROXY_HOPS),
+//   and the other forwarding headers are dropped unless a trusted proxy wrote them.
+// - SIGTERM is a graceful stop: no new connections, the engine stops claiming and finishes or hands back its
+//   steps, the live feed stops listening, the pool closes (lib/shutdown.ts), then the process exits.
 import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
+import { runShutdownHooks } from "@/lib/shutdown";
 
 const root = path.resolve(__dirname, "..");
 
@@ -27,10 +30,15 @@ async function main() {
   server.listen(config.port, () => {
     console.log(`  ▲ Listening on port ${config.port}`);
   });
+  let stopping = false;
   const stop = () => {
-    server.close(() => process.exit(0));
-    // Keep-alive and SSE connections would hold close() open; they end with the process.
-    setTimeout(() => process.exit(0), 5_000).unref();
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    // Keep-alive and event-stream connections would hold close() open; they end with the process.
+    server.closeIdleConnections();
+    void runShutdownHooks((e) => console.error("Shutdown:", e)).finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 60_000).unref();
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -1,9 +1,16 @@
-// `npm start`: validate configuration, apply migrations, seed the demo account, build if the sources changed
-// since the last build, then serve. With --fresh (used by the e2e suite) the database is recreated first.
-import { spawn, spawnSync } from "node:child_process";
+// `npm start`: the database (an embedded PostgreSQL under DATA_DIR unless DATABASE_URL names a server), its
+// migrations, the demo account, a build when the sources changed since the last one, then the web server.
+// With --fresh (the e2e suite) the embedded database is recreated first.
+//
+// Shutdown order matters: Ctrl-C or SIGTERM goes to the web server, which finishes or hands back the engine's
+// steps and closes its connections; only when it has exited is the embedded database stopped.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { ConfigError, env } from "@/lib/env";
+import { checkDatabase, maskDatabaseUrl } from "@/lib/db/describe-database-error";
+import { DatabaseStartError, startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { migrate } from "@/lib/db/migrate";
+import { ConfigError } from "@/lib/env";
 import { buildFingerprint } from "./build-fingerprint";
 
 const root = path.resolve(__dirname, "..");
@@ -11,34 +18,58 @@ const root = path.resolve(__dirname, "..");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
-function run(command: string, args: string[], what: string) {
+let embedded: EmbeddedPostgres | undefined;
+let server: ChildProcess | undefined;
+let stopping = false;
+
+/** The embedded database is detached from the terminal: every way out goes through here to stop it. */
+async function exit(code: number): Promise<never> {
+  await embedded?.stop().catch(() => {});
+  process.exit(code);
+}
+
+function fail(message: string): Promise<never> {
+  console.error(`✖ ${message}`);
+  return exit(1);
+}
+
+function run(command: string, args: string[], what: string): void {
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: process.env });
-  if (result.status !== 0) {
-    console.error(`\n✖ ${what} failed (exit ${result.status ?? result.signal}).`);
-    process.exit(1);
-  }
+  if (result.status !== 0) throw new Error(`${what} failed (exit ${result.status ?? result.signal}).`);
 }
 
 async function main() {
-  let config;
-  try {
-    config = env();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(`✖ ${e.message}\nFix the variables above (see README.md, Configuration) and start again.`);
-      process.exit(1);
-    }
-    throw e;
+  // Ctrl-C reaches us (and, through the terminal, the web server) possibly more than once: act once.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      if (server) server.kill("SIGTERM");
+      else void exit(130);
+    });
   }
 
-  if (process.argv.includes("--fresh")) {
-    const file = path.resolve(root, config.databaseUrl.slice("file:".length));
-    for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
+  const dataDir = path.resolve(root, process.env.DATA_DIR?.trim() || "data");
+  if (process.env.DATABASE_URL?.trim()) {
+    await checkDatabase(process.env.DATABASE_URL.trim());
+    console.log(`Using the database at ${maskDatabaseUrl(process.env.DATABASE_URL.trim())}`);
+  } else {
+    const port = embeddedPort();
+    if (process.argv.includes("--fresh")) fs.rmSync(path.join(dataDir, "postgres"), { recursive: true, force: true });
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port, log: (line) => console.log(line) });
+    process.env.DATABASE_URL = embedded.url;
+    console.log(`PostgreSQL is running on 127.0.0.1:${embedded.port} (files in ${path.relative(root, dataDir) || "."}/postgres).`);
   }
 
-  run(bin("prisma"), ["migrate", "deploy"], "Applying database migrations");
+  const { env } = await import("@/lib/env");
+  const config = env();
+
+  const applied = await migrate(config.databaseUrl);
+  if (applied.length > 0) console.log(`Applied ${applied.length} database migration${applied.length === 1 ? "" : "s"}: ${applied.join(", ")}`);
   const { seedDemoAccount, demoAccount } = await import("../prisma/seed");
   await seedDemoAccount();
+  const { closeDatabase } = await import("@/lib/db/database");
+  await closeDatabase();
 
   const stamp = path.join(root, ".next", "clusterport-fingerprint");
   const fingerprint = buildFingerprint(root);
@@ -48,16 +79,31 @@ async function main() {
     run(bin("next"), ["build"], "Building the app");
     fs.writeFileSync(stamp, fingerprint);
   }
+  if (stopping) return exit(130);
 
   console.log(`\nClusterport is starting at ${config.appUrl}`);
   console.log(`Demo account: ${demoAccount.email} / ${demoAccount.password} (Business plan)\n`);
-  const server = spawn(bin("tsx"), [path.join(root, "scripts", "serve.ts")], {
+  server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production" },
   });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 0));
+  server.on("exit", (code, signal) => void exit(code ?? (signal ? 0 : 1)));
 }
 
-void main();
+/** EMBEDDED_POSTGRES_PORT, if set: a port number, else this stops the start with the reason. */
+function embeddedPort(): number | undefined {
+  const value = process.env.EMBEDDED_POSTGRES_PORT?.trim();
+  if (!value) return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1024 || port > 65535) {
+    throw new ConfigError(`EMBEDDED_POSTGRES_PORT must be a port number from 1024 to 65535; got "${value}".`);
+  }
+  return port;
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof DatabaseStartError || e instanceof ConfigError) return fail(`${e.message}\nFix it (see README.md, Configuration) and start again.`);
+  if (e instanceof Error) return fail(e.message);
+  return fail(String(e));
+});

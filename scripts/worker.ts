@@ -1,21 +1,43 @@
 // `npm run worker`: a provisioning engine process apart from the web server (set ENGINE_IN_PROCESS=false on
-// the web server to leave all work to workers). Any number may run against the same database.
-import { ConfigError, env } from "@/lib/env";
-import { startRunner } from "@/lib/engine/start-runner";
+// the web server to leave all work to workers). Any number may run, on any number of machines, against one
+// database. Without DATABASE_URL it joins the embedded database a local `npm start` runs.
+// SIGTERM / Ctrl-C: stop claiming, finish or hand back the steps in flight, close the pool, exit.
+import path from "node:path";
+import { DatabaseStartError, findRunningEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { checkDatabase } from "@/lib/db/describe-database-error";
+import { migrate } from "@/lib/db/migrate";
+import { ConfigError } from "@/lib/env";
 
-try {
-  env();
-} catch (e) {
-  if (e instanceof ConfigError) {
-    console.error(`✖ ${e.message}`);
-    process.exit(1);
+async function main() {
+  if (!process.env.DATABASE_URL?.trim()) {
+    const dataDir = path.resolve(process.env.DATA_DIR?.trim() || "data");
+    const running = findRunningEmbeddedPostgres(path.join(dataDir, "postgres"));
+    if (!running) throw new ConfigError("No database: start the app first (npm start runs its embedded PostgreSQL), or set DATABASE_URL.");
+    process.env.DATABASE_URL = running.url;
   }
-  throw e;
+  await checkDatabase(process.env.DATABASE_URL!.trim());
+  const { env } = await import("@/lib/env");
+  const config = env();
+  await migrate(config.databaseUrl);
+  const { startRunner } = await import("@/lib/engine");
+  const { closeDatabase } = await import("@/lib/db/database");
+  const runner = startRunner("worker");
+  console.log(`Clusterport worker ${runner.owner} is running; Ctrl-C stops it after the steps in flight.`);
+  let stopping = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      void runner
+        .stop()
+        .then(closeDatabase)
+        .finally(() => process.exit(0));
+    });
+  }
 }
-const runner = startRunner("worker");
-console.log(`Clusterport worker ${runner.owner} is running; Ctrl-C stops it after the steps in flight.`);
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    void runner.stop().then(() => process.exit(0));
-  });
-}
+
+main().catch((e: unknown) => {
+  const message = e instanceof DatabaseStartError || e instanceof ConfigError || e instanceof Error ? e.message : String(e);
+  console.error(`✖ ${message}`);
+  process.exit(1);
+});

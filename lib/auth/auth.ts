@@ -1,12 +1,10 @@
 import { betterAuth } from "better-auth";
-import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { z } from "zod";
 import { defaultAccountPlanId } from "@/lib/catalog";
-import { db } from "@/lib/db";
+import { database } from "@/lib/db/database";
 import { env } from "@/lib/env";
 import { normaliseAddress } from "@/lib/http/client-address";
-import { sqlite } from "@/lib/sqlite";
 import { passwordRules, signInSchema, signUpSchema, updateProfileSchema } from "@/lib/validations/account";
 import { forgiveSignInAttempt, reserveSignInAttempt, throttleMessage } from "./sign-in-throttle";
 
@@ -28,7 +26,8 @@ function createAuth() {
     baseURL: appUrl,
     secret: authSecret,
     trustedOrigins: [appUrl, `http://localhost:${port}`, `http://127.0.0.1:${port}`],
-    database: prismaAdapter(db(), { provider: "sqlite" }),
+    // better-auth's own PostgreSQL support (Kysely) on the process's pool: its tables are in the same schema.
+    database: database(),
     telemetry: { enabled: false },
     // Failed sign-ins are throttled below per client network and e-mail; better-auth's limiter would trust
     // any X-Forwarded-For a client sends.
@@ -59,7 +58,7 @@ function createAuth() {
           throw new APIError("BAD_REQUEST", { code: "INVALID_INPUT", message: field ? `${field}: ${message}` : message });
         }
         if (ctx.path === "/sign-in/email") {
-          const verdict = reserveSignInAttempt(sqlite(), {
+          const verdict = await reserveSignInAttempt(database(), {
             address: addressOf(ctx.headers),
             email: String(parsed.data.email),
             now: new Date(),
@@ -81,7 +80,7 @@ function createAuth() {
         const returned: unknown = ctx.context.returned;
         const email = (ctx.body as { email?: unknown } | undefined)?.email;
         if (returned instanceof APIError || typeof email !== "string") return;
-        forgiveSignInAttempt(sqlite(), { address: addressOf(ctx.headers), email, policy: signIn });
+        await forgiveSignInAttempt(database(), { address: addressOf(ctx.headers), email, policy: signIn });
       }),
     },
   });

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import type Database from "better-sqlite3";
+import type { Pool } from "@/lib/db/pool";
+import { withTransaction } from "@/lib/db/transaction";
 import { addressNetwork } from "@/lib/http/client-address";
-import { sqliteTime } from "@/lib/sqlite";
 
 /**
  * Failed sign-ins slow down whoever makes them without letting anyone lock a real user out.
@@ -11,8 +11,8 @@ import { sqliteTime } from "@/lib/sqlite";
  *   that each further failure makes the next attempt wait 1 s, 2 s, 4 s … up to `maxDelayMs`. An attacker
  *   slows down only their own pair and network; the account's owner, signing in from elsewhere, is never
  *   delayed, and nothing is ever locked.
- * - An attempt is counted as a failure *before* the password is checked, in one transaction, so parallel
- *   attempts cannot all slip through; a successful sign-in then forgives it (clears the pair, gives the
+ * - An attempt is counted as a failure *before* the password is checked, in one transaction holding both
+ *   rows' locks, so parallel attempts cannot all slip through; a successful sign-in then forgives it (clears the pair, gives the
  *   network its failure back).
  * - Unknown and existing e-mails are treated identically: same counters, same answers.
  * - Storage is bounded: keys are hashes, rows are forgotten `forgetAfterMs` after their last failure, and
@@ -22,7 +22,7 @@ export type ThrottlePolicy = { freeFailures: number; firstDelayMs: number; maxDe
 
 export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-type Row = { key: string; failures: number; lastFailureAt: string; blockedUntil: string | null };
+type Row = { key: string; failures: number; lastFailureAt: Date; blockedUntil: Date | null };
 
 /** Milliseconds to wait after the `failures`-th failure when `free` are allowed: 0, then the first delay doubling to the cap. */
 export function delayAfterFailure(failures: number, free: number, policy: Pick<ThrottlePolicy, "firstDelayMs" | "maxDelayMs">): number {
@@ -41,63 +41,71 @@ const networkFactor = 20;
 let lastEviction = 0;
 
 /** Counts one attempt for `address` and `email` before its password is checked; refuses it while a delay runs. */
-export function reserveSignInAttempt(
-  conn: Database.Database,
+export async function reserveSignInAttempt(
+  pool: Pool,
   input: { address: string; email: string; now: Date; policy: ThrottlePolicy },
-): ThrottleVerdict {
+): Promise<ThrottleVerdict> {
   const { now, policy } = input;
   const keys = throttleKeys(input.address, input.email);
   const limits = [
     { key: keys.pair, free: policy.freeFailures },
     { key: keys.network, free: policy.freeFailures * networkFactor },
-  ];
-  const forgetBefore = sqliteTime(new Date(now.getTime() - policy.forgetAfterMs));
-  return conn
-    .transaction((): ThrottleVerdict => {
-      const rows = new Map(
-        (conn.prepare("SELECT key, failures, lastFailureAt, blockedUntil FROM sign_in_throttle WHERE key IN (?, ?)").all(keys.pair, keys.network) as Row[])
-          .filter((r) => r.lastFailureAt >= forgetBefore)
-          .map((r) => [r.key, r]),
+  ].sort((a, b) => (a.key < b.key ? -1 : 1));
+  const forgetBefore = new Date(now.getTime() - policy.forgetAfterMs);
+  return withTransaction(pool, async (client): Promise<ThrottleVerdict> => {
+    // Both rows exist and are locked, always in key order, before anything is decided: concurrent attempts
+    // for the same pair or network queue here, so each sees the count the previous one left.
+    await client.query(
+      `INSERT INTO sign_in_throttle (key, failures, "lastFailureAt") SELECT k, 0, $2 FROM unnest($1::text[]) AS k ON CONFLICT (key) DO NOTHING`,
+      [limits.map((l) => l.key), now],
+    );
+    const { rows } = await client.query<Row>(
+      `SELECT key, failures, "lastFailureAt", "blockedUntil" FROM sign_in_throttle WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE`,
+      [limits.map((l) => l.key)],
+    );
+    const fresh = new Map(rows.filter((r) => r.lastFailureAt >= forgetBefore).map((r) => [r.key, r]));
+    const blockedUntil = Math.max(0, ...[...fresh.values()].map((r) => r.blockedUntil?.getTime() ?? 0));
+    if (blockedUntil > now.getTime()) {
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((blockedUntil - now.getTime()) / 1000)) };
+    }
+    for (const { key, free } of limits) {
+      const failures = (fresh.get(key)?.failures ?? 0) + 1;
+      const delay = delayAfterFailure(failures, free, policy);
+      await client.query(`UPDATE sign_in_throttle SET failures = $2, "lastFailureAt" = $3, "blockedUntil" = $4 WHERE key = $1`, [
+        key,
+        failures,
+        now,
+        delay > 0 ? new Date(now.getTime() + delay) : null,
+      ]);
+    }
+    await client.query(
+      `DELETE FROM sign_in_throttle WHERE key IN (SELECT key FROM sign_in_throttle WHERE "lastFailureAt" < $1 LIMIT 100 FOR UPDATE SKIP LOCKED)`,
+      [forgetBefore],
+    );
+    // Counting the table is not free; once a minute per process is enough to keep it near its cap.
+    if (now.getTime() - lastEviction > 60_000) {
+      lastEviction = now.getTime();
+      await client.query(
+        `DELETE FROM sign_in_throttle WHERE key IN (SELECT key FROM sign_in_throttle ORDER BY "lastFailureAt" DESC OFFSET $1 FOR UPDATE SKIP LOCKED)`,
+        [policy.maxRows],
       );
-      const blockedUntil = Math.max(0, ...[...rows.values()].map((r) => (r.blockedUntil ? Date.parse(r.blockedUntil) : 0)));
-      if (blockedUntil > now.getTime()) {
-        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((blockedUntil - now.getTime()) / 1000)) };
-      }
-      const upsert = conn.prepare(
-        `INSERT INTO sign_in_throttle (key, failures, lastFailureAt, blockedUntil) VALUES (?, ?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, lastFailureAt = excluded.lastFailureAt, blockedUntil = excluded.blockedUntil`,
-      );
-      for (const { key, free } of limits) {
-        const failures = (rows.get(key)?.failures ?? 0) + 1;
-        const delay = delayAfterFailure(failures, free, policy);
-        upsert.run(key, failures, sqliteTime(now), delay > 0 ? sqliteTime(new Date(now.getTime() + delay)) : null);
-      }
-      conn.prepare("DELETE FROM sign_in_throttle WHERE key IN (SELECT key FROM sign_in_throttle WHERE lastFailureAt < ? LIMIT 100)").run(forgetBefore);
-      // Counting the table is not free; once a minute per process is enough to keep it near its cap.
-      if (now.getTime() - lastEviction > 60_000) {
-        lastEviction = now.getTime();
-        conn
-          .prepare("DELETE FROM sign_in_throttle WHERE key IN (SELECT key FROM sign_in_throttle ORDER BY lastFailureAt DESC LIMIT -1 OFFSET ?)")
-          .run(policy.maxRows);
-      }
-      return { allowed: true };
-    })
-    .immediate();
+    }
+    return { allowed: true };
+  });
 }
 
 /** A successful sign-in: the pair starts afresh and the network gets back the failure counted in advance. */
-export function forgiveSignInAttempt(conn: Database.Database, input: { address: string; email: string; policy: ThrottlePolicy }): void {
+export async function forgiveSignInAttempt(pool: Pool, input: { address: string; email: string; policy: ThrottlePolicy }): Promise<void> {
   const keys = throttleKeys(input.address, input.email);
-  conn
-    .transaction(() => {
-      conn.prepare("DELETE FROM sign_in_throttle WHERE key = ?").run(keys.pair);
-      conn
-        .prepare(
-          "UPDATE sign_in_throttle SET failures = MAX(0, failures - 1), blockedUntil = CASE WHEN failures - 1 < ? THEN NULL ELSE blockedUntil END WHERE key = ?",
-        )
-        .run(input.policy.freeFailures * networkFactor, keys.network);
-    })
-    .immediate();
+  await withTransaction(pool, async (client) => {
+    await client.query(`DELETE FROM sign_in_throttle WHERE key = $1`, [keys.pair]);
+    await client.query(
+      `UPDATE sign_in_throttle SET failures = GREATEST(0, failures - 1),
+              "blockedUntil" = CASE WHEN failures - 1 < $2 THEN NULL ELSE "blockedUntil" END
+        WHERE key = $1`,
+      [keys.network, input.policy.freeFailures * networkFactor],
+    );
+  });
 }
 
 export function throttleMessage(retryAfterSeconds: number): string {

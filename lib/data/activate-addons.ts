@@ -1,10 +1,9 @@
 import { addons as catalogAddons } from "@/lib/catalog";
 import type { CurrentUser } from "@/lib/auth/get-current-user";
-import { buildAddonSteps } from "@/lib/engine/build-addon-steps";
-import { requestAddons } from "@/lib/engine/request-operations";
+import { database } from "@/lib/db/database";
+import { buildAddonSteps, requestAddons } from "@/lib/engine";
 import { ConflictError, ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
 import { computePlan } from "@/lib/plan";
-import { sqlite } from "@/lib/sqlite";
 import { activateAddonsSchema } from "@/lib/validations/activate-addons";
 import { installSettingsSchema } from "@/lib/validations/install-settings";
 import { countActiveEnvironments } from "./count-active-environments";
@@ -38,7 +37,7 @@ export async function activateAddons(user: CurrentUser, name: string, input: unk
   const environmentsInUse = await countActiveEnvironments(user.id, environment.id);
   const plan = computePlan(settings.data, { plan: user.plan, environmentsInUse });
   return {
-    operationId: requestAddons(sqlite(), {
+    operationId: await requestAddons(database(), {
       environmentId: environment.id,
       actorId: user.id,
       now: new Date(),

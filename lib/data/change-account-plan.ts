@@ -1,6 +1,6 @@
 import type { CurrentUser } from "@/lib/auth/get-current-user";
 import { findAccountPlan } from "@/lib/catalog";
-import { db } from "@/lib/db";
+import { database } from "@/lib/db/database";
 import { ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
 import { changePlanSchema } from "@/lib/validations/account";
 
@@ -14,6 +14,6 @@ export async function changeAccountPlan(user: CurrentUser, input: unknown): Prom
   if (plan.id === user.plan.id) {
     return { plan: { id: plan.id, name: plan.name }, changed: false, message: `You are already on the ${plan.name} plan.` };
   }
-  await db().user.update({ where: { id: user.id }, data: { plan: plan.id } });
+  await database().query(`UPDATE "user" SET plan = $2, "updatedAt" = now() WHERE id = $1`, [user.id, plan.id]);
   return { plan: { id: plan.id, name: plan.name }, changed: true, message: `Your plan is now ${plan.name}.` };
 }

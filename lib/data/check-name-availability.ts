@@ -1,5 +1,6 @@
 import { findRegion } from "@/lib/catalog";
-import { db } from "@/lib/db";
+import { database } from "@/lib/db/database";
+import { findNameClaim } from "@/lib/engine";
 import { environmentNameSchema } from "@/lib/validations/environment-name";
 
 export type NameAvailability = { name: string; domain?: string; available: boolean; message: string };
@@ -12,10 +13,7 @@ export async function checkNameAvailability(userId: string, name: string, region
   if (!region) return { name, available: false, message: "Choose one of the listed regions." };
   const value = parsed.data;
   const domain = `${value}.${region.domain}`;
-  const taken = await db().environment.findFirst({
-    where: { OR: [{ regionClaim: `${region.id}/${value}` }, { ownerClaim: `${userId}/${value}` }] },
-    select: { userId: true, region: true },
-  });
+  const taken = await findNameClaim(database(), { region: region.id, owner: userId, name: value });
   if (!taken) return { name: value, domain, available: true, message: `${domain} is available.` };
   if (taken.userId === userId && taken.region !== region.id) {
     return { name: value, domain, available: false, message: `You already have an environment named "${value}" in another region.` };

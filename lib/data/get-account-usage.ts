@@ -1,6 +1,5 @@
-import { db } from "@/lib/db";
-import { activeEnvironmentStatuses } from "@/lib/environments/environment-status";
-import type { EnvironmentPlan } from "@/lib/plan";
+import { database } from "@/lib/db/database";
+import { findActiveEnvironmentPlans } from "@/lib/engine";
 
 export type AccountUsage = {
   environments: number;
@@ -12,11 +11,7 @@ export type AccountUsage = {
 };
 
 export async function getAccountUsage(userId: string): Promise<AccountUsage> {
-  const rows = await db().environment.findMany({
-    where: { userId, status: { in: [...activeEnvironmentStatuses] } },
-    select: { plan: true },
-  });
-  const plans = rows.map((r) => JSON.parse(r.plan) as EnvironmentPlan);
+  const plans = await findActiveEnvironmentPlans(database(), userId);
   return {
     environments: plans.length,
     largestEnvironmentNodes: Math.max(0, ...plans.map((p) => p.totals.nodes)),

@@ -1,7 +1,6 @@
-import { decryptSecret } from "@/lib/crypto/secret-box";
+import { database } from "@/lib/db/database";
+import { readSim } from "@/lib/engine";
 import { env } from "@/lib/env";
-import { statement } from "@/lib/engine/statement";
-import { sqlite } from "@/lib/sqlite";
 import { getEnvironment } from "./get-environment";
 
 export type Credential = { name: string; label: string; username?: string; value: string };
@@ -15,11 +14,9 @@ const shown: Record<string, { label: string; username?: string }> = {
 /** Decrypted credentials of one of the user's environments, on explicit request only (never in snapshots or logs). */
 export async function getCredentials(userId: string, name: string): Promise<Credential[]> {
   const environment = await getEnvironment(userId, name);
-  const rows = statement(sqlite(), "SELECT name, ciphertext FROM environment_secret WHERE environmentId = ? ORDER BY name").all(
-    environment.id,
-  ) as { name: string; ciphertext: string }[];
-  const key = env().encryptionKey;
-  return rows
-    .filter((r) => r.name in shown)
-    .map((r) => ({ name: r.name, ...shown[r.name]!, value: decryptSecret(r.ciphertext, key) }));
+  const { secrets } = await readSim(database(), environment.id, env().encryptionKey);
+  return Object.entries(shown).flatMap(([secretName, label]) => {
+    const value = secrets.get(secretName);
+    return value === undefined ? [] : [{ name: secretName, ...label, value }];
+  });
 }

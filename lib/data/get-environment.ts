@@ -1,5 +1,5 @@
-import { db } from "@/lib/db";
-import { activeEnvironmentStatuses } from "@/lib/environments/environment-status";
+import { database } from "@/lib/db/database";
+import { findEnvironmentByName } from "@/lib/engine";
 import { NotFoundError } from "@/lib/errors";
 import { toEnvironmentDetail, type EnvironmentDetail } from "./environment-dto";
 
@@ -8,10 +8,7 @@ import { toEnvironmentDetail, type EnvironmentDetail } from "./environment-dto";
  * Anyone else's environment is reported as not found, never as forbidden, so names do not leak.
  */
 export async function getEnvironment(userId: string, name: string): Promise<EnvironmentDetail> {
-  const row =
-    (await db().environment.findFirst({
-      where: { userId, name, status: { in: [...activeEnvironmentStatuses] } },
-    })) ?? (await db().environment.findFirst({ where: { userId, name }, orderBy: { createdAt: "desc" } }));
+  const row = await findEnvironmentByName(database(), userId, name);
   if (!row) throw new NotFoundError(`No environment named "${name}" in your account.`);
   return toEnvironmentDetail(row);
 }

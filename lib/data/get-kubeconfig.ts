@@ -1,9 +1,7 @@
-import { decryptSecret } from "@/lib/crypto/secret-box";
-import { buildKubeconfig } from "@/lib/engine/build-kubeconfig";
-import { createSim, readClusterInfo } from "@/lib/engine/sim";
+import { database } from "@/lib/db/database";
+import { buildKubeconfig, readClusterInfo, readSim } from "@/lib/engine";
 import { env } from "@/lib/env";
 import { ConflictError } from "@/lib/errors";
-import { sqlite } from "@/lib/sqlite";
 import { getEnvironment } from "./get-environment";
 
 /** The admin kubeconfig of one of the user's running clusters; generated on demand, never stored in clear. */
@@ -12,17 +10,15 @@ export async function getKubeconfig(userId: string, name: string): Promise<{ fil
   if (environment.status !== "running") {
     throw new ConflictError(`The kubeconfig is available once the cluster is running; it is ${environment.status}.`);
   }
-  const conn = sqlite();
-  const info = readClusterInfo(createSim(conn, environment.id, new Date()));
-  const secret = conn
-    .prepare("SELECT ciphertext FROM environment_secret WHERE environmentId = ? AND name = 'admin-token'")
-    .get(environment.id) as { ciphertext: string } | undefined;
-  if (!info || !secret) throw new ConflictError("The cluster has no admin credentials yet. Try again in a moment.");
+  const { sim, secrets } = await readSim(database(), environment.id, env().encryptionKey);
+  const info = readClusterInfo(sim);
+  const token = secrets.get("admin-token");
+  if (!info || token === undefined) throw new ConflictError("The cluster has no admin credentials yet. Try again in a moment.");
   const yaml = buildKubeconfig({
     clusterName: environment.name,
     server: environment.plan.endpoints.apiServer,
     caCertificatePem: simulatedCaPem(info.caCertHash),
-    token: decryptSecret(secret.ciphertext, env().encryptionKey),
+    token,
   });
   return { fileName: `${environment.name}-kubeconfig.yaml`, yaml };
 }

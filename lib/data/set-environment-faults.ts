@@ -1,5 +1,5 @@
-import { db } from "@/lib/db";
-import { faultsSchema, type Faults } from "@/lib/engine/faults";
+import { database } from "@/lib/db/database";
+import { faultsSchema, setEnvironmentFaults as storeFaults, type Faults } from "@/lib/engine";
 import { ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
 import { assertFaultInjectionEnabled } from "./assert-fault-injection-enabled";
 import { getEnvironment } from "./get-environment";
@@ -10,6 +10,6 @@ export async function setEnvironmentFaults(userId: string, name: string, input: 
   const parsed = faultsSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsFromIssues(parsed.error.issues));
   const environment = await getEnvironment(userId, name);
-  await db().environment.update({ where: { id: environment.id }, data: { faults: JSON.stringify(parsed.data) } });
+  await storeFaults(database(), environment.id, parsed.data, userId, new Date());
   return parsed.data;
 }

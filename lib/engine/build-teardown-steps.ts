@@ -1,15 +1,16 @@
-import type Database from "better-sqlite3";
 import type { OperationStepSpec } from "./create-operation";
-import { statement } from "./statement";
+import type { EngineTx } from "./store/engine-transaction";
 
 /**
  * The teardown graph for what exists now: drain every worker (in parallel), then remove every machine
  * (workers once drained; control planes, balancers and storage once all workloads are off; the first control
  * plane last, as etcd's founding member), then delete the cluster's objects and secrets.
  */
-export function buildTeardownSteps(conn: Database.Database, environmentId: string): OperationStepSpec[] {
-  const machines = statement(conn, "SELECT nodeId, nodeGroup FROM sim_machine WHERE environmentId = ? AND state != 'removed' ORDER BY nodeId")
-    .all(environmentId) as { nodeId: string; nodeGroup: string }[];
+export async function buildTeardownSteps(tx: EngineTx, environmentId: string): Promise<OperationStepSpec[]> {
+  const { rows: machines } = await tx.client.query<{ nodeId: string; nodeGroup: string }>(
+    `SELECT "nodeId", "nodeGroup" FROM sim_machine WHERE "environmentId" = $1 AND state <> 'removed' ORDER BY "nodeId"`,
+    [environmentId],
+  );
   const workers = machines.filter((m) => m.nodeGroup === "cp");
   const drains = workers.map((w) => `drain-node:${w.nodeId}`);
   const steps: OperationStepSpec[] = workers.map((w) => ({

@@ -1,8 +1,8 @@
-import type Database from "better-sqlite3";
-import { sqliteTime } from "@/lib/sqlite";
-import { appendEvent } from "./engine-events";
-import { environmentStatusForOperation } from "./environment-status-for-operation";
-import { statement } from "./statement";
+import type { Pool } from "@/lib/db/pool";
+import { claimableStepStatuses } from "./step-states";
+import { engineTransaction, type EngineTx } from "./store/engine-transaction";
+import { assertStepMoves } from "./store/transition";
+import { startOperation } from "./start-operation";
 
 export type ClaimedStep = {
   id: string;
@@ -16,123 +16,65 @@ export type ClaimedStep = {
   attempt: number;
   maxAttempts: number;
   estimatedMs: number;
+  dependents: string[];
 };
 
+// Claims move steps in bulk (one UPDATE), not one by one through transition(): the table must allow it.
+assertStepMoves(claimableStepStatuses, "running");
+
+type Row = Omit<ClaimedStep, "attempt"> & { attempts: number; previousStatus: string; operationStatus: string };
+
 /**
- * Claims up to `limit` ready steps for `owner` under a lease, in one IMMEDIATE transaction: a step is ready
- * when its operation is queued or running, every dependency succeeded, and it is pending, retrying past its
- * backoff, or running under an expired lease (its runner died). Each claim is a compare-and-set on the state
- * read, so two runners never hold the same step. The first claim of an operation starts it.
+ * Claims up to `limit` ready steps for `owner` under a lease, in one short transaction: a step is ready when
+ * its operation is queued or running, every dependency succeeded, and it is pending, retrying past its
+ * backoff, or running under an expired lease (its runner died). Rows are taken with FOR UPDATE SKIP LOCKED,
+ * so runners never wait for one another and never hold the same step. The first claim of an operation
+ * starts it.
  */
-export function claimSteps(
-  conn: Database.Database,
-  input: { owner: string; now: Date; leaseMs: number; limit: number },
-): ClaimedStep[] {
-  const now = sqliteTime(input.now);
-  const lease = sqliteTime(new Date(input.now.getTime() + input.leaseMs));
-  const run = conn.transaction((): ClaimedStep[] => {
-    // Two queries, each served by its own index: ready steps, and steps whose runner's lease expired.
-    const columns = `s.id, s.status, s.operationId, o.type AS operationType, o.status AS operationStatus, o.environmentId,
-                     s.key, s.name, s.title, s.node, s.attempts, s.maxAttempts, s.estimatedMs`;
-    const ready = statement(
-      conn,
-      `SELECT ${columns} FROM step s JOIN operation o ON o.id = s.operationId
-        WHERE s.status IN ('pending', 'retrying') AND s.pendingDeps = 0 AND s.availableAt <= ?
-          AND o.status IN ('queued', 'running')
-        LIMIT ?`,
-    ).all(now, input.limit) as Candidate[];
+export async function claimSteps(pool: Pool, input: { owner: string; now: Date; leaseMs: number; limit: number }): Promise<ClaimedStep[]> {
+  return engineTransaction(pool, async (tx) => {
+    const ready = await claim(tx, input, input.limit, `s.status IN ('pending', 'retrying') AND s."pendingDeps" = 0 AND s."availableAt" <= $1`, `s."availableAt"`);
     const abandoned =
       ready.length < input.limit
-        ? (statement(
-            conn,
-            `SELECT ${columns} FROM step s JOIN operation o ON o.id = s.operationId
-              WHERE s.status = 'running' AND s.leaseExpiresAt < ? AND o.status IN ('queued', 'running')
-              LIMIT ?`,
-          ).all(now, input.limit - ready.length) as Candidate[])
+        ? await claim(tx, input, input.limit - ready.length, `s.status = 'running' AND s."leaseExpiresAt" < $1`, `s."leaseExpiresAt"`)
         : [];
-    const candidates = [...ready, ...abandoned];
-    const claimed: ClaimedStep[] = [];
-    const claim = statement(conn, 
-      `UPDATE step SET status = 'running', leaseOwner = ?, leaseExpiresAt = ?, attempts = attempts + 1,
-              startedAt = COALESCE(startedAt, ?), attemptStartedAt = ?
-        WHERE id = ? AND status = ? AND attempts = ?`,
-    );
-    for (const c of candidates) {
-      if (claim.run(input.owner, lease, now, now, c.id, c.status, c.attempts).changes !== 1) continue;
-      if (c.operationStatus === "queued") startOperation(conn, c.operationId, c.operationType, c.environmentId, input.now);
-      const attempt = c.attempts + 1;
-      appendEvent(conn, {
+    const claimed = [...ready, ...abandoned];
+    const started = new Set<string>();
+    for (const c of claimed) {
+      if (c.operationStatus === "queued" && !started.has(c.operationId)) {
+        started.add(c.operationId);
+        await startOperation(tx, { id: c.operationId, type: c.operationType, environmentId: c.environmentId }, input.now);
+      }
+      tx.event({
         environmentId: c.environmentId,
         type: "step.running",
         message:
-          c.status === "running"
-            ? `${c.title}: taken over after its runner stopped responding (attempt ${attempt} of ${c.maxAttempts}).`
-            : `${c.title}: started (attempt ${attempt} of ${c.maxAttempts}).`,
+          c.previousStatus === "running"
+            ? `${c.title}: taken over after its runner stopped responding (attempt ${c.attempts} of ${c.maxAttempts}).`
+            : `${c.title}: started (attempt ${c.attempts} of ${c.maxAttempts}).`,
         operationId: c.operationId,
         stepKey: c.key,
         at: input.now,
-        data: { attempt, maxAttempts: c.maxAttempts, runner: input.owner },
+        data: { attempt: c.attempts, maxAttempts: c.maxAttempts, runner: input.owner },
       });
-      claimed.push({
-        id: c.id,
-        operationId: c.operationId,
-        operationType: c.operationType,
-        environmentId: c.environmentId,
-        key: c.key,
-        name: c.name,
-        title: c.title,
-        node: c.node,
-        attempt,
-        maxAttempts: c.maxAttempts,
-        estimatedMs: c.estimatedMs,
-      });
-      c.operationStatus = "running";
-      for (const other of candidates) if (other.operationId === c.operationId) other.operationStatus = "running";
     }
-    return claimed;
+    return claimed.map(({ attempts, previousStatus: _previous, operationStatus: _status, ...c }) => ({ ...c, attempt: attempts }));
   });
-  return run.immediate();
 }
 
-type Candidate = {
-  id: string;
-  status: string;
-  operationId: string;
-  operationType: string;
-  operationStatus: string;
-  environmentId: string;
-  key: string;
-  name: string;
-  title: string;
-  node: string | null;
-  attempts: number;
-  maxAttempts: number;
-  estimatedMs: number;
-};
-
-const startMessages: Record<string, string> = {
-  install: "Install started.",
-  addons: "Activating add-ons.",
-  delete: "Teardown started.",
-  cancel: "Cancelling: tearing down what was created.",
-};
-
-function startOperation(conn: Database.Database, operationId: string, type: string, environmentId: string, at: Date) {
-  const now = sqliteTime(at);
-  const started = statement(conn, "UPDATE operation SET status = 'running', startedAt = ?, updatedAt = ? WHERE id = ? AND status = 'queued'")
-    .run(now, now, operationId);
-  if (started.changes !== 1) return;
-  const target = environmentStatusForOperation(type);
-  if (target === "installing") {
-    statement(conn, "UPDATE environment SET status = 'installing', updatedAt = ? WHERE id = ? AND status = 'queued'")
-      .run(now, environmentId);
-  }
-  appendEvent(conn, {
-    environmentId,
-    type: "operation.running",
-    message: startMessages[type] ?? "Started.",
-    operationId,
-    at,
-    data: { status: target },
-  });
+async function claim(tx: EngineTx, input: { owner: string; now: Date; leaseMs: number }, limit: number, where: string, order: string): Promise<Row[]> {
+  const { rows } = await tx.client.query<Row>(
+    `WITH picked AS (
+       SELECT s.id, s.status FROM step s JOIN operation o ON o.id = s."operationId"
+        WHERE ${where} AND o.status IN ('queued', 'running')
+        ORDER BY ${order} LIMIT $2 FOR UPDATE OF s SKIP LOCKED)
+     UPDATE step s SET status = 'running', "leaseOwner" = $3, "leaseExpiresAt" = $4, attempts = s.attempts + 1,
+            "startedAt" = COALESCE(s."startedAt", $1), "attemptStartedAt" = $1
+       FROM picked p, operation o
+      WHERE s.id = p.id AND o.id = s."operationId"
+      RETURNING s.id, s."operationId", o.type AS "operationType", o.status AS "operationStatus", o."environmentId", s.key, s.name,
+                s.title, s.node, s.attempts, s."maxAttempts", s."estimatedMs", s.dependents, p.status AS "previousStatus"`,
+    [input.now, limit, input.owner, new Date(input.now.getTime() + input.leaseMs)],
+  );
+  return rows;
 }

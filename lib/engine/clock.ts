@@ -9,6 +9,11 @@ export type Clock = {
   sleep(ms: number): Promise<void>;
   /** Simulated milliseconds → this clock's milliseconds. */
   scale(simulatedMs: number): number;
+  /**
+   * Marks `work` (a database round trip, say) as in progress until it settles. A virtual clock does not move
+   * while work is in progress; a real one ignores this.
+   */
+  busy<T>(work: Promise<T>): Promise<T>;
 };
 
 export function realClock(timeScale: number): Clock {
@@ -16,20 +21,23 @@ export function realClock(timeScale: number): Clock {
     now: () => new Date(),
     sleep: (ms) => (ms <= 0 ? new Promise((r) => setImmediate(r)) : new Promise((r) => setTimeout(r, ms))),
     scale: (ms) => Math.round(ms * timeScale),
+    busy: (work) => work,
   };
 }
 
 /**
- * A virtual clock for tests and benchmarks: time only moves when every waiter is asleep, then jumps to the
- * earliest wake-up. Parallel steps therefore overlap exactly as they would in real time, instantly.
+ * A virtual clock for tests and benchmarks: time only moves when every waiter is asleep and no work is in
+ * progress, then jumps to the earliest wake-up. Parallel steps therefore overlap exactly as they would in
+ * real time, instantly — even though each of them waits for the database in between.
  */
 export function virtualClock(start = new Date("2026-01-01T00:00:00.000Z")): Clock & { advance(ms: number): void } {
   let now = start.getTime();
   const timers: { at: number; resolve: () => void }[] = [];
   let scheduled = false;
+  let working = 0;
   const tick = () => {
     scheduled = false;
-    if (timers.length === 0) return;
+    if (timers.length === 0 || working > 0) return;
     timers.sort((a, b) => a.at - b.at);
     const next = timers[0]!.at;
     now = Math.max(now, next);
@@ -54,6 +62,15 @@ export function virtualClock(start = new Date("2026-01-01T00:00:00.000Z")): Cloc
     advance: (ms) => {
       now += ms;
       schedule();
+    },
+    async busy(work) {
+      working += 1;
+      try {
+        return await work;
+      } finally {
+        working -= 1;
+        if (working === 0) schedule();
+      }
     },
   };
 }

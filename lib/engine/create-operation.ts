@@ -1,9 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type Database from "better-sqlite3";
-import { sqliteTime } from "@/lib/sqlite";
-import { appendEvent } from "./engine-events";
 import { operationLabels, type OperationType } from "./operation-states";
-import { statement } from "./statement";
+import type { EngineTx } from "./store/engine-transaction";
 
 export type OperationStepSpec = {
   key: string;
@@ -17,55 +14,54 @@ export type OperationStepSpec = {
 
 export const defaultMaxAttempts = 4;
 
+/** PostgreSQL's name for the index that keeps one active operation per environment. */
+export const oneActiveOperationIndex = "operation_one_active_per_environment";
+
 /**
- * Persists an operation and its step graph in state queued. Must run inside the caller's transaction, with
- * the environment's state change, so that an operation never exists without its reason.
+ * Persists an operation and its step graph in state queued. Runs inside the caller's transaction, with the
+ * environment's state change, so that an operation never exists without its reason. A second active
+ * operation for the environment fails on a unique index (the caller turns that into a conflict).
  */
-export function createOperation(
-  conn: Database.Database,
-  input: {
-    environmentId: string;
-    type: OperationType;
-    steps: readonly OperationStepSpec[];
-    actorId: string | null;
-    now: Date;
-    maxAttempts?: number;
-  },
-): string {
+export async function createOperation(
+  tx: EngineTx,
+  input: { environmentId: string; type: OperationType; steps: readonly OperationStepSpec[]; actorId: string | null; now: Date; maxAttempts?: number },
+): Promise<string> {
   const id = randomUUID();
-  const at = sqliteTime(input.now);
-  statement(conn, 
-      "INSERT INTO operation (id, environmentId, type, status, actorId, createdAt, updatedAt) VALUES (?, ?, ?, 'queued', ?, ?, ?)",
-    )
-    .run(id, input.environmentId, input.type, input.actorId, at, at);
+  await tx.client.query(
+    `INSERT INTO operation (id, "environmentId", type, status, "actorId", "createdAt", "updatedAt") VALUES ($1, $2, $3, 'queued', $4, $5, $5)`,
+    [id, input.environmentId, input.type, input.actorId, input.now],
+  );
   const dependents = new Map<string, string[]>();
   for (const s of input.steps) for (const d of s.dependsOn) dependents.set(d, [...(dependents.get(d) ?? []), s.key]);
-  const insert = statement(conn, 
-    `INSERT INTO step (id, operationId, key, name, title, stage, node, dependsOn, dependents, pendingDeps, status,
-       attempts, maxAttempts, estimatedMs, availableAt)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
-  );
-  for (const s of input.steps) {
-    insert.run(
-      randomUUID(),
+  const steps = input.steps;
+  // Arrays of arrays cannot pass through unnest, so the step keys' lists travel as JSON.
+  await tx.client.query(
+    `INSERT INTO step (id, "operationId", key, position, name, title, stage, node, "dependsOn", dependents, "pendingDeps", status,
+                       attempts, "maxAttempts", "estimatedMs", "availableAt")
+     SELECT u.id, $1, u.key, u.position, u.name, u.title, u.stage, u.node,
+            ARRAY(SELECT jsonb_array_elements_text(u.deps)), ARRAY(SELECT jsonb_array_elements_text(u.dependents)),
+            jsonb_array_length(u.deps), 'pending', 0, $2, u.ms, $3
+       FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[], $12::int[])
+            WITH ORDINALITY AS u(id, key, name, title, stage, node, deps, dependents, ms, position)`,
+    [
       id,
-      s.key,
-      s.name,
-      s.title,
-      s.stage,
-      s.node ?? null,
-      JSON.stringify(s.dependsOn),
-      JSON.stringify(dependents.get(s.key) ?? []),
-      s.dependsOn.length,
       input.maxAttempts ?? defaultMaxAttempts,
-      s.estimatedSeconds * 1000,
-      at,
-    );
-  }
-  appendEvent(conn, {
+      input.now,
+      steps.map(() => randomUUID()),
+      steps.map((s) => s.key),
+      steps.map((s) => s.name),
+      steps.map((s) => s.title),
+      steps.map((s) => s.stage),
+      steps.map((s) => s.node ?? null),
+      steps.map((s) => JSON.stringify(s.dependsOn)),
+      steps.map((s) => JSON.stringify(dependents.get(s.key) ?? [])),
+      steps.map((s) => s.estimatedSeconds * 1000),
+    ],
+  );
+  tx.event({
     environmentId: input.environmentId,
     type: "operation.queued",
-    message: `${operationLabels[input.type]} queued (${input.steps.length} steps).`,
+    message: `${operationLabels[input.type]} queued (${steps.length} steps).`,
     operationId: id,
     actorId: input.actorId,
     at: input.now,

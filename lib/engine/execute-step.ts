@@ -1,17 +1,18 @@
-import type Database from "better-sqlite3";
-import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
+import type { Pool } from "@/lib/db/pool";
 import type { EnvironmentPlan } from "@/lib/plan";
-import { sqliteTime } from "@/lib/sqlite";
 import type { InstallSettings } from "@/lib/validations/install-settings";
 import type { ClaimedStep } from "./claim-steps";
-import { appendEvent } from "./engine-events";
+import { createSecretStore } from "./create-secret-store";
+import { failOperation } from "./fail-operation";
 import { parseFaults, type NamedFault } from "./faults";
 import { finishOperation } from "./finish-operation";
-import { failOperation } from "./fail-operation";
 import { seededRandom } from "./random";
-import type { SecretStore, StepContext, StepHandler, StepOutput } from "./step-context";
+import { createSim } from "./sim";
+import type { StepContext, StepHandler, StepOutput } from "./step-context";
 import { StepError, transientError, type StepFailure } from "./step-error";
-import { statement } from "./statement";
+import { engineTransaction, type EngineTx } from "./store/engine-transaction";
+import { loadSimState, saveSimState } from "./store/sim-store";
+import { transition } from "./store/transition";
 
 export type StepOutcome = "succeeded" | "retrying" | "failed" | "lost";
 
@@ -27,57 +28,54 @@ export type ExecuteOptions = {
 };
 
 /**
- * Runs one claimed step and records its outcome in ONE IMMEDIATE transaction: the handler's effects on the
- * simulated infrastructure, its log lines, the step's new state, its dependents' readiness and, when it was
- * the last step, the operation's end. The transaction first re-checks (compare-and-set) that this runner
- * still holds the step and that the operation still runs; if not (lease taken over, operation cancelled),
- * nothing is written and the outcome is "lost". A failing handler's effects are rolled back to a savepoint
- * before the failure is recorded.
+ * Runs one claimed step and records its outcome in ONE transaction: the handler's effects on the simulated
+ * infrastructure, its log lines, the step's new state, its dependents' readiness and, when it was the last
+ * step, the operation's end. Locks are taken in the store's order — the step and its dependents, the
+ * operation, the environment — and the step's lease is checked under its lock: if this runner no longer holds
+ * it (taken over, cancelled), nothing is written and the outcome is "lost". The handler works on an
+ * in-memory copy of the environment's infrastructure, loaded under the environment's lock and written back
+ * only when it succeeds, so a failed attempt leaves no effect.
  */
-export function executeStep(conn: Database.Database, claimed: ClaimedStep, opts: ExecuteOptions): StepOutcome {
-  const run = conn.transaction((): StepOutcome => {
-    const held = statement(
-      conn,
-      `SELECT o.status AS operationStatus, s.dependents FROM step s JOIN operation o ON o.id = s.operationId
-        WHERE s.id = ? AND s.status = 'running' AND s.leaseOwner = ? AND s.attempts = ? AND o.status IN ('running', 'failed')`,
-    ).get(claimed.id, opts.owner, claimed.attempt) as { operationStatus: string; dependents: string } | undefined;
+export async function executeStep(pool: Pool, claimed: ClaimedStep, opts: ExecuteOptions): Promise<StepOutcome> {
+  return engineTransaction(pool, async (tx) => {
+    const locked = await tx.client.query<{ id: string; status: string; leaseOwner: string | null; attempts: number }>(
+      `SELECT id, status, "leaseOwner", attempts FROM step WHERE "operationId" = $1 AND (id = $2 OR key = ANY($3::text[])) ORDER BY id FOR UPDATE`,
+      [claimed.operationId, claimed.id, claimed.dependents],
+    );
+    const self = locked.rows.find((r) => r.id === claimed.id);
+    if (!self || self.status !== "running" || self.leaseOwner !== opts.owner || self.attempts !== claimed.attempt) return "lost";
+    const op = await tx.client.query<{ status: string }>(`SELECT status FROM operation WHERE id = $1 FOR UPDATE`, [claimed.operationId]);
+    const operationStatus = op.rows[0]?.status;
     // A sibling's failure does not waste work already in flight: the step still commits, and Retry resumes after it.
-    if (!held) return "lost";
+    if (operationStatus !== "running" && operationStatus !== "failed") return "lost";
 
-    const env = environmentFacts(conn, claimed.environmentId);
+    const env = await environmentFacts(tx, claimed.environmentId);
     const faults = parseFaults(env.faults);
+    const { model, secrets } = await loadSimState(tx, env.id);
     // Seeded by what a person can name (not by generated ids), so the same install replays the same way.
     const random = seededRandom(`${env.name}:${claimed.operationType}:${claimed.key}:${claimed.attempt}`);
-    const logs: { message: string; level: string }[] = [];
+    const logs: { message: string; level: "info" | "warn" | "error" }[] = [];
     const ctx: StepContext = {
-      conn,
+      sim: createSim(model, opts.now),
       environment: { id: env.id, name: env.name, domain: env.domain, region: env.region, settings: env.settings, plan: env.plan },
       operation: { id: claimed.operationId, type: claimed.operationType },
-      step: {
-        key: claimed.key,
-        name: claimed.name,
-        node: claimed.node ?? undefined,
-        attempt: claimed.attempt,
-        maxAttempts: claimed.maxAttempts,
-      },
+      step: { key: claimed.key, name: claimed.name, node: claimed.node ?? undefined, attempt: claimed.attempt, maxAttempts: claimed.maxAttempts },
       now: opts.now,
       random,
       faults: new Set<NamedFault>(faults.named),
-      secrets: secretStore(conn, env.id, opts.encryptionKey, opts.now),
+      secrets: createSecretStore(secrets, opts.encryptionKey),
       log: (message, level = "info") => logs.push({ message, level }),
     };
 
     let output: StepOutput | void = undefined;
     let failure: StepFailure | undefined;
     try {
-      output = conn.transaction(() => {
-        if (faults.transientFailureRate > 0 && random.next() < faults.transientFailureRate) {
-          throw transientError("injected-transient", "Connection reset by peer while talking to the node agent (injected fault).");
-        }
-        const handler = opts.handlers[claimed.name];
-        if (!handler) throw new Error(`No handler for step "${claimed.name}".`);
-        return handler(ctx);
-      })();
+      if (faults.transientFailureRate > 0 && random.next() < faults.transientFailureRate) {
+        throw transientError("injected-transient", "Connection reset by peer while talking to the node agent (injected fault).");
+      }
+      const handler = opts.handlers[claimed.name];
+      if (!handler) throw new Error(`No handler for step "${claimed.name}".`);
+      output = handler(ctx);
     } catch (e) {
       failure =
         e instanceof StepError
@@ -91,53 +89,49 @@ export function executeStep(conn: Database.Database, claimed: ClaimedStep, opts:
             };
     }
 
-    const now = sqliteTime(opts.now);
-    const insertLog = statement(conn, 
-      "INSERT INTO log_line (environmentId, operationId, stepKey, node, level, message, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    );
-    for (const l of logs) insertLog.run(env.id, claimed.operationId, claimed.key, claimed.node, l.level, l.message, now);
+    const log = (message: string, level: "info" | "warn" | "error") =>
+      tx.log({ environmentId: env.id, operationId: claimed.operationId, stepKey: claimed.key, node: claimed.node, level, message, at: opts.now });
+    for (const l of logs) log(l.message, l.level);
+    const held = { owner: opts.owner, attempt: claimed.attempt };
+    const step = { entity: "step" as const, id: claimed.id, environmentId: env.id, from: "running" as const, lease: held };
+    const about = { operationId: claimed.operationId, stepKey: claimed.key };
+    const released = { leaseOwner: null, leaseExpiresAt: null };
 
     if (!failure) {
-      statement(conn, 
-          `UPDATE step SET status = 'succeeded', finishedAt = ?, output = ?, error = NULL, leaseOwner = NULL, leaseExpiresAt = NULL
-            WHERE id = ?`,
-        )
-        .run(now, JSON.stringify(output ?? {}), claimed.id);
-      const dependents = JSON.parse(held.dependents) as string[];
-      const release = statement(conn, "UPDATE step SET pendingDeps = pendingDeps - 1 WHERE operationId = ? AND key = ?");
-      for (const key of dependents) release.run(claimed.operationId, key);
-      appendEvent(conn, {
-        environmentId: env.id,
-        type: "step.succeeded",
-        message: `${claimed.title}: done.`,
-        operationId: claimed.operationId,
-        stepKey: claimed.key,
-        at: opts.now,
-        data: { attempt: claimed.attempt },
-      });
-      const left = statement(conn, "SELECT COUNT(*) AS n FROM step WHERE operationId = ? AND status != 'succeeded'")
-        .get(claimed.operationId) as { n: number };
-      if (left.n === 0 && held.operationStatus === "running") finishOperation(conn, claimed.operationId, opts.now);
+      await saveSimState(tx, model, secrets, opts.now, about);
+      await transition(
+        tx,
+        { ...step, to: "succeeded", set: { ...released, finishedAt: opts.now, output: output ?? {}, error: null } },
+        { ...about, type: "step.succeeded", message: `${claimed.title}: done.`, data: { attempt: claimed.attempt } },
+        opts.now,
+      );
+      if (claimed.dependents.length > 0) {
+        await tx.client.query(`UPDATE step SET "pendingDeps" = "pendingDeps" - 1 WHERE "operationId" = $1 AND key = ANY($2::text[])`, [
+          claimed.operationId,
+          claimed.dependents,
+        ]);
+      }
+      const left = await tx.client.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM step WHERE "operationId" = $1 AND status <> 'succeeded'`, [
+        claimed.operationId,
+      ]);
+      if (left.rows[0]!.n === 0 && operationStatus === "running") await finishOperation(tx, claimed.operationId, opts.now);
       return "succeeded";
     }
 
-    insertLog.run(env.id, claimed.operationId, claimed.key, claimed.node, "error", failure.message, now);
+    log(failure.message, "error");
     if (failure.transient && claimed.attempt < claimed.maxAttempts) {
       const waitMs = opts.backoffMs(claimed.attempt);
-      const availableAt = sqliteTime(new Date(opts.now.getTime() + opts.scale(waitMs)));
-      statement(conn, 
-          `UPDATE step SET status = 'retrying', availableAt = ?, error = ?, leaseOwner = NULL, leaseExpiresAt = NULL WHERE id = ?`,
-        )
-        .run(availableAt, JSON.stringify(failure), claimed.id);
-      appendEvent(conn, {
-        environmentId: env.id,
-        type: "step.retrying",
-        message: `${claimed.title}: attempt ${claimed.attempt} of ${claimed.maxAttempts} failed (${failure.message}); retrying in ${Math.round(waitMs / 1000)} s.`,
-        operationId: claimed.operationId,
-        stepKey: claimed.key,
-        at: opts.now,
-        data: { attempt: claimed.attempt, maxAttempts: claimed.maxAttempts, backoffMs: waitMs, error: failure },
-      });
+      await transition(
+        tx,
+        { ...step, to: "retrying", set: { ...released, availableAt: new Date(opts.now.getTime() + opts.scale(waitMs)), error: failure } },
+        {
+          ...about,
+          type: "step.retrying",
+          message: `${claimed.title}: attempt ${claimed.attempt} of ${claimed.maxAttempts} failed (${failure.message}); retrying in ${Math.round(waitMs / 1000)} s.`,
+          data: { attempt: claimed.attempt, maxAttempts: claimed.maxAttempts, backoffMs: waitMs, error: failure },
+        },
+        opts.now,
+      );
       return "retrying";
     }
 
@@ -149,70 +143,42 @@ export function executeStep(conn: Database.Database, claimed: ClaimedStep, opts:
           action: "Press Retry to try again from this step; if it fails again, contact support.",
         }
       : failure;
-    statement(conn, 
-        `UPDATE step SET status = 'failed', finishedAt = ?, error = ?, leaseOwner = NULL, leaseExpiresAt = NULL WHERE id = ?`,
-      )
-      .run(now, JSON.stringify(final), claimed.id);
-    if (held.operationStatus === "running") failOperation(conn, { operationId: claimed.operationId, stepKey: claimed.key, stepTitle: claimed.title, failure: final, at: opts.now });
+    await transition(
+      tx,
+      { ...step, to: "failed", set: { ...released, finishedAt: opts.now, error: final } },
+      { ...about, type: "step.failed", message: `${claimed.title} failed: ${final.message}`, data: { attempt: claimed.attempt, error: final } },
+      opts.now,
+    );
+    if (operationStatus === "running") {
+      await failOperation(tx, { operationId: claimed.operationId, stepKey: claimed.key, stepTitle: claimed.title, failure: final, at: opts.now });
+    }
     return "failed";
   });
-  return run.immediate();
 }
 
-type EnvironmentFacts = StepContext["environment"] & { faults: string };
+type EnvironmentFacts = StepContext["environment"] & { faults: unknown };
 
 /**
- * Settings and plan change only when a day-2 request rewrites them (which also moves updatedAt), so each
- * environment's are parsed once per version and process.
+ * Locks the environment's row (every write to an environment's infrastructure happens under it) and reads
+ * what the handler needs. Settings and plan change only when a day-2 request rewrites them (which also moves
+ * updatedAt), so each environment's are fetched and kept once per version and process.
  */
 const parsed = new Map<string, Omit<EnvironmentFacts, "faults">>();
 
-function environmentFacts(conn: Database.Database, id: string): EnvironmentFacts {
-  const { faults, updatedAt } = statement(conn, "SELECT faults, updatedAt FROM environment WHERE id = ?").get(id) as {
-    faults: string;
-    updatedAt: string;
-  };
-  const version = `${id}@${updatedAt}`;
+async function environmentFacts(tx: EngineTx, id: string): Promise<EnvironmentFacts> {
+  const { rows } = await tx.client.query<{ faults: unknown; updatedAt: Date }>(`SELECT faults, "updatedAt" FROM environment WHERE id = $1 FOR UPDATE`, [id]);
+  const row = rows[0];
+  if (!row) throw new Error(`Environment ${id} does not exist.`);
+  const version = `${id}@${row.updatedAt.toISOString()}`;
   let facts = parsed.get(version);
   if (!facts) {
-    const row = statement(conn, "SELECT id, name, domain, region, settings, plan FROM environment WHERE id = ?").get(id) as {
-      id: string;
-      name: string;
-      domain: string;
-      region: string;
-      settings: string;
-      plan: string;
-    };
-    facts = {
-      id: row.id,
-      name: row.name,
-      domain: row.domain,
-      region: row.region,
-      settings: JSON.parse(row.settings) as InstallSettings,
-      plan: JSON.parse(row.plan) as EnvironmentPlan,
-    };
+    const full = await tx.client.query<{ id: string; name: string; domain: string; region: string; settings: InstallSettings; plan: EnvironmentPlan }>(
+      `SELECT id, name, domain, region, settings, plan FROM environment WHERE id = $1`,
+      [id],
+    );
+    facts = full.rows[0]!;
     if (parsed.size >= 5000) parsed.delete(parsed.keys().next().value!);
     parsed.set(version, facts);
   }
-  return { ...facts, faults };
-}
-
-function secretStore(conn: Database.Database, environmentId: string, key: string, at: Date): SecretStore {
-  return {
-    put(name, value) {
-      statement(conn, 
-          `INSERT INTO environment_secret (environmentId, name, ciphertext, createdAt) VALUES (?, ?, ?, ?)
-           ON CONFLICT (environmentId, name) DO UPDATE SET ciphertext = excluded.ciphertext`,
-        )
-        .run(environmentId, name, encryptSecret(value, key), sqliteTime(at));
-    },
-    get(name) {
-      const row = statement(conn, "SELECT ciphertext FROM environment_secret WHERE environmentId = ? AND name = ?")
-        .get(environmentId, name) as { ciphertext: string } | undefined;
-      return row ? decryptSecret(row.ciphertext, key) : undefined;
-    },
-    delete(name) {
-      statement(conn, "DELETE FROM environment_secret WHERE environmentId = ? AND name = ?").run(environmentId, name);
-    },
-  };
+  return { ...facts, faults: row.faults };
 }

@@ -22,10 +22,8 @@ export const faultsSchema = z.object({
 
 export type Faults = z.infer<typeof faultsSchema>;
 
-export function parseFaults(json: string | null | undefined): Faults {
-  try {
-    return faultsSchema.parse(JSON.parse(json ?? "{}"));
-  } catch {
-    return { transientFailureRate: 0, named: [] };
-  }
+/** The stored faults (a JSON value); anything unreadable means none. */
+export function parseFaults(value: unknown): Faults {
+  const parsed = faultsSchema.safeParse(value ?? {});
+  return parsed.success ? parsed.data : { transientFailureRate: 0, named: [] };
 }

@@ -5,7 +5,8 @@
  *               its first step, or cancelled.
  *   running   — steps are being executed. Left for succeeded (every step succeeded), failed (a step failed
  *               for good) or cancelled (an install being cancelled).
- *   failed    — Retry returns it to running from the failed steps; Delete supersedes it.
+ *   failed    — Retry returns it to running from the failed steps; Delete starts a new operation and leaves
+ *               this one failed, as history.
  *   succeeded, cancelled — terminal.
  * At most one operation per environment is queued or running at a time.
  */
@@ -15,7 +16,7 @@ export type OperationStatus = (typeof operationStatuses)[number];
 export const operationTransitions: Readonly<Record<OperationStatus, readonly OperationStatus[]>> = {
   queued: ["running", "cancelled"],
   running: ["succeeded", "failed", "cancelled"],
-  failed: ["running", "cancelled"],
+  failed: ["running"],
   succeeded: [],
   cancelled: [],
 };

@@ -1,14 +1,15 @@
 import { randomUUID } from "node:crypto";
-import type Database from "better-sqlite3";
+import type { Pool } from "@/lib/db/pool";
+import { isConnectionError } from "@/lib/db/is-connection-error";
 import { claimSteps, type ClaimedStep } from "./claim-steps";
 import type { Clock } from "./clock";
 import { executeStep, type StepOutcome } from "./execute-step";
-import { extendLease } from "./extend-lease";
 import { seededRandom } from "./random";
 import type { StepHandler } from "./step-context";
+import { extendLease, nextWakeUp, releaseLeases } from "./store/leases";
 
 export type RunnerOptions = {
-  conn: Database.Database;
+  pool: Pool;
   clock: Clock;
   handlers: Readonly<Record<string, StepHandler>>;
   encryptionKey: string;
@@ -29,14 +30,15 @@ export type RunnerOptions = {
   /** After each claim round that claimed something. */
   onClaim?(count: number, ms: number): void;
   onError?(error: unknown): void;
-  /** Real ms between WAL checkpoints run by this runner (0: leave checkpoints to SQLite). */
-  checkpointEveryMs?: number;
 };
 
 export type Runner = {
   readonly owner: string;
   start(): void;
-  /** Stops claiming and waits for the steps in flight. */
+  /**
+   * Stops claiming; steps still waiting out their simulated duration give their leases back (another runner
+   * takes them over at once), steps being recorded finish. Resolves when nothing is in flight.
+   */
   stop(): Promise<void>;
   /** Runs until no operation has work left that this runner could do (tests, benchmarks, scripts). */
   runUntilIdle(): Promise<void>;
@@ -45,11 +47,13 @@ export type Runner = {
 /**
  * Drives ready steps: claim under a lease (claimSteps), wait the step's simulated duration on the injected
  * clock, then run it and record the outcome atomically (executeStep). Several runners, in one process or
- * many, may share a database: claims are compare-and-set, so a step runs once; a runner that dies loses its
- * leases when they expire and another takes the steps over.
+ * many, may share a database: claims skip rows another runner holds, so a step runs once; a runner that dies
+ * loses its leases when they expire and another takes the steps over. When the database cannot be reached,
+ * the runner backs off (up to 10 s between tries) and resumes; a step whose outcome could not be recorded is
+ * recorded again — the lease check makes a second recording of the same attempt a no-op.
  */
 export function createRunner(opts: RunnerOptions): Runner {
-  const { conn, clock } = opts;
+  const { pool, clock } = opts;
   const owner = opts.owner ?? `runner-${randomUUID()}`;
   const concurrency = opts.concurrency ?? 64;
   const leaseMarginMs = opts.leaseMarginMs ?? 30_000;
@@ -61,33 +65,38 @@ export function createRunner(opts: RunnerOptions): Runner {
   let loopDone: Promise<void> | undefined;
   let wake: (() => void) | undefined;
   let dirty = false;
-  let checkpointer: NodeJS.Timeout | undefined;
-  const checkpointEveryMs = opts.checkpointEveryMs ?? 1000;
-
-  // SQLite checkpoints its WAL inside whichever commit crosses the threshold, adding milliseconds to that
-  // step's transaction. The runner checkpoints on a timer instead, between transactions.
-  const startCheckpointing = () => {
-    if (checkpointer || checkpointEveryMs <= 0) return;
-    conn.pragma("wal_autocheckpoint = 0");
-    checkpointer = setInterval(() => {
-      try {
-        conn.pragma("wal_checkpoint(PASSIVE)");
-      } catch (e) {
-        opts.onError?.(e);
-      }
-    }, checkpointEveryMs);
-    checkpointer.unref();
-  };
-  const stopCheckpointing = () => {
-    if (!checkpointer) return;
-    clearInterval(checkpointer);
-    checkpointer = undefined;
-    conn.pragma("wal_autocheckpoint = 1000");
-  };
+  let failures = 0;
+  /** Steps waiting out their duration, and how to cut that wait short when stopping. */
+  const waiting = new Map<string, () => void>();
 
   const signal = () => {
     dirty = true;
     wake?.();
+  };
+
+  const record = async (step: ClaimedStep): Promise<void> => {
+    for (let attempt = 1; ; attempt++) {
+      const started = performance.now();
+      try {
+        const outcome = await clock.busy(
+          executeStep(pool, step, {
+            handlers: opts.handlers,
+            owner,
+            now: clock.now(),
+            encryptionKey: opts.encryptionKey,
+            backoffMs: (n) => Math.min(60_000, backoffBaseMs * 2 ** (n - 1)),
+            scale: clock.scale,
+          }),
+        );
+        opts.onOutcome?.(step, outcome, performance.now() - started);
+        return;
+      } catch (e) {
+        // Lost connection: try again while we may still hold the lease; otherwise it expires and another takes over.
+        if (!isConnectionError(e) || attempt >= 6) throw e;
+        opts.onError?.(e);
+        await new Promise((r) => setTimeout(r, Math.min(10_000, 500 * 2 ** (attempt - 1))));
+      }
+    }
   };
 
   const runOne = async (step: ClaimedStep) => {
@@ -95,18 +104,14 @@ export function createRunner(opts: RunnerOptions): Runner {
       const r = seededRandom(`${step.id}:${step.attempt}:duration`);
       const simulatedMs = Math.round(step.estimatedMs * (1 + jitter * (2 * r.next() - 1)));
       const waitMs = clock.scale(simulatedMs);
-      if (!extendLease(conn, step.id, owner, new Date(clock.now().getTime() + waitMs + leaseMarginMs))) return;
-      await clock.sleep(waitMs);
-      const started = performance.now();
-      const outcome = executeStep(conn, step, {
-        handlers: opts.handlers,
-        owner,
-        now: clock.now(),
-        encryptionKey: opts.encryptionKey,
-        backoffMs: (attempt) => Math.min(60_000, backoffBaseMs * 2 ** (attempt - 1)),
-        scale: clock.scale,
+      if (!(await clock.busy(extendLease(pool, step.id, owner, new Date(clock.now().getTime() + waitMs + leaseMarginMs))))) return;
+      const interrupted = await new Promise<boolean>((resolve) => {
+        waiting.set(step.id, () => resolve(true));
+        void clock.sleep(waitMs).then(() => resolve(false));
       });
-      opts.onOutcome?.(step, outcome, performance.now() - started);
+      waiting.delete(step.id);
+      if (interrupted) return;
+      await record(step);
     } catch (e) {
       opts.onError?.(e);
     } finally {
@@ -115,11 +120,11 @@ export function createRunner(opts: RunnerOptions): Runner {
     }
   };
 
-  const claimRound = (): number => {
+  const claimRound = async (): Promise<number> => {
     const free = concurrency - inFlight;
-    if (free <= 0) return 0;
+    if (free <= 0 || stopping) return 0;
     const started = performance.now();
-    const claimed = claimSteps(conn, { owner, now: clock.now(), leaseMs: leaseMarginMs, limit: free });
+    const claimed = await clock.busy(claimSteps(pool, { owner, now: clock.now(), leaseMs: leaseMarginMs, limit: free }));
     if (claimed.length > 0) opts.onClaim?.(claimed.length, performance.now() - started);
     for (const step of claimed) {
       inFlight += 1;
@@ -138,70 +143,56 @@ export function createRunner(opts: RunnerOptions): Runner {
     dirty = false;
   };
 
+  /** One claim round; a database that cannot be reached makes the next round wait longer (up to 10 s). */
+  const guardedRound = async (): Promise<number> => {
+    try {
+      const n = await claimRound();
+      failures = 0;
+      return n;
+    } catch (e) {
+      failures += 1;
+      opts.onError?.(e);
+      await new Promise((r) => setTimeout(r, Math.min(10_000, 250 * 2 ** Math.min(failures, 6))));
+      return 0;
+    }
+  };
+
   const loop = async () => {
     while (!stopping) {
-      try {
-        claimRound();
-      } catch (e) {
-        opts.onError?.(e);
-      }
-      await waitForWork(pollMs);
+      await guardedRound();
+      if (!stopping) await waitForWork(pollMs);
     }
-    while (inFlight > 0) await waitForWork(pollMs);
   };
 
   return {
     owner,
     start() {
-      startCheckpointing();
       loopDone ??= loop();
     },
     async stop() {
       stopping = true;
       wake?.();
       await loopDone;
-      while (inFlight > 0) await waitForWork(pollMs);
-      stopCheckpointing();
+      const given = [...waiting.keys()];
+      for (const interrupt of [...waiting.values()]) interrupt();
+      try {
+        await releaseLeases(pool, given, owner, clock.now());
+      } catch (e) {
+        opts.onError?.(e);
+      }
+      while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
     },
     async runUntilIdle() {
-      const ownCheckpointer = !checkpointer;
-      startCheckpointing();
-      try {
-        await drain();
-      } finally {
-        if (ownCheckpointer) stopCheckpointing();
+      for (;;) {
+        const claimed = await guardedRound();
+        if (claimed === 0 && inFlight === 0) {
+          const next = await clock.busy(nextWakeUp(pool));
+          if (next === undefined) return;
+          await clock.sleep(Math.max(0, next.getTime() - clock.now().getTime()) + 1);
+          continue;
+        }
+        await waitForWork(pollMs);
       }
     },
   };
-
-  async function drain() {
-    for (;;) {
-      const claimed = claimRound();
-      if (claimed === 0 && inFlight === 0) {
-        const next = nextWakeUp(conn);
-        if (next === undefined) return;
-        await clock.sleep(Math.max(0, next.getTime() - clock.now().getTime()) + 1);
-        continue;
-      }
-      await waitForWork(pollMs);
-    }
-  }
 }
-
-/**
- * When work that is not claimable now will be: a retry's backoff ending, a step scheduled for later, or
- * another runner's lease expiring.
- * Undefined when no active operation has such work.
- */
-function nextWakeUp(conn: Database.Database): Date | undefined {
-  const row = conn
-    .prepare(
-      `SELECT MIN(CASE WHEN s.status = 'running' THEN s.leaseExpiresAt ELSE s.availableAt END) AS at
-         FROM step s JOIN operation o ON o.id = s.operationId
-        WHERE o.status IN ('queued', 'running')
-          AND (s.status IN ('retrying', 'running') OR (s.status = 'pending' AND s.pendingDeps = 0))`,
-    )
-    .get() as { at: string | null };
-  return row.at ? new Date(row.at) : undefined;
-}
-

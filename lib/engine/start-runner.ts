@@ -1,7 +1,7 @@
 import { hostname } from "node:os";
+import { database } from "@/lib/db/database";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { sqlite } from "@/lib/sqlite";
 import { realClock } from "./clock";
 import { createRunner, type Runner } from "./runner";
 import { stepHandlers } from "./steps";
@@ -13,7 +13,7 @@ export function startRunner(role: "web" | "worker"): Runner {
   if (holder.__runner) return holder.__runner;
   const config = env();
   const runner = createRunner({
-    conn: sqlite(),
+    pool: database(),
     clock: realClock(config.engine.timeScale),
     handlers: stepHandlers,
     encryptionKey: config.encryptionKey,
@@ -29,4 +29,9 @@ export function startRunner(role: "web" | "worker"): Runner {
   holder.__runner = runner;
   logger.info({ owner: runner.owner, timeScale: config.engine.timeScale }, "provisioning engine started");
   return runner;
+}
+
+/** The process's runner, if one was started (for a graceful shutdown). */
+export function currentRunner(): Runner | undefined {
+  return holder.__runner;
 }

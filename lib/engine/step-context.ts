@@ -1,28 +1,31 @@
-import type Database from "better-sqlite3";
 import type { EnvironmentPlan } from "@/lib/plan";
 import type { InstallSettings } from "@/lib/validations/install-settings";
 import type { NamedFault } from "./faults";
+import type { Sim } from "./sim";
 import type { Random } from "./random";
 
 /** Health report line, as in the reference package's "Cluster Health Check Report". */
 export type HealthLine = { component: string; status: "OK" | "FAIL" | "Not enabled"; detail?: string };
 
-/** Encrypted-at-rest secrets of the environment, read and written inside the step's transaction. */
+/** Encrypted-at-rest secrets of the environment, loaded with the step and written back in its transaction. */
 export type SecretStore = {
   put(name: string, value: string): void;
   get(name: string): string | undefined;
   delete(name: string): void;
+  /** Teardown: deletes every secret, including names no step knows; returns their names. */
+  deleteAll(): string[];
 };
 
 /**
- * What a step handler gets. A handler runs synchronously inside the transaction that also records the step's
- * success, so its effects on the simulated infrastructure and the step's completion commit together or not
- * at all: a crash can never leave an effect without its step marked done. Handlers must still check the
- * model before acting (idempotent), because a step may be attempted more than once.
+ * What a step handler gets. A handler runs synchronously on the environment's simulated infrastructure, loaded
+ * inside the transaction that also records the step's outcome; its effects are written back in that same
+ * transaction, so they and the step's completion commit together or not at all: a crash can never leave an
+ * effect without its step marked done. Handlers must still check the model before acting (idempotent),
+ * because a step may be attempted more than once.
  */
 export type StepContext = {
-  /** The open connection; the transaction is already begun. Use only through lib/engine/sim. */
-  conn: Database.Database;
+  /** The environment's machines and Kubernetes objects. */
+  sim: Sim;
   environment: {
     id: string;
     name: string;

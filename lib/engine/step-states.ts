@@ -6,8 +6,9 @@
  *               runner whose lease expired (crashed) loses it: another claims the step again (running → running).
  *   retrying  — failed transiently with attempts left; claimable again at availableAt (backoff).
  *   succeeded — terminal; its effects were committed in the same transaction.
- *   failed    — ran out of attempts or failed permanently; Retry resets it to pending.
- *   cancelled — terminal; the operation was cancelled before the step finished.
+ *   failed    — ran out of attempts or failed permanently (which fails its operation); Retry resets it to pending.
+ *   cancelled — terminal; the operation was cancelled before the step finished (a runner still holding it then
+ *               finds its lease gone and commits nothing).
  */
 export const stepStatuses = ["pending", "running", "retrying", "succeeded", "failed", "cancelled"] as const;
 export type StepStatus = (typeof stepStatuses)[number];
@@ -17,7 +18,7 @@ export const stepTransitions: Readonly<Record<StepStatus, readonly StepStatus[]>
   running: ["running", "succeeded", "retrying", "failed", "cancelled"],
   retrying: ["running", "cancelled"],
   succeeded: [],
-  failed: ["pending", "cancelled"],
+  failed: ["pending"],
   cancelled: [],
 };
 

@@ -1,6 +1,6 @@
 /**
  * Environment states.
- *   queued      — entered when an install is submitted; left when the engine starts installing.
+ *   queued      — entered when an install is submitted; left when the engine starts installing, or cancelled.
  *   installing  — the install operation runs; left for running, failed or cancelling.
  *   running     — the cluster is up; left for updating (day-2 work such as add-ons) or deleting.
  *   updating    — a day-2 operation runs on the running cluster; left for running or failed.
@@ -10,7 +10,8 @@
  *   cancelled   — terminal; the name and quota are released.
  *   deleting    — teardown runs; left for deleted.
  *   deleted     — terminal; the name and quota are released, the record stays.
- * Raw status strings never appear in components: use these helpers.
+ * Raw status strings never appear in components: use these helpers. The table is the law: the engine's one
+ * transition function (lib/engine/store/transition.ts) refuses any move it does not list.
  */
 export const environmentStatuses = [
   "queued",
@@ -27,7 +28,7 @@ export const environmentStatuses = [
 export type EnvironmentStatus = (typeof environmentStatuses)[number];
 
 export const environmentTransitions: Readonly<Record<EnvironmentStatus, readonly EnvironmentStatus[]>> = {
-  queued: ["installing", "cancelling", "deleting"],
+  queued: ["installing", "cancelling"],
   installing: ["running", "failed", "cancelling"],
   running: ["updating", "deleting"],
   updating: ["running", "failed"],

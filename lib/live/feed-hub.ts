@@ -1,139 +1,163 @@
-import type Database from "better-sqlite3";
-import { statement } from "@/lib/engine/statement";
+import type { Pool } from "@/lib/db/pool";
+import { findEvents, type Change, type ChangeListener, type EventRecord } from "@/lib/engine";
 import { buildEnvironmentList, type EnvironmentListItem } from "./build-environment-list";
 import { buildStatusSnapshot } from "./build-status-snapshot";
+import { findLogLines } from "./find-log-lines";
 import type { FeedEvent, FeedMessage } from "./status-snapshot";
 
-type Subscriber = { environmentId: string; eventCursor: number; logCursor: number; send(message: FeedMessage): void };
+type Subscriber = { eventCursor: number; logCursor: number; ready: boolean; send(message: FeedMessage): void };
+type AccountListener = (list: EnvironmentListItem[]) => void;
 
 export type FeedHub = {
   /**
    * Sends what the subscriber missed since `afterEventId` (none when undefined), then a snapshot, then every
-   * change as it is committed. Returns the unsubscribe function.
+   * change as it is committed. Resolves with the unsubscribe function.
    */
-  subscribe(environmentId: string, afterEventId: number | undefined, send: (message: FeedMessage) => void): () => void;
+  subscribe(environmentId: string, afterEventId: number | undefined, send: (message: FeedMessage) => void): Promise<() => void>;
   /** The account's environment list now and after every change to any of them. */
-  subscribeAccount(userId: string, send: (list: EnvironmentListItem[]) => void): () => void;
+  subscribeAccount(userId: string, send: AccountListener): Promise<() => void>;
   /** Number of open subscriptions (tests, benchmarks). */
   size(): number;
+  close(): Promise<void>;
 };
 
 /**
- * One feed per process for every open status page. A single timer looks for new events with one indexed
- * query (`MAX(id)`), whatever the number of pages, and only when something changed reads the new events,
- * builds each changed environment's snapshot ONCE and fans it out to that environment's pages. Events written
- * by other processes (workers) are seen the same way, since everything goes through the database.
+ * One feed per process for every open page. Changes arrive by PostgreSQL LISTEN/NOTIFY on ONE connection
+ * (every engine transaction, in any process, notifies at commit which environment changed); for each changed
+ * environment with open pages the hub reads the new events and log lines and builds the snapshot ONCE, then
+ * fans them out. Deliveries per environment never overlap: a change arriving during one is folded into a
+ * follow-up. If the listening connection drops, notifications sent meanwhile are lost, so on reconnect every
+ * open page is brought up to date from the database; while it is down, pages are told (`status`).
  */
-export function createFeedHub(conn: Database.Database, pollMs = 100, timeScale = 1): FeedHub {
+export function createFeedHub(pool: Pool, listen: (handlers: Parameters<ListenFn>[0]) => ChangeListener, timeScale = 1): FeedHub {
   const byEnvironment = new Map<string, Set<Subscriber>>();
-  const byAccount = new Map<string, Set<(list: EnvironmentListItem[]) => void>>();
-  let lastSeen = currentMaxEventId(conn);
-  let timer: NodeJS.Timeout | undefined;
+  const byAccount = new Map<string, Set<AccountListener>>();
+  const running = new Map<string, Promise<void>>();
+  const again = new Set<string>();
+  let listener: ChangeListener | undefined;
+  let databaseUp = true;
 
-  const tick = () => {
-    const max = currentMaxEventId(conn);
-    if (max === lastSeen) return;
-    const changed = statement(conn, "SELECT DISTINCT environmentId FROM environment_event WHERE id > ?").all(lastSeen) as {
-      environmentId: string;
-    }[];
-    lastSeen = max;
-    for (const { environmentId } of changed) {
-      const subscribers = byEnvironment.get(environmentId);
-      if (subscribers && subscribers.size > 0) deliver(environmentId, subscribers);
+  /** Runs `work` for `key`, never twice at once; a request during a run makes exactly one more run after it. */
+  const serialize = (key: string, work: () => Promise<void>) => {
+    if (running.has(key)) {
+      again.add(key);
+      return;
     }
-    if (byAccount.size > 0) {
-      const owner = statement(conn, "SELECT userId FROM environment WHERE id = ?");
-      const accounts = new Set(changed.map((c) => (owner.get(c.environmentId) as { userId: string } | undefined)?.userId));
-      for (const userId of accounts) {
-        const listeners = userId ? byAccount.get(userId) : undefined;
-        if (!listeners) continue;
-        const list = buildEnvironmentList(conn, userId!);
-        for (const listen of listeners) listen(list);
+    const run = (async () => {
+      do {
+        again.delete(key);
+        try {
+          await work();
+        } catch {
+          // The database is unreachable: the reconnect brings every page up to date.
+        }
+      } while (again.has(key));
+      running.delete(key);
+    })();
+    running.set(key, run);
+  };
+
+  const deliver = (environmentId: string) =>
+    serialize(`environment:${environmentId}`, async () => {
+      const subscribers = [...(byEnvironment.get(environmentId) ?? [])].filter((s) => s.ready);
+      if (subscribers.length === 0) return;
+      const from = Math.min(...subscribers.map((s) => s.eventCursor));
+      const logFrom = Math.min(...subscribers.map((s) => s.logCursor));
+      const [events, logs, snapshot] = await Promise.all([
+        findEvents(pool, environmentId, from),
+        findLogLines(pool, environmentId, logFrom),
+        buildStatusSnapshot(pool, environmentId, timeScale),
+      ]);
+      for (const s of subscribers) {
+        for (const e of events) if (e.seq > s.eventCursor) s.send({ event: "change", id: e.seq, data: toFeedEvent(e) });
+        const fresh = logs.filter((l) => l.id > s.logCursor);
+        if (fresh.length > 0) s.send({ event: "logs", data: fresh });
+        s.send({ event: "snapshot", data: snapshot });
+        s.eventCursor = Math.max(s.eventCursor, events.at(-1)?.seq ?? 0);
+        s.logCursor = Math.max(s.logCursor, fresh.at(-1)?.id ?? 0);
       }
+    });
+
+  const deliverAccount = (userId: string) =>
+    serialize(`account:${userId}`, async () => {
+      const listeners = byAccount.get(userId);
+      if (!listeners || listeners.size === 0) return;
+      const list = await buildEnvironmentList(pool, userId);
+      for (const l of listeners) l(list);
+    });
+
+  const broadcastStatus = () => {
+    for (const set of byEnvironment.values()) {
+      for (const s of set) s.send({ event: "status", data: { database: databaseUp ? "connected" : "reconnecting" } });
     }
   };
 
-  const deliver = (environmentId: string, subscribers: Set<Subscriber>) => {
-    const from = Math.min(...[...subscribers].map((s) => s.eventCursor));
-    const events = statement(
-      conn,
-      "SELECT id, type, message, stepKey, operationId, createdAt FROM environment_event WHERE environmentId = ? AND id > ? ORDER BY id",
-    ).all(environmentId, from) as FeedEvent[];
-    const logFrom = Math.min(...[...subscribers].map((s) => s.logCursor));
-    const logs = statement(
-      conn,
-      "SELECT id, at, level, stepKey, node, message FROM log_line WHERE environmentId = ? AND id > ? ORDER BY id",
-    ).all(environmentId, logFrom) as { id: number; at: string; level: "info" | "warn" | "error"; stepKey: string | null; node: string | null; message: string }[];
-    const snapshot = buildStatusSnapshot(conn, environmentId, timeScale);
-    for (const s of subscribers) {
-      for (const e of events) {
-        if (e.id > s.eventCursor) s.send({ event: "change", id: e.id, data: { ...e, createdAt: new Date(e.createdAt).toISOString() } });
-      }
-      const fresh = logs.filter((l) => l.id > s.logCursor).map((l) => ({ ...l, at: new Date(l.at).toISOString() }));
-      if (fresh.length > 0) s.send({ event: "logs", data: fresh });
-      s.send({ event: "snapshot", data: snapshot });
-      s.eventCursor = Math.max(s.eventCursor, snapshot.lastEventId, events.at(-1)?.id ?? 0);
-      s.logCursor = Math.max(s.logCursor, snapshot.lastLogId);
-    }
+  const ensureListening = async () => {
+    listener ??= listen({
+      onChange(change: Change) {
+        if (byEnvironment.has(change.environmentId)) deliver(change.environmentId);
+        if (byAccount.has(change.userId)) deliverAccount(change.userId);
+      },
+      onReconnect() {
+        for (const id of byEnvironment.keys()) deliver(id);
+        for (const id of byAccount.keys()) deliverAccount(id);
+      },
+      onStatus(connected) {
+        if (connected === databaseUp) return;
+        databaseUp = connected;
+        broadcastStatus();
+      },
+    });
+    await listener.ready;
   };
 
-  /** Adds a listener, starts the timer, and returns the function that removes it again. */
-  function register<T>(map: Map<string, Set<T>>, key: string, listener: T): () => void {
+  function register<T>(map: Map<string, Set<T>>, key: string, item: T): () => void {
     const set = map.get(key) ?? new Set<T>();
-    map.set(key, set.add(listener));
-    ensureTimer();
+    map.set(key, set.add(item));
     return () => {
-      set.delete(listener);
+      set.delete(item);
       if (set.size === 0) map.delete(key);
-      stopWhenIdle();
     };
   }
 
-  const stopWhenIdle = () => {
-    if (byEnvironment.size > 0 || byAccount.size > 0 || !timer) return;
-    clearInterval(timer);
-    timer = undefined;
-    lastSeen = currentMaxEventId(conn);
-  };
-
-  const ensureTimer = () => {
-    if (timer) return;
-    timer = setInterval(() => {
-      try {
-        tick();
-      } catch {
-        // A failed read (e.g. a busy database) is retried on the next tick.
-      }
-    }, pollMs);
-    timer.unref();
-  };
-
   return {
-    subscribe(environmentId, afterEventId, send) {
-      const snapshot = buildStatusSnapshot(conn, environmentId, timeScale);
-      const subscriber: Subscriber = { environmentId, eventCursor: afterEventId ?? snapshot.lastEventId, logCursor: snapshot.lastLogId, send };
-      // Catch up synchronously: nothing can be committed in this process meanwhile, and later commits by
-      // anyone get ids above what is read here, so the timer picks them up. No gap, no duplicate.
-      if (afterEventId !== undefined) {
-        const missed = statement(
-          conn,
-          "SELECT id, type, message, stepKey, operationId, createdAt FROM environment_event WHERE environmentId = ? AND id > ? AND id <= ? ORDER BY id",
-        ).all(environmentId, afterEventId, snapshot.lastEventId) as FeedEvent[];
-        for (const e of missed) send({ event: "change", id: e.id, data: { ...e, createdAt: new Date(e.createdAt).toISOString() } });
-        subscriber.eventCursor = snapshot.lastEventId;
+    async subscribe(environmentId, afterEventId, send) {
+      // Listening first, registered before reading: a change committed while the snapshot is read is delivered
+      // after it (cursors keep it from being sent twice), so nothing falls between the two.
+      await ensureListening();
+      const subscriber: Subscriber = { eventCursor: 0, logCursor: 0, ready: false, send };
+      const unsubscribe = register(byEnvironment, environmentId, subscriber);
+      try {
+        const snapshot = await buildStatusSnapshot(pool, environmentId, timeScale);
+        if (afterEventId !== undefined) {
+          for (const e of await findEvents(pool, environmentId, afterEventId, snapshot.lastEventId)) send({ event: "change", id: e.seq, data: toFeedEvent(e) });
+        }
+        send({ event: "snapshot", data: snapshot });
+        if (!databaseUp) send({ event: "status", data: { database: "reconnecting" } });
+        Object.assign(subscriber, { eventCursor: snapshot.lastEventId, logCursor: snapshot.lastLogId, ready: true });
+        deliver(environmentId);
+        return unsubscribe;
+      } catch (e) {
+        unsubscribe();
+        throw e;
       }
-      send({ event: "snapshot", data: snapshot });
-      return register(byEnvironment, environmentId, subscriber);
     },
-    subscribeAccount(userId, send) {
-      send(buildEnvironmentList(conn, userId));
-      return register(byAccount, userId, send);
+    async subscribeAccount(userId, send) {
+      await ensureListening();
+      const unsubscribe = register(byAccount, userId, send);
+      deliverAccount(userId);
+      return unsubscribe;
     },
-    size: () =>
-      [...byEnvironment.values()].reduce((n, s) => n + s.size, 0) + [...byAccount.values()].reduce((n, s) => n + s.size, 0),
+    size: () => [...byEnvironment.values()].reduce((n, s) => n + s.size, 0) + [...byAccount.values()].reduce((n, s) => n + s.size, 0),
+    async close() {
+      await listener?.close();
+      listener = undefined;
+    },
   };
 }
 
-function currentMaxEventId(conn: Database.Database): number {
-  return (statement(conn, "SELECT COALESCE(MAX(id), 0) AS id FROM environment_event").get() as { id: number }).id;
+type ListenFn = (handlers: { onChange(change: Change): void; onReconnect(): void; onStatus?(connected: boolean): void }) => ChangeListener;
+
+function toFeedEvent(e: EventRecord): FeedEvent {
+  return { id: e.seq, type: e.type, message: e.message, stepKey: e.stepKey, operationId: e.operationId, createdAt: e.createdAt.toISOString() };
 }

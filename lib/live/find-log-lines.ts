@@ -1,13 +1,15 @@
-import type Database from "better-sqlite3";
-import { statement } from "@/lib/engine/statement";
+import type { Pool } from "@/lib/db/pool";
+import { findLogLines as findRecords } from "@/lib/engine";
 import type { LogLineView } from "./status-snapshot";
 
-/** Log lines of an environment after `afterId`, oldest first, at most `limit`. */
-export function findLogLines(conn: Database.Database, environmentId: string, afterId = 0, limit = 5000): LogLineView[] {
-  return (
-    statement(
-      conn,
-      "SELECT id, at, level, stepKey, node, message FROM log_line WHERE environmentId = ? AND id > ? ORDER BY id LIMIT ?",
-    ).all(environmentId, afterId, limit) as LogLineView[]
-  ).map((l) => ({ ...l, at: new Date(l.at).toISOString() }));
+/** Log lines of an environment after line number `after`, oldest first, at most `limit`. */
+export async function findLogLines(pool: Pool, environmentId: string, after = 0, limit = 5000): Promise<LogLineView[]> {
+  return (await findRecords(pool, environmentId, after, limit)).map((l) => ({
+    id: l.seq,
+    at: l.at.toISOString(),
+    level: l.level,
+    stepKey: l.stepKey,
+    node: l.node,
+    message: l.message,
+  }));
 }

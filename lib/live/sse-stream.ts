@@ -6,7 +6,7 @@ export type SseMessage = { event: string; id?: number; data: unknown };
  * proxies keep the connection open, and cleanup when the client goes away (the request is aborted).
  */
 export function sseStream(
-  subscribe: (send: (message: SseMessage) => void) => () => void,
+  subscribe: (send: (message: SseMessage) => void) => Promise<() => void>,
   signal: AbortSignal,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -23,7 +23,7 @@ export function sseStream(
       const send = (m: SseMessage) =>
         write(`${m.id !== undefined ? `id: ${m.id}\n` : ""}event: ${m.event}\ndata: ${JSON.stringify(m.data)}\n\n`);
       write("retry: 2000\n\n");
-      const unsubscribe = subscribe(send);
+      let unsubscribe = () => {};
       const keepAlive = setInterval(() => write(": keep-alive\n\n"), 15_000);
       let closed = false;
       cleanup = () => {
@@ -38,6 +38,14 @@ export function sseStream(
         }
       };
       signal.addEventListener("abort", cleanup, { once: true });
+      subscribe(send).then(
+        (stop) => {
+          unsubscribe = stop;
+          if (closed) stop();
+        },
+        // The database could not be read: end the stream; the browser reconnects after `retry`.
+        () => cleanup(),
+      );
     },
     cancel() {
       cleanup();

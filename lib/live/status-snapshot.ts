@@ -31,9 +31,9 @@ export type StatusSnapshot = {
   results: { endpoints: EnvironmentPlan["endpoints"]; health: HealthLine[]; completedAt: string } | null;
   /** Which credentials exist (values only through GET /api/environments/<name>/credentials). */
   credentials: { name: CredentialName; label: string }[];
-  /** Highest environment_event id included; the feed resumes after it. */
+  /** Sequence number of the newest event included (numbered per environment); the feed resumes after it. */
   lastEventId: number;
-  /** Highest log_line id of the environment. */
+  /** Sequence number of the environment's newest log line. */
   lastLogId: number;
   /** Server time the snapshot was taken (ISO), to correct the client's clock for elapsed/ETA. */
   serverTime: string;
@@ -108,9 +108,11 @@ export type FeedEvent = {
  *   event: snapshot  data: StatusSnapshot     (on connect and after every batch of changes)
  *   event: change    id: <event id>  data: FeedEvent   (every event, in order; resumable with Last-Event-ID)
  *   event: logs      data: LogLineView[]      (new log lines, in order)
+ *   event: status    data: { database }       ("reconnecting" while the server has lost its database, then "connected")
  *   : keep-alive     (comment, every 15 s)
  */
 export type FeedMessage =
   | { event: "snapshot"; data: StatusSnapshot }
   | { event: "change"; id: number; data: FeedEvent }
-  | { event: "logs"; data: LogLineView[] };
+  | { event: "logs"; data: LogLineView[] }
+  | { event: "status"; data: { database: "connected" | "reconnecting" } };

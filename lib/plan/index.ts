@@ -9,4 +9,4 @@ export { findGraphProblems, type StepLink } from "./find-graph-problems";
 export { stepNames, isStepName, type StepName } from "./step-names";
 export { describeStep } from "./describe-step";
 export { planStages } from "./plan-stages";
-export { quotaLabels } from "./quota-labels";
+export { quotaLabels, describeEnvironmentsFull } from "./quota-labels";

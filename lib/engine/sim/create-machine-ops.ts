@@ -1,8 +1,7 @@
-import type Database from "better-sqlite3";
-import { sqliteTime } from "@/lib/sqlite";
+import { stableJson } from "@/lib/stable-json";
 import { canMoveMachine, type MachineState } from "./machine-states";
 import { privateIpFor } from "./private-ip-for";
-import { stableJson } from "@/lib/stable-json";
+import type { SimModel } from "./sim-model";
 import type { MachineFacts, SimMachine } from "./types";
 
 export type MachineOps = {
@@ -12,73 +11,76 @@ export type MachineOps = {
    */
   create(input: { nodeId: string; nodeGroup: string; hostname: string }): { machine: SimMachine; created: boolean };
   get(nodeId: string): SimMachine | undefined;
-  /** Ordered by node id; optionally one group and/or some states. */
+  /** Ordered by group, then node number; optionally one group and/or some states. */
   list(filter?: { nodeGroup?: string; states?: readonly MachineState[] }): SimMachine[];
   /**
    * Moves the machine along created → booting → running → removed (see machine-states.ts); the same state is
-   * a no-op. Written as a compare-and-set on the state read. Throws on a move the table forbids.
+   * a no-op. Throws on a move the table forbids. Each move is written as its own compare-and-set.
    */
   setState(nodeId: string, to: MachineState): SimMachine;
-  /** Shallow-merges facts; writes only when something changes. */
+  /** Shallow-merges facts; records a change only when something differs. */
   mergeFacts(nodeId: string, patch: MachineFacts): SimMachine;
 };
 
-type Row = Omit<SimMachine, "facts" | "state"> & { facts: string; state: string };
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function createMachineOps(conn: Database.Database, environmentId: string, now: Date): MachineOps {
-  const at = sqliteTime(now);
-  const decode = (row: Row): SimMachine => ({ ...row, state: row.state as MachineState, facts: JSON.parse(row.facts) as MachineFacts });
-  const select = conn.prepare("SELECT * FROM sim_machine WHERE environmentId = ? AND nodeId = ?");
-  const get = (nodeId: string): SimMachine | undefined => {
-    const row = select.get(environmentId, nodeId) as Row | undefined;
-    return row ? decode(row) : undefined;
-  };
+export function createMachineOps(model: SimModel, now: Date): MachineOps {
+  const at = now.toISOString();
+  const { machines, changes, environmentId } = model;
+  const copy = (m: SimMachine): SimMachine => structuredClone(m);
   const mustGet = (nodeId: string): SimMachine => {
-    const machine = get(nodeId);
+    const machine = machines.get(nodeId);
     if (!machine) throw new Error(`Machine ${nodeId} does not exist in environment ${environmentId}.`);
     return machine;
   };
 
   return {
     create({ nodeId, nodeGroup, hostname }) {
-      const existing = get(nodeId);
-      if (existing) return { machine: existing, created: false };
+      const existing = machines.get(nodeId);
+      if (existing) return { machine: copy(existing), created: false };
       const index = Number(/-(\d+)$/.exec(nodeId)?.[1] ?? "1");
-      conn
-        .prepare(
-          `INSERT INTO sim_machine (id, environmentId, nodeId, nodeGroup, hostname, privateIp, state, facts, createdAt, updatedAt)
-           VALUES (?, ?, ?, ?, ?, ?, 'created', '{}', ?, ?)`,
-        )
-        .run(`${environmentId}:${nodeId}`, environmentId, nodeId, nodeGroup, hostname, privateIpFor(environmentId, nodeGroup, index), at, at);
-      return { machine: mustGet(nodeId), created: true };
+      const machine: SimMachine = {
+        environmentId,
+        nodeId,
+        nodeGroup,
+        hostname,
+        privateIp: privateIpFor(environmentId, nodeGroup, index),
+        state: "created",
+        facts: {},
+        createdAt: at,
+        updatedAt: at,
+      };
+      machines.set(nodeId, machine);
+      changes.createdMachines.add(nodeId);
+      return { machine: copy(machine), created: true };
     },
-    get,
+    get(nodeId) {
+      const machine = machines.get(nodeId);
+      return machine ? copy(machine) : undefined;
+    },
     list(filter = {}) {
-      const rows = conn
-        .prepare("SELECT * FROM sim_machine WHERE environmentId = ? ORDER BY nodeGroup, length(nodeId), nodeId")
-        .all(environmentId) as Row[];
-      return rows
-        .map(decode)
-        .filter((m) => (filter.nodeGroup === undefined || m.nodeGroup === filter.nodeGroup) && (filter.states === undefined || filter.states.includes(m.state)));
+      return [...machines.values()]
+        .filter((m) => (filter.nodeGroup === undefined || m.nodeGroup === filter.nodeGroup) && (filter.states === undefined || filter.states.includes(m.state)))
+        .sort((a, b) => byText(a.nodeGroup, b.nodeGroup) || a.nodeId.length - b.nodeId.length || byText(a.nodeId, b.nodeId))
+        .map(copy);
     },
     setState(nodeId, to) {
       const machine = mustGet(nodeId);
-      if (machine.state === to) return machine;
-      if (!canMoveMachine(machine.state, to)) {
-        throw new Error(`Machine ${nodeId} cannot go from ${machine.state} to ${to}.`);
-      }
-      const { changes } = conn
-        .prepare("UPDATE sim_machine SET state = ?, updatedAt = ? WHERE id = ? AND state = ?")
-        .run(to, at, machine.id, machine.state);
-      if (changes !== 1) throw new Error(`Machine ${nodeId} changed state concurrently.`);
-      return mustGet(nodeId);
+      if (machine.state === to) return copy(machine);
+      if (!canMoveMachine(machine.state, to)) throw new Error(`Machine ${nodeId} cannot go from ${machine.state} to ${to}.`);
+      changes.machineMoves.push({ nodeId, from: machine.state, to });
+      const next = { ...machine, state: to, updatedAt: at };
+      machines.set(nodeId, next);
+      return copy(next);
     },
     mergeFacts(nodeId, patch) {
       const machine = mustGet(nodeId);
-      const next = { ...machine.facts, ...patch };
-      if (stableJson(next) === stableJson(machine.facts)) return machine;
-      conn.prepare("UPDATE sim_machine SET facts = ?, updatedAt = ? WHERE id = ?").run(stableJson(next), at, machine.id);
-      return mustGet(nodeId);
+      const facts = { ...machine.facts, ...patch };
+      if (stableJson(facts) === stableJson(machine.facts)) return copy(machine);
+      const next = { ...machine, facts: structuredClone(facts), updatedAt: at };
+      machines.set(nodeId, next);
+      changes.machineFacts.add(nodeId);
+      return copy(next);
     },
   };
 }

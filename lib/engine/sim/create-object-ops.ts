@@ -1,6 +1,5 @@
-import type Database from "better-sqlite3";
-import { sqliteTime } from "@/lib/sqlite";
 import { stableJson } from "@/lib/stable-json";
+import { objectKey, type SimModel } from "./sim-model";
 import type { ApplyResult, JsonObject, SimObject } from "./types";
 
 export type ObjectRef = { kind: string; namespace?: string; name: string };
@@ -27,77 +26,85 @@ export type ObjectOps = {
   deleteAll(): number;
 };
 
-type Row = { id: number; kind: string; namespace: string; name: string; spec: string; status: string; createdAt: string; updatedAt: string };
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function createObjectOps(conn: Database.Database, environmentId: string, now: Date): ObjectOps {
-  const at = sqliteTime(now);
-  const decode = <Spec, Status>(row: Row): SimObject<Spec, Status> => ({
-    ...row,
-    spec: JSON.parse(row.spec) as Spec,
-    status: JSON.parse(row.status) as Status,
-  });
-  const selectOne = conn.prepare("SELECT * FROM sim_object WHERE environmentId = ? AND kind = ? AND namespace = ? AND name = ?");
-  const row = (ref: ObjectRef) => selectOne.get(environmentId, ref.kind, ref.namespace ?? "", ref.name) as Row | undefined;
+/** Object operations over the in-memory model; values handed out are copies, so callers cannot edit it behind its back. */
+export function createObjectOps(model: SimModel, now: Date): ObjectOps {
+  const at = now.toISOString();
+  const { objects, changes } = model;
+  const copy = <Spec, Status>(o: SimObject): SimObject<Spec, Status> => structuredClone(o) as unknown as SimObject<Spec, Status>;
+  const keyOf = (ref: ObjectRef) => objectKey(ref.kind, ref.namespace ?? "", ref.name);
+  const touch = (key: string, object: SimObject) => {
+    objects.set(key, object);
+    changes.touchedObjects.add(key);
+    changes.deletedObjects.delete(key);
+  };
 
   return {
     apply<Spec = JsonObject, Status = JsonObject>(input: ObjectRef & { spec?: Spec; status?: Status }) {
-      const ref = { kind: input.kind, namespace: input.namespace ?? "", name: input.name };
-      const spec = stableJson(input.spec ?? {});
-      const existing = row(ref);
+      const key = keyOf(input);
+      const spec = (input.spec ?? {}) as JsonObject;
+      const existing = objects.get(key);
       if (!existing) {
-        conn
-          .prepare(
-            `INSERT INTO sim_object (environmentId, kind, namespace, name, spec, status, createdAt, updatedAt)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(environmentId, ref.kind, ref.namespace, ref.name, spec, stableJson(input.status ?? {}), at, at);
-        return { object: decode<Spec, Status>(row(ref)!), result: "created" as const };
+        const object: SimObject = {
+          kind: input.kind,
+          namespace: input.namespace ?? "",
+          name: input.name,
+          spec: structuredClone(spec),
+          status: structuredClone((input.status ?? {}) as JsonObject),
+          createdAt: at,
+          updatedAt: at,
+        };
+        touch(key, object);
+        return { object: copy<Spec, Status>(object), result: "created" as const };
       }
-      const status = input.status === undefined ? existing.status : stableJson(input.status);
-      if (existing.spec === spec && existing.status === status) {
-        return { object: decode<Spec, Status>(existing), result: "unchanged" as const };
+      const status = input.status === undefined ? existing.status : (input.status as JsonObject);
+      if (stableJson(existing.spec) === stableJson(spec) && stableJson(existing.status) === stableJson(status)) {
+        return { object: copy<Spec, Status>(existing), result: "unchanged" as const };
       }
-      conn.prepare("UPDATE sim_object SET spec = ?, status = ?, updatedAt = ? WHERE id = ?").run(spec, status, at, existing.id);
-      return { object: decode<Spec, Status>(row(ref)!), result: "configured" as const };
+      const object = { ...existing, spec: structuredClone(spec), status: structuredClone(status), updatedAt: at };
+      touch(key, object);
+      return { object: copy<Spec, Status>(object), result: "configured" as const };
     },
     setStatus(ref, status) {
-      const existing = row(ref);
+      const key = keyOf(ref);
+      const existing = objects.get(key);
       if (!existing) return false;
-      const text = stableJson(status);
-      if (existing.status !== text) {
-        conn.prepare("UPDATE sim_object SET status = ?, updatedAt = ? WHERE id = ?").run(text, at, existing.id);
+      if (stableJson(existing.status) !== stableJson(status)) {
+        touch(key, { ...existing, status: structuredClone(status as JsonObject), updatedAt: at });
       }
       return true;
     },
     get<Spec = JsonObject, Status = JsonObject>(ref: ObjectRef) {
-      const found = row(ref);
-      return found ? decode<Spec, Status>(found) : undefined;
+      const found = objects.get(keyOf(ref));
+      return found ? copy<Spec, Status>(found) : undefined;
     },
     list<Spec = JsonObject, Status = JsonObject>(kind: string, namespace?: string) {
-      const rows = (
-        namespace === undefined
-          ? conn.prepare("SELECT * FROM sim_object WHERE environmentId = ? AND kind = ? ORDER BY namespace, name").all(environmentId, kind)
-          : conn
-              .prepare("SELECT * FROM sim_object WHERE environmentId = ? AND kind = ? AND namespace = ? ORDER BY name")
-              .all(environmentId, kind, namespace)
-      ) as Row[];
-      return rows.map((r) => decode<Spec, Status>(r));
+      return [...objects.values()]
+        .filter((o) => o.kind === kind && (namespace === undefined || o.namespace === namespace))
+        .sort((a, b) => byText(a.namespace, b.namespace) || byText(a.name, b.name))
+        .map((o) => copy<Spec, Status>(o));
     },
     listAll() {
-      const rows = conn
-        .prepare("SELECT * FROM sim_object WHERE environmentId = ? ORDER BY kind, namespace, name")
-        .all(environmentId) as Row[];
-      return rows.map((r) => decode<JsonObject, JsonObject>(r));
+      return [...objects.values()]
+        .sort((a, b) => byText(a.kind, b.kind) || byText(a.namespace, b.namespace) || byText(a.name, b.name))
+        .map((o) => copy<JsonObject, JsonObject>(o));
     },
     delete(ref) {
-      return (
-        conn
-          .prepare("DELETE FROM sim_object WHERE environmentId = ? AND kind = ? AND namespace = ? AND name = ?")
-          .run(environmentId, ref.kind, ref.namespace ?? "", ref.name).changes > 0
-      );
+      const key = keyOf(ref);
+      if (!objects.delete(key)) return false;
+      changes.touchedObjects.delete(key);
+      if (model.loadedObjects.has(key)) changes.deletedObjects.add(key);
+      return true;
     },
     deleteAll() {
-      return conn.prepare("DELETE FROM sim_object WHERE environmentId = ?").run(environmentId).changes;
+      const count = objects.size;
+      for (const key of [...objects.keys()]) {
+        objects.delete(key);
+        changes.touchedObjects.delete(key);
+        if (model.loadedObjects.has(key)) changes.deletedObjects.add(key);
+      }
+      return count;
     },
   };
 }

@@ -1,27 +1,24 @@
-import type Database from "better-sqlite3";
 import { createMachineOps, type MachineOps } from "./create-machine-ops";
 import { createObjectOps, type ObjectOps } from "./create-object-ops";
+import type { SimModel } from "./sim-model";
 
 /**
- * The simulated infrastructure of one environment: its machines (sim_machine) and the Kubernetes objects
- * of the cluster they form (sim_object). Every call is a synchronous statement on `conn`; the caller owns
- * the transaction (a step handler runs inside the one that records the step), so nothing here begins or
- * commits. `now` stamps createdAt/updatedAt of what this handle writes.
+ * The simulated infrastructure of one environment: its machines and the Kubernetes objects of the cluster
+ * they form, as step handlers see them — synchronous operations on the in-memory model (sim-model.ts) that
+ * the engine loads before the handler and writes back after it. `now` stamps what this handle changes.
  */
 export type Sim = {
   environmentId: string;
   now: Date;
-  conn: Database.Database;
   machines: MachineOps;
   objects: ObjectOps;
 };
 
-export function createSim(conn: Database.Database, environmentId: string, now: Date): Sim {
+export function createSim(model: SimModel, now: Date): Sim {
   return {
-    environmentId,
+    environmentId: model.environmentId,
     now,
-    conn,
-    machines: createMachineOps(conn, environmentId, now),
-    objects: createObjectOps(conn, environmentId, now),
+    machines: createMachineOps(model, now),
+    objects: createObjectOps(model, now),
   };
 }

@@ -1,12 +1,14 @@
 /**
  * Simulated infrastructure: machines (sim_machine) and the Kubernetes cluster they form (sim_object), acted
- * on by step handlers as if it were a remote API. All calls are synchronous on the caller's transaction.
+ * on by step handlers as if it were a remote API. All calls are synchronous, on an in-memory model that the
+ * engine loads and writes back in the step's transaction (sim-model.ts).
  * See docs/simulation.md.
  */
 export type * from "./types";
 export { workloadKinds } from "./types";
 export { machineStates, machineTransitions, canMoveMachine, isMachineUp, type MachineState } from "./machine-states";
 export { createSim, type Sim } from "./create-sim";
+export { createSimModel, objectKey, type SimModel, type SimChanges, type MachineRow, type ObjectRow } from "./sim-model";
 export type { MachineOps } from "./create-machine-ops";
 export type { ObjectOps, ObjectRef } from "./create-object-ops";
 export { privateIpFor } from "./private-ip-for";
@@ -31,4 +33,3 @@ export { isCniInstalled, cniRef } from "./is-cni-installed";
 export { findPods } from "./find-pods";
 export { applyHelmRelease } from "./apply-helm-release";
 export { reconcileCluster } from "./reconcile-cluster";
-export { purgeEnvironmentSecrets } from "./purge-environment-secrets";

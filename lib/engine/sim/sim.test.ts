@@ -1,11 +1,10 @@
-import type Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, insertTestUser } from "@/lib/engine/testing/test-database";
+import { beforeEach, describe, expect, it } from "vitest";
 import { applyDaemonSet } from "./apply-daemon-set";
 import { applyDeployment } from "./apply-deployment";
 import { applyPersistentVolumeClaim } from "./apply-persistent-volume-claim";
 import { applyStorageClass } from "./apply-storage-class";
 import { createSim, type Sim } from "./create-sim";
+import { createSimModel, type SimModel } from "./sim-model";
 import { cniRef } from "./is-cni-installed";
 import { canMoveMachine, machineStates } from "./machine-states";
 import { privateIpFor } from "./private-ip-for";
@@ -13,28 +12,15 @@ import { reconcileCluster } from "./reconcile-cluster";
 import { registerNode } from "./register-node";
 import type { NodeStatus, PersistentVolumeClaimStatus, PodSpec, PodStatus, WorkloadStatus } from "./types";
 
-let db: ReturnType<typeof createTestDatabase>;
-let conn: Database.Database;
 const t0 = new Date("2026-01-01T00:00:00.000Z");
+const models = new Map<string, SimModel>();
+/** A Sim over one environment's model, kept for the whole test (as the database would keep it). */
+const simOf = (environmentId: string, at: Date) => {
+  if (!models.has(environmentId)) models.set(environmentId, createSimModel(environmentId));
+  return createSim(models.get(environmentId)!, at);
+};
 
-function insertEnvironment(id: string): void {
-  const at = t0.toISOString().replace("Z", "+00:00");
-  conn
-    .prepare(
-      `INSERT INTO environment (id, userId, name, region, domain, displayName, status, settings, plan, requestId, createdAt, updatedAt)
-       VALUES (?, 'user-1', ?, 'eu-central', ?, 'Test', 'installing', '{}', '{}', ?, ?, ?)`,
-    )
-    .run(id, id, `${id}.fra.clusterport.cloud`, id, at, at);
-}
-
-beforeEach(() => {
-  db = createTestDatabase();
-  conn = db.conn;
-  insertTestUser(conn);
-  insertEnvironment("env-a");
-  insertEnvironment("env-b");
-});
-afterEach(() => db.cleanup());
+beforeEach(() => models.clear());
 
 /** A running machine with a registered node of the given role. */
 function node(sim: Sim, nodeId: string, role: "control-plane" | "worker") {
@@ -47,16 +33,16 @@ function node(sim: Sim, nodeId: string, role: "control-plane" | "worker") {
 
 describe("machines", () => {
   it("create never duplicates and derives a stable address per environment, group and index", () => {
-    const sim = createSim(conn, "env-a", t0);
+    const sim = simOf("env-a", t0);
     const first = sim.machines.create({ nodeId: "cp-2", nodeGroup: "cp", hostname: "cp-2.a" });
-    const again = createSim(conn, "env-a", new Date(t0.getTime() + 5000)).machines.create({ nodeId: "cp-2", nodeGroup: "cp", hostname: "other" });
+    const again = simOf("env-a", new Date(t0.getTime() + 5000)).machines.create({ nodeId: "cp-2", nodeGroup: "cp", hostname: "other" });
     expect(first.created).toBe(true);
     expect(again).toEqual({ machine: first.machine, created: false });
     expect(first.machine.privateIp).toBe(privateIpFor("env-a", "cp", 2));
     expect(first.machine.privateIp).toMatch(/^10\.\d+\.30\.2$/);
-    expect(first.machine.createdAt).toBe("2026-01-01T00:00:00.000+00:00");
+    expect(first.machine.createdAt).toBe("2026-01-01T00:00:00.000Z");
     // Same node id in another environment: another machine.
-    expect(createSim(conn, "env-b", t0).machines.create({ nodeId: "cp-2", nodeGroup: "cp", hostname: "cp-2.b" }).created).toBe(true);
+    expect(simOf("env-b", t0).machines.create({ nodeId: "cp-2", nodeGroup: "cp", hostname: "cp-2.b" }).created).toBe(true);
     expect(sim.machines.list()).toHaveLength(1);
   });
 
@@ -64,7 +50,7 @@ describe("machines", () => {
     expect(machineStates).toEqual(["created", "booting", "running", "removed"]);
     expect(canMoveMachine("running", "booting")).toBe(false);
     expect(canMoveMachine("created", "removed")).toBe(true);
-    const sim = createSim(conn, "env-a", t0);
+    const sim = simOf("env-a", t0);
     sim.machines.create({ nodeId: "k8sm-1", nodeGroup: "k8sm", hostname: "h" });
     expect(() => sim.machines.setState("k8sm-1", "running")).toThrow(/cannot go from created to running/);
     sim.machines.setState("k8sm-1", "booting");
@@ -75,24 +61,24 @@ describe("machines", () => {
   });
 
   it("mergeFacts writes only on change", () => {
-    const sim = createSim(conn, "env-a", t0);
+    const sim = simOf("env-a", t0);
     sim.machines.create({ nodeId: "cp-1", nodeGroup: "cp", hostname: "h" });
     sim.machines.mergeFacts("cp-1", { prepared: true });
-    const later = createSim(conn, "env-a", new Date(t0.getTime() + 60_000));
-    expect(later.machines.mergeFacts("cp-1", { prepared: true }).updatedAt).toBe("2026-01-01T00:00:00.000+00:00");
-    expect(later.machines.mergeFacts("cp-1", { mounts: ["/data"] }).updatedAt).toBe("2026-01-01T00:01:00.000+00:00");
+    const later = simOf("env-a", new Date(t0.getTime() + 60_000));
+    expect(later.machines.mergeFacts("cp-1", { prepared: true }).updatedAt).toBe("2026-01-01T00:00:00.000Z");
+    expect(later.machines.mergeFacts("cp-1", { mounts: ["/data"] }).updatedAt).toBe("2026-01-01T00:01:00.000Z");
   });
 });
 
 describe("objects", () => {
   it("apply is an upsert reporting created / configured / unchanged, scoped to the environment", () => {
-    const sim = createSim(conn, "env-a", t0);
+    const sim = simOf("env-a", t0);
     const ref = { kind: "ConfigMap", namespace: "default", name: "x" };
     expect(sim.objects.apply({ ...ref, spec: { data: { a: 1, b: 2 } } }).result).toBe("created");
     expect(sim.objects.apply({ ...ref, spec: { data: { b: 2, a: 1 } } }).result).toBe("unchanged");
     expect(sim.objects.apply({ ...ref, spec: { data: { a: 2 } } }).result).toBe("configured");
     expect(sim.objects.get(ref)?.spec).toEqual({ data: { a: 2 } });
-    expect(createSim(conn, "env-b", t0).objects.get(ref)).toBeUndefined();
+    expect(simOf("env-b", t0).objects.get(ref)).toBeUndefined();
     expect(sim.objects.list("ConfigMap", "default").map((o) => o.name)).toEqual(["x"]);
     expect(sim.objects.delete(ref)).toBe(true);
     expect(sim.objects.delete(ref)).toBe(false);
@@ -101,7 +87,7 @@ describe("objects", () => {
 
 describe("reconcileCluster", () => {
   it("nodes are Ready only with the CNI; replicas run only on a Ready worker", () => {
-    const sim = createSim(conn, "env-a", t0);
+    const sim = simOf("env-a", t0);
     node(sim, "k8sm-1", "control-plane");
     applyDeployment(sim, { namespace: "default", name: "web", image: "nginx", replicas: 2 });
     reconcileCluster(sim);
@@ -124,7 +110,7 @@ describe("reconcileCluster", () => {
   });
 
   it("a DaemonSet runs one pod per Ready worker and follows nodes as they go", () => {
-    const sim = createSim(conn, "env-a", t0);
+    const sim = simOf("env-a", t0);
     applyDaemonSet(sim, { ...cniRef, image: "weave", placement: "nodes", tolerateNotReady: true });
     node(sim, "k8sm-1", "control-plane");
     node(sim, "cp-1", "worker");
@@ -145,19 +131,24 @@ describe("reconcileCluster", () => {
   });
 
   it("is deterministic and writes nothing when nothing changed", () => {
-    const sim = createSim(conn, "env-a", t0);
+    const sim = simOf("env-a", t0);
     applyDaemonSet(sim, { ...cniRef, image: "weave", placement: "nodes", tolerateNotReady: true });
     node(sim, "cp-1", "worker");
     applyDeployment(sim, { namespace: "default", name: "web", image: "nginx", replicas: 3 });
     reconcileCluster(sim);
-    const rows = () => conn.prepare("SELECT * FROM sim_object ORDER BY id").all();
+    const rows = () => sim.objects.listAll();
     const before = rows();
-    reconcileCluster(createSim(conn, "env-a", new Date(t0.getTime() + 60_000)));
+    // As if saved: nothing pending. A second pass must find nothing to write.
+    const changes = models.get("env-a")!.changes;
+    changes.touchedObjects.clear();
+    changes.deletedObjects.clear();
+    reconcileCluster(simOf("env-a", new Date(t0.getTime() + 60_000)));
     expect(rows()).toEqual(before);
+    expect([changes.touchedObjects.size, changes.deletedObjects.size]).toEqual([0, 0]);
   });
 
   it("claims bind when a StorageClass appears (the default one when none is named)", () => {
-    const sim = createSim(conn, "env-a", t0);
+    const sim = simOf("env-a", t0);
     applyPersistentVolumeClaim(sim, { namespace: "m", name: "data", size: "5Gi" });
     const claim = () => sim.objects.get<unknown, PersistentVolumeClaimStatus>({ kind: "PersistentVolumeClaim", namespace: "m", name: "data" })!.status;
     expect(claim().phase).toBe("Pending");

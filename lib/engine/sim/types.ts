@@ -2,9 +2,8 @@ import type { MachineState } from "./machine-states";
 
 export type JsonObject = Record<string, unknown>;
 
-/** A row of sim_machine, JSON decoded. */
+/** A simulated machine (a row of sim_machine). Timestamps are ISO strings. */
 export type SimMachine = {
-  id: string;
   environmentId: string;
   /** The plan's node id, e.g. "k8sm-1", "cp-2", "mbl-1", "storage-3". */
   nodeId: string;
@@ -34,9 +33,8 @@ export type MachineFacts = JsonObject & {
   gluster?: { volume: string; replicas: number; bricks: string[]; status: "Started" };
 };
 
-/** A row of sim_object, JSON decoded. Namespace is "" for cluster-scoped kinds. */
+/** A simulated Kubernetes object (a row of sim_object). Namespace is "" for cluster-scoped kinds. */
 export type SimObject<Spec = JsonObject, Status = JsonObject> = {
-  id: number;
   kind: string;
   namespace: string;
   name: string;

@@ -1,4 +1,3 @@
-import { purgeEnvironmentSecrets } from "@/lib/engine/sim";
 import type { StepHandler } from "@/lib/engine/step-context";
 import { secretNames } from "./secret-names";
 import { simOf } from "./sim-of";
@@ -16,8 +15,8 @@ export const cleanupEnvironment: StepHandler = (ctx) => {
     sim.machines.setState(m.nodeId, "removed");
   }
   const objects = sim.objects.deleteAll();
-  for (const name of Object.values(secretNames)) ctx.secrets.delete(name);
-  const others = purgeEnvironmentSecrets(ctx.conn, ctx.environment.id);
+  const known = new Set<string>(Object.values(secretNames));
+  const others = ctx.secrets.deleteAll().filter((name) => !known.has(name)).length;
   ctx.log(`Deleted ${objects} Kubernetes object(s) and the environment's secrets${others > 0 ? ` (${others} more than the known ones)` : ""}`);
   return { objectsDeleted: objects, machinesSwept: leftovers.length };
 };

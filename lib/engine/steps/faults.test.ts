@@ -1,10 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { NamedFault } from "@/lib/engine/faults";
 import type { InstallSettings } from "@/lib/validations/install-settings";
 import { createStepHarness, type HarnessStep, type StepHarness } from "./testing/step-harness";
 
-let harness: StepHarness | undefined;
-afterEach(() => harness?.cleanup());
 
 /** Runs the plan up to (not including) `key`; returns that step. */
 function upTo(h: StepHarness, key: string): HarnessStep {
@@ -25,7 +23,7 @@ function failsCleanly(h: StepHarness, step: HarnessStep, faults: NamedFault[], a
 
 describe("named faults", () => {
   it("worker-never-joins: cp-1 fails permanently (platform) with the API endpoint in the message", () => {
-    const h = (harness = createStepHarness());
+    const h = createStepHarness();
     const failure = failsCleanly(h, upTo(h, "connect-worker:cp-1"), ["worker-never-joins"]);
     expect(failure).toEqual({
       code: "worker-join-timeout",
@@ -37,13 +35,13 @@ describe("named faults", () => {
   });
 
   it("worker-never-joins leaves other workers alone", () => {
-    const h = (harness = createStepHarness({ settings: { workers: 2 } }));
+    const h = createStepHarness({ settings: { workers: 2 } });
     const step = upTo(h, "connect-worker:cp-2");
     expect(h.attempt(step, { faults: ["worker-never-joins"] })).toBeUndefined();
   });
 
   it("registry-pull-error: install-components fails transiently on every attempt", () => {
-    const h = (harness = createStepHarness());
+    const h = createStepHarness();
     const step = upTo(h, "install-components");
     for (const attempt of [1, 2, 3, 4]) {
       const failure = failsCleanly(h, step, ["registry-pull-error"], attempt);
@@ -54,20 +52,20 @@ describe("named faults", () => {
   });
 
   it("storage-volume-error: prepare-storage fails permanently in development", () => {
-    const h = (harness = createStepHarness());
+    const h = createStepHarness();
     const failure = failsCleanly(h, upTo(h, "prepare-storage:storage-1"), ["storage-volume-error"]);
     expect(failure).toMatchObject({ code: "storage-volume-failed", transient: false, fixableBy: "platform" });
   });
 
   it("storage-volume-error: create-gluster-volume fails permanently in production", () => {
-    const h = (harness = createStepHarness({ settings: { topology: "production", workers: 2 } }));
+    const h = createStepHarness({ settings: { topology: "production", workers: 2 } });
     const failure = failsCleanly(h, upTo(h, "create-gluster-volume"), ["storage-volume-error"]);
     expect(failure).toMatchObject({ code: "storage-volume-failed", transient: false, fixableBy: "platform" });
     expect(failure.message).toContain("gluster volume create data replica 3");
   });
 
   it("health-check-fails: the ingress line is FAIL and the step fails transiently", () => {
-    const h = (harness = createStepHarness());
+    const h = createStepHarness();
     const failure = failsCleanly(h, upTo(h, "check-health"), ["health-check-fails"]);
     expect(failure).toMatchObject({ code: "health-check-failed", transient: true, fixableBy: "platform" });
     expect(failure.message).toBe("Health check failed: Ingress controller (NGINX) is not healthy.");
@@ -85,7 +83,7 @@ describe("errors the user can fix", () => {
     ["https://charts.example.invalid", "nginx", 'Chart "nginx" not found in https://charts.example.invalid: the repository host charts.example.invalid does not resolve.'],
     ["https://charts.bitnami.com/bitnami", "bitnami/does-not-exist", 'Chart "bitnami/does-not-exist" not found in https://charts.bitnami.com/bitnami (404 Not Found).'],
   ])("deploy of chart %s %s fails permanently (user) before any change", (repo, chart, message) => {
-    const h = (harness = createStepHarness({ settings: helm(repo, chart) }));
+    const h = createStepHarness({ settings: helm(repo, chart) });
     const failure = failsCleanly(h, upTo(h, "deploy"), []);
     expect(failure).toEqual({
       code: "chart-not-found",
@@ -98,9 +96,9 @@ describe("errors the user can fix", () => {
 
   it("manifests into a namespace that does not exist fail (user) before any change", () => {
     const manifests = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n  namespace: nowhere\n";
-    const h = (harness = createStepHarness({
+    const h = createStepHarness({
       settings: { deployment: "custom", custom: { kind: "manifests", repositoryUrl: "", chart: "", chartVersion: "", values: "", manifests } },
-    }));
+    });
     const failure = failsCleanly(h, upTo(h, "deploy"), []);
     expect(failure).toMatchObject({ code: "namespace-not-found", fixableBy: "user", transient: false });
   });
@@ -108,7 +106,7 @@ describe("errors the user can fix", () => {
 
 describe("preconditions", () => {
   it("monitoring and Jaeger refuse (permanent, platform) without a default StorageClass", () => {
-    const h = (harness = createStepHarness({ settings: { storage: false } }));
+    const h = createStepHarness({ settings: { storage: false } });
     h.runAll(h.plan.steps.filter((s) => s.name !== "check-health"));
     for (const name of ["install-monitoring", "install-jaeger"]) {
       const failure = failsCleanly(h, { key: name, name }, []);
@@ -117,10 +115,10 @@ describe("preconditions", () => {
   });
 
   it("a health check on a cluster with a NotReady worker reports it and fails", () => {
-    const h = (harness = createStepHarness({ settings: { workers: 2 } }));
+    const h = createStepHarness({ settings: { workers: 2 } });
     const step = upTo(h, "check-health");
     // The machine behind cp-2 dies: its node goes NotReady, its pods move or stop.
-    h.conn.prepare("UPDATE sim_machine SET state = 'removed' WHERE nodeId = 'cp-2'").run();
+    h.model.machines.get("cp-2")!.state = "removed";
     h.run({ key: "setup-overlay", name: "setup-overlay" }); // any step reconciles the model
     const error = h.attempt(step);
     expect(error?.failure.code).toBe("health-check-failed");
@@ -133,7 +131,7 @@ const prepare = (node: string) => ({ key: `prepare-instance:${node}`, name: "pre
 
 describe("joins need kubeadm init", () => {
   it("connect-worker and init-secondary-cplane fail permanently (platform) without init, changing nothing", () => {
-    const h = (harness = createStepHarness({ settings: { topology: "production", workers: 2 } }));
+    const h = createStepHarness({ settings: { topology: "production", workers: 2 } });
     h.runAll([prepare("k8sm-2"), prepare("cp-1")]);
     for (const step of [
       { key: "connect-worker:cp-1", name: "connect-worker", node: "cp-1" },
@@ -147,7 +145,7 @@ describe("joins need kubeadm init", () => {
   });
 
   it("a join presenting a token the API server does not know is rejected", () => {
-    const h = (harness = createStepHarness());
+    const h = createStepHarness();
     h.runAll(h.plan.steps.filter((s) => ["prepare-instance", "init-main-cplane"].includes(s.name)));
     const real = h.secret("bootstrap-token")!;
     // Right token id, wrong secret half: the API server's hashed Secret does not match.
@@ -155,12 +153,12 @@ describe("joins need kubeadm init", () => {
     const error = h.attempt({ key: "connect-worker:cp-1", name: "connect-worker", node: "cp-1" });
     expect(error?.failure).toMatchObject({ code: "join-rejected", transient: false, fixableBy: "platform" });
     // Without any token at all, the cluster counts as not initialised.
-    h.conn.prepare("DELETE FROM environment_secret WHERE name = 'bootstrap-token'").run();
+    h.deleteSecret("bootstrap-token");
     expect(h.attempt({ key: "connect-worker:cp-1", name: "connect-worker", node: "cp-1" })?.failure.code).toBe("cluster-not-initialised");
   });
 
   it("a worker joining after the CNI is up is Ready at once", () => {
-    const h = (harness = createStepHarness({ settings: { workers: 2 } }));
+    const h = createStepHarness({ settings: { workers: 2 } });
     h.runAll(h.plan.steps.filter((s) => s.key !== "connect-worker:cp-2" && ["prepare-instance", "init-main-cplane", "connect-worker", "setup-overlay"].includes(s.name)));
     const out = h.run({ key: "connect-worker:cp-2", name: "connect-worker", node: "cp-2" });
     expect(out).toEqual({ node: "cp-2", ready: true });
@@ -168,7 +166,7 @@ describe("joins need kubeadm init", () => {
   });
 
   it("a worker joining before the CNI stays NotReady until setup-overlay", () => {
-    const h = (harness = createStepHarness());
+    const h = createStepHarness();
     h.runAll(h.plan.steps.filter((s) => ["prepare-instance", "init-main-cplane"].includes(s.name)));
     expect(h.run({ key: "connect-worker:cp-1", name: "connect-worker", node: "cp-1" })).toEqual({ node: "cp-1", ready: false });
     expect(h.run({ key: "setup-overlay", name: "setup-overlay" })).toEqual({ readyNodes: 2, nodes: 2 });

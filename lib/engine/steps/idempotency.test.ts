@@ -1,9 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { InstallSettings } from "@/lib/validations/install-settings";
-import { createStepHarness, teardownSteps, type StepHarness } from "./testing/step-harness";
+import { createStepHarness, teardownSteps } from "./testing/step-harness";
 
-let harness: StepHarness | undefined;
-afterEach(() => harness?.cleanup());
 
 const cases: [string, Partial<InstallSettings>][] = [
   ["development with storage", {}],
@@ -31,7 +29,7 @@ const cases: [string, Partial<InstallSettings>][] = [
 
 describe("every handler, run twice, changes nothing the second time", () => {
   it.each(cases)("%s (install and teardown)", (_, settings) => {
-    const h = (harness = createStepHarness({ settings }));
+    const h = createStepHarness({ settings });
     for (const step of h.plan.steps) {
       h.run(step);
       const after = h.snapshot();
@@ -39,7 +37,7 @@ describe("every handler, run twice, changes nothing the second time", () => {
       h.run(step, { attempt: 2 });
       expect(h.snapshot(), `second run of ${step.key}`).toEqual(after);
     }
-    for (const step of teardownSteps(h.conn, h.environment.id)) {
+    for (const step of teardownSteps(h)) {
       h.run(step);
       const after = h.snapshot();
       h.run(step, { attempt: 2 });
@@ -48,11 +46,11 @@ describe("every handler, run twice, changes nothing the second time", () => {
   });
 
   it("a repeated prepare-instance reports the machine as already prepared", () => {
-    const h = (harness = createStepHarness());
+    const h = createStepHarness();
     const step = { key: "prepare-instance:k8sm-1", name: "prepare-instance", node: "k8sm-1" };
     h.run(step);
     h.run(step);
     expect(h.logLines().at(-1)?.message).toMatch(/^k8sm-1 is already prepared \(10\.\d+\.10\.1\); nothing to do\.$/);
-    expect(h.conn.prepare("SELECT COUNT(*) AS n FROM sim_machine").get()).toEqual({ n: 1 });
+    expect(h.model.machines.size).toBe(1);
   });
 });

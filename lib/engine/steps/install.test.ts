@@ -1,16 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { createSim, type NodeSpec, type NodeStatus, type PersistentVolumeClaimStatus, type PodStatus, type StorageClassSpec } from "@/lib/engine/sim";
+import { describe, expect, it } from "vitest";
+import { type NodeSpec, type NodeStatus, type PersistentVolumeClaimStatus, type PodStatus, type StorageClassSpec } from "@/lib/engine/sim";
 import type { HealthLine } from "@/lib/engine/step-context";
 import type { InstallSettings } from "@/lib/validations/install-settings";
 import { secretNames } from "./secret-names";
 import { createStepHarness, teardownSteps, type StepHarness } from "./testing/step-harness";
 
 const allAddons = { monitoring: true, tracing: true, remoteApi: true };
-let harness: StepHarness | undefined;
-afterEach(() => harness?.cleanup());
 
 function install(settings: Partial<InstallSettings>): { h: StepHarness; report: HealthLine[] } {
-  const h = (harness = createStepHarness({ settings }));
+  const h = createStepHarness({ settings });
   const outputs = h.runAll(h.plan.steps);
   const report = (outputs.get("check-health") as { report: HealthLine[] }).report;
   return { h, report };
@@ -23,7 +21,7 @@ function statusOf(report: HealthLine[]): Record<string, string> {
 describe("full installs", () => {
   it("development with storage: 3 machines, 2 Ready nodes, a healthy report", () => {
     const { h, report } = install({});
-    const sim = createSim(h.conn, h.environment.id, h.now());
+    const sim = h.sim();
     expect(sim.machines.list().map((m) => [m.nodeId, m.state])).toEqual([
       ["cp-1", "running"],
       ["k8sm-1", "running"],
@@ -69,7 +67,7 @@ describe("full installs", () => {
 
   it("production with storage and every add-on: 10 machines, 5 Ready nodes, 3 etcd members, all OK", () => {
     const { h, report } = install({ topology: "production", workers: 2, addons: allAddons });
-    const sim = createSim(h.conn, h.environment.id, h.now());
+    const sim = h.sim();
     expect(sim.machines.list({ states: ["running"] })).toHaveLength(10);
     expect(sim.objects.list<NodeSpec, NodeStatus>("Node").filter((n) => n.status.ready)).toHaveLength(5);
     expect(sim.objects.list("EtcdMember")).toHaveLength(3);
@@ -94,7 +92,7 @@ describe("full installs", () => {
 
   it("development without storage installs node-problem-detector with the components", () => {
     const { h, report } = install({ storage: false, workers: 2 });
-    const sim = createSim(h.conn, h.environment.id, h.now());
+    const sim = h.sim();
     expect(statusOf(report)["NFS storage"]).toBe("Not enabled");
     expect(statusOf(report)["node-problem-detector"]).toBe("OK");
     expect(sim.objects.list("StorageClass")).toEqual([]);
@@ -110,7 +108,7 @@ describe("full installs", () => {
     const status = statusOf(report);
     expect(status[ingressLine]).toBe("OK");
     expect(status[dashboardLine]).toBe("OK");
-    const sim = createSim(h.conn, h.environment.id, h.now());
+    const sim = h.sim();
     expect(sim.objects.get({ kind: "Namespace", name: namespace })).toBeDefined();
   });
 
@@ -119,7 +117,7 @@ describe("full installs", () => {
       deployment: "custom",
       custom: { kind: "helm", repositoryUrl: "https://charts.bitnami.com/bitnami", chart: "bitnami/nginx", chartVersion: "18.2.4", values: "replicaCount: 3\nimage:\n  repository: bitnami/nginx\n  tag: 1.29.1\n", manifests: "" },
     });
-    const sim = createSim(h.conn, h.environment.id, h.now());
+    const sim = h.sim();
     expect(sim.objects.get({ kind: "HelmRelease", namespace: "default", name: "nginx" })).toMatchObject({
       spec: { chart: "bitnami/nginx", repo: "https://charts.bitnami.com/bitnami", version: "18.2.4", values: { replicaCount: 3 } },
       status: { status: "deployed", revision: 1 },
@@ -136,7 +134,7 @@ describe("full installs", () => {
       "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: shop\ndata:\n  mode: demo",
     ].join("\n---\n");
     const { h, report } = install({ deployment: "custom", custom: { kind: "manifests", repositoryUrl: "", chart: "", chartVersion: "", values: "", manifests } });
-    const sim = createSim(h.conn, h.environment.id, h.now());
+    const sim = h.sim();
     expect(sim.objects.get({ kind: "Deployment", namespace: "shop", name: "web" })?.status).toEqual({ desired: 2, ready: 2 });
     expect(sim.objects.get({ kind: "ConfigMap", namespace: "shop", name: "settings" })?.spec).toMatchObject({ manifest: { data: { mode: "demo" } } });
     expect(report.find((l) => l.component === "Application")).toMatchObject({ status: "OK" });
@@ -144,7 +142,7 @@ describe("full installs", () => {
 });
 
 it("no log line contains a secret, nor does any simulated object", () => {
-  const h = (harness = createStepHarness({ settings: { topology: "production", workers: 2, addons: { monitoring: true, tracing: true, remoteApi: true } } }));
+  const h = createStepHarness({ settings: { topology: "production", workers: 2, addons: { monitoring: true, tracing: true, remoteApi: true } } });
   h.runAll(h.plan.steps);
   h.runAll(h.plan.steps); // the "already done" paths log too
   const values = Object.values(secretNames).map((name) => {
@@ -156,7 +154,7 @@ it("no log line contains a secret, nor does any simulated object", () => {
   const secretPart = token.split(".")[1]!;
   const objects = JSON.stringify(h.snapshot().objects);
   const machines = JSON.stringify(h.snapshot().machines);
-  h.runAll(teardownSteps(h.conn, h.environment.id));
+  h.runAll(teardownSteps(h));
   const lines = h.logLines().map((l) => l.message);
   expect(lines.some((l) => l.includes("--token <REDACTED>"))).toBe(true);
   expect(lines).toContain("[bootstrap-token] Using token: <REDACTED>");

@@ -1,15 +1,15 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/api-route";
 import { getEnvironment } from "@/lib/data/get-environment";
+import { database } from "@/lib/db/database";
 import { findLogLines } from "@/lib/live/find-log-lines";
-import { sqlite } from "@/lib/sqlite";
 
-/** `?after=<id>`: the lines after that id as JSON. `?format=text`: every line as a downloadable text file. */
+/** `?after=<n>`: the lines after that line number as JSON. `?format=text`: every line as a downloadable text file. */
 export const GET = apiRoute<{ name: string }>(async ({ request, user, params }) => {
   const environment = await getEnvironment(user.id, params.name);
   const search = new URL(request.url).searchParams;
   if (search.get("format") === "text") {
-    const lines = findLogLines(sqlite(), environment.id, 0, 1_000_000);
+    const lines = await findLogLines(database(), environment.id, 0, 1_000_000);
     const text = lines
       .map((l) => `${l.at} ${l.level.toUpperCase().padEnd(5)} ${l.node ?? "-"} ${l.stepKey ?? "-"} ${l.message}`)
       .join("\n");
@@ -22,5 +22,5 @@ export const GET = apiRoute<{ name: string }>(async ({ request, user, params }) 
     });
   }
   const after = Number(search.get("after") ?? 0);
-  return NextResponse.json({ lines: findLogLines(sqlite(), environment.id, Number.isFinite(after) && after > 0 ? after : 0) });
+  return NextResponse.json({ lines: await findLogLines(database(), environment.id, Number.isSafeInteger(after) && after > 0 ? after : 0) });
 });

@@ -1,0 +1,35 @@
+/**
+ * The provisioning engine's one way in (house rule 11): code outside lib/engine imports only this module.
+ * Every read and write of the engine's tables (environments, operations, steps, events, log lines, secrets,
+ * the simulated infrastructure) goes through these verbs; each takes the connection pool explicitly, so tests
+ * run them against a database of their own. See docs/engine.md.
+ */
+export { createRunner, type Runner, type RunnerOptions } from "./runner";
+export { startRunner, currentRunner } from "./start-runner";
+export { realClock, virtualClock, type Clock } from "./clock";
+export { stepHandlers } from "./steps";
+export type { StepOutcome } from "./execute-step";
+export type { ClaimedStep } from "./claim-steps";
+export { buildAddonSteps } from "./build-addon-steps";
+export { buildKubeconfig } from "./build-kubeconfig";
+export type { OperationStepSpec } from "./create-operation";
+export { faultsSchema, namedFaults, parseFaults, type Faults, type NamedFault } from "./faults";
+export { operationLabels, type OperationStatus, type OperationType } from "./operation-states";
+export type { StepStatus } from "./step-states";
+export type { HealthLine } from "./step-context";
+export type { EnvironmentResults } from "./finish-operation";
+export { readClusterInfo } from "./sim";
+
+export { requestAddons, requestCancel, requestDelete, requestRetry } from "./request-operations";
+export { insertEnvironment, type InsertOutcome, type NewEnvironment } from "./store/insert-environment";
+export { setEnvironmentFaults } from "./store/set-environment-faults";
+export type { EnvironmentRecord } from "./store/environment-record";
+export { findEnvironmentByName } from "./store/find-environment-by-name";
+export { findNameClaim } from "./store/find-name-claim";
+export { findActiveEnvironmentPlans } from "./store/find-active-environment-plans";
+export { findEnvironmentList, type EnvironmentListRow } from "./store/find-environment-list";
+export { readEnvironmentState, type EnvironmentState, type OperationRecord, type StepRecord, type MachineRecord } from "./store/read-environment-state";
+export { findLogLines, type LogLineRecord } from "./store/find-log-lines";
+export { findEvents, type EventRecord } from "./store/find-events";
+export { readSim } from "./store/read-sim";
+export { listenForChanges, type Change, type ChangeListener } from "./store/listen-for-changes";
