@@ -1,47 +1,33 @@
 import { randomUUID } from "node:crypto";
-import type Database from "better-sqlite3";
 import { findAccountPlan } from "@/lib/catalog";
+import type { Pool } from "@/lib/db/pool";
 import { computePlan } from "@/lib/plan";
 import { defaultInstallSettings, type InstallSettings } from "@/lib/validations/install-settings";
-import { createOperation, type OperationStepSpec } from "../create-operation";
+import type { OperationStepSpec } from "../create-operation";
 import type { Faults } from "../faults";
-import { insertEnvironment } from "../insert-environment";
+import { insertEnvironment } from "../store/insert-environment";
 
 /**
- * Inserts a queued environment with its install operation, as createEnvironment does, for engine tests.
- * `steps` replaces the plan's step graph (mechanics tests with stub handlers).
+ * Inserts a queued environment with its install operation through the store, as createEnvironment does, for
+ * engine tests. `steps` replaces the plan's step graph (mechanics tests with stub handlers).
  */
-export function insertTestEnvironment(
-  conn: Database.Database,
-  input: {
-    userId: string;
-    name?: string;
-    settings?: Partial<InstallSettings>;
-    faults?: Partial<Faults>;
-    steps?: OperationStepSpec[];
-    now?: Date;
-  },
-): { environmentId: string; operationId: string } {
+export async function insertTestEnvironment(
+  pool: Pool,
+  input: { userId: string; name?: string; settings?: Partial<InstallSettings>; faults?: Partial<Faults>; steps?: OperationStepSpec[]; now?: Date },
+): Promise<{ environmentId: string; operationId: string }> {
   const name = input.name ?? `env-${randomUUID().slice(0, 8)}`;
   const settings: InstallSettings = { ...defaultInstallSettings(name, "eu-central"), ...input.settings, name };
   const plan = computePlan(settings, { plan: findAccountPlan("business")!, environmentsInUse: 0 });
-  const id = randomUUID();
-  const now = input.now ?? new Date("2026-01-01T00:00:00.000Z");
-  insertEnvironment(conn, {
-    id,
+  const outcome = await insertEnvironment(pool, {
     userId: input.userId,
     settings,
     plan,
     requestId: randomUUID(),
     faults: { transientFailureRate: 0, named: [], ...input.faults },
-    now,
+    maxEnvironments: 100_000,
+    now: input.now ?? new Date("2026-01-01T00:00:00.000Z"),
+    steps: input.steps,
   });
-  const operationId = createOperation(conn, {
-    environmentId: id,
-    type: "install",
-    steps: input.steps ?? plan.steps,
-    actorId: input.userId,
-    now,
-  });
-  return { environmentId: id, operationId };
+  if (outcome.kind !== "created") throw new Error(`Test environment not created: ${outcome.kind}`);
+  return { environmentId: outcome.id, operationId: outcome.operationId };
 }
