@@ -8,15 +8,15 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { realClock } from "@/lib/engine/clock";
-import { createRunner } from "@/lib/engine/runner";
-import { stepHandlers } from "@/lib/engine/steps";
+import { insertTestUser } from "@/lib/db/testing/create-test-database";
+import { createRunner, realClock, stepHandlers } from "@/lib/engine";
 import { insertTestEnvironment } from "@/lib/engine/testing/insert-test-environment";
-import { createTestDatabase, insertTestUser } from "@/lib/engine/testing/test-database";
 import { criticalPath } from "@/lib/plan";
+import { benchDatabase } from "./bench-database";
 
 const installs = Number(process.env.BENCH_INSTALLS ?? 1000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 256);
+const poolMax = Number(process.env.BENCH_POOL ?? 32);
 const productionScale = Number(process.env.BENCH_PRODUCTION_SCALE ?? 0.05);
 const key = crypto.randomBytes(32).toString("base64");
 
@@ -25,12 +25,14 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function throughput() {
-  const db = createTestDatabase();
-  const userId = insertTestUser(db.conn);
+  const db = await benchDatabase(poolMax);
+  const userId = await insertTestUser(db.pool);
   const insertStart = performance.now();
-  db.conn.transaction(() => {
-    for (let i = 0; i < installs; i += 1) insertTestEnvironment(db.conn, { userId, name: `bench-${i}`, now: new Date() });
-  })();
+  for (let i = 0; i < installs; i += 16) {
+    await Promise.all(
+      Array.from({ length: Math.min(16, installs - i) }, (_, j) => insertTestEnvironment(db.pool, { userId, name: `bench-${i + j}`, now: new Date() })),
+    );
+  }
   const insertMs = performance.now() - insertStart;
   const overheads: number[] = [];
   const totals: number[] = [];
@@ -54,7 +56,7 @@ async function throughput() {
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   const runner = createRunner({
-    conn: db.conn,
+    pool: db.pool,
     clock: realClock(0),
     handlers: timed,
     encryptionKey: key,
@@ -74,9 +76,9 @@ async function throughput() {
   await runner.runUntilIdle();
   const seconds = (performance.now() - start) / 1000;
   clearInterval(sampler);
-  const { running } = db.conn.prepare("SELECT COUNT(*) AS running FROM environment WHERE status = 'running'").get() as { running: number };
-  const { steps } = db.conn.prepare("SELECT COUNT(*) AS steps FROM step WHERE status = 'succeeded'").get() as { steps: number };
-  db.cleanup();
+  const running = Number((await db.pool.query(`SELECT COUNT(*) AS n FROM environment WHERE status = 'running'`)).rows[0].n);
+  const steps = Number((await db.pool.query(`SELECT COUNT(*) AS n FROM step WHERE status = 'succeeded'`)).rows[0].n);
+  await db.cleanup();
   overheads.sort((a, b) => a - b);
   totals.sort((a, b) => a - b);
   return {
@@ -96,18 +98,18 @@ async function throughput() {
 }
 
 async function productionWallTime() {
-  const db = createTestDatabase();
-  const userId = insertTestUser(db.conn);
-  const { environmentId } = insertTestEnvironment(db.conn, { userId, settings: { topology: "production", workers: 3 }, now: new Date() });
-  const plan = JSON.parse((db.conn.prepare("SELECT plan FROM environment WHERE id = ?").get(environmentId) as { plan: string }).plan) as {
+  const db = await benchDatabase();
+  const userId = await insertTestUser(db.pool);
+  const { environmentId } = await insertTestEnvironment(db.pool, { userId, settings: { topology: "production", workers: 3 }, now: new Date() });
+  const plan = (await db.pool.query(`SELECT plan FROM environment WHERE id = $1`, [environmentId])).rows[0].plan as {
     steps: { key: string; dependsOn: string[]; estimatedSeconds: number }[];
   };
-  const runner = createRunner({ conn: db.conn, clock: realClock(productionScale), handlers: stepHandlers, encryptionKey: key, durationJitter: 0 });
+  const runner = createRunner({ pool: db.pool, clock: realClock(productionScale), handlers: stepHandlers, encryptionKey: key, durationJitter: 0 });
   const start = performance.now();
   await runner.runUntilIdle();
   const wallSeconds = (performance.now() - start) / 1000;
-  const status = (db.conn.prepare("SELECT status FROM environment WHERE id = ?").get(environmentId) as { status: string }).status;
-  db.cleanup();
+  const status = (await db.pool.query(`SELECT status FROM environment WHERE id = $1`, [environmentId])).rows[0].status as string;
+  await db.cleanup();
   const critical = criticalPath(plan.steps as never) * productionScale;
   const sequential = plan.steps.reduce((s, x) => s + x.estimatedSeconds, 0) * productionScale;
   return { status, steps: plan.steps.length, wallSeconds, critical, sequential };

@@ -5,7 +5,7 @@ async function sessionCookie(appUrl: string) {
   vi.stubEnv("APP_URL", appUrl);
   vi.stubEnv("AUTH_SECRET", "s".repeat(40));
   vi.stubEnv("ENCRYPTION_KEY", Buffer.alloc(32, 1).toString("base64"));
-  vi.stubEnv("DATABASE_URL", "file::memory:");
+  vi.stubEnv("DATABASE_URL", "postgres://clusterport@127.0.0.1:1/unused");
   const { auth } = await import("./auth");
   return (await auth().$context).authCookies.sessionToken;
 }

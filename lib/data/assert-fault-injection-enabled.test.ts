@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-const secrets = { AUTH_SECRET: "x".repeat(40), ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"), DATABASE_URL: "file::memory:" };
+const secrets = { AUTH_SECRET: "x".repeat(40), ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"), DATABASE_URL: "postgres://clusterport@127.0.0.1:1/unused" };
 
 async function load(faultInjection?: string) {
   vi.resetModules();

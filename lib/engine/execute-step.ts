@@ -11,7 +11,7 @@ import { createSim } from "./sim";
 import type { StepContext, StepHandler, StepOutput } from "./step-context";
 import { StepError, transientError, type StepFailure } from "./step-error";
 import { engineTransaction, type EngineTx } from "./store/engine-transaction";
-import { loadSimState, saveSimState } from "./store/sim-store";
+import { saveSimState, simStateFrom, simStateSelect, type SimStateJson } from "./store/sim-store";
 import { transition } from "./store/transition";
 
 export type StepOutcome = "succeeded" | "retrying" | "failed" | "lost";
@@ -25,6 +25,12 @@ export type ExecuteOptions = {
   backoffMs(attempt: number): number;
   /** Converts simulated ms to the clock's ms (see Clock.scale). */
   scale(simulatedMs: number): number;
+  /**
+   * Records the attempt as failed with this platform error instead of running the handler: for an attempt
+   * whose recording itself failed (a bug), so that the step is retried and finally fails visibly rather than
+   * being taken over forever.
+   */
+  internalError?: string;
 };
 
 /**
@@ -37,21 +43,13 @@ export type ExecuteOptions = {
  * only when it succeeds, so a failed attempt leaves no effect.
  */
 export async function executeStep(pool: Pool, claimed: ClaimedStep, opts: ExecuteOptions): Promise<StepOutcome> {
-  return engineTransaction(pool, async (tx) => {
-    const locked = await tx.client.query<{ id: string; status: string; leaseOwner: string | null; attempts: number }>(
-      `SELECT id, status, "leaseOwner", attempts FROM step WHERE "operationId" = $1 AND (id = $2 OR key = ANY($3::text[])) ORDER BY id FOR UPDATE`,
-      [claimed.operationId, claimed.id, claimed.dependents],
-    );
-    const self = locked.rows.find((r) => r.id === claimed.id);
-    if (!self || self.status !== "running" || self.leaseOwner !== opts.owner || self.attempts !== claimed.attempt) return "lost";
-    const op = await tx.client.query<{ status: string }>(`SELECT status FROM operation WHERE id = $1 FOR UPDATE`, [claimed.operationId]);
-    const operationStatus = op.rows[0]?.status;
-    // A sibling's failure does not waste work already in flight: the step still commits, and Retry resumes after it.
-    if (operationStatus !== "running" && operationStatus !== "failed") return "lost";
-
-    const env = await environmentFacts(tx, claimed.environmentId);
-    const faults = parseFaults(env.faults);
-    const { model, secrets } = await loadSimState(tx, env.id);
+  return engineTransaction(
+    pool,
+    async (tx) => {
+      const loaded = await lockAndLoad(tx, claimed, opts.owner);
+      if (!loaded) return "lost";
+      const { env, model, secrets, operationStatus, remaining } = loaded;
+      const faults = parseFaults(env.faults);
     // Seeded by what a person can name (not by generated ids), so the same install replays the same way.
     const random = seededRandom(`${env.name}:${claimed.operationType}:${claimed.key}:${claimed.attempt}`);
     const logs: { message: string; level: "info" | "warn" | "error" }[] = [];
@@ -70,6 +68,7 @@ export async function executeStep(pool: Pool, claimed: ClaimedStep, opts: Execut
     let output: StepOutput | void = undefined;
     let failure: StepFailure | undefined;
     try {
+      if (opts.internalError !== undefined) throw new Error(opts.internalError);
       if (faults.transientFailureRate > 0 && random.next() < faults.transientFailureRate) {
         throw transientError("injected-transient", "Connection reset by peer while talking to the node agent (injected fault).");
       }
@@ -106,15 +105,15 @@ export async function executeStep(pool: Pool, claimed: ClaimedStep, opts: Execut
         opts.now,
       );
       if (claimed.dependents.length > 0) {
-        await tx.client.query(`UPDATE step SET "pendingDeps" = "pendingDeps" - 1 WHERE "operationId" = $1 AND key = ANY($2::text[])`, [
-          claimed.operationId,
-          claimed.dependents,
-        ]);
+        const batch = tx.batch!;
+        batch.add(
+          `UPDATE step SET "pendingDeps" = "pendingDeps" - 1 WHERE "operationId" = ${batch.param(claimed.operationId)} AND key = ANY(${batch.param(claimed.dependents)}::text[]) RETURNING 1`,
+          claimed.dependents.length,
+        );
       }
-      const left = await tx.client.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM step WHERE "operationId" = $1 AND status <> 'succeeded'`, [
-        claimed.operationId,
-      ]);
-      if (left.rows[0]!.n === 0 && operationStatus === "running") await finishOperation(tx, claimed.operationId, opts.now);
+      if (remaining === 1 && operationStatus === "running") {
+        await finishOperation(tx, claimed.operationId, opts.now, { stepName: claimed.name, output: output ?? {} });
+      }
       return "succeeded";
     }
 
@@ -153,32 +152,69 @@ export async function executeStep(pool: Pool, claimed: ClaimedStep, opts: Execut
       await failOperation(tx, { operationId: claimed.operationId, stepKey: claimed.key, stepTitle: claimed.title, failure: final, at: opts.now });
     }
     return "failed";
-  });
+    },
+    { batched: true },
+  );
 }
 
 type EnvironmentFacts = StepContext["environment"] & { faults: unknown };
 
 /**
- * Locks the environment's row (every write to an environment's infrastructure happens under it) and reads
- * what the handler needs. Settings and plan change only when a day-2 request rewrites them (which also moves
- * updatedAt), so each environment's are fetched and kept once per version and process.
+ * Settings and plan change only when a day-2 request rewrites them (which also moves updatedAt), so each
+ * environment's are fetched and kept once per version and process.
  */
 const parsed = new Map<string, Omit<EnvironmentFacts, "faults">>();
 
-async function environmentFacts(tx: EngineTx, id: string): Promise<EnvironmentFacts> {
-  const { rows } = await tx.client.query<{ faults: unknown; updatedAt: Date }>(`SELECT faults, "updatedAt" FROM environment WHERE id = $1 FOR UPDATE`, [id]);
-  const row = rows[0];
-  if (!row) throw new Error(`Environment ${id} does not exist.`);
-  const version = `${id}@${row.updatedAt.toISOString()}`;
+/**
+ * ONE round trip that takes the step's locks in the store's order — the step and its dependents, the
+ * operation, the environment — checks the lease, and reads everything the handler needs: the environment's
+ * facts (settings and plan only when this process has not got them for the current version), its machines,
+ * objects and secrets, and how many of the operation's steps are not done yet. Undefined when the lease is
+ * no longer ours or the operation stopped.
+ */
+async function lockAndLoad(tx: EngineTx, claimed: ClaimedStep, owner: string) {
+  const { rows } = await tx.client.query<{
+    steps: { id: string; status: string; leaseOwner: string | null; attempts: number }[];
+    operationStatus: string | null;
+    env: { id: string; name: string; domain: string; region: string; faults: unknown; updatedAt: string; settings?: InstallSettings; plan?: EnvironmentPlan };
+    remaining: number;
+    state: SimStateJson;
+  }>(
+    `WITH s AS (SELECT id, status, "leaseOwner", attempts FROM step WHERE "operationId" = $1 AND (id = $2 OR key = ANY($3::text[])) ORDER BY id FOR UPDATE),
+          o AS (SELECT status FROM operation WHERE id = $1 FOR UPDATE),
+          e AS (SELECT id, name, domain, region, faults, "updatedAt", settings, plan FROM environment WHERE id = $4 FOR UPDATE)
+     SELECT (SELECT json_agg(s) FROM s) AS steps,
+            (SELECT status FROM o) AS "operationStatus",
+            (SELECT json_build_object('id', id, 'name', name, 'domain', domain, 'region', region, 'faults', faults, 'updatedAt', "updatedAt",
+                     'settings', CASE WHEN "updatedAt" = $5::timestamptz THEN NULL ELSE settings END,
+                     'plan', CASE WHEN "updatedAt" = $5::timestamptz THEN NULL ELSE plan END) FROM e) AS env,
+            (SELECT COUNT(*)::int FROM step WHERE "operationId" = $1 AND status <> 'succeeded') AS remaining,
+            ${simStateSelect("$4")} AS state`,
+    [claimed.operationId, claimed.id, claimed.dependents, claimed.environmentId, cachedVersion(claimed.environmentId)],
+  );
+  const row = rows[0]!;
+  const self = row.steps?.find((r) => r.id === claimed.id);
+  if (!self || self.status !== "running" || self.leaseOwner !== owner || self.attempts !== claimed.attempt) return undefined;
+  if (row.operationStatus !== "running" && row.operationStatus !== "failed") return undefined;
+  const updatedAt = new Date(row.env.updatedAt);
+  const version = `${claimed.environmentId}@${updatedAt.toISOString()}`;
   let facts = parsed.get(version);
-  if (!facts) {
-    const full = await tx.client.query<{ id: string; name: string; domain: string; region: string; settings: InstallSettings; plan: EnvironmentPlan }>(
-      `SELECT id, name, domain, region, settings, plan FROM environment WHERE id = $1`,
-      [id],
-    );
-    facts = full.rows[0]!;
+  if (!facts || row.env.settings) {
+    const { faults: _faults, updatedAt: _updated, settings, plan, ...rest } = row.env;
+    if (!settings || !plan) throw new Error(`Environment ${claimed.environmentId}: settings expected.`);
+    facts = { ...rest, settings, plan };
     if (parsed.size >= 5000) parsed.delete(parsed.keys().next().value!);
     parsed.set(version, facts);
+    versions.set(claimed.environmentId, updatedAt);
   }
-  return { ...facts, faults: row.faults };
+  const { model, secrets } = simStateFrom(claimed.environmentId, row.state);
+  return { env: { ...facts, faults: row.env.faults } as EnvironmentFacts, model, secrets, operationStatus: row.operationStatus, remaining: row.remaining };
+}
+
+/** The version of each environment's settings this process holds, so the lock query can skip sending them. */
+const versions = new Map<string, Date>();
+
+function cachedVersion(environmentId: string): Date | null {
+  const at = versions.get(environmentId);
+  return at && parsed.has(`${environmentId}@${at.toISOString()}`) ? at : null;
 }

@@ -9,8 +9,11 @@ export type EnvironmentResults = {
   completedAt: string;
 };
 
-/** Ends an operation whose every step succeeded, and moves the environment to where that leaves it. */
-export async function finishOperation(tx: EngineTx, operationId: string, at: Date): Promise<void> {
+/**
+ * Ends an operation whose every step succeeded, and moves the environment to where that leaves it. `last` is
+ * the step that just succeeded, whose output is not written yet when its transaction batches its writes.
+ */
+export async function finishOperation(tx: EngineTx, operationId: string, at: Date, last: { stepName: string; output: Record<string, unknown> }): Promise<void> {
   const { rows } = await tx.client.query<{ type: string; environmentId: string; plan: EnvironmentPlan; domain: string }>(
     `SELECT o.type, o."environmentId", e.plan, e.domain FROM operation o JOIN environment e ON e.id = o."environmentId" WHERE o.id = $1`,
     [operationId],
@@ -34,13 +37,14 @@ export async function finishOperation(tx: EngineTx, operationId: string, at: Dat
   };
 
   if (op.type === "install" || op.type === "addons") {
-    const health = await tx.client.query<{ output: { report?: HealthLine[] } | null }>(
-      `SELECT output FROM step WHERE "operationId" = $1 AND name = 'check-health'`,
-      [operationId],
-    );
+    const health =
+      last.stepName === "check-health"
+        ? (last.output as { report?: HealthLine[] })
+        : (await tx.client.query<{ output: { report?: HealthLine[] } | null }>(`SELECT output FROM step WHERE "operationId" = $1 AND name = 'check-health'`, [operationId]))
+            .rows[0]?.output;
     const results: EnvironmentResults = {
       endpoints: op.plan.endpoints,
-      health: health.rows[0]?.output?.report ?? [],
+      health: health?.report ?? [],
       completedAt: at.toISOString(),
     };
     await moveEnvironment(

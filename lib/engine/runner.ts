@@ -74,6 +74,8 @@ export function createRunner(opts: RunnerOptions): Runner {
     wake?.();
   };
 
+  const backoffMs = (n: number) => Math.min(60_000, backoffBaseMs * 2 ** (n - 1));
+
   const record = async (step: ClaimedStep): Promise<void> => {
     for (let attempt = 1; ; attempt++) {
       const started = performance.now();
@@ -84,16 +86,23 @@ export function createRunner(opts: RunnerOptions): Runner {
             owner,
             now: clock.now(),
             encryptionKey: opts.encryptionKey,
-            backoffMs: (n) => Math.min(60_000, backoffBaseMs * 2 ** (n - 1)),
+            backoffMs,
             scale: clock.scale,
           }),
         );
         opts.onOutcome?.(step, outcome, performance.now() - started);
         return;
       } catch (e) {
-        // Lost connection: try again while we may still hold the lease; otherwise it expires and another takes over.
-        if (!isConnectionError(e) || attempt >= 6) throw e;
         opts.onError?.(e);
+        if (!isConnectionError(e)) {
+          // Not the network: recording this attempt fails by itself. Record it as a failed attempt instead
+          // (retried, then failed visibly) rather than letting the step be taken over again and again.
+          const message = e instanceof Error ? e.message : String(e);
+          await clock.busy(executeStep(pool, step, { handlers: opts.handlers, owner, now: clock.now(), encryptionKey: opts.encryptionKey, backoffMs, scale: clock.scale, internalError: message }));
+          return;
+        }
+        // Lost connection: try again while we may still hold the lease; otherwise it expires and another takes over.
+        if (attempt >= 6) throw e;
         await new Promise((r) => setTimeout(r, Math.min(10_000, 500 * 2 ** (attempt - 1))));
       }
     }

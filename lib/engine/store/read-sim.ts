@@ -1,5 +1,4 @@
 import type { Pool } from "@/lib/db/pool";
-import { withTransaction } from "@/lib/db/transaction";
 import { createSecretStore } from "../create-secret-store";
 import { createSim, type Sim } from "../sim";
 import type { SecretStore } from "../step-context";
@@ -10,6 +9,6 @@ import { loadSimState } from "./sim-store";
  * API): the same model the steps act on, loaded in one statement; changes made to it are never saved.
  */
 export async function readSim(pool: Pool, environmentId: string, encryptionKey: string): Promise<{ sim: Sim; secrets: SecretStore }> {
-  const { model, secrets } = await withTransaction(pool, (client) => loadSimState({ client, event: () => {}, log: () => {} }, environmentId));
+  const { model, secrets } = await loadSimState({ client: pool as unknown as Parameters<typeof loadSimState>[0]["client"] }, environmentId);
   return { sim: createSim(model, new Date()), secrets: createSecretStore(secrets, encryptionKey) };
 }

@@ -1,139 +1,131 @@
 import { createSecretState, type SecretState } from "../create-secret-store";
-import { createSimModel, objectKey, type MachineRow, type ObjectRow, type SimModel } from "../sim";
+import { createSimModel, objectKey, type MachineRow, type MachineState, type ObjectRow, type SimModel } from "../sim";
 import type { EngineTx } from "./engine-transaction";
+import { SqlBatch } from "./sql-batch";
 import { transition } from "./transition";
 
 type Loaded = { model: SimModel; secrets: SecretState };
 
 type MachineJson = Omit<MachineRow, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string };
 
-/**
- * Loads an environment's machines, objects and secrets in one round trip. Call it holding the environment's
- * row lock: every step of an environment writes under that lock, so what is loaded stays true until commit.
- */
-export async function loadSimState(tx: EngineTx, environmentId: string): Promise<Loaded> {
-  const { rows } = await tx.client.query<{ machines: MachineJson[]; objects: ObjectRow[]; secrets: { name: string; ciphertext: string }[] }>(
-    `SELECT
-       (SELECT COALESCE(json_agg(json_build_object('nodeId', "nodeId", 'nodeGroup', "nodeGroup", 'hostname', hostname,
-          'privateIp', "privateIp", 'state', state, 'facts', facts, 'createdAt', "createdAt", 'updatedAt', "updatedAt")), '[]')
-          FROM sim_machine WHERE "environmentId" = $1) AS machines,
-       (SELECT COALESCE(json_agg(json_build_object('kind', kind, 'namespace', namespace, 'name', name, 'spec', spec,
-          'status', status, 'createdAt', "createdAt", 'updatedAt', "updatedAt")), '[]')
-          FROM sim_object WHERE "environmentId" = $1) AS objects,
-       (SELECT COALESCE(json_agg(json_build_object('name', name, 'ciphertext', ciphertext)), '[]')
-          FROM environment_secret WHERE "environmentId" = $1) AS secrets`,
-    [environmentId],
-  );
-  const row = rows[0]!;
+/** An environment's machines, objects and secrets as one JSON value (see simStateSelect). */
+export type SimStateJson = { machines: MachineJson[]; objects: ObjectRow[]; secrets: { name: string; ciphertext: string }[] };
+
+/** A SQL expression for an environment's whole simulated state as one JSON value; `environmentId` is its parameter. */
+export function simStateSelect(environmentId: string): string {
+  return `json_build_object(
+    'machines', (SELECT COALESCE(json_agg(json_build_object('nodeId', "nodeId", 'nodeGroup', "nodeGroup", 'hostname', hostname,
+        'privateIp', "privateIp", 'state', state, 'facts', facts, 'createdAt', "createdAt", 'updatedAt', "updatedAt")), '[]')
+        FROM sim_machine WHERE "environmentId" = ${environmentId}),
+    'objects', (SELECT COALESCE(json_agg(json_build_object('kind', kind, 'namespace', namespace, 'name', name, 'spec', spec,
+        'status', status, 'createdAt', "createdAt", 'updatedAt', "updatedAt")), '[]')
+        FROM sim_object WHERE "environmentId" = ${environmentId}),
+    'secrets', (SELECT COALESCE(json_agg(json_build_object('name', name, 'ciphertext', ciphertext)), '[]')
+        FROM environment_secret WHERE "environmentId" = ${environmentId}))`;
+}
+
+export function simStateFrom(environmentId: string, state: SimStateJson): Loaded {
   const iso = (t: string) => new Date(t).toISOString();
   return {
     model: createSimModel(
       environmentId,
-      row.machines.map((m) => ({ ...m, createdAt: iso(m.createdAt), updatedAt: iso(m.updatedAt) })),
-      row.objects.map((o) => ({ ...o, createdAt: iso(o.createdAt), updatedAt: iso(o.updatedAt) })),
+      state.machines.map((m) => ({ ...m, createdAt: iso(m.createdAt), updatedAt: iso(m.updatedAt) })),
+      state.objects.map((o) => ({ ...o, createdAt: iso(o.createdAt), updatedAt: iso(o.updatedAt) })),
     ),
-    secrets: createSecretState(row.secrets),
+    secrets: createSecretState(state.secrets),
   };
 }
 
 /**
- * Writes back what the step changed: new machines, each machine state move (through the transition table,
- * as a compare-and-set, with its event), changed facts, created/changed/deleted objects, and secrets.
+ * Loads an environment's machines, objects and secrets in one round trip. Steps load them with their locks
+ * (execute-step.ts); this is for reading them elsewhere.
+ */
+export async function loadSimState(tx: Pick<EngineTx, "client">, environmentId: string): Promise<Loaded> {
+  const { rows } = await tx.client.query<{ state: SimStateJson }>(`SELECT ${simStateSelect("$1")} AS state`, [environmentId]);
+  return simStateFrom(environmentId, rows[0]!.state);
+}
+
+/**
+ * Writes back what the step changed: new machines, each machine's state moves (one compare-and-set through
+ * the transition table per machine, an event per state passed), changed facts, created/changed/deleted objects,
+ * and secrets. New machines are inserted at once (the moves must find them); everything else goes into the
+ * transaction's batch when it has one, else runs now as one statement.
  */
 export async function saveSimState(tx: EngineTx, model: SimModel, secrets: SecretState, at: Date, context: { operationId: string; stepKey: string }): Promise<void> {
   const { changes, environmentId } = model;
-  const client = tx.client;
+  const batch = tx.batch ?? new SqlBatch();
+  const p = (v: unknown) => batch.param(v);
 
-  const created = [...changes.createdMachines].map((id) => model.machines.get(id)).filter((m) => m !== undefined);
+  const created = [...changes.createdMachines].map((id) => model.machines.get(id)!);
   if (created.length > 0) {
-    // Inserted in the state they were created in; the moves below take them on from there.
-    const firstState = (nodeId: string) => changes.machineMoves.find((m) => m.nodeId === nodeId)?.from ?? model.machines.get(nodeId)!.state;
-    await client.query(
+    await tx.client.query(
       `INSERT INTO sim_machine ("environmentId", "nodeId", "nodeGroup", hostname, "privateIp", state, facts, "createdAt", "updatedAt")
-       SELECT $1, n, g, h, ip, s, f, $7, $7 FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $8::jsonb[]) AS u(n, g, h, ip, s, f)`,
-      [
-        environmentId,
-        created.map((m) => m.nodeId),
-        created.map((m) => m.nodeGroup),
-        created.map((m) => m.hostname),
-        created.map((m) => m.privateIp),
-        created.map((m) => firstState(m.nodeId)),
-        at,
-        created.map((m) => JSON.stringify(m.facts)),
-      ],
+       SELECT $1, n, g, h, ip, 'created', f, $6, $6 FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $7::jsonb[]) AS u(n, g, h, ip, f)`,
+      [environmentId, created.map((m) => m.nodeId), created.map((m) => m.nodeGroup), created.map((m) => m.hostname), created.map((m) => m.privateIp), at, created.map((m) => JSON.stringify(m.facts))],
     );
   }
-  for (const move of changes.machineMoves) {
+  const paths = new Map<string, MachineState[]>();
+  for (const move of changes.machineMoves) paths.set(move.nodeId, [...(paths.get(move.nodeId) ?? [move.from]), move.to]);
+  // A machine that moved and whose facts changed is written by one UPDATE: a statement cannot update a row twice.
+  const factsOf = (nodeId: string) => (changes.machineFacts.has(nodeId) && !changes.createdMachines.has(nodeId) ? { facts: model.machines.get(nodeId)!.facts } : undefined);
+  for (const [nodeId, path] of paths) {
     const moved = await transition(
-      tx,
-      { entity: "machine", environmentId, nodeId: move.nodeId, from: move.from, to: move.to },
-      { type: `machine.${move.to}`, message: `${move.nodeId}: ${move.to}.`, operationId: context.operationId, stepKey: context.stepKey, data: { node: move.nodeId, state: move.to } },
+      { ...tx, batch },
+      { entity: "machine", environmentId, nodeId, from: path[0]!, via: path.slice(1, -1), to: path.at(-1)!, set: factsOf(nodeId) },
+      { type: "machine", message: "", operationId: context.operationId, stepKey: context.stepKey },
       at,
     );
-    if (!moved) throw new Error(`Machine ${move.nodeId} changed state concurrently.`);
+    if (!moved) throw new Error(`Machine ${nodeId} changed state concurrently.`);
   }
-  const facts = [...changes.machineFacts].filter((id) => !changes.createdMachines.has(id)).map((id) => model.machines.get(id)!);
+  const facts = [...changes.machineFacts].filter((id) => !changes.createdMachines.has(id) && !paths.has(id)).map((id) => model.machines.get(id)!);
   if (facts.length > 0) {
-    await client.query(
-      `UPDATE sim_machine m SET facts = u.f, "updatedAt" = $4 FROM unnest($2::text[], $3::jsonb[]) AS u(n, f)
-        WHERE m."environmentId" = $1 AND m."nodeId" = u.n`,
-      [environmentId, facts.map((m) => m.nodeId), facts.map((m) => JSON.stringify(m.facts)), at],
+    batch.add(
+      `UPDATE sim_machine m SET facts = u.f, "updatedAt" = ${p(at)} FROM unnest(${p(facts.map((m) => m.nodeId))}::text[], ${p(facts.map((m) => JSON.stringify(m.facts)))}::jsonb[]) AS u(n, f)
+        WHERE m."environmentId" = ${p(environmentId)} AND m."nodeId" = u.n RETURNING 1`,
+      facts.length,
     );
   }
 
   const touched = [...changes.touchedObjects].map((key) => model.objects.get(key)!);
   const inserts = touched.filter((o) => !model.loadedObjects.has(objectKey(o.kind, o.namespace, o.name)));
   const updates = touched.filter((o) => model.loadedObjects.has(objectKey(o.kind, o.namespace, o.name)));
+  const columns = (list: typeof touched) =>
+    `unnest(${p(list.map((o) => o.kind))}::text[], ${p(list.map((o) => o.namespace))}::text[], ${p(list.map((o) => o.name))}::text[],
+            ${p(list.map((o) => JSON.stringify(o.spec)))}::jsonb[], ${p(list.map((o) => JSON.stringify(o.status)))}::jsonb[]) AS u(k, ns, n, sp, st)`;
   if (inserts.length > 0) {
-    await client.query(
+    batch.add(
       `INSERT INTO sim_object ("environmentId", kind, namespace, name, spec, status, "createdAt", "updatedAt")
-       SELECT $1, k, ns, n, sp, st, $6, $6 FROM unnest($2::text[], $3::text[], $4::text[], $5::jsonb[], $7::jsonb[]) AS u(k, ns, n, sp, st)`,
-      [
-        environmentId,
-        inserts.map((o) => o.kind),
-        inserts.map((o) => o.namespace),
-        inserts.map((o) => o.name),
-        inserts.map((o) => JSON.stringify(o.spec)),
-        at,
-        inserts.map((o) => JSON.stringify(o.status)),
-      ],
+       SELECT ${p(environmentId)}, k, ns, n, sp, st, ${p(at)}, ${p(at)} FROM ${columns(inserts)} RETURNING 1`,
+      inserts.length,
     );
   }
   if (updates.length > 0) {
-    await client.query(
-      `UPDATE sim_object o SET spec = u.sp, status = u.st, "updatedAt" = $7
-         FROM unnest($2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[]) AS u(k, ns, n, sp, st)
-        WHERE o."environmentId" = $1 AND o.kind = u.k AND o.namespace = u.ns AND o.name = u.n`,
-      [
-        environmentId,
-        updates.map((o) => o.kind),
-        updates.map((o) => o.namespace),
-        updates.map((o) => o.name),
-        updates.map((o) => JSON.stringify(o.spec)),
-        updates.map((o) => JSON.stringify(o.status)),
-        at,
-      ],
+    batch.add(
+      `UPDATE sim_object o SET spec = u.sp, status = u.st, "updatedAt" = ${p(at)} FROM ${columns(updates)}
+        WHERE o."environmentId" = ${p(environmentId)} AND o.kind = u.k AND o.namespace = u.ns AND o.name = u.n RETURNING 1`,
+      updates.length,
     );
   }
   if (changes.deletedObjects.size > 0) {
     const deleted = [...changes.deletedObjects].map((key) => key.split("\u0000") as [string, string, string]);
-    await client.query(
-      `DELETE FROM sim_object o USING unnest($2::text[], $3::text[], $4::text[]) AS u(k, ns, n)
-        WHERE o."environmentId" = $1 AND o.kind = u.k AND o.namespace = u.ns AND o.name = u.n`,
-      [environmentId, deleted.map((d) => d[0]), deleted.map((d) => d[1]), deleted.map((d) => d[2])],
+    batch.add(
+      `DELETE FROM sim_object o USING unnest(${p(deleted.map((d) => d[0]))}::text[], ${p(deleted.map((d) => d[1]))}::text[], ${p(deleted.map((d) => d[2]))}::text[]) AS u(k, ns, n)
+        WHERE o."environmentId" = ${p(environmentId)} AND o.kind = u.k AND o.namespace = u.ns AND o.name = u.n RETURNING 1`,
+      deleted.length,
     );
   }
 
   if (secrets.written.size > 0) {
     const names = [...secrets.written];
-    await client.query(
+    batch.add(
       `INSERT INTO environment_secret ("environmentId", name, ciphertext, "createdAt")
-       SELECT $1, n, c, $4 FROM unnest($2::text[], $3::text[]) AS u(n, c)
-       ON CONFLICT ("environmentId", name) DO UPDATE SET ciphertext = excluded.ciphertext`,
-      [environmentId, names, names.map((n) => secrets.ciphertexts.get(n)!), at],
+       SELECT ${p(environmentId)}, n, c, ${p(at)} FROM unnest(${p(names)}::text[], ${p(names.map((n) => secrets.ciphertexts.get(n)!))}::text[]) AS u(n, c)
+       ON CONFLICT ("environmentId", name) DO UPDATE SET ciphertext = excluded.ciphertext RETURNING 1`,
+      names.length,
     );
   }
   if (secrets.deleted.size > 0) {
-    await client.query(`DELETE FROM environment_secret WHERE "environmentId" = $1 AND name = ANY($2::text[])`, [environmentId, [...secrets.deleted]]);
+    batch.add(`DELETE FROM environment_secret WHERE "environmentId" = ${p(environmentId)} AND name = ANY(${p([...secrets.deleted])}::text[]) RETURNING 1`, secrets.deleted.size);
   }
+  if (!tx.batch) await batch.run(tx.client);
 }

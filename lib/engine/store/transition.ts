@@ -20,14 +20,23 @@ export type Transition =
       /** The lease the caller holds; the change is refused when another runner took the step over. */
       lease?: { owner: string; attempt: number };
     }
-  | { entity: "machine"; environmentId: string; nodeId: string; from: MachineState; to: MachineState };
+  | {
+      entity: "machine";
+      environmentId: string;
+      nodeId: string;
+      from: MachineState;
+      to: MachineState;
+      /** States passed through on the way within one step (created → booting → running): each hop is checked. */
+      via?: MachineState[];
+      set?: Extra;
+    };
 
 /** Columns each entity's transition may set beside its status; anything else is a programming error. */
 const settable: Record<Transition["entity"], ReadonlySet<string>> = {
   environment: new Set(["settings", "plan", "results", "faults", "regionClaim", "ownerClaim"]),
   operation: new Set(["startedAt", "finishedAt", "error"]),
   step: new Set(["leaseOwner", "leaseExpiresAt", "attempts", "startedAt", "attemptStartedAt", "finishedAt", "availableAt", "output", "error"]),
-  machine: new Set(),
+  machine: new Set(["facts"]),
 };
 
 /**
@@ -36,11 +45,13 @@ const settable: Record<Transition["entity"], ReadonlySet<string>> = {
  *   2. it is written as a compare-and-set on the state the caller read (and, for a step, on the lease it
  *      holds), so of two racing writers exactly one wins;
  *   3. the winner appends the event in the same transaction.
- * Returns false when the compare-and-set found the row changed meanwhile; nothing is written then.
+ * Returns false when the compare-and-set found the row changed meanwhile; nothing is written then. In a
+ * batched transaction the write is deferred and checked when the batch runs (a mismatch then aborts it).
  */
 export async function transition(tx: EngineTx, t: Transition, event: Event, at: Date): Promise<boolean> {
-  assertAllowed(t);
-  const set = Object.entries(t.entity === "machine" ? {} : (t.set ?? {}));
+  const hops = t.entity === "machine" ? [t.from, ...(t.via ?? []), t.to] : [t.from, t.to];
+  for (let i = 1; i < hops.length; i++) assertAllowed({ ...t, from: hops[i - 1], to: hops[i] } as Transition);
+  const set = Object.entries(t.set ?? {});
   for (const [column] of set) {
     if (!settable[t.entity].has(column)) throw new Error(`A ${t.entity} transition cannot set "${column}".`);
   }
@@ -66,13 +77,30 @@ export async function transition(tx: EngineTx, t: Transition, event: Event, at: 
       params = [...values, t.to, t.id, t.from, ...(t.lease ? [t.lease.owner, t.lease.attempt] : [])];
       break;
     case "machine":
-      sql = `UPDATE sim_machine SET state = $1, "updatedAt" = $2 WHERE "environmentId" = $3 AND "nodeId" = $4 AND state = $5`;
-      params = [t.to, at, t.environmentId, t.nodeId, t.from];
+      sql = `UPDATE sim_machine SET ${[...assignments, `state = $${n + 1}`, `"updatedAt" = $${n + 2}`].join(", ")}
+              WHERE "environmentId" = $${n + 3} AND "nodeId" = $${n + 4} AND state = $${n + 5}`;
+      params = [...values, t.to, at, t.environmentId, t.nodeId, t.from];
       break;
   }
-  const { rowCount } = await tx.client.query(sql, params);
-  if (rowCount !== 1) return false;
-  tx.event({ ...event, environmentId: event.environmentId ?? (t.entity === "environment" ? t.id : t.environmentId), at });
+  const environmentId = event.environmentId ?? (t.entity === "environment" ? t.id : t.environmentId);
+  // Deferred into the transaction's batch when it has one (the caller holds the row's lock; the batch checks the
+  // one row) — except an environment's: the batch also updates that row's counters, and one statement cannot
+  // update a row twice.
+  if (tx.batch && t.entity !== "environment") {
+    const batch = tx.batch;
+    batch.add(`${sql.replace(/\$(\d+)/g, (_, n: string) => batch.param(params[Number(n) - 1]))} RETURNING 1`, 1);
+  } else {
+    const { rowCount } = await tx.client.query(sql, params);
+    if (rowCount !== 1) return false;
+  }
+  if (t.entity === "machine") {
+    // One event per state passed through, as if each had been its own move.
+    for (const state of hops.slice(1)) {
+      tx.event({ ...event, type: `machine.${state}`, message: `${t.nodeId}: ${state}.`, data: { ...event.data, node: t.nodeId, state }, environmentId, at });
+    }
+  } else {
+    tx.event({ ...event, environmentId, at });
+  }
   return true;
 }
 
