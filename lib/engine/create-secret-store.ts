@@ -4,7 +4,7 @@ import type { SecretStore } from "./step-context";
 /** An environment's encrypted secrets as loaded for one step, and what the step changed. */
 export type SecretState = {
   ciphertexts: Map<string, string>;
-  loaded: ReadonlySet<string>;
+  loaded: Set<string>;
   written: Set<string>;
   deleted: Set<string>;
 };
@@ -16,6 +16,13 @@ export function createSecretState(rows: readonly { name: string; ciphertext: str
     written: new Set(),
     deleted: new Set(),
   };
+}
+
+/** After its changes were committed: what the state holds is what the database holds. */
+export function markSecretsSaved(state: SecretState): void {
+  state.loaded = new Set(state.ciphertexts.keys());
+  state.written.clear();
+  state.deleted.clear();
 }
 
 /** The handler's view: values are encrypted when put and decrypted only when read (AES-256-GCM, secret-box.ts). */

@@ -2,12 +2,13 @@ import type { Pool } from "@/lib/db/pool";
 import type { EnvironmentPlan } from "@/lib/plan";
 import type { InstallSettings } from "@/lib/validations/install-settings";
 import type { ClaimedStep } from "./claim-steps";
-import { createSecretStore } from "./create-secret-store";
+import { createSecretStore, markSecretsSaved, type SecretState } from "./create-secret-store";
 import { failOperation } from "./fail-operation";
 import { parseFaults, type NamedFault } from "./faults";
 import { finishOperation } from "./finish-operation";
 import { seededRandom } from "./random";
-import { createSim } from "./sim";
+import { createSim, hasSimChanges, markSimModelSaved, type SimModel } from "./sim";
+import type { SimCache } from "./sim-cache";
 import type { StepContext, StepHandler, StepOutput } from "./step-context";
 import { StepError, transientError, type StepFailure } from "./step-error";
 import { engineTransaction, type EngineTx } from "./store/engine-transaction";
@@ -31,6 +32,8 @@ export type ExecuteOptions = {
    * being taken over forever.
    */
   internalError?: string;
+  /** The runner's cache of environments' infrastructure (sim-cache.ts); without one, every step loads it. */
+  simCache?: SimCache;
 };
 
 /**
@@ -43,12 +46,16 @@ export type ExecuteOptions = {
  * only when it succeeds, so a failed attempt leaves no effect.
  */
 export async function executeStep(pool: Pool, claimed: ClaimedStep, opts: ExecuteOptions): Promise<StepOutcome> {
-  return engineTransaction(
+  let committed: { version: number; model: SimModel; secrets: SecretState } | undefined;
+  try {
+    const outcome = await engineTransaction(
     pool,
     async (tx) => {
-      const loaded = await lockAndLoad(tx, claimed, opts.owner);
+      const loaded = await lockAndLoad(tx, claimed, opts.owner, opts.simCache);
       if (!loaded) return "lost";
-      const { env, model, secrets, operationStatus, remaining } = loaded;
+      const { env, model, secrets, operationStatus, remaining, simVersion } = loaded;
+      // Until this commits, the cached copy (which the handler changes in place) is not to be trusted.
+      opts.simCache?.drop(claimed.environmentId);
       const faults = parseFaults(env.faults);
     // Seeded by what a person can name (not by generated ids), so the same install replays the same way.
     const random = seededRandom(`${env.name}:${claimed.operationType}:${claimed.key}:${claimed.attempt}`);
@@ -97,7 +104,9 @@ export async function executeStep(pool: Pool, claimed: ClaimedStep, opts: Execut
     const released = { leaseOwner: null, leaseExpiresAt: null };
 
     if (!failure) {
+      const changed = hasSimChanges(model) || secrets.written.size + secrets.deleted.size > 0;
       await saveSimState(tx, model, secrets, opts.now, about);
+      committed = { version: simVersion + (changed ? 1 : 0), model, secrets };
       await transition(
         tx,
         { ...step, to: "succeeded", set: { ...released, finishedAt: opts.now, output: output ?? {}, error: null } },
@@ -155,6 +164,16 @@ export async function executeStep(pool: Pool, claimed: ClaimedStep, opts: Execut
     },
     { batched: true },
   );
+    if (committed && opts.simCache) {
+      markSimModelSaved(committed.model);
+      markSecretsSaved(committed.secrets);
+      opts.simCache.set(claimed.environmentId, committed);
+    }
+    return outcome;
+  } catch (e) {
+    opts.simCache?.drop(claimed.environmentId);
+    throw e;
+  }
 }
 
 type EnvironmentFacts = StepContext["environment"] & { faults: unknown };
@@ -166,33 +185,34 @@ type EnvironmentFacts = StepContext["environment"] & { faults: unknown };
 const parsed = new Map<string, Omit<EnvironmentFacts, "faults">>();
 
 /**
- * ONE round trip that takes the step's locks in the store's order — the step and its dependents, the
- * operation, the environment — checks the lease, and reads everything the handler needs: the environment's
- * facts (settings and plan only when this process has not got them for the current version), its machines,
- * objects and secrets, and how many of the operation's steps are not done yet. Undefined when the lease is
- * no longer ours or the operation stopped.
+ * Takes the step's locks in the store's order — the step and its dependents, the operation, the environment —
+ * checks the lease, and reads everything the handler needs. Two statements, because under READ COMMITTED a
+ * statement sees the database as it was when it began: rows it waited to lock are re-read, but anything else
+ * it reads would predate the commits it waited for. So the first takes the locks (and reads the locked rows);
+ * the second, begun once they are held, counts the operation's unfinished steps and reads the infrastructure
+ * — unless this process already holds its current version. Undefined when the lease is no longer ours or the
+ * operation stopped.
  */
-async function lockAndLoad(tx: EngineTx, claimed: ClaimedStep, owner: string) {
-  const { rows } = await tx.client.query<{
+async function lockAndLoad(tx: EngineTx, claimed: ClaimedStep, owner: string, cache: SimCache | undefined) {
+  const locked = await tx.client.query<{
     steps: { id: string; status: string; leaseOwner: string | null; attempts: number }[];
     operationStatus: string | null;
-    env: { id: string; name: string; domain: string; region: string; faults: unknown; updatedAt: string; settings?: InstallSettings; plan?: EnvironmentPlan };
-    remaining: number;
-    state: SimStateJson;
-  }>(
-    `WITH s AS (SELECT id, status, "leaseOwner", attempts FROM step WHERE "operationId" = $1 AND (id = $2 OR key = ANY($3::text[])) ORDER BY id FOR UPDATE),
+    env: { id: string; name: string; domain: string; region: string; faults: unknown; updatedAt: string; simVersion: number; settings?: InstallSettings; plan?: EnvironmentPlan };
+  }>({
+    // Prepared once per connection: the same text runs for every step.
+    name: "engine-lock-step",
+    text: `WITH s AS (SELECT id, status, "leaseOwner", attempts FROM step WHERE "operationId" = $1 AND (id = $2 OR key = ANY($3::text[])) ORDER BY id FOR UPDATE),
           o AS (SELECT status FROM operation WHERE id = $1 FOR UPDATE),
-          e AS (SELECT id, name, domain, region, faults, "updatedAt", settings, plan FROM environment WHERE id = $4 FOR UPDATE)
+          e AS (SELECT id, name, domain, region, faults, "updatedAt", "simVersion", settings, plan FROM environment WHERE id = $4 FOR UPDATE)
      SELECT (SELECT json_agg(s) FROM s) AS steps,
             (SELECT status FROM o) AS "operationStatus",
             (SELECT json_build_object('id', id, 'name', name, 'domain', domain, 'region', region, 'faults', faults, 'updatedAt', "updatedAt",
+                     'simVersion', "simVersion",
                      'settings', CASE WHEN "updatedAt" = $5::timestamptz THEN NULL ELSE settings END,
-                     'plan', CASE WHEN "updatedAt" = $5::timestamptz THEN NULL ELSE plan END) FROM e) AS env,
-            (SELECT COUNT(*)::int FROM step WHERE "operationId" = $1 AND status <> 'succeeded') AS remaining,
-            ${simStateSelect("$4")} AS state`,
-    [claimed.operationId, claimed.id, claimed.dependents, claimed.environmentId, cachedVersion(claimed.environmentId)],
-  );
-  const row = rows[0]!;
+                     'plan', CASE WHEN "updatedAt" = $5::timestamptz THEN NULL ELSE plan END) FROM e) AS env`,
+    values: [claimed.operationId, claimed.id, claimed.dependents, claimed.environmentId, cachedVersion(claimed.environmentId)],
+  });
+  const row = locked.rows[0]!;
   const self = row.steps?.find((r) => r.id === claimed.id);
   if (!self || self.status !== "running" || self.leaseOwner !== owner || self.attempts !== claimed.attempt) return undefined;
   if (row.operationStatus !== "running" && row.operationStatus !== "failed") return undefined;
@@ -200,15 +220,29 @@ async function lockAndLoad(tx: EngineTx, claimed: ClaimedStep, owner: string) {
   const version = `${claimed.environmentId}@${updatedAt.toISOString()}`;
   let facts = parsed.get(version);
   if (!facts || row.env.settings) {
-    const { faults: _faults, updatedAt: _updated, settings, plan, ...rest } = row.env;
+    const { faults: _faults, updatedAt: _updated, simVersion: _sim, settings, plan, ...rest } = row.env;
     if (!settings || !plan) throw new Error(`Environment ${claimed.environmentId}: settings expected.`);
     facts = { ...rest, settings, plan };
     if (parsed.size >= 5000) parsed.delete(parsed.keys().next().value!);
     parsed.set(version, facts);
     versions.set(claimed.environmentId, updatedAt);
   }
-  const { model, secrets } = simStateFrom(claimed.environmentId, row.state);
-  return { env: { ...facts, faults: row.env.faults } as EnvironmentFacts, model, secrets, operationStatus: row.operationStatus, remaining: row.remaining };
+
+  const simVersion = Number(row.env.simVersion);
+  // A step of this process that used the cached copy may have failed while we waited for the lock (it changed
+  // the copy in place, then dropped it from the cache): only a copy still in the cache, of the current version,
+  // is trusted.
+  const cached = cache?.get(claimed.environmentId);
+  const usable = cached !== undefined && cached.version === simVersion;
+  const loaded = await tx.client.query<{ remaining: number; state: SimStateJson | null }>({
+    name: usable ? "engine-count-steps" : "engine-count-steps-and-load",
+    text: `SELECT (SELECT COUNT(*)::int FROM step WHERE "operationId" = $1 AND status <> 'succeeded') AS remaining,
+                  ${usable ? "NULL" : simStateSelect("$2")} AS state`,
+    values: usable ? [claimed.operationId] : [claimed.operationId, claimed.environmentId],
+  });
+  const { remaining, state } = loaded.rows[0]!;
+  const { model, secrets } = state ? simStateFrom(claimed.environmentId, state) : cached!;
+  return { env: { ...facts, faults: row.env.faults } as EnvironmentFacts, model, secrets, operationStatus: row.operationStatus, remaining, simVersion };
 }
 
 /** The version of each environment's settings this process holds, so the lock query can skip sending them. */

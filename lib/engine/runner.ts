@@ -5,6 +5,7 @@ import { claimSteps, type ClaimedStep } from "./claim-steps";
 import type { Clock } from "./clock";
 import { executeStep, type StepOutcome } from "./execute-step";
 import { seededRandom } from "./random";
+import { createSimCache } from "./sim-cache";
 import type { StepHandler } from "./step-context";
 import { extendLease, nextWakeUp, releaseLeases } from "./store/leases";
 
@@ -75,6 +76,7 @@ export function createRunner(opts: RunnerOptions): Runner {
   };
 
   const backoffMs = (n: number) => Math.min(60_000, backoffBaseMs * 2 ** (n - 1));
+  const simCache = createSimCache();
 
   const record = async (step: ClaimedStep): Promise<void> => {
     for (let attempt = 1; ; attempt++) {
@@ -88,6 +90,7 @@ export function createRunner(opts: RunnerOptions): Runner {
             encryptionKey: opts.encryptionKey,
             backoffMs,
             scale: clock.scale,
+            simCache,
           }),
         );
         opts.onOutcome?.(step, outcome, performance.now() - started);

@@ -8,7 +8,7 @@ export type * from "./types";
 export { workloadKinds } from "./types";
 export { machineStates, machineTransitions, canMoveMachine, isMachineUp, type MachineState } from "./machine-states";
 export { createSim, type Sim } from "./create-sim";
-export { createSimModel, objectKey, type SimModel, type SimChanges, type MachineRow, type ObjectRow } from "./sim-model";
+export { createSimModel, hasSimChanges, markSimModelSaved, objectKey, type SimModel, type SimChanges, type MachineRow, type ObjectRow } from "./sim-model";
 export type { MachineOps } from "./create-machine-ops";
 export type { ObjectOps, ObjectRef } from "./create-object-ops";
 export { privateIpFor } from "./private-ip-for";

@@ -11,9 +11,9 @@ export type SimModel = {
   environmentId: string;
   machines: Map<string, SimMachine>;
   objects: Map<string, SimObject>;
-  /** What existed when loaded, to tell inserts from updates and to know which rows to delete. */
-  loadedMachines: ReadonlySet<string>;
-  loadedObjects: ReadonlySet<string>;
+  /** What exists in the database, to tell inserts from updates and to know which rows to delete. */
+  loadedMachines: Set<string>;
+  loadedObjects: Set<string>;
   changes: SimChanges;
 };
 
@@ -47,4 +47,16 @@ export function createSimModel(environmentId: string, machines: readonly Machine
     loadedObjects: new Set(objectMap.keys()),
     changes: { createdMachines: new Set(), machineMoves: [], machineFacts: new Set(), touchedObjects: new Set(), deletedObjects: new Set() },
   };
+}
+
+/** After its changes were committed: what the model holds is what the database holds. */
+export function markSimModelSaved(model: SimModel): void {
+  model.loadedMachines = new Set(model.machines.keys());
+  model.loadedObjects = new Set(model.objects.keys());
+  model.changes = { createdMachines: new Set(), machineMoves: [], machineFacts: new Set(), touchedObjects: new Set(), deletedObjects: new Set() };
+}
+
+export function hasSimChanges(model: SimModel): boolean {
+  const c = model.changes;
+  return c.createdMachines.size + c.machineMoves.length + c.machineFacts.size + c.touchedObjects.size + c.deletedObjects.size > 0;
 }

@@ -36,6 +36,8 @@ export type EngineTx = {
   client: PoolClient;
   event(e: EventInput): void;
   log(line: LogInput): void;
+  /** The environment's simulated infrastructure changed: its simVersion goes up with this transaction's history. */
+  simChanged(environmentId: string): void;
   batch?: SqlBatch;
 };
 
@@ -46,10 +48,17 @@ export async function engineTransaction<T>(pool: Pool, fn: (tx: EngineTx) => Pro
   return withTransaction(pool, async (client) => {
     const events: EventInput[] = [];
     const logs: LogInput[] = [];
-    const tx: EngineTx = { client, event: (e) => events.push(e), log: (l) => logs.push(l), batch: opts.batched ? new SqlBatch() : undefined };
+    const sims = new Set<string>();
+    const tx: EngineTx = {
+      client,
+      event: (e) => events.push(e),
+      log: (l) => logs.push(l),
+      simChanged: (id) => sims.add(id),
+      batch: opts.batched ? new SqlBatch() : undefined,
+    };
     const result = await fn(tx);
     const batch = tx.batch ?? new SqlBatch();
-    queueHistory(batch, events, logs);
+    queueHistory(batch, events, logs, sims);
     await batch.run(client);
     return result;
   });
@@ -57,12 +66,12 @@ export async function engineTransaction<T>(pool: Pool, fn: (tx: EngineTx) => Pro
 
 /**
  * Adds to `batch` the statements that number and write the events and log lines and notify: one UPDATE of
- * the environments' counters (which also locks them, in id order), the inserts numbered from what it
- * returns, and one pg_notify per environment.
+ * the environments' counters (which also locks them, in id order, and bumps the simVersion of those whose
+ * infrastructure changed), the inserts numbered from what it returns, and one pg_notify per environment.
  */
-function queueHistory(batch: SqlBatch, events: EventInput[], logs: LogInput[]): void {
-  if (events.length === 0 && logs.length === 0) return;
-  const environments = [...new Set([...events.map((e) => e.environmentId), ...logs.map((l) => l.environmentId)])].sort();
+function queueHistory(batch: SqlBatch, events: EventInput[], logs: LogInput[], sims: ReadonlySet<string>): void {
+  if (events.length === 0 && logs.length === 0 && sims.size === 0) return;
+  const environments = [...new Set([...events.map((e) => e.environmentId), ...logs.map((l) => l.environmentId), ...sims])].sort();
   const counts = environments.map((id) => [events.filter((e) => e.environmentId === id).length, logs.filter((l) => l.environmentId === id).length]);
   const position = (list: { environmentId: string }[]) => {
     const seen = new Map<string, number>();
@@ -75,8 +84,9 @@ function queueHistory(batch: SqlBatch, events: EventInput[], logs: LogInput[]): 
   const p = (v: unknown) => batch.param(v);
   const seqs = batch.add(
     // The sub-select locks the rows in id order, so two transactions touching the same environments cannot deadlock.
-    `UPDATE environment e SET "eventSeq" = e."eventSeq" + c.ne, "logSeq" = e."logSeq" + c.nl
-       FROM unnest(${p(environments)}::text[], ${p(counts.map((c) => c[0]))}::int[], ${p(counts.map((c) => c[1]))}::int[]) AS c(id, ne, nl),
+    `UPDATE environment e SET "eventSeq" = e."eventSeq" + c.ne, "logSeq" = e."logSeq" + c.nl, "simVersion" = e."simVersion" + c.sv
+       FROM unnest(${p(environments)}::text[], ${p(counts.map((c) => c[0]))}::int[], ${p(counts.map((c) => c[1]))}::int[],
+                   ${p(environments.map((id) => (sims.has(id) ? 1 : 0)))}::int[]) AS c(id, ne, nl, sv),
             (SELECT id FROM environment WHERE id = ANY(${p(environments)}::text[]) ORDER BY id FOR UPDATE) AS l
       WHERE e.id = c.id AND l.id = c.id
       RETURNING e.id, e."eventSeq", e."logSeq", e."userId", c.ne, c.nl`,

@@ -1,5 +1,5 @@
 import { createSecretState, type SecretState } from "../create-secret-store";
-import { createSimModel, objectKey, type MachineRow, type MachineState, type ObjectRow, type SimModel } from "../sim";
+import { createSimModel, hasSimChanges, objectKey, type MachineRow, type MachineState, type ObjectRow, type SimModel } from "../sim";
 import type { EngineTx } from "./engine-transaction";
 import { SqlBatch } from "./sql-batch";
 import { transition } from "./transition";
@@ -53,6 +53,8 @@ export async function loadSimState(tx: Pick<EngineTx, "client">, environmentId: 
  */
 export async function saveSimState(tx: EngineTx, model: SimModel, secrets: SecretState, at: Date, context: { operationId: string; stepKey: string }): Promise<void> {
   const { changes, environmentId } = model;
+  if (!hasSimChanges(model) && secrets.written.size + secrets.deleted.size === 0) return;
+  tx.simChanged(environmentId);
   const batch = tx.batch ?? new SqlBatch();
   const p = (v: unknown) => batch.param(v);
 
