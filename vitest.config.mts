@@ -5,7 +5,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": path.dirname(fileURLToPath(import.meta.url)) } },
   test: {
-    include: ["{lib,components,app,prisma,scripts}/**/*.test.ts", "dbg-tmp.test.ts"],
+    include: ["{lib,components,app,prisma,scripts}/**/*.test.ts"],
     environment: "node",
     pool: "forks",
     globalSetup: ["lib/db/testing/global-setup.ts"],

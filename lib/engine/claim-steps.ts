@@ -31,7 +31,20 @@ type Row = Omit<ClaimedStep, "attempt"> & { attempts: number; previousStatus: st
  * so runners never wait for one another and never hold the same step. The first claim of an operation
  * starts it.
  */
-export async function claimSteps(pool: Pool, input: { owner: string; now: Date; leaseMs: number; limit: number }): Promise<ClaimedStep[]> {
+export type ClaimInput = {
+  owner: string;
+  now: Date;
+  /** Clock ms a lease outlives the step's expected duration. */
+  leaseMs: number;
+  /**
+   * Clock ms per estimated ms of a step, at most (time scale × the longest jitter): the lease covers the whole
+   * wait from the claim, so the runner need not extend it before recording.
+   */
+  leasePerEstimatedMs?: number;
+  limit: number;
+};
+
+export async function claimSteps(pool: Pool, input: ClaimInput): Promise<ClaimedStep[]> {
   return engineTransaction(pool, async (tx) => {
     const ready = await claim(tx, input, input.limit, `s.status IN ('pending', 'retrying') AND s."pendingDeps" = 0 AND s."availableAt" <= $1`, `s."availableAt"`);
     const abandoned =
@@ -62,19 +75,21 @@ export async function claimSteps(pool: Pool, input: { owner: string; now: Date; 
   });
 }
 
-async function claim(tx: EngineTx, input: { owner: string; now: Date; leaseMs: number }, limit: number, where: string, order: string): Promise<Row[]> {
-  const { rows } = await tx.client.query<Row>(
-    `WITH picked AS (
+async function claim(tx: EngineTx, input: ClaimInput, limit: number, where: string, order: string): Promise<Row[]> {
+  const { rows } = await tx.client.query<Row>({
+    name: `engine-claim-${order}`,
+    text: `WITH picked AS (
        SELECT s.id, s.status FROM step s JOIN operation o ON o.id = s."operationId"
         WHERE ${where} AND o.status IN ('queued', 'running')
         ORDER BY ${order} LIMIT $2 FOR UPDATE OF s SKIP LOCKED)
-     UPDATE step s SET status = 'running', "leaseOwner" = $3, "leaseExpiresAt" = $4, attempts = s.attempts + 1,
+     UPDATE step s SET status = 'running', "leaseOwner" = $3, attempts = s.attempts + 1,
+            "leaseExpiresAt" = $1 + make_interval(secs => ($4::float8 + s."estimatedMs" * $5::float8) / 1000.0),
             "startedAt" = COALESCE(s."startedAt", $1), "attemptStartedAt" = $1
        FROM picked p, operation o
       WHERE s.id = p.id AND o.id = s."operationId"
       RETURNING s.id, s."operationId", o.type AS "operationType", o.status AS "operationStatus", o."environmentId", s.key, s.name,
                 s.title, s.node, s.attempts, s."maxAttempts", s."estimatedMs", s.dependents, p.status AS "previousStatus"`,
-    [input.now, limit, input.owner, new Date(input.now.getTime() + input.leaseMs)],
-  );
+    values: [input.now, limit, input.owner, input.leaseMs, input.leasePerEstimatedMs ?? 0],
+  });
   return rows;
 }

@@ -185,64 +185,64 @@ type EnvironmentFacts = StepContext["environment"] & { faults: unknown };
 const parsed = new Map<string, Omit<EnvironmentFacts, "faults">>();
 
 /**
- * Takes the step's locks in the store's order — the step and its dependents, the operation, the environment —
- * checks the lease, and reads everything the handler needs. Two statements, because under READ COMMITTED a
- * statement sees the database as it was when it began: rows it waited to lock are re-read, but anything else
- * it reads would predate the commits it waited for. So the first takes the locks (and reads the locked rows);
- * the second, begun once they are held, counts the operation's unfinished steps and reads the infrastructure
- * — unless this process already holds its current version. Undefined when the lease is no longer ours or the
- * operation stopped.
+ * Takes the step's locks in the store's order — the step and its dependents, the operation, then the
+ * environment's advisory lock, which serializes its steps (its row stays unlocked: claims and other writers
+ * only take it briefly to number their events, and FK checks of inserts never wait for a running step) — and
+ * checks the lease. Then, with the locks held, a second statement reads what the handler needs: under READ
+ * COMMITTED a statement sees the database as it was when it began, and the first one may have waited for the
+ * commits the second must see. It reads the environment's facts (settings and plan only when this process does
+ * not hold their current version), how many of the operation's steps are unfinished, and the infrastructure
+ * unless this process's cached copy is current. Undefined when the lease is no longer ours or the operation
+ * stopped.
  */
 async function lockAndLoad(tx: EngineTx, claimed: ClaimedStep, owner: string, cache: SimCache | undefined) {
-  const locked = await tx.client.query<{
-    steps: { id: string; status: string; leaseOwner: string | null; attempts: number }[];
-    operationStatus: string | null;
-    env: { id: string; name: string; domain: string; region: string; faults: unknown; updatedAt: string; simVersion: number; settings?: InstallSettings; plan?: EnvironmentPlan };
-  }>({
+  const locked = await tx.client.query<{ steps: { id: string; status: string; leaseOwner: string | null; attempts: number }[]; operationStatus: string | null }>({
     // Prepared once per connection: the same text runs for every step.
     name: "engine-lock-step",
     text: `WITH s AS (SELECT id, status, "leaseOwner", attempts FROM step WHERE "operationId" = $1 AND (id = $2 OR key = ANY($3::text[])) ORDER BY id FOR UPDATE),
           o AS (SELECT status FROM operation WHERE id = $1 FOR UPDATE),
-          e AS (SELECT id, name, domain, region, faults, "updatedAt", "simVersion", settings, plan FROM environment WHERE id = $4 FOR UPDATE)
-     SELECT (SELECT json_agg(s) FROM s) AS steps,
-            (SELECT status FROM o) AS "operationStatus",
-            (SELECT json_build_object('id', id, 'name', name, 'domain', domain, 'region', region, 'faults', faults, 'updatedAt', "updatedAt",
-                     'simVersion', "simVersion",
-                     'settings', CASE WHEN "updatedAt" = $5::timestamptz THEN NULL ELSE settings END,
-                     'plan', CASE WHEN "updatedAt" = $5::timestamptz THEN NULL ELSE plan END) FROM e) AS env`,
-    values: [claimed.operationId, claimed.id, claimed.dependents, claimed.environmentId, cachedVersion(claimed.environmentId)],
+          a AS (SELECT pg_advisory_xact_lock(hashtextextended($4, 0)))
+     SELECT (SELECT json_agg(s) FROM s) AS steps, (SELECT status FROM o) AS "operationStatus", (SELECT COUNT(*) FROM a) AS locked`,
+    values: [claimed.operationId, claimed.id, claimed.dependents, claimed.environmentId],
   });
-  const row = locked.rows[0]!;
-  const self = row.steps?.find((r) => r.id === claimed.id);
+  const lock = locked.rows[0]!;
+  const self = lock.steps?.find((r) => r.id === claimed.id);
   if (!self || self.status !== "running" || self.leaseOwner !== owner || self.attempts !== claimed.attempt) return undefined;
-  if (row.operationStatus !== "running" && row.operationStatus !== "failed") return undefined;
-  const updatedAt = new Date(row.env.updatedAt);
+  if (lock.operationStatus !== "running" && lock.operationStatus !== "failed") return undefined;
+
+  // A step of this process that used the cached copy may have failed while we waited for the lock (it changed
+  // the copy in place, then dropped it from the cache): only a copy still in the cache, of the current
+  // version, is used.
+  const cached = cache?.get(claimed.environmentId);
+  const { rows } = await tx.client.query<{
+    env: { id: string; name: string; domain: string; region: string; faults: unknown; updatedAt: string; simVersion: number; settings: InstallSettings | null; plan: EnvironmentPlan | null };
+    remaining: number;
+    state: SimStateJson | null;
+  }>({
+    name: "engine-load-step",
+    text: `SELECT json_build_object('id', id, 'name', name, 'domain', domain, 'region', region, 'faults', faults, 'updatedAt', "updatedAt",
+                   'simVersion', "simVersion",
+                   'settings', CASE WHEN "updatedAt" = $3::timestamptz THEN NULL ELSE settings END,
+                   'plan', CASE WHEN "updatedAt" = $3::timestamptz THEN NULL ELSE plan END) AS env,
+                (SELECT COUNT(*)::int FROM step WHERE "operationId" = $1 AND status <> 'succeeded') AS remaining,
+                CASE WHEN "simVersion" = $4::bigint THEN NULL ELSE ${simStateSelect("$2")} END AS state
+           FROM environment WHERE id = $2`,
+    values: [claimed.operationId, claimed.environmentId, cachedVersion(claimed.environmentId), cached?.version ?? null],
+  });
+  const { env, remaining, state } = rows[0]!;
+  const updatedAt = new Date(env.updatedAt);
   const version = `${claimed.environmentId}@${updatedAt.toISOString()}`;
   let facts = parsed.get(version);
-  if (!facts || row.env.settings) {
-    const { faults: _faults, updatedAt: _updated, simVersion: _sim, settings, plan, ...rest } = row.env;
+  if (!facts || env.settings) {
+    const { faults: _faults, updatedAt: _updated, simVersion: _sim, settings, plan, ...rest } = env;
     if (!settings || !plan) throw new Error(`Environment ${claimed.environmentId}: settings expected.`);
     facts = { ...rest, settings, plan };
     if (parsed.size >= 5000) parsed.delete(parsed.keys().next().value!);
     parsed.set(version, facts);
     versions.set(claimed.environmentId, updatedAt);
   }
-
-  const simVersion = Number(row.env.simVersion);
-  // A step of this process that used the cached copy may have failed while we waited for the lock (it changed
-  // the copy in place, then dropped it from the cache): only a copy still in the cache, of the current version,
-  // is trusted.
-  const cached = cache?.get(claimed.environmentId);
-  const usable = cached !== undefined && cached.version === simVersion;
-  const loaded = await tx.client.query<{ remaining: number; state: SimStateJson | null }>({
-    name: usable ? "engine-count-steps" : "engine-count-steps-and-load",
-    text: `SELECT (SELECT COUNT(*)::int FROM step WHERE "operationId" = $1 AND status <> 'succeeded') AS remaining,
-                  ${usable ? "NULL" : simStateSelect("$2")} AS state`,
-    values: usable ? [claimed.operationId] : [claimed.operationId, claimed.environmentId],
-  });
-  const { remaining, state } = loaded.rows[0]!;
   const { model, secrets } = state ? simStateFrom(claimed.environmentId, state) : cached!;
-  return { env: { ...facts, faults: row.env.faults } as EnvironmentFacts, model, secrets, operationStatus: row.operationStatus, remaining, simVersion };
+  return { env: { ...facts, faults: env.faults } as EnvironmentFacts, model, secrets, operationStatus: lock.operationStatus, remaining, simVersion: Number(env.simVersion) };
 }
 
 /** The version of each environment's settings this process holds, so the lock query can skip sending them. */

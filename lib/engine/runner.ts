@@ -7,7 +7,7 @@ import { executeStep, type StepOutcome } from "./execute-step";
 import { seededRandom } from "./random";
 import { createSimCache } from "./sim-cache";
 import type { StepHandler } from "./step-context";
-import { extendLease, nextWakeUp, releaseLeases } from "./store/leases";
+import { nextWakeUp, releaseLeases } from "./store/leases";
 
 export type RunnerOptions = {
   pool: Pool;
@@ -46,7 +46,8 @@ export type Runner = {
 };
 
 /**
- * Drives ready steps: claim under a lease (claimSteps), wait the step's simulated duration on the injected
+ * Drives ready steps: claim under a lease that covers the step's longest expected duration (claimSteps), wait
+ * the step's simulated duration on the injected
  * clock, then run it and record the outcome atomically (executeStep). Several runners, in one process or
  * many, may share a database: claims skip rows another runner holds, so a step runs once; a runner that dies
  * loses its leases when they expire and another takes the steps over. When the database cannot be reached,
@@ -116,7 +117,6 @@ export function createRunner(opts: RunnerOptions): Runner {
       const r = seededRandom(`${step.id}:${step.attempt}:duration`);
       const simulatedMs = Math.round(step.estimatedMs * (1 + jitter * (2 * r.next() - 1)));
       const waitMs = clock.scale(simulatedMs);
-      if (!(await clock.busy(extendLease(pool, step.id, owner, new Date(clock.now().getTime() + waitMs + leaseMarginMs))))) return;
       const interrupted = await new Promise<boolean>((resolve) => {
         waiting.set(step.id, () => resolve(true));
         void clock.sleep(waitMs).then(() => resolve(false));
@@ -136,7 +136,9 @@ export function createRunner(opts: RunnerOptions): Runner {
     const free = concurrency - inFlight;
     if (free <= 0 || stopping) return 0;
     const started = performance.now();
-    const claimed = await clock.busy(claimSteps(pool, { owner, now: clock.now(), leaseMs: leaseMarginMs, limit: free }));
+    const claimed = await clock.busy(
+      claimSteps(pool, { owner, now: clock.now(), leaseMs: leaseMarginMs, leasePerEstimatedMs: clock.scale(1000) / 1000 * (1 + jitter), limit: free }),
+    );
     if (claimed.length > 0) opts.onClaim?.(claimed.length, performance.now() - started);
     for (const step of claimed) {
       inFlight += 1;

@@ -1,15 +1,5 @@
 import type { Pool } from "@/lib/db/pool";
 
-/** Extends a held lease to cover the step's whole expected duration; false if the lease is no longer ours. */
-export async function extendLease(pool: Pool, stepId: string, owner: string, until: Date): Promise<boolean> {
-  const { rowCount } = await pool.query(`UPDATE step SET "leaseExpiresAt" = $1 WHERE id = $2 AND "leaseOwner" = $3 AND status = 'running'`, [
-    until,
-    stepId,
-    owner,
-  ]);
-  return rowCount === 1;
-}
-
 /**
  * A stopping runner gives back the steps it has not started recording: their leases expire now, so any other
  * runner takes them over at once (as it would after a crash, without the wait).

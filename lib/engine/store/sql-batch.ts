@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { PoolClient } from "@/lib/db/pool";
 
 /**
@@ -35,7 +36,9 @@ export class SqlBatch {
     // Every part is selected from: a CTE that is not data-modifying (pg_notify) runs only when referenced.
     const sql = `WITH ${this.parts.map((p) => `${p.name} AS (${p.sql})`).join(",\n")}
       SELECT ${this.parts.map((p) => `(SELECT COUNT(*) FROM ${p.name})::int AS ${p.name}`).join(", ")}`;
-    const { rows } = await client.query<Record<string, number>>(sql, this.params);
+    // Named by its text, the statement is parsed and planned once per connection; batches of the same shape
+    // (the common case: a step's writes, a claim's history) then skip planning, most of a batch's cost.
+    const { rows } = await client.query<Record<string, number>>({ name: `batch-${createHash("sha1").update(sql).digest("hex")}`, text: sql, values: this.params });
     const counts = rows[0]!;
     for (const p of this.parts) {
       if (p.expect !== undefined && counts[p.name] !== p.expect) {
