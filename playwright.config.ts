@@ -34,15 +34,16 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 1000 } } }],
   webServer: {
-    // The same path as `npm start`, on a fresh database of its own; builds only if the sources changed.
-    command: "npx tsx scripts/start.ts --fresh",
+    // The same path as `npm start` (an embedded PostgreSQL under .e2e/), on a fresh database of its own; builds
+    // only if the sources changed.
+    command: "node --import tsx scripts/start.ts --fresh",
     url: `${baseURL}/sign-in`,
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
       PORT: String(port),
-      DATABASE_URL: "file:./.e2e/e2e.db",
+      DATA_DIR: ".e2e",
       SIGN_IN_FREE_FAILURES: "3",
       SIGN_IN_FIRST_DELAY_SECONDS: "60",
       // Journeys stand for clients on different networks by sending X-Forwarded-For, as a proxy would.

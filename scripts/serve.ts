@@ -19,6 +19,8 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = http.createServer((req, res) => {
+    // A client that goes away while its body is unread (a refused upload, a closed tab) is not an error of ours.
+    req.on("error", () => {});
     req.headers["x-forwarded-for"] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.trustedProxyHops);
     if (config.trustedProxyHops === 0) {
       delete req.headers["x-forwarded-host"];

@@ -48,6 +48,15 @@ export function errorResponse(e: unknown, request: Request): Response {
       { status: e.status },
     );
   }
+  // PostgreSQL refusing a value the request carried (a NUL byte, an out-of-range number, a value too long
+  // to index) is the client's input, not our failure; every such error is in class 22 or is 54000.
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && (code.startsWith("22") || code === "54000")) {
+    return NextResponse.json(
+      { error: { code: "invalid_input", message: "The request contains a value that cannot be stored (such as a NUL character or a number out of range)." } },
+      { status: 400 },
+    );
+  }
   logger.error({ err: e, method: request.method, url: new URL(request.url).pathname }, "unhandled API error");
   return NextResponse.json(
     { error: { code: "internal", message: "Something went wrong on our side. Try again; if it persists, contact support." } },

@@ -48,6 +48,12 @@ function createAuth() {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        if (hasUnstorableText(ctx.body) || hasUnstorableText(ctx.query)) {
+          throw new APIError("BAD_REQUEST", {
+            code: "INVALID_INPUT",
+            message: "The request contains characters that are not allowed (a NUL character or a broken Unicode character).",
+          });
+        }
         const schema = bodySchemas[ctx.path];
         if (!schema) return;
         const parsed = schema.safeParse(ctx.body);
@@ -84,6 +90,13 @@ function createAuth() {
       }),
     },
   });
+}
+
+/** NUL and lone surrogates: PostgreSQL cannot store them, and no e-mail, name or token contains one. */
+function hasUnstorableText(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return /[\u0000\p{Cs}]/u.test(value);
+  if (depth > 8 || value === null || typeof value !== "object") return false;
+  return Object.entries(value).some(([k, v]) => hasUnstorableText(k) || hasUnstorableText(v, depth + 1));
 }
 
 /**

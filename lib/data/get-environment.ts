@@ -1,6 +1,7 @@
 import { database } from "@/lib/db/database";
 import { findEnvironmentByName } from "@/lib/engine";
 import { NotFoundError } from "@/lib/errors";
+import { environmentNameSchema } from "@/lib/validations/environment-name";
 import { toEnvironmentDetail, type EnvironmentDetail } from "./environment-dto";
 
 /**
@@ -8,7 +9,8 @@ import { toEnvironmentDetail, type EnvironmentDetail } from "./environment-dto";
  * Anyone else's environment is reported as not found, never as forbidden, so names do not leak.
  */
 export async function getEnvironment(userId: string, name: string): Promise<EnvironmentDetail> {
-  const row = await findEnvironmentByName(database(), userId, name);
-  if (!row) throw new NotFoundError(`No environment named "${name}" in your account.`);
+  // What cannot be an environment name (a path with a NUL byte, 3,000 characters …) is not looked up at all.
+  const row = environmentNameSchema.safeParse(name).success ? await findEnvironmentByName(database(), userId, name) : undefined;
+  if (!row) throw new NotFoundError(`No environment named "${name.slice(0, 80)}" in your account.`);
   return toEnvironmentDetail(row);
 }
