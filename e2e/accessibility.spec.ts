@@ -10,7 +10,8 @@ async function expectAccessible(page: Page, where: string) {
 }
 
 test("every page a person goes through meets WCAG 2.1 AA as axe checks it", async ({ page }) => {
-  test.setTimeout(60_000);
+  // Ten axe scans of full pages, the first requests of a freshly started server among them: slow on 2 cores.
+  test.setTimeout(180_000);
   await page.goto("/sign-in");
   await expectAccessible(page, "Sign in");
   await page.goto("/sign-up");

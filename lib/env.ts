@@ -67,14 +67,25 @@ export class ConfigError extends Error {}
 
 let cached: Env | undefined;
 
+/**
+ * Checks every variable without keeping the result; `npm start` calls it before it starts a database, so that
+ * a mistyped PORT is reported at once. A missing DATABASE_URL is fine there: the embedded database sets it.
+ */
+export function assertConfiguration(opts: { databaseUrlOptional: boolean }): void {
+  const input = opts.databaseUrlOptional && !process.env.DATABASE_URL ? { ...process.env, DATABASE_URL: "postgres://embedded/clusterport" } : process.env;
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw configError(parsed.error.issues);
+}
+
+function configError(issues: readonly { path: PropertyKey[]; message: string }[]): ConfigError {
+  return new ConfigError(`Invalid configuration:\n${issues.map((i) => `  ${i.path.map(String).join(".")}: ${i.message}`).join("\n")}`);
+}
+
 /** Validated configuration. Safe defaults everywhere; secrets default to generated ones persisted beside the database. */
 export function env(): Env {
   if (cached) return cached;
   const parsed = schema.safeParse(process.env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
-  }
+  if (!parsed.success) throw configError(parsed.error.issues);
   const v = parsed.data;
   const generated = v.AUTH_SECRET && v.ENCRYPTION_KEY ? undefined : loadGeneratedSecrets(path.resolve(v.DATA_DIR));
   cached = {

@@ -10,7 +10,7 @@ import path from "node:path";
 import { checkDatabase, maskDatabaseUrl } from "@/lib/db/describe-database-error";
 import { DatabaseStartError, startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
-import { ConfigError } from "@/lib/env";
+import { ConfigError, assertConfiguration } from "@/lib/env";
 import { buildFingerprint } from "./build-fingerprint";
 
 const root = path.resolve(__dirname, "..");
@@ -49,6 +49,7 @@ async function main() {
     });
   }
 
+  assertConfiguration({ databaseUrlOptional: true });
   const dataDir = path.resolve(root, process.env.DATA_DIR?.trim() || "data");
   if (process.env.DATABASE_URL?.trim()) {
     await checkDatabase(process.env.DATABASE_URL.trim());
@@ -58,7 +59,8 @@ async function main() {
     if (process.argv.includes("--fresh")) fs.rmSync(path.join(dataDir, "postgres"), { recursive: true, force: true });
     embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port, log: (line) => console.log(line) });
     process.env.DATABASE_URL = embedded.url;
-    console.log(`PostgreSQL is running on 127.0.0.1:${embedded.port} (files in ${path.relative(root, dataDir) || "."}/postgres).`);
+    const shown = dataDir.startsWith(`${root}${path.sep}`) ? path.relative(root, dataDir) : dataDir;
+    console.log(`PostgreSQL is running on 127.0.0.1:${embedded.port} (files in ${path.join(shown, "postgres")}).`);
   }
 
   const { env } = await import("@/lib/env");

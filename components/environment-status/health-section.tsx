@@ -1,5 +1,5 @@
 import { CircleCheck, CircleMinus, CircleX } from "lucide-react";
-import type { HealthLine } from "@/lib/engine/step-context";
+import type { HealthLine } from "@/lib/engine";
 import { StatusSection } from "./status-section";
 
 const looks = {

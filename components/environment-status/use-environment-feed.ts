@@ -102,6 +102,12 @@ export function useEnvironmentFeed(name: string, initial: StatusSnapshot, initia
         const lines = parse<LogLineView[]>(event);
         if (Array.isArray(lines) && lines.length > 0) setLogs((current) => mergeLogs(current, lines));
       });
+      // The server lost its database (failover, restart): what the page shows may be stale until it is back.
+      stream.addEventListener("status", (event) => {
+        const status = parse<{ database?: string }>(event);
+        if (status?.database === "reconnecting") setConnection("reconnecting");
+        else if (status?.database === "connected") setConnection("live");
+      });
       stream.addEventListener("change", (event) => {
         const change = parse<FeedEvent>(event);
         if (!change) return;

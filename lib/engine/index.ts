@@ -15,6 +15,7 @@ export { buildKubeconfig } from "./build-kubeconfig";
 export type { OperationStepSpec } from "./create-operation";
 export { faultsSchema, namedFaults, parseFaults, type Faults, type NamedFault } from "./faults";
 export { operationLabels, type OperationStatus, type OperationType } from "./operation-states";
+export { environmentStatusForOperation } from "./environment-status-for-operation";
 export type { StepStatus } from "./step-states";
 export type { HealthLine } from "./step-context";
 export type { EnvironmentResults } from "./finish-operation";

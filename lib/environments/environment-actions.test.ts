@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { environmentStatusForOperation } from "@/lib/engine/environment-status-for-operation";
+import { environmentStatusForOperation } from "@/lib/engine";
 import { canRequest, environmentActions } from "./environment-actions";
 import { canTransition, environmentStatuses } from "./environment-status";
 

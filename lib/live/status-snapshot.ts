@@ -1,4 +1,4 @@
-import type { HealthLine } from "@/lib/engine/step-context";
+import type { HealthLine } from "@/lib/engine";
 import type { EnvironmentStatus } from "@/lib/environments/environment-status";
 import type { EnvironmentPlan } from "@/lib/plan";
 
