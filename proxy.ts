@@ -1,5 +1,6 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
+import { isMalformedPath, malformedPathError } from "@/lib/http/malformed-path";
 import { apiContentSecurityPolicy, contentSecurityPolicy, createNonce, securityHeaders } from "@/lib/http/security-headers";
 
 const protectedPrefixes = ["/marketplace", "/environments", "/account"];
@@ -17,17 +18,8 @@ export function proxy(request: NextRequest) {
   const https = (process.env.APP_URL ?? "").startsWith("https://");
   const isApi = pathname.startsWith("/api/");
 
-  if (!isWellEncoded(pathname)) {
-    if (isApi) {
-      return withHeaders(
-        NextResponse.json(
-          { error: { code: "invalid_path", message: "The address contains malformed percent-encoding (such as %ff); check the URL." } },
-          { status: 400 },
-        ),
-        https,
-        apiContentSecurityPolicy,
-      );
-    }
+  if (isMalformedPath(pathname)) {
+    if (isApi) return withHeaders(NextResponse.json(malformedPathError, { status: 400 }), https, apiContentSecurityPolicy);
     return page(request, https, "/__not-found");
   }
 
@@ -56,15 +48,6 @@ function withHeaders(response: NextResponse, https: boolean, csp: string): NextR
   response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of securityHeaders({ https })) response.headers.set(name, value);
   return response;
-}
-
-function isWellEncoded(pathname: string): boolean {
-  try {
-    decodeURIComponent(pathname);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export const config = {

@@ -9,6 +9,8 @@ import path from "node:path";
 import next from "next";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
+import { isMalformedPath, malformedPathError } from "@/lib/http/malformed-path";
+import { apiContentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
 import { runShutdownHooks } from "@/lib/shutdown";
 
 const root = path.resolve(__dirname, "..");
@@ -19,8 +21,24 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = http.createServer((req, res) => {
-    // A client that goes away while its body is unread (a refused upload, a closed tab) is not an error of ours.
+    // A client that goes away mid-request is not an error of ours.
     req.on("error", () => {});
+    // A path that cannot be decoded is answered here, as proxy.ts would answer it: handed to Next.js with a body,
+    // the early answer leaves Next's copy of the body to fail with an uncaught "aborted" when the client closes.
+    const pathname = (req.url ?? "/").split("?")[0]!;
+    if (isMalformedPath(pathname)) {
+      req.resume();
+      if (pathname.startsWith("/api/")) {
+        res.writeHead(400, {
+          "content-type": "application/json",
+          "content-security-policy": apiContentSecurityPolicy,
+          ...Object.fromEntries(securityHeaders({ https: config.appUrl.startsWith("https://") })),
+        });
+        res.end(JSON.stringify(malformedPathError));
+        return;
+      }
+      req.url = "/__not-found";
+    }
     req.headers["x-forwarded-for"] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.trustedProxyHops);
     if (config.trustedProxyHops === 0) {
       delete req.headers["x-forwarded-host"];
