@@ -1,4 +1,6 @@
+import type { QueryResult } from "pg";
 import type { Pool } from "@/lib/db/pool";
+import { sqlLiteral } from "@/lib/db/transaction";
 import type { EnvironmentPlan } from "@/lib/plan";
 import type { InstallSettings } from "@/lib/validations/install-settings";
 import type { ClaimedStep } from "./claim-steps";
@@ -50,8 +52,8 @@ export async function executeStep(pool: Pool, claimed: ClaimedStep, opts: Execut
   try {
     const outcome = await engineTransaction(
     pool,
-    async (tx) => {
-      const loaded = await lockAndLoad(tx, claimed, opts.owner, opts.simCache);
+    async (tx, opening) => {
+      const loaded = await lockAndLoad(tx, opening!, claimed, opts.owner, opts.simCache);
       if (!loaded) return "lost";
       const { env, model, secrets, operationStatus, remaining, simVersion } = loaded;
       // Until this commits, the cached copy (which the handler changes in place) is not to be trusted.
@@ -120,7 +122,7 @@ export async function executeStep(pool: Pool, claimed: ClaimedStep, opts: Execut
           claimed.dependents.length,
         );
       }
-      if (remaining === 1 && operationStatus === "running") {
+      if (remaining === 0 && operationStatus === "running") {
         await finishOperation(tx, claimed.operationId, opts.now, { stepName: claimed.name, output: output ?? {} });
       }
       return "succeeded";
@@ -162,7 +164,7 @@ export async function executeStep(pool: Pool, claimed: ClaimedStep, opts: Execut
     }
     return "failed";
     },
-    { batched: true },
+    { batched: true, opening: lockStatement(claimed) },
   );
     if (committed && opts.simCache) {
       markSimModelSaved(committed.model);
@@ -185,51 +187,68 @@ type EnvironmentFacts = StepContext["environment"] & { faults: unknown };
 const parsed = new Map<string, Omit<EnvironmentFacts, "faults">>();
 
 /**
- * Takes the step's locks in the store's order — the step and its dependents, the operation, then the
- * environment's advisory lock, which serializes its steps (its row stays unlocked: claims and other writers
- * only take it briefly to number their events, and FK checks of inserts never wait for a running step) — and
- * checks the lease. Then, with the locks held, a second statement reads what the handler needs: under READ
- * COMMITTED a statement sees the database as it was when it began, and the first one may have waited for the
- * commits the second must see. It reads the environment's facts (settings and plan only when this process does
- * not hold their current version), how many of the operation's steps are unfinished, and the infrastructure
- * unless this process's cached copy is current. Undefined when the lease is no longer ours or the operation
- * stopped.
+ * The transaction's first statement, sent with BEGIN in one round trip (so its values are written into the
+ * text). It takes the step's locks in the store's order — the step and its dependents, the operation, then the
+ * environment's advisory lock, which serializes the environment's steps while leaving its row free for claims
+ * and requests — and reads the environment's facts `FOR KEY SHARE`: a locking read returns the row's newest
+ * version even when this statement waited for a lock, whereas anything read without a lock would be as old as
+ * the statement. Settings and plan are left out when this process holds their current version.
  */
-async function lockAndLoad(tx: EngineTx, claimed: ClaimedStep, owner: string, cache: SimCache | undefined) {
-  const locked = await tx.client.query<{ steps: { id: string; status: string; leaseOwner: string | null; attempts: number }[]; operationStatus: string | null }>({
-    // Prepared once per connection: the same text runs for every step.
-    name: "engine-lock-step",
-    text: `WITH s AS (SELECT id, status, "leaseOwner", attempts FROM step WHERE "operationId" = $1 AND (id = $2 OR key = ANY($3::text[])) ORDER BY id FOR UPDATE),
-          o AS (SELECT status FROM operation WHERE id = $1 FOR UPDATE),
-          a AS (SELECT pg_advisory_xact_lock(hashtextextended($4, 0)))
-     SELECT (SELECT json_agg(s) FROM s) AS steps, (SELECT status FROM o) AS "operationStatus", (SELECT COUNT(*) FROM a) AS locked`,
-    values: [claimed.operationId, claimed.id, claimed.dependents, claimed.environmentId],
-  });
-  const lock = locked.rows[0]!;
+function lockStatement(claimed: ClaimedStep): string {
+  const held = cachedVersion(claimed.environmentId);
+  const fresh = held ? `"updatedAt" = ${sqlLiteral(held.toISOString())}::timestamptz` : "false";
+  return `WITH s AS (SELECT id, status, "leaseOwner", attempts FROM step
+                     WHERE "operationId" = ${sqlLiteral(claimed.operationId)} AND (id = ${sqlLiteral(claimed.id)} OR key = ANY(${sqlLiteral(claimed.dependents)}))
+                     ORDER BY id FOR UPDATE),
+          o AS (SELECT status FROM operation WHERE id = ${sqlLiteral(claimed.operationId)} FOR UPDATE),
+          a AS (SELECT pg_advisory_xact_lock(hashtextextended(${sqlLiteral(claimed.environmentId)}, 0))),
+          e AS (SELECT id, name, domain, region, faults, "updatedAt", "simVersion",
+                       CASE WHEN ${fresh} THEN NULL ELSE settings END AS settings,
+                       CASE WHEN ${fresh} THEN NULL ELSE plan END AS plan
+                  FROM environment WHERE id = ${sqlLiteral(claimed.environmentId)} FOR KEY SHARE)
+     SELECT (SELECT json_agg(s) FROM s) AS steps, (SELECT status FROM o) AS "operationStatus", (SELECT COUNT(*) FROM a) AS locked,
+            (SELECT row_to_json(e) FROM e) AS env`;
+}
+
+/**
+ * Checks what the lock statement returned — the lease still ours, the operation still running (or failed
+ * meanwhile) — and completes it with what it could not read fresh, in a second statement begun once the locks
+ * are held (under READ COMMITTED a statement sees the database as of its start): the infrastructure, unless
+ * this runner's cached copy is the current version, and, for a step nothing depends on (only such a step can
+ * be an operation's last), how many other steps are unfinished. Usually there is nothing to add. Undefined
+ * when the lease is no longer ours or the operation stopped.
+ */
+async function lockAndLoad(tx: EngineTx, opening: QueryResult, claimed: ClaimedStep, owner: string, cache: SimCache | undefined) {
+  const lock = opening.rows[0] as {
+    steps: { id: string; status: string; leaseOwner: string | null; attempts: number }[] | null;
+    operationStatus: string | null;
+    env: { id: string; name: string; domain: string; region: string; faults: unknown; updatedAt: string; simVersion: number; settings: InstallSettings | null; plan: EnvironmentPlan | null };
+  };
   const self = lock.steps?.find((r) => r.id === claimed.id);
   if (!self || self.status !== "running" || self.leaseOwner !== owner || self.attempts !== claimed.attempt) return undefined;
   if (lock.operationStatus !== "running" && lock.operationStatus !== "failed") return undefined;
+  const env = lock.env;
+  const simVersion = Number(env.simVersion);
 
   // A step of this process that used the cached copy may have failed while we waited for the lock (it changed
   // the copy in place, then dropped it from the cache): only a copy still in the cache, of the current
   // version, is used.
   const cached = cache?.get(claimed.environmentId);
-  const { rows } = await tx.client.query<{
-    env: { id: string; name: string; domain: string; region: string; faults: unknown; updatedAt: string; simVersion: number; settings: InstallSettings | null; plan: EnvironmentPlan | null };
-    remaining: number;
-    state: SimStateJson | null;
-  }>({
-    name: "engine-load-step",
-    text: `SELECT json_build_object('id', id, 'name', name, 'domain', domain, 'region', region, 'faults', faults, 'updatedAt', "updatedAt",
-                   'simVersion', "simVersion",
-                   'settings', CASE WHEN "updatedAt" = $3::timestamptz THEN NULL ELSE settings END,
-                   'plan', CASE WHEN "updatedAt" = $3::timestamptz THEN NULL ELSE plan END) AS env,
-                (SELECT COUNT(*)::int FROM step WHERE "operationId" = $1 AND status <> 'succeeded') AS remaining,
-                CASE WHEN "simVersion" = $4::bigint THEN NULL ELSE ${simStateSelect("$2")} END AS state
-           FROM environment WHERE id = $2`,
-    values: [claimed.operationId, claimed.environmentId, cachedVersion(claimed.environmentId), cached?.version ?? null],
-  });
-  const { env, remaining, state } = rows[0]!;
+  const usable = cached !== undefined && cached.version === simVersion;
+  const isSink = claimed.dependents.length === 0;
+  let remaining = 1;
+  let state: SimStateJson | null = null;
+  if (!usable || isSink) {
+    const { rows } = await tx.client.query<{ remaining: number; state: SimStateJson | null }>({
+      name: `engine-load-step-${usable ? "count" : "all"}`,
+      text: `SELECT (SELECT COUNT(*)::int FROM step WHERE "operationId" = $1 AND status <> 'succeeded' AND id <> $2) AS remaining,
+                    ${usable ? "NULL" : simStateSelect("$3")} AS state`,
+      values: usable ? [claimed.operationId, claimed.id] : [claimed.operationId, claimed.id, claimed.environmentId],
+    });
+    remaining = isSink ? rows[0]!.remaining : 1;
+    state = rows[0]!.state;
+  }
+
   const updatedAt = new Date(env.updatedAt);
   const version = `${claimed.environmentId}@${updatedAt.toISOString()}`;
   let facts = parsed.get(version);
@@ -242,7 +261,7 @@ async function lockAndLoad(tx: EngineTx, claimed: ClaimedStep, owner: string, ca
     versions.set(claimed.environmentId, updatedAt);
   }
   const { model, secrets } = state ? simStateFrom(claimed.environmentId, state) : cached!;
-  return { env: { ...facts, faults: env.faults } as EnvironmentFacts, model, secrets, operationStatus: lock.operationStatus, remaining, simVersion: Number(env.simVersion) };
+  return { env: { ...facts, faults: env.faults } as EnvironmentFacts, model, secrets, operationStatus: lock.operationStatus, remaining, simVersion };
 }
 
 /** The version of each environment's settings this process holds, so the lock query can skip sending them. */

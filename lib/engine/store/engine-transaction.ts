@@ -1,3 +1,4 @@
+import type { QueryResult } from "pg";
 import type { Pool, PoolClient } from "@/lib/db/pool";
 import { withTransaction } from "@/lib/db/transaction";
 import { SqlBatch } from "./sql-batch";
@@ -44,8 +45,12 @@ export type EngineTx = {
 export const changesChannel = "clusterport_changes";
 
 /** Lock order inside every engine transaction: step rows, then the operation, then the environment. */
-export async function engineTransaction<T>(pool: Pool, fn: (tx: EngineTx) => Promise<T>, opts: { batched?: boolean } = {}): Promise<T> {
-  return withTransaction(pool, async (client) => {
+export async function engineTransaction<T>(
+  pool: Pool,
+  fn: (tx: EngineTx, opening: QueryResult | undefined) => Promise<T>,
+  opts: { batched?: boolean; opening?: string } = {},
+): Promise<T> {
+  return withTransaction(pool, async (client, opening) => {
     const events: EventInput[] = [];
     const logs: LogInput[] = [];
     const sims = new Set<string>();
@@ -56,12 +61,12 @@ export async function engineTransaction<T>(pool: Pool, fn: (tx: EngineTx) => Pro
       simChanged: (id) => sims.add(id),
       batch: opts.batched ? new SqlBatch() : undefined,
     };
-    const result = await fn(tx);
+    const result = await fn(tx, opening);
     const batch = tx.batch ?? new SqlBatch();
     queueHistory(batch, events, logs, sims);
     await batch.run(client);
     return result;
-  });
+  }, { opening: opts.opening });
 }
 
 /**

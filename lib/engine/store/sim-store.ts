@@ -2,7 +2,7 @@ import { createSecretState, type SecretState } from "../create-secret-store";
 import { createSimModel, hasSimChanges, objectKey, type MachineRow, type MachineState, type ObjectRow, type SimModel } from "../sim";
 import type { EngineTx } from "./engine-transaction";
 import { SqlBatch } from "./sql-batch";
-import { transition } from "./transition";
+import { machineCreated, transition } from "./transition";
 
 type Loaded = { model: SimModel; secrets: SecretState };
 
@@ -48,8 +48,8 @@ export async function loadSimState(tx: Pick<EngineTx, "client">, environmentId: 
 /**
  * Writes back what the step changed: new machines, each machine's state moves (one compare-and-set through
  * the transition table per machine, an event per state passed), changed facts, created/changed/deleted objects,
- * and secrets. New machines are inserted at once (the moves must find them); everything else goes into the
- * transaction's batch when it has one, else runs now as one statement.
+ * and secrets — into the transaction's batch when it has one, else as one statement now. A machine created by
+ * this step is inserted in its final state, its states passed checked against the table all the same.
  */
 export async function saveSimState(tx: EngineTx, model: SimModel, secrets: SecretState, at: Date, context: { operationId: string; stepKey: string }): Promise<void> {
   const { changes, environmentId } = model;
@@ -58,16 +58,24 @@ export async function saveSimState(tx: EngineTx, model: SimModel, secrets: Secre
   const batch = tx.batch ?? new SqlBatch();
   const p = (v: unknown) => batch.param(v);
 
-  const created = [...changes.createdMachines].map((id) => model.machines.get(id)!);
-  if (created.length > 0) {
-    await tx.client.query(
-      `INSERT INTO sim_machine ("environmentId", "nodeId", "nodeGroup", hostname, "privateIp", state, facts, "createdAt", "updatedAt")
-       SELECT $1, n, g, h, ip, 'created', f, $6, $6 FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $7::jsonb[]) AS u(n, g, h, ip, f)`,
-      [environmentId, created.map((m) => m.nodeId), created.map((m) => m.nodeGroup), created.map((m) => m.hostname), created.map((m) => m.privateIp), at, created.map((m) => JSON.stringify(m.facts))],
-    );
-  }
   const paths = new Map<string, MachineState[]>();
   for (const move of changes.machineMoves) paths.set(move.nodeId, [...(paths.get(move.nodeId) ?? [move.from]), move.to]);
+  const created = [...changes.createdMachines].map((id) => model.machines.get(id)!);
+  if (created.length > 0) {
+    for (const m of created) {
+      machineCreated(tx, { environmentId, nodeId: m.nodeId, path: paths.get(m.nodeId) ?? ["created"] }, { type: "machine", message: "", ...context }, at);
+      paths.delete(m.nodeId);
+    }
+    batch.add(
+      `INSERT INTO sim_machine ("environmentId", "nodeId", "nodeGroup", hostname, "privateIp", state, facts, "createdAt", "updatedAt")
+       SELECT ${p(environmentId)}, n, g, h, ip, st, f, ${p(at)}, ${p(at)}
+         FROM unnest(${p(created.map((m) => m.nodeId))}::text[], ${p(created.map((m) => m.nodeGroup))}::text[], ${p(created.map((m) => m.hostname))}::text[],
+                     ${p(created.map((m) => m.privateIp))}::text[], ${p(created.map((m) => m.state))}::text[], ${p(created.map((m) => JSON.stringify(m.facts)))}::jsonb[])
+              AS u(n, g, h, ip, st, f)
+       RETURNING 1`,
+      created.length,
+    );
+  }
   // A machine that moved and whose facts changed is written by one UPDATE: a statement cannot update a row twice.
   const factsOf = (nodeId: string) => (changes.machineFacts.has(nodeId) && !changes.createdMachines.has(nodeId) ? { facts: model.machines.get(nodeId)!.facts } : undefined);
   for (const [nodeId, path] of paths) {

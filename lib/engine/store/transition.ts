@@ -120,3 +120,16 @@ function assertAllowed(t: Transition): void {
 export function assertStepMoves(from: readonly StepStatus[], to: StepStatus): void {
   for (const f of from) if (!canStepTransition(f, to)) throw new Error(`A step cannot go from ${f} to ${to}: not in its transition table.`);
 }
+
+/**
+ * A machine created by the step that moves it: its row is inserted in its final state (there is no row yet to
+ * compare-and-set), so this only holds each state passed to the machine table and records the events.
+ */
+export function machineCreated(tx: EngineTx, m: { environmentId: string; nodeId: string; path: readonly MachineState[] }, event: Event, at: Date): void {
+  for (let i = 1; i < m.path.length; i++) {
+    assertAllowed({ entity: "machine", environmentId: m.environmentId, nodeId: m.nodeId, from: m.path[i - 1]!, to: m.path[i]! });
+  }
+  for (const state of m.path) {
+    tx.event({ ...event, type: `machine.${state}`, message: `${m.nodeId}: ${state}.`, data: { ...event.data, node: m.nodeId, state }, environmentId: m.environmentId, at });
+  }
+}
