@@ -62,6 +62,7 @@ async function throughput() {
     encryptionKey: key,
     concurrency,
     durationJitter: 0,
+    gatherMs: Number(process.env.BENCH_GATHER_MS ?? 5),
     onOutcome: (_step, _outcome, ms) => {
       totals.push(ms);
       overheads.push(ms - lastHandlerMs + (claimed > 0 ? claimMs / claimed : 0));

@@ -42,13 +42,15 @@ export type ClaimInput = {
    */
   leasePerEstimatedMs?: number;
   limit: number;
+  /** Also look for steps whose runner's lease expired (a second query; runners do it only now and then). */
+  takeOver?: boolean;
 };
 
 export async function claimSteps(pool: Pool, input: ClaimInput): Promise<ClaimedStep[]> {
   return engineTransaction(pool, async (tx) => {
     const ready = await claim(tx, input, input.limit, `s.status IN ('pending', 'retrying') AND s."pendingDeps" = 0 AND s."availableAt" <= $1`, `s."availableAt"`);
     const abandoned =
-      ready.length < input.limit
+      ready.length < input.limit && input.takeOver !== false
         ? await claim(tx, input, input.limit - ready.length, `s.status = 'running' AND s."leaseExpiresAt" < $1`, `s."leaseExpiresAt"`)
         : [];
     const claimed = [...ready, ...abandoned];

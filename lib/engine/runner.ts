@@ -22,6 +22,12 @@ export type RunnerOptions = {
   leaseMarginMs?: number;
   /** Clock ms between looks for work made ready by other processes. */
   pollMs?: number;
+  /**
+   * Real ms to wait after a step ends before claiming its successors, so that steps ending together are
+   * claimed in one round (a claim is a transaction: one per step would cost more than the steps). 0 claims
+   * at once (tests with a virtual clock, where any real wait would let virtual time run on).
+   */
+  gatherMs?: number;
   /** ± fraction of a step's estimated duration, drawn from a seeded random. */
   durationJitter?: number;
   /** Simulated ms of the first retry backoff; doubles per attempt, capped at 60 s. */
@@ -61,6 +67,8 @@ export function createRunner(opts: RunnerOptions): Runner {
   const leaseMarginMs = opts.leaseMarginMs ?? 30_000;
   const pollMs = opts.pollMs ?? 500;
   const jitter = opts.durationJitter ?? 0.1;
+  const gatherMs = opts.gatherMs ?? 0;
+  let lastTakeOver = 0;
   const backoffBaseMs = opts.backoffBaseMs ?? 5_000;
   let inFlight = 0;
   let stopping = false;
@@ -136,8 +144,12 @@ export function createRunner(opts: RunnerOptions): Runner {
     const free = concurrency - inFlight;
     if (free <= 0 || stopping) return 0;
     const started = performance.now();
+    // Steps of dead runners are looked for once per poll interval, not on every round.
+    const now = clock.now();
+    const takeOver = now.getTime() - lastTakeOver >= pollMs;
+    if (takeOver) lastTakeOver = now.getTime();
     const claimed = await clock.busy(
-      claimSteps(pool, { owner, now: clock.now(), leaseMs: leaseMarginMs, leasePerEstimatedMs: clock.scale(1000) / 1000 * (1 + jitter), limit: free }),
+      claimSteps(pool, { owner, now, leaseMs: leaseMarginMs, leasePerEstimatedMs: (clock.scale(1000) / 1000) * (1 + jitter), limit: free, takeOver }),
     );
     if (claimed.length > 0) opts.onClaim?.(claimed.length, performance.now() - started);
     for (const step of claimed) {
@@ -148,12 +160,11 @@ export function createRunner(opts: RunnerOptions): Runner {
   };
 
   const waitForWork = async (ms: number) => {
-    if (dirty) {
-      dirty = false;
-      return;
+    if (!dirty) {
+      await Promise.race([new Promise<void>((resolve) => (wake = resolve)), clock.sleep(ms)]);
+      wake = undefined;
     }
-    await Promise.race([new Promise<void>((resolve) => (wake = resolve)), clock.sleep(ms)]);
-    wake = undefined;
+    if (dirty && gatherMs > 0) await new Promise((r) => setTimeout(r, gatherMs));
     dirty = false;
   };
 
@@ -202,6 +213,8 @@ export function createRunner(opts: RunnerOptions): Runner {
         if (claimed === 0 && inFlight === 0) {
           const next = await clock.busy(nextWakeUp(pool));
           if (next === undefined) return;
+          // What is due may be another runner's expired lease: look for those on the next round.
+          lastTakeOver = Number.NEGATIVE_INFINITY;
           await clock.sleep(Math.max(0, next.getTime() - clock.now().getTime()) + 1);
           continue;
         }

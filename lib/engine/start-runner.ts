@@ -20,6 +20,7 @@ export function startRunner(role: "web" | "worker"): Runner {
     owner: `${role}:${hostname()}:${process.pid}`,
     concurrency: config.engine.concurrency,
     leaseMarginMs: config.engine.leaseMarginMs,
+    gatherMs: 5,
     onOutcome: (step, outcome) => {
       if (outcome !== "succeeded") logger.info({ step: step.key, operation: step.operationId, outcome }, "step outcome");
     },
