@@ -87,7 +87,28 @@ export function createRunner(opts: RunnerOptions): Runner {
   const backoffMs = (n: number) => Math.min(60_000, backoffBaseMs * 2 ** (n - 1));
   const simCache = createSimCache();
 
-  const record = async (step: ClaimedStep): Promise<void> => {
+  /**
+   * Steps of one environment record one at a time in this process. The database serializes them anyway (its
+   * advisory lock); waiting here instead keeps a step from holding a pooled connection while it waits there.
+   */
+  const recording = new Map<string, Promise<void>>();
+  const oneAtATime = (environmentId: string, work: () => Promise<void>): Promise<void> => {
+    const previous = recording.get(environmentId) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    recording.set(environmentId, settled);
+    void settled.then(() => {
+      if (recording.get(environmentId) === settled) recording.delete(environmentId);
+    });
+    return next;
+  };
+
+  const record = (step: ClaimedStep): Promise<void> => oneAtATime(step.environmentId, () => recordNow(step));
+
+  const recordNow = async (step: ClaimedStep): Promise<void> => {
     for (let attempt = 1; ; attempt++) {
       const started = performance.now();
       try {
