@@ -20,6 +20,14 @@ test("an install runs to Running, serves a kubeconfig for its endpoint, and is d
   expect(kubeconfig.headers()["content-disposition"]).toContain(`${name}-kubeconfig.yaml`);
   expect(await kubeconfig.text()).toContain(`server: https://k8sm.${name}.fra.clusterport.cloud:6443`);
 
+  // Log lines are numbered 1, 2, 3 … per environment; a page reads back from the newest with ?before=.
+  const all = (await (await page.request.get(`/api/environments/${name}/logs`)).json()).lines as { id: number }[];
+  expect(all.map((l) => l.id)).toEqual(all.map((_, i) => i + 1));
+  const back = (await (await page.request.get(`/api/environments/${name}/logs?before=${all.length}`)).json()).lines as { id: number }[];
+  expect(back.map((l) => l.id)).toEqual(all.slice(0, -1).map((l) => l.id));
+  const tail = (await (await page.request.get(`/api/environments/${name}/logs?after=${all.length - 3}`)).json()).lines as { id: number }[];
+  expect(tail.map((l) => l.id)).toEqual(all.slice(-3).map((l) => l.id));
+
   const stranger = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   await signUpViaApi(stranger.request);
   expect((await stranger.request.get(`/api/environments/${name}/kubeconfig`)).status()).toBe(404);

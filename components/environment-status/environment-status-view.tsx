@@ -33,7 +33,7 @@ export function EnvironmentStatusView({
   initialLogs: LogLineView[];
   aside?: ReactNode;
 }) {
-  const { snapshot, logs, changes, connection } = useEnvironmentFeed(initial.environment.name, initial, initialLogs);
+  const { snapshot, logs, loadEarlier, changes, connection } = useEnvironmentFeed(initial.environment.name, initial, initialLogs);
   const now = useServerNow(snapshot.serverTime);
   const environment = snapshot.environment;
   const action = useEnvironmentAction(environment.name, environment.status);
@@ -112,7 +112,14 @@ export function EnvironmentStatusView({
         <div className="flex min-w-0 flex-col gap-6">
           <ProgressSection snapshot={snapshot} now={now} />
           <NodesSection nodes={snapshot.nodes} groups={snapshot.plan.nodeGroups} />
-          <LogsSection name={environment.name} logs={logs} steps={snapshot.steps} nodes={snapshot.nodes} />
+          <LogsSection
+            name={environment.name}
+            logs={logs}
+            total={snapshot.lastLogId}
+            onLoadEarlier={loadEarlier}
+            steps={snapshot.steps}
+            nodes={snapshot.nodes}
+          />
           <ActivitySection operations={snapshot.operations} changes={changes} />
         </div>
         <div className="flex min-w-0 flex-col gap-6">

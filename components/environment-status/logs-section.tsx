@@ -21,17 +21,23 @@ const levelLooks: Record<LogLineView["level"], string> = {
 };
 
 /**
- * Every log line of the environment, filterable by step and node, following new lines while scrolled to the
- * bottom (scrolling up stops following; "Jump to latest" resumes), downloadable as text.
+ * The environment's log lines, filterable by step and node, following new lines while scrolled to the bottom
+ * (scrolling up stops following; "Jump to latest" resumes), downloadable as text. The page starts with the
+ * newest lines; "Load earlier lines" reads further back.
  */
 export const LogsSection = memo(function LogsSection({
   name,
   logs,
+  total,
+  onLoadEarlier,
   steps,
   nodes,
 }: {
   name: string;
   logs: LogLineView[];
+  /** How many lines the environment has (its newest line's number). */
+  total: number;
+  onLoadEarlier(): Promise<boolean>;
   steps: StepView[];
   nodes: NodeView[];
 }) {
@@ -39,6 +45,9 @@ export const LogsSection = memo(function LogsSection({
   const [stepKey, setStepKey] = useState("");
   const [node, setNode] = useState("");
   const [following, setFollowing] = useState(true);
+  const [loading, setLoading] = useState(false);
+  const [loadFailed, setLoadFailed] = useState(false);
+  const earlier = (logs[0]?.id ?? 1) - 1;
   const viewport = useRef<HTMLDivElement>(null);
   const lines = useMemo(() => filterLogs(logs, { stepKey, node }), [logs, stepKey, node]);
 
@@ -100,6 +109,7 @@ export const LogsSection = memo(function LogsSection({
           </div>
           <p className="pb-2 text-xs text-slate-500 tabular-nums">
             {lines.length === logs.length ? `${logs.length} lines` : `${lines.length} of ${logs.length} lines`}
+            {earlier > 0 ? ` (the newest of ${Math.max(total, logs.length + earlier)})` : ""}
           </p>
         </div>
         <div className="relative">
@@ -115,6 +125,28 @@ export const LogsSection = memo(function LogsSection({
             }}
             className="h-80 overflow-y-auto rounded-md bg-slate-950 p-3 font-mono text-xs leading-5 text-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
           >
+            {earlier > 0 ? (
+              <div className="mb-2 flex items-center gap-3">
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  loading={loading}
+                  onClick={async () => {
+                    setLoading(true);
+                    setFollowing(false);
+                    setLoadFailed(!(await onLoadEarlier()));
+                    setLoading(false);
+                  }}
+                >
+                  Load earlier lines ({earlier})
+                </Button>
+                {loadFailed ? (
+                  <span role="status" className="text-red-300">
+                    Could not load them; try again.
+                  </span>
+                ) : null}
+              </div>
+            ) : null}
             {lines.length === 0 ? (
               <p className="text-slate-400">{logs.length === 0 ? "No log lines yet." : "No lines match these filters."}</p>
             ) : (

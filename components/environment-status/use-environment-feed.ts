@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { FeedEvent, LogLineView, StatusSnapshot } from "@/lib/live/status-snapshot";
 import { mergeLogs } from "./merge-logs";
 
@@ -8,8 +8,10 @@ export type FeedConnection = "connecting" | "live" | "reconnecting";
 
 export type EnvironmentFeed = {
   snapshot: StatusSnapshot;
-  /** Every log line received, each once, in id order. */
+  /** Every log line received, each once, in id order: the newest from the first render on, older on request. */
   logs: LogLineView[];
+  /** Reads up to 500 lines before the oldest held (GET …/logs?before=); false when that failed. */
+  loadEarlier(): Promise<boolean>;
   /** The last 200 `change` events received since the page opened, oldest first. */
   changes: FeedEvent[];
   connection: FeedConnection;
@@ -125,5 +127,22 @@ export function useEnvironmentFeed(name: string, initial: StatusSnapshot, initia
     };
   }, [name]);
 
-  return { snapshot, logs, changes, connection };
+  const loadEarlier = useCallback(async () => {
+    const first = logs[0]?.id;
+    if (first === undefined || first <= 1) return true;
+    try {
+      const response = await fetch(`/api/environments/${encodeURIComponent(name)}/logs?before=${first}`, { cache: "no-store" });
+      if (!response.ok) return false;
+      const body = (await response.json()) as { lines?: LogLineView[] };
+      if (Array.isArray(body.lines)) {
+        const lines = body.lines;
+        setLogs((current) => mergeLogs(current, lines));
+      }
+      return true;
+    } catch {
+      return false;
+    }
+  }, [logs, name]);
+
+  return { snapshot, logs, loadEarlier, changes, connection };
 }

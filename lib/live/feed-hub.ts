@@ -65,7 +65,7 @@ export function createFeedHub(pool: Pool, listen: (handlers: Parameters<ListenFn
       const logFrom = Math.min(...subscribers.map((s) => s.logCursor));
       const [events, logs, snapshot] = await Promise.all([
         findEvents(pool, environmentId, from),
-        findLogLines(pool, environmentId, logFrom),
+        findLogLines(pool, environmentId, { after: logFrom }),
         buildStatusSnapshot(pool, environmentId, timeScale),
       ]);
       for (const s of subscribers) {

@@ -4,12 +4,15 @@ import { getEnvironment } from "@/lib/data/get-environment";
 import { database } from "@/lib/db/database";
 import { findLogLines } from "@/lib/live/find-log-lines";
 
-/** `?after=<n>`: the lines after that line number as JSON. `?format=text`: every line as a downloadable text file. */
+/**
+ * `?after=<n>`: the lines after that line number as JSON (following); `?before=<n>`: the 500 lines before it
+ * (reading back). `?format=text`: every line as a downloadable text file.
+ */
 export const GET = apiRoute<{ name: string }>(async ({ request, user, params }) => {
   const environment = await getEnvironment(user.id, params.name);
   const search = new URL(request.url).searchParams;
   if (search.get("format") === "text") {
-    const lines = await findLogLines(database(), environment.id, 0, 1_000_000);
+    const lines = await findLogLines(database(), environment.id, { limit: 1_000_000 });
     const text = lines
       .map((l) => `${l.at} ${l.level.toUpperCase().padEnd(5)} ${l.node ?? "-"} ${l.stepKey ?? "-"} ${l.message}`)
       .join("\n");
@@ -21,6 +24,10 @@ export const GET = apiRoute<{ name: string }>(async ({ request, user, params }) 
       },
     });
   }
+  const before = Number(search.get("before"));
+  if (search.has("before") && Number.isSafeInteger(before) && before > 0) {
+    return NextResponse.json({ lines: await findLogLines(database(), environment.id, { before, limit: 500 }) });
+  }
   const after = Number(search.get("after") ?? 0);
-  return NextResponse.json({ lines: await findLogLines(database(), environment.id, Number.isSafeInteger(after) && after > 0 ? after : 0) });
+  return NextResponse.json({ lines: await findLogLines(database(), environment.id, { after: Number.isSafeInteger(after) && after > 0 ? after : 0 }) });
 });
