@@ -12,7 +12,7 @@ const credentialLabels: Record<CredentialName, string> = {
 
 /** The status page's whole state for one environment (no secrets), from one consistent read. */
 export async function buildStatusSnapshot(pool: Pool, environmentId: string, timeScale = 1, now = new Date()): Promise<StatusSnapshot> {
-  const state = await readEnvironmentState(pool, environmentId);
+  const state = await readEnvironmentState(pool, { id: environmentId });
   if (!state) throw new Error(`Environment ${environmentId} does not exist.`);
   return toStatusSnapshot(state, timeScale, now);
 }

@@ -1,6 +1,8 @@
 import type { Pool } from "@/lib/db/pool";
 import type { StepFailure } from "../step-error";
+import { activeEnvironmentStatuses } from "@/lib/environments/environment-status";
 import { environmentColumns, type EnvironmentRecord } from "./environment-record";
+import type { LogLineRecord } from "./find-log-lines";
 
 export type OperationRecord = {
   id: string;
@@ -43,18 +45,41 @@ export type EnvironmentState = {
   /** Kubernetes Node readiness by node name. */
   nodeReady: Record<string, boolean>;
   secretNames: string[];
+  /** The newest log lines, oldest first, when asked for (`logTail`). */
+  logTail: LogLineRecord[];
   lastEventSeq: number;
   lastLogSeq: number;
 };
 
 /**
  * One environment's whole state in ONE statement, so it is one consistent snapshot: what the page shows
- * always belongs together, and `lastEventSeq` is exactly the newest event it reflects.
+ * always belongs together, and `lastEventSeq` is exactly the newest event it reflects. By id, or by the
+ * owner's account and name (the status page's first render, which also takes the newest log lines).
  */
-export async function readEnvironmentState(pool: Pool, environmentId: string): Promise<EnvironmentState | undefined> {
-  const { rows } = await pool.query<{ environment: EnvironmentRecord | null; operations: Raw<OperationRecord>[]; steps: Raw<StepRecord>[]; machines: MachineRecord[]; nodes: { name: string; ready: boolean }[]; secrets: string[] }>(
-    `WITH e AS (SELECT ${environmentColumns}, "eventSeq", "logSeq" FROM environment WHERE id = $1),
-          ops AS (SELECT o.*, u.name AS actor FROM operation o LEFT JOIN "user" u ON u.id = o."actorId" WHERE o."environmentId" = $1)
+export async function readEnvironmentState(
+  pool: Pool,
+  which: { id: string } | { userId: string; name: string },
+  opts: { logTail?: number } = {},
+): Promise<EnvironmentState | undefined> {
+  // By name: the account's environment holding the name, else its newest that ended (as findEnvironmentByName).
+  const target =
+    "id" in which
+      ? `SELECT $1::text AS id`
+      : `SELECT id FROM environment WHERE "userId" = $1 AND name = $2 ORDER BY (status = ANY($3::text[])) DESC, "createdAt" DESC LIMIT 1`;
+  const params = "id" in which ? [which.id] : [which.userId, which.name, activeEnvironmentStatuses];
+  const tail = `$${params.length + 1}`;
+  const { rows } = await pool.query<{
+    environment: EnvironmentRecord | null;
+    operations: Raw<OperationRecord>[];
+    steps: Raw<StepRecord>[];
+    machines: MachineRecord[];
+    nodes: { name: string; ready: boolean }[];
+    secrets: string[];
+    logs: (Omit<LogLineRecord, "at"> & { at: string })[];
+  }>(
+    `WITH t AS (${target}),
+          e AS (SELECT ${environmentColumns}, "eventSeq", "logSeq" FROM environment WHERE id = (SELECT id FROM t)),
+          ops AS (SELECT o.*, u.name AS actor FROM operation o LEFT JOIN "user" u ON u.id = o."actorId" WHERE o."environmentId" = (SELECT id FROM t))
      SELECT (SELECT row_to_json(e) FROM e) AS environment,
             (SELECT COALESCE(json_agg(json_build_object('id', id, 'type', type, 'status', status, 'actor', actor, 'error', error,
                 'createdAt', "createdAt", 'startedAt', "startedAt", 'finishedAt', "finishedAt") ORDER BY seq DESC), '[]') FROM ops) AS operations,
@@ -65,11 +90,14 @@ export async function readEnvironmentState(pool: Pool, environmentId: string): P
                FROM step WHERE "operationId" = (SELECT id FROM ops ORDER BY seq DESC LIMIT 1)) AS steps,
             (SELECT COALESCE(json_agg(json_build_object('nodeId', "nodeId", 'nodeGroup', "nodeGroup", 'hostname', hostname,
                 'privateIp', "privateIp", 'state', state, 'facts', facts) ORDER BY "nodeGroup", length("nodeId"), "nodeId"), '[]')
-               FROM sim_machine WHERE "environmentId" = $1) AS machines,
+               FROM sim_machine WHERE "environmentId" = (SELECT id FROM t)) AS machines,
             (SELECT COALESCE(json_agg(json_build_object('name', name, 'ready', COALESCE((status->>'ready')::boolean, false))), '[]')
-               FROM sim_object WHERE "environmentId" = $1 AND kind = 'Node' AND namespace = '') AS nodes,
-            (SELECT COALESCE(json_agg(name ORDER BY name), '[]') FROM environment_secret WHERE "environmentId" = $1) AS secrets`,
-    [environmentId],
+               FROM sim_object WHERE "environmentId" = (SELECT id FROM t) AND kind = 'Node' AND namespace = '') AS nodes,
+            (SELECT COALESCE(json_agg(name ORDER BY name), '[]') FROM environment_secret WHERE "environmentId" = (SELECT id FROM t)) AS secrets,
+            (SELECT COALESCE(json_agg(l ORDER BY l.seq), '[]') FROM (
+               SELECT seq, at, level, "stepKey", node, message FROM log_line WHERE "environmentId" = (SELECT id FROM t)
+                ORDER BY seq DESC LIMIT ${tail}) l) AS logs`,
+    [...params, opts.logTail ?? 0],
   );
   const row = rows[0];
   const raw = row?.environment as (Raw<EnvironmentRecord> & { eventSeq: number; logSeq: number }) | null | undefined;
@@ -84,6 +112,7 @@ export async function readEnvironmentState(pool: Pool, environmentId: string): P
     machines: row.machines,
     nodeReady: Object.fromEntries(row.nodes.map((n) => [n.name, n.ready])),
     secretNames: row.secrets,
+    logTail: row.logs.map((l) => ({ ...l, at: new Date(l.at) })),
     lastEventSeq: Number(eventSeq),
     lastLogSeq: Number(logSeq),
   };
