@@ -40,6 +40,8 @@ export default defineConfig({
     url: `${baseURL}/sign-in`,
     timeout: 600_000,
     reuseExistingServer: false,
+    // Without it Playwright SIGKILLs the server, leaving the embedded PostgreSQL running after the suite.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
     stdout: "pipe",
     env: {
       PORT: String(port),

@@ -56,8 +56,8 @@ async function main() {
     console.log(`Using the database at ${maskDatabaseUrl(process.env.DATABASE_URL.trim())}`);
   } else {
     const port = embeddedPort();
-    if (process.argv.includes("--fresh")) fs.rmSync(path.join(dataDir, "postgres"), { recursive: true, force: true });
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port, log: (line) => console.log(line) });
+    const fresh = process.argv.includes("--fresh");
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port, fresh, log: (line) => console.log(line) });
     process.env.DATABASE_URL = embedded.url;
     const shown = dataDir.startsWith(`${root}${path.sep}`) ? path.relative(root, dataDir) : dataDir;
     console.log(`PostgreSQL is running on 127.0.0.1:${embedded.port} (files in ${path.join(shown, "postgres")}).`);

@@ -213,10 +213,20 @@ async function canConnect(url: string): Promise<boolean> {
  * Starts the embedded server on `dataDir` (created on first use), recovering from a crashed earlier start, and
  * resolves once it accepts connections and the `clusterport` database exists.
  */
-export async function startEmbeddedPostgres(opts: { dataDir: string; port?: number; log?: (line: string) => void }): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port?: number;
+  /** Start from an empty database (the e2e suite), first stopping a server an earlier run left on it. */
+  fresh?: boolean;
+  log?: (line: string) => void;
+}): Promise<EmbeddedPostgres> {
   const dataDir = path.resolve(opts.dataDir);
   const log = opts.log ?? (() => {});
   const { postgres } = await binaries();
+  if (opts.fresh) {
+    await recoverFromCrash(dataDir, log);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
   let openLog: fs.WriteStream | undefined; // closed again when the start fails
   try {
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
