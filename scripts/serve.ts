@@ -39,6 +39,8 @@ async function main() {
       }
       req.url = "/__not-found";
     }
+    // The app has no server actions; Next.js would log every forged action id a client sends as an error.
+    delete req.headers["next-action"];
     req.headers["x-forwarded-for"] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.trustedProxyHops);
     if (config.trustedProxyHops === 0) {
       delete req.headers["x-forwarded-host"];
