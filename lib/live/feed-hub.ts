@@ -68,9 +68,11 @@ export function createFeedHub(pool: Pool, listen: (handlers: Parameters<ListenFn
         findLogLines(pool, environmentId, { after: logFrom }),
         buildStatusSnapshot(pool, environmentId, timeScale),
       ]);
+      // The same objects go to every page, so each is serialised once (sse-stream.ts).
+      const feedEvents = events.map(toFeedEvent);
       for (const s of subscribers) {
-        for (const e of events) if (e.seq > s.eventCursor) s.send({ event: "change", id: e.seq, data: toFeedEvent(e) });
-        const fresh = logs.filter((l) => l.id > s.logCursor);
+        for (const e of feedEvents) if (e.id > s.eventCursor) s.send({ event: "change", id: e.id, data: e });
+        const fresh = logs.length > 0 && logs[0]!.id > s.logCursor ? logs : logs.filter((l) => l.id > s.logCursor);
         if (fresh.length > 0) s.send({ event: "logs", data: fresh });
         s.send({ event: "snapshot", data: snapshot });
         s.eventCursor = Math.max(s.eventCursor, events.at(-1)?.seq ?? 0);
