@@ -10,7 +10,8 @@ import { uniqueEmail } from "./support";
  * server (web 2, engine off) and two workers, all separate OS processes. 40 installs, production ones among
  * them, are submitted through both web servers; one worker is SIGKILLed half-way. Every install must reach
  * Running with exactly the machines its plan names, no step's success recorded twice, and a live feed opened
- * on web 1 must receive the events of an install whose steps ran on a worker.
+ * on web 1 must receive the events of an install whose steps ran on a worker. Last, web 2 is stopped while it
+ * answers a burst of requests: each gets its answer, none a 500 from a pool closed under it.
  */
 
 const root = path.resolve(__dirname, "..");
@@ -71,10 +72,12 @@ test("two web servers and two workers share one database; a worker killed half-w
 
     // Four Business accounts, ten installs each, half through each web server; every fifth is production.
     const names: string[] = [];
+    const cookies: string[] = [];
     const stamp = Date.now().toString(36);
     for (let a = 0; a < 4; a++) {
       const base = a % 2 === 0 ? base1 : base2;
       const cookie = await signUp(base);
+      cookies.push(cookie);
       const submits = Array.from({ length: 10 }, async (_, i) => {
         const name = `so-${stamp}-${a}-${i}`;
         names.push(name);
@@ -174,6 +177,19 @@ test("two web servers and two workers share one database; a worker killed half-w
     );
     expect(workerSteps.length).toBeGreaterThan(0);
     expect(seenOnWebOne.length).toBe(workerSteps.length);
+
+    const burst = Array.from({ length: 40 }, (_, i) =>
+      fetch(`${base2}/api/environments/so-${stamp}-1-${i % 10}`, { headers: { cookie: cookies[1]! } }).then(
+        (r) => r.status,
+        () => "refused" as const,
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await stop(webTwo);
+    const answers = await Promise.all(burst);
+    expect(answers.filter((a) => a !== 200 && a !== "refused"), webTwo.output.join("")).toEqual([]);
+    expect(answers.filter((a) => a === 200).length).toBeGreaterThan(0);
+    expect(webTwo.output.join("")).not.toContain("Cannot use a pool");
   } finally {
     await db.end();
     await Promise.all(procs.map((p) => stop(p)));
