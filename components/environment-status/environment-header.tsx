@@ -2,8 +2,8 @@ import type { ReactNode } from "react";
 import { StatusBadge } from "@/components/environments/status-badge";
 import { topologies } from "@/lib/catalog";
 import type { StatusSnapshot } from "@/lib/live/status-snapshot";
-import { ConnectionIndicator } from "./connection-indicator";
-import type { FeedConnection } from "./use-environment-feed";
+import { ConnectionIndicator } from "./live/connection-indicator";
+import type { FeedConnection } from "./live/use-environment-feed";
 
 /** Name, domain, facts, status (a live region, so changes are announced), connection and the actions slot. */
 export function EnvironmentHeader({

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { environmentStatuses } from "@/lib/environments/environment-status";
-import { availableActions } from "./available-actions";
-import { clockOffset } from "./clock-offset";
-import { copyLabels } from "./copy-labels";
-import { failureOf } from "./failure-of";
+import { availableActions } from "./actions/available-actions";
+import { clockOffset } from "./live/clock-offset";
+import { copyLabels } from "./credentials/copy-labels";
+import { failureOf } from "./actions/failure-of";
 import { formatUtc } from "./format-utc";
-import { nodeStateStyle, nodeStateStyles } from "./node-state-style";
-import { operationElapsedMs } from "./operation-elapsed-ms";
+import { nodeStateStyle, nodeStateStyles } from "./nodes/node-state-style";
+import { operationElapsedMs } from "./progress/operation-elapsed-ms";
 import { readApiError } from "@/lib/api/read-api-error";
-import { stepDurationText } from "./step-duration-text";
-import { stepFixture } from "./step-fixture";
+import { stepDurationText } from "./progress/step-duration-text";
+import { stepFixture } from "./progress/step-fixture";
 
 const t0 = Date.parse("2026-01-01T00:00:00.000Z");
 const at = (ms: number) => new Date(t0 + ms).toISOString();

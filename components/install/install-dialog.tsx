@@ -2,38 +2,27 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import { Controller, useForm, useWatch, type FieldPath } from "react-hook-form";
+import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogContent } from "@/components/ui/dialog-content";
-import { Field, fieldAria } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { RadioCards } from "@/components/ui/radio-cards";
-import { Select } from "@/components/ui/select";
-import { Switch } from "@/components/ui/switch";
-import {
-  addons,
-  dashboards,
-  ingressControllers,
-  kubernetesVersions,
-  maxWorkersAtInstall,
-  regions,
-  topologies,
-  type AccountPlan,
-  type AppPackage,
-  type TopologyId,
-} from "@/lib/catalog";
+import { maxWorkersAtInstall, regions, topologies, type AccountPlan, type AppPackage } from "@/lib/catalog";
 import { assessTopologies, computePlan } from "@/lib/plan";
 import {
   defaultInstallSettings,
   installSettingsSchema,
   type InstallSettings,
 } from "@/lib/validations/install-settings";
-import { CustomDeploymentFields } from "./custom-deployment-fields";
 import { NameHelp } from "./name-help";
 import { PlanSummary } from "./plan-summary";
+import { AddonsSection } from "./sections/addons-section";
+import { DeploymentSection } from "./sections/deployment-section";
+import { EnvironmentNameSection } from "./sections/environment-name-section";
+import { StorageSection } from "./sections/storage-section";
+import { TopologySection } from "./sections/topology-section";
+import { VersionDashboardSection } from "./sections/version-dashboard-section";
+import { WorkersIngressSection } from "./sections/workers-ingress-section";
 import { useNameAvailability } from "./use-name-availability";
 
 type Props = {
@@ -65,7 +54,7 @@ export function InstallDialog({ app, accountPlan, environmentsInUse, suggestedNa
     defaultValues: defaultInstallSettings(suggestedName, defaultRegion),
     mode: "onTouched",
   });
-  const { control, register, handleSubmit, setValue, setError, formState } = form;
+  const { control, handleSubmit, setError, formState } = form;
   const { errors, isSubmitting, isSubmitSuccessful } = formState;
   const values = useWatch({ control }) as InstallSettings;
 
@@ -118,9 +107,7 @@ export function InstallDialog({ app, accountPlan, environmentsInUse, suggestedNa
   };
 
   const nameHelp = <NameHelp domain={region ? `${values.name || "…"}.${region.domain}` : ""} check={nameCheck} />;
-  const storageHelp = values.topology === "production"
-    ? "A 3-node GlusterFS replicated volume served over NFS; the default StorageClass."
-    : "One NFS storage node; the default StorageClass.";
+  const section = { form, err, locked };
 
   return (
     <Dialog open onOpenChange={(open) => !open && close()}>
@@ -158,225 +145,13 @@ export function InstallDialog({ app, accountPlan, environmentsInUse, suggestedNa
             ) : null}
             {formError ? <Alert tone="danger">{formError}</Alert> : null}
             <fieldset disabled={locked} className="space-y-5 disabled:opacity-70">
-              <div className="grid gap-4 sm:grid-cols-2">
-                <Controller
-                  control={control}
-                  name="version"
-                  render={({ field }) => (
-                    <Field id="version" label="Version" error={err("version")}>
-                      <Select
-                        {...fieldAria("version", { error: err("version") })}
-                        value={field.value}
-                        onValueChange={field.onChange}
-                        onBlur={field.onBlur}
-                        ref={field.ref}
-                        disabled={locked}
-                        options={kubernetesVersions.map((v, i) => ({
-                          value: v.id,
-                          label: `v${v.id}`,
-                          description: i === 0 ? "Newest" : `Kubernetes ${v.minor}`,
-                        }))}
-                      />
-                    </Field>
-                  )}
-                />
-                <Controller
-                  control={control}
-                  name="dashboard"
-                  render={({ field }) => (
-                    <Field id="dashboard" label="Dashboard" error={err("dashboard")}>
-                      <Select
-                        {...fieldAria("dashboard", { error: err("dashboard") })}
-                        value={field.value}
-                        onValueChange={field.onChange}
-                        onBlur={field.onBlur}
-                        ref={field.ref}
-                        disabled={locked}
-                        options={dashboards.map((d) => ({ value: d.id, label: d.name, description: d.description }))}
-                      />
-                    </Field>
-                  )}
-                />
-              </div>
-
-              <Controller
-                control={control}
-                name="topology"
-                render={({ field }) => (
-                  <Field group id="topology" label="Topology" error={err("topology")}>
-                    <RadioCards
-                      id="topology"
-                      aria-labelledby="topology-label"
-                      value={field.value}
-                      disabled={locked}
-                      onValueChange={(v) => {
-                        const next = v as TopologyId;
-                        field.onChange(next);
-                        const min = topologies[next].minWorkers;
-                        if (!(values.workers >= min)) setValue("workers", min, { shouldValidate: true });
-                      }}
-                      options={(["development", "production"] as const).map((t) => ({
-                        value: t,
-                        label: topologies[t].name,
-                        description: topologies[t].summary,
-                        disabled: t === "production" && !production.available,
-                        disabledReason: t === "production" ? production.reasons.join(" ") : undefined,
-                      }))}
-                    />
-                  </Field>
-                )}
-              />
-
-              <div className="grid gap-4 sm:grid-cols-2">
-                <Field
-                  id="workers"
-                  label="Workers"
-                  description={`Scalable; at least ${topologies[values.topology]?.minWorkers ?? 1}.`}
-                  error={err("workers")}
-                >
-                  <Input
-                    type="number"
-                    inputMode="numeric"
-                    min={topologies[values.topology]?.minWorkers ?? 1}
-                    max={maxWorkersAtInstall}
-                    {...register("workers", { valueAsNumber: true })}
-                    {...fieldAria("workers", {
-                      error: err("workers"),
-                      description: `Scalable; at least ${topologies[values.topology]?.minWorkers ?? 1}.`,
-                    })}
-                  />
-                </Field>
-                <Controller
-                  control={control}
-                  name="ingress"
-                  render={({ field }) => (
-                    <Field id="ingress" label="Ingress controller" error={err("ingress")}>
-                      <Select
-                        {...fieldAria("ingress", { error: err("ingress") })}
-                        value={field.value}
-                        onValueChange={field.onChange}
-                        onBlur={field.onBlur}
-                        ref={field.ref}
-                        disabled={locked}
-                        options={ingressControllers.map((c) => ({ value: c.id, label: c.name, description: `v${c.version}` }))}
-                      />
-                    </Field>
-                  )}
-                />
-              </div>
-
-              <Controller
-                control={control}
-                name="deployment"
-                render={({ field }) => (
-                  <Field group id="deployment" label="Deployment" error={err("deployment")}>
-                    <RadioCards
-                      id="deployment"
-                      aria-labelledby="deployment-label"
-                      value={field.value}
-                      disabled={locked}
-                      onValueChange={field.onChange}
-                      options={[
-                        { value: "clean", label: "Clean cluster", description: "With a hello-world app at the cluster URL." },
-                        { value: "custom", label: "Custom", description: "Deploy your Helm chart or manifests." },
-                      ]}
-                    />
-                  </Field>
-                )}
-              />
-              {values.deployment === "custom" ? <CustomDeploymentFields form={form} err={err} locked={locked} /> : null}
-
-              <Controller
-                control={control}
-                name="storage"
-                render={({ field }) => (
-                  <Field id="storage" label="NFS storage" description={storageHelp} layout="inline">
-                    <Switch
-                      {...fieldAria("storage", { description: storageHelp })}
-                      checked={field.value}
-                      disabled={locked}
-                      onCheckedChange={(on) => {
-                        field.onChange(on);
-                        if (!on) {
-                          for (const a of addons) {
-                            if (a.requiresStorage) setValue(`addons.${a.id}`, false, { shouldValidate: true });
-                          }
-                        }
-                      }}
-                    />
-                  </Field>
-                )}
-              />
-
-              <fieldset className="space-y-3">
-                <legend className="mb-2 text-sm font-medium">Add-ons</legend>
-                {addons.map((a) => {
-                  const blocked = a.requiresStorage && !values.storage;
-                  const description = blocked ? `${a.description} Needs NFS storage: turn NFS storage on to enable.` : a.description;
-                  return (
-                    <Controller
-                      key={a.id}
-                      control={control}
-                      name={`addons.${a.id}`}
-                      render={({ field }) => (
-                        <Checkbox
-                          id={`addon-${a.id}`}
-                          label={a.name}
-                          description={description}
-                          error={err(`addons.${a.id}`)}
-                          checked={field.value}
-                          disabled={locked || blocked}
-                          onCheckedChange={field.onChange}
-                        />
-                      )}
-                    />
-                  );
-                })}
-              </fieldset>
-
-              <div className="grid gap-4 sm:grid-cols-2">
-                <Field
-                  id="name"
-                  label="Environment name"
-                  description={nameHelp}
-                  error={err("name")}
-                >
-                  <Input
-                    autoComplete="off"
-                    spellCheck={false}
-                    mono
-                    {...register("name")}
-                    {...fieldAria("name", { error: err("name"), description: nameHelp })}
-                  />
-                </Field>
-                <Field id="displayName" label="Display name" error={err("displayName")}>
-                  <Input {...register("displayName")} {...fieldAria("displayName", { error: err("displayName") })} />
-                </Field>
-              </div>
-
-              <Controller
-                control={control}
-                name="region"
-                render={({ field }) => (
-                  <Field id="region" label="Region" error={err("region")}>
-                    <Select
-                      {...fieldAria("region", { error: err("region") })}
-                      value={field.value}
-                      onValueChange={field.onChange}
-                      onBlur={field.onBlur}
-                      ref={field.ref}
-                      disabled={locked}
-                      options={regions.map((r) => ({
-                        value: r.id,
-                        label: `${r.name}, ${r.location}`,
-                        description: r.domain,
-                        disabled: !r.active,
-                        disabledReason: r.inactiveReason,
-                      }))}
-                    />
-                  </Field>
-                )}
-              />
+              <VersionDashboardSection {...section} />
+              <TopologySection {...section} workers={values.workers} production={production} />
+              <WorkersIngressSection {...section} topology={values.topology} />
+              <DeploymentSection {...section} deployment={values.deployment} />
+              <StorageSection {...section} topology={values.topology} />
+              <AddonsSection {...section} storage={values.storage} />
+              <EnvironmentNameSection {...section} nameHelp={nameHelp} />
             </fieldset>
           </form>
           <PlanSummary plan={plan} timeScale={timeScale} />

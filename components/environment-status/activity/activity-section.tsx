@@ -1,8 +1,8 @@
 import { memo } from "react";
 import type { FeedEvent, OperationView } from "@/lib/live/status-snapshot";
-import { formatUtc } from "./format-utc";
-import { operationLabels } from "./operation-labels";
-import { StatusSection } from "./status-section";
+import { formatUtc } from "../format-utc";
+import { operationLabels } from "../operation-labels";
+import { StatusSection } from "../status-section";
 
 /** How many of the live events to list. */
 const recentCount = 15;

@@ -4,7 +4,7 @@ import { cn } from "@/components/ui/cn";
 import type { NodeView } from "@/lib/live/status-snapshot";
 import type { PlanNodeGroup } from "@/lib/plan";
 import { nodeStateStyle, nodeStateStyles } from "./node-state-style";
-import { StatusSection } from "./status-section";
+import { StatusSection } from "../status-section";
 
 function readyText(ready: boolean | null): string {
   return ready === null ? "—" : ready ? "Yes" : "No";

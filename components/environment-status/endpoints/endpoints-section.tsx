@@ -1,6 +1,6 @@
 import type { Endpoints } from "@/lib/plan";
 import { endpointLabels } from "./endpoint-labels";
-import { StatusSection } from "./status-section";
+import { StatusSection } from "../status-section";
 
 /** The running cluster's URLs (those present), each opening in a new tab; the API server is for kubectl, so plain text. */
 export function EndpointsSection({ endpoints }: { endpoints: Endpoints }) {

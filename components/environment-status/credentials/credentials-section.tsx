@@ -8,7 +8,7 @@ import { buttonVariants } from "@/components/ui/button-variants";
 import type { StatusSnapshot } from "@/lib/live/status-snapshot";
 import { copyLabels } from "./copy-labels";
 import { CopyButton } from "./copy-button";
-import { StatusSection } from "./status-section";
+import { StatusSection } from "../status-section";
 import { useCredentials } from "./use-credentials";
 
 /**

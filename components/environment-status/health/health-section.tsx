@@ -1,6 +1,6 @@
 import { CircleCheck, CircleMinus, CircleX } from "lucide-react";
 import type { HealthLine } from "@/lib/engine";
-import { StatusSection } from "./status-section";
+import { StatusSection } from "../status-section";
 
 const looks = {
   OK: { Icon: CircleCheck, className: "text-emerald-700" },

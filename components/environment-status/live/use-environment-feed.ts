@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { FeedEvent, LogLineView, StatusSnapshot } from "@/lib/live/status-snapshot";
-import { mergeLogs } from "./merge-logs";
+import { mergeLogs } from "../logs/merge-logs";
 
 export type FeedConnection = "connecting" | "live" | "reconnecting";
 

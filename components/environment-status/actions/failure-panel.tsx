@@ -3,8 +3,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { LogLineView } from "@/lib/live/status-snapshot";
 import type { Failure } from "./failure-of";
-import { formatUtc } from "./format-utc";
-import { stepLogTail } from "./step-log-tail";
+import { formatUtc } from "../format-utc";
+import { stepLogTail } from "../logs/step-log-tail";
 
 /**
  * Why the operation stopped (role alert): the failing step, the error in words, who can fix it, what to do,

@@ -1,0 +1,37 @@
+"use client";
+import { Controller } from "react-hook-form";
+import { Checkbox } from "@/components/ui/checkbox";
+import { addons } from "@/lib/catalog";
+import type { InstallSectionProps } from "./install-section-props";
+
+/** One checkbox per add-on; those that need storage are disabled, with the reason, while storage is off. */
+export function AddonsSection({ form, err, locked, storage }: InstallSectionProps & { storage: boolean }) {
+  const { control } = form;
+  return (
+    <fieldset className="space-y-3">
+      <legend className="mb-2 text-sm font-medium">Add-ons</legend>
+      {addons.map((a) => {
+        const blocked = a.requiresStorage && !storage;
+        const description = blocked ? `${a.description} Needs NFS storage: turn NFS storage on to enable.` : a.description;
+        return (
+          <Controller
+            key={a.id}
+            control={control}
+            name={`addons.${a.id}`}
+            render={({ field }) => (
+              <Checkbox
+                id={`addon-${a.id}`}
+                label={a.name}
+                description={description}
+                error={err(`addons.${a.id}`)}
+                checked={field.value}
+                disabled={locked || blocked}
+                onCheckedChange={field.onChange}
+              />
+            )}
+          />
+        );
+      })}
+    </fieldset>
+  );
+}
