@@ -322,9 +322,13 @@ async function spawnServer(
   let ready = false;
   let closed = false;
   let stopping = false;
-  const stop = () => {
+  let logFlushed!: () => void;
+  // The server has stopped for good once its last log lines are on disk, not merely when the process exits.
+  const flushed = new Promise<void>((resolve) => (logFlushed = resolve));
+  const stop = async () => {
     stopping = true;
-    return stopChild(child);
+    await stopChild(child);
+    await flushed;
   };
   readline.createInterface({ input: child.stderr! }).on("line", (line) => {
     logStream.write(`${line}\n`);
@@ -335,7 +339,7 @@ async function spawnServer(
   child.on("error", (e) => tail.push(`FATAL: ${e.message}`));
   child.on("close", (code, signal) => {
     closed = true;
-    logStream.end();
+    logStream.end(logFlushed);
     if (ready && !stopping) log(`The embedded PostgreSQL server exited unexpectedly (${signal ?? `code ${code}`}); see ${shown(logFile(dataDir))}.`);
   });
 
