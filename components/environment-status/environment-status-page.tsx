@@ -14,10 +14,12 @@ export function EnvironmentStatusPage({
   initial,
   initialLogs,
   aside,
+  timeScale,
 }: {
   initial: StatusSnapshot;
   initialLogs: LogLineView[];
   aside?: ReactNode;
+  timeScale: number;
 }) {
-  return <EnvironmentStatusView key={initial.environment.id} initial={initial} initialLogs={initialLogs} aside={aside} />;
+  return <EnvironmentStatusView key={initial.environment.id} initial={initial} initialLogs={initialLogs} aside={aside} timeScale={timeScale} />;
 }

@@ -3,11 +3,12 @@
 import { useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { isChangeType } from "@/lib/environments/operation-types";
 import type { LogLineView, StatusSnapshot } from "@/lib/live/status-snapshot";
 import { ActivitySection } from "./activity/activity-section";
 import { availableActions } from "./actions/available-actions";
+import { ChangesSection } from "./changes/changes-section";
 import { CredentialsSection } from "./credentials/credentials-section";
-import { ActivateAddonsDialog } from "./actions/activate-addons-dialog";
 import { DeleteEnvironmentDialog } from "./actions/delete-environment-dialog";
 import { EndpointsSection } from "./endpoints/endpoints-section";
 import { EnvironmentActions } from "./actions/environment-actions";
@@ -28,21 +29,25 @@ export function EnvironmentStatusView({
   initial,
   initialLogs,
   aside,
+  timeScale,
 }: {
   initial: StatusSnapshot;
   initialLogs: LogLineView[];
   aside?: ReactNode;
+  /** The engine's time scale, for the estimates in change dialogs. */
+  timeScale: number;
 }) {
   const { snapshot, logs, loadEarlier, changes, connection } = useEnvironmentFeed(initial.environment.name, initial, initialLogs);
   const now = useServerNow(snapshot.serverTime);
   const environment = snapshot.environment;
   const action = useEnvironmentAction(environment.name, environment.status);
   const [deleteOpen, setDeleteOpen] = useState(false);
-  const [addonsOpen, setAddonsOpen] = useState(false);
-  const missingAddons = Object.values(environment.addons).some((on) => !on);
   const operation = snapshot.operations[0];
-  const failure = environment.status === "failed" ? failureOf(operation, snapshot.steps) : null;
-  const results = environment.status === "running" ? snapshot.results : null;
+  const can = availableActions(environment.status, operation);
+  // A failed change leaves the cluster running: its failure shows until it is retried or rolled back.
+  const failedChange = environment.status === "running" && operation !== undefined && isChangeType(operation.type);
+  const failure = environment.status === "failed" || failedChange ? failureOf(operation, snapshot.steps) : null;
+  const results = environment.status === "running" || environment.status === "updating" ? snapshot.results : null;
   const endpoints = snapshot.results?.endpoints ?? snapshot.plan.endpoints;
 
   return (
@@ -52,23 +57,15 @@ export function EnvironmentStatusView({
         connection={connection}
         actions={
           <EnvironmentActions
-            status={environment.status}
+            can={can}
             clusterUrl={endpoints.cluster}
             action={action}
             onDelete={() => {
               action.clearError();
               setDeleteOpen(true);
             }}
-            onAddons={missingAddons ? () => setAddonsOpen(true) : undefined}
           />
         }
-      />
-      <ActivateAddonsDialog
-        open={addonsOpen}
-        onOpenChange={setAddonsOpen}
-        name={environment.name}
-        storage={environment.storage}
-        enabled={environment.addons}
       />
       <DeleteEnvironmentDialog
         open={deleteOpen}
@@ -102,10 +99,12 @@ export function EnvironmentStatusView({
           failure={failure}
           operationLabel={operationLabels.type[operation.type]}
           logs={logs}
-          canRetry={availableActions(environment.status).retry}
+          canRetry={can.retry}
           retrying={action.pending === "retry"}
           disabled={action.busy}
           onRetry={() => void action.run("retry")}
+          note={failedChange ? "The cluster is still running; what this change did not reach works as before." : undefined}
+          rollback={can.rollback ? { pending: action.pending === "rollback", onRollback: () => void action.run("rollback") } : undefined}
         />
       ) : null}
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
@@ -123,6 +122,9 @@ export function EnvironmentStatusView({
           <ActivitySection operations={snapshot.operations} changes={changes} />
         </div>
         <div className="flex min-w-0 flex-col gap-6">
+          {environment.status === "running" || environment.status === "updating" ? (
+            <ChangesSection snapshot={snapshot} blocked={can.changeBlocked} timeScale={timeScale} />
+          ) : null}
           {results ? (
             <>
               <HealthSection health={results.health} />

@@ -17,12 +17,12 @@ const at = (ms: number) => new Date(t0 + ms).toISOString();
 describe("availableActions", () => {
   it("offers each action only in the states where it applies", () => {
     const offered = Object.fromEntries(
-      environmentStatuses.map((s) => [s, Object.entries(availableActions(s)).filter(([, on]) => on).map(([a]) => a)]),
+      environmentStatuses.map((s) => [s, Object.entries(availableActions(s)).filter(([a, on]) => on === true && a !== "changeBlocked").map(([a]) => a)]),
     );
     expect(offered).toEqual({
       queued: ["cancel"],
       installing: ["cancel"],
-      running: ["addons", "delete", "open"],
+      running: ["change", "delete", "open"],
       updating: ["open"],
       failed: ["retry", "delete"],
       cancelling: [],
@@ -30,6 +30,31 @@ describe("availableActions", () => {
       deleting: [],
       deleted: [],
     });
+  });
+
+  it("on a running cluster whose newest change failed, offers its retry (and rollback when it added nodes) instead of changes", () => {
+    const failed = {
+      id: "op",
+      type: "scale-workers" as const,
+      status: "failed" as const,
+      summary: "scales workers 1 → 2, adding cp-2",
+      canRollBack: true,
+      actor: "Ada",
+      createdAt: at(0),
+      startedAt: at(0),
+      finishedAt: at(1000),
+      error: null,
+    };
+    expect(availableActions("running", failed)).toMatchObject({
+      retry: true,
+      rollback: true,
+      change: false,
+      changeBlocked: "Scale workers failed; retry it or roll it back before making another change.",
+      delete: true,
+    });
+    expect(availableActions("running", { ...failed, canRollBack: false })).toMatchObject({ retry: true, rollback: false, changeBlocked: "Scale workers failed; retry it before making another change." });
+    expect(availableActions("running", { ...failed, status: "succeeded" })).toMatchObject({ retry: false, rollback: false, change: true, changeBlocked: null });
+    expect(availableActions("updating").changeBlocked).toBe("A change is in progress; the next one can start when it ends.");
   });
 });
 
@@ -106,6 +131,8 @@ describe("failureOf", () => {
     startedAt: at(0),
     finishedAt: at(9000),
     error: null,
+    summary: null,
+    canRollBack: false,
   };
   const failedStep = stepFixture({
     key: "connect-worker:cp-1",

@@ -1,8 +1,9 @@
+import { operationLabels as typeLabels } from "@/lib/environments/operation-types";
 import type { OperationView } from "@/lib/live/status-snapshot";
 
 /** Names for people of operation types and how an operation stands or ended. */
 export const operationLabels = {
-  type: { install: "Install", addons: "Add-ons", cancel: "Cancel", delete: "Delete" },
+  type: typeLabels,
   status: { queued: "Queued", running: "In progress", succeeded: "Succeeded", failed: "Failed", cancelled: "Cancelled" },
 } as const satisfies {
   type: Record<OperationView["type"], string>;

@@ -10,4 +10,4 @@ export { topologies, maxWorkersAtInstall } from "./topologies";
 export { accountPlans, defaultAccountPlanId } from "./account-plans";
 export { pricing, cloudletRamMiB, cloudletCpuMHz } from "./pricing";
 export { apps, categories } from "./apps";
-export { findAccountPlan, findApp, findRegion } from "./find";
+export { findAccountPlan, findAddon, findApp, findRegion } from "./find";

@@ -1,10 +1,10 @@
 import { database } from "@/lib/db/database";
-import { requestCancel, requestDelete, requestRetry } from "@/lib/engine";
+import { requestCancel, requestDelete, requestRetry, requestRollback } from "@/lib/engine";
 import { getEnvironment } from "./get-environment";
 
-const requests = { cancel: requestCancel, delete: requestDelete, retry: requestRetry } as const;
+const requests = { cancel: requestCancel, delete: requestDelete, retry: requestRetry, rollback: requestRollback } as const;
 
-/** Cancel, delete or retry one of the user's environments (404 for anyone else's, 409 when not allowed now). */
+/** Cancel, delete, retry or roll back one of the user's environments (404 for anyone else's, 409 when not allowed now). */
 export async function requestEnvironmentOperation(userId: string, name: string, kind: keyof typeof requests): Promise<{ operationId: string }> {
   const environment = await getEnvironment(userId, name);
   return { operationId: await requests[kind](database(), { environmentId: environment.id, actorId: userId, now: new Date() }) };

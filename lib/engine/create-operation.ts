@@ -12,6 +12,12 @@ export type OperationStepSpec = {
   estimatedSeconds: number;
 };
 
+/**
+ * A day-2 change's parameters as the activity shows them: `summary` in words ("scales workers 1 → 3, adding
+ * cp-2, cp-3"), the rest as given, with secrets replaced by "••••" before they get here.
+ */
+export type ChangeParams = { summary: string } & Record<string, unknown>;
+
 export const defaultMaxAttempts = 4;
 
 /** PostgreSQL's name for the index that keeps one active operation per environment. */
@@ -24,12 +30,23 @@ export const oneActiveOperationIndex = "operation_one_active_per_environment";
  */
 export async function createOperation(
   tx: EngineTx,
-  input: { environmentId: string; type: OperationType; steps: readonly OperationStepSpec[]; actorId: string | null; now: Date; maxAttempts?: number },
+  input: {
+    environmentId: string;
+    type: OperationType;
+    steps: readonly OperationStepSpec[];
+    actorId: string | null;
+    now: Date;
+    maxAttempts?: number;
+    /** Day-2 changes: what was asked for (no secrets), and the settings and plan a rollback restores. */
+    params?: ChangeParams;
+    previous?: { settings: unknown; plan: unknown };
+  },
 ): Promise<string> {
   const id = randomUUID();
   await tx.client.query(
-    `INSERT INTO operation (id, "environmentId", type, status, "actorId", "createdAt", "updatedAt") VALUES ($1, $2, $3, 'queued', $4, $5, $5)`,
-    [id, input.environmentId, input.type, input.actorId, input.now],
+    `INSERT INTO operation (id, "environmentId", type, status, "actorId", params, previous, "createdAt", "updatedAt")
+     VALUES ($1, $2, $3, 'queued', $4, $5, $6, $7, $7)`,
+    [id, input.environmentId, input.type, input.actorId, input.params ?? null, input.previous ?? null, input.now],
   );
   const dependents = new Map<string, string[]>();
   for (const s of input.steps) for (const d of s.dependsOn) dependents.set(d, [...(dependents.get(d) ?? []), s.key]);

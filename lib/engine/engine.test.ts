@@ -8,8 +8,7 @@ import { claimSteps } from "./claim-steps";
 import { executeStep } from "./execute-step";
 import { findAccountPlan } from "@/lib/catalog";
 import { computePlan } from "@/lib/plan";
-import { buildAddonSteps } from "./build-addon-steps";
-import { requestAddons, requestCancel, requestDelete, requestRetry } from "./request-operations";
+import { requestCancel, requestDelete, requestRetry } from "./request-operations";
 import { createRunner } from "./runner";
 import { stepHandlers } from "./steps";
 import { createTestDatabase, insertTestUser, type TestDatabase } from "@/lib/db/testing/create-test-database";
@@ -213,34 +212,5 @@ describe("engine with the simulated infrastructure", () => {
       expect(p.length).toBeGreaterThan(8);
       expect(text).not.toContain(p);
     }
-  });
-
-  it("activates add-ons on a running cluster as a day-2 operation, without touching what the install did", async () => {
-    const clock = virtualClock();
-    const { environmentId, operationId } = await insertTestEnvironment(db.pool, { userId, name: "day-two", now: clock.now() });
-    await run(clock);
-    const row = await one<{ settings: InstallSettings }>(`SELECT settings FROM environment WHERE id = $1`, environmentId);
-    const settings = { ...row.settings, addons: { monitoring: true, tracing: false, remoteApi: true } };
-    const plan = computePlan(settings, { plan: findAccountPlan("business")!, environmentsInUse: 0 });
-    const steps = buildAddonSteps(plan, ["monitoring", "remoteApi"]);
-    expect(steps.map((s) => [s.key, s.dependsOn])).toEqual([
-      ["setup-remote-api", []],
-      ["install-monitoring", []],
-      ["check-health", ["setup-remote-api", "install-monitoring"]],
-    ]);
-    const installSteps = await count(`SELECT COUNT(*) AS n FROM step WHERE "operationId" = $1`, operationId);
-
-    await requestAddons(db.pool, { environmentId, actorId: userId, now: clock.now(), settings, plan, steps, names: ["Monitoring", "Remote API access"] });
-    expect((await env(environmentId)).status).toBe("updating");
-    await expect(requestDelete(db.pool, { environmentId, actorId: userId, now: clock.now() })).rejects.toThrow("Activate add-ons is already in progress.");
-    await run(clock);
-
-    expect((await env(environmentId)).status).toBe("running");
-    const results = (await env(environmentId)).results!;
-    expect(results.endpoints.grafana).toBe("https://day-two.fra.clusterport.cloud/grafana/");
-    expect(results.health.find((h) => h.component.startsWith("Monitoring"))?.status).toBe("OK");
-    expect(results.health.find((h) => h.component === "Remote API")?.status).toBe("OK");
-    expect(await count(`SELECT COUNT(*) AS n FROM environment_secret WHERE "environmentId" = $1 AND name = 'grafana-password'`, environmentId)).toBe(1);
-    expect(await count(`SELECT COUNT(*) AS n FROM step WHERE "operationId" = $1`, operationId)).toBe(installSteps);
   });
 });

@@ -1,9 +1,14 @@
 import { environmentStatusForOperation } from "./environment-status-for-operation";
+import { isChangeType, operationLabels, type ChangeType } from "./operation-states";
 import type { StepFailure } from "./step-error";
 import type { EngineTx } from "./store/engine-transaction";
 import { transition } from "./store/transition";
 
-/** Stops an operation on a step's final failure; the environment shows Failed with the error and who can fix it. */
+/**
+ * Stops an operation on a step's final failure. An install, cancel or delete leaves the environment Failed with
+ * the error and who can fix it; a day-2 change leaves it Running (what the change did not reach still works),
+ * its card showing the failed step, to be retried or rolled back.
+ */
 export async function failOperation(
   tx: EngineTx,
   input: { operationId: string; stepKey: string; stepTitle: string; failure: StepFailure; at: Date },
@@ -19,10 +24,17 @@ export async function failOperation(
     input.at,
   );
   if (!failed) return;
+  const to = isChangeType(op.type) ? "running" : "failed";
   await transition(
     tx,
-    { entity: "environment", id: op.environmentId, from: environmentStatusForOperation(op.type), to: "failed" },
-    { type: "environment.failed", message, operationId: input.operationId, stepKey: input.stepKey, data: { status: "failed", error } },
+    { entity: "environment", id: op.environmentId, from: environmentStatusForOperation(op.type), to },
+    {
+      type: `environment.${to}`,
+      message: to === "running" ? `${operationLabels[op.type as ChangeType]} stopped; the cluster is still running. ${message}` : message,
+      operationId: input.operationId,
+      stepKey: input.stepKey,
+      data: { status: to, error },
+    },
     input.at,
   );
 }

@@ -7,10 +7,13 @@ import { z } from "zod";
  *   the operation fails on it; Retry clears it, standing for "the platform fixed the cause".
  */
 export const namedFaults = {
-  "worker-never-joins": "The first worker (cp-1) never joins: its kubelet cannot reach the API server.",
+  "worker-never-joins": "A worker never joins: its kubelet cannot reach the API server (cp-1 at install, every new worker when scaling out).",
   "registry-pull-error": "Pulling the dashboard image fails (registry answers 503).",
   "storage-volume-error": "The NFS/GlusterFS volume cannot be created on the storage nodes.",
   "health-check-fails": "The ingress does not answer the health check.",
+  "drain-blocked": "Draining a worker is blocked: evicting a pod would violate its PodDisruptionBudget.",
+  "nfs-mount-fails": "Mounting the new storage on a node times out.",
+  "helm-uninstall-fails": "Uninstalling an add-on's Helm release times out.",
 } as const;
 
 export type NamedFault = keyof typeof namedFaults;

@@ -1,4 +1,6 @@
 import type { EnvironmentPlan } from "@/lib/plan";
+import type { ChangeParams } from "./create-operation";
+import { isChangeType, operationLabels } from "./operation-states";
 import type { HealthLine } from "./step-context";
 import type { EngineTx } from "./store/engine-transaction";
 import { transition } from "./store/transition";
@@ -14,8 +16,8 @@ export type EnvironmentResults = {
  * the step that just succeeded, whose output is not written yet when its transaction batches its writes.
  */
 export async function finishOperation(tx: EngineTx, operationId: string, at: Date, last: { stepName: string; output: Record<string, unknown> }): Promise<void> {
-  const { rows } = await tx.client.query<{ type: string; environmentId: string; plan: EnvironmentPlan; domain: string }>(
-    `SELECT o.type, o."environmentId", e.plan, e.domain FROM operation o JOIN environment e ON e.id = o."environmentId" WHERE o.id = $1`,
+  const { rows } = await tx.client.query<{ type: string; environmentId: string; plan: EnvironmentPlan; domain: string; params: ChangeParams | null }>(
+    `SELECT o.type, o."environmentId", o.params, e.plan, e.domain FROM operation o JOIN environment e ON e.id = o."environmentId" WHERE o.id = $1`,
     [operationId],
   );
   const op = rows[0]!;
@@ -36,7 +38,7 @@ export async function finishOperation(tx: EngineTx, operationId: string, at: Dat
     if (!moved) throw new Error(`Environment ${op.environmentId} was not ${from}.`);
   };
 
-  if (op.type === "install" || op.type === "addons") {
+  if (op.type === "install" || isChangeType(op.type)) {
     const health =
       last.stepName === "check-health"
         ? (last.output as { report?: HealthLine[] })
@@ -50,7 +52,9 @@ export async function finishOperation(tx: EngineTx, operationId: string, at: Dat
     await moveEnvironment(
       op.type === "install" ? "installing" : "updating",
       "running",
-      op.type === "install" ? `Cluster is running at ${op.plan.endpoints.cluster}` : "Add-ons activated; the cluster is running.",
+      op.type === "install"
+        ? `Cluster is running at ${op.plan.endpoints.cluster}`
+        : `${operationLabels[op.type]} done${op.params ? ` (${op.params.summary})` : ""}; the cluster is running.`,
       { results },
       {},
     );

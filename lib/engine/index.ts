@@ -10,18 +10,18 @@ export { realClock, virtualClock, type Clock } from "./clock";
 export { stepHandlers } from "./steps";
 export type { StepOutcome } from "./execute-step";
 export type { ClaimedStep } from "./claim-steps";
-export { buildAddonSteps } from "./build-addon-steps";
 export { buildKubeconfig } from "./build-kubeconfig";
-export type { OperationStepSpec } from "./create-operation";
+export type { OperationStepSpec, ChangeParams } from "./create-operation";
 export { faultsSchema, namedFaults, parseFaults, type Faults, type NamedFault } from "./faults";
-export { operationLabels, type OperationStatus, type OperationType } from "./operation-states";
+export { operationLabels, changeTypes, isChangeType, rollbackableChangeTypes, type ChangeType, type OperationStatus, type OperationType } from "./operation-states";
 export { environmentStatusForOperation } from "./environment-status-for-operation";
 export type { StepStatus } from "./step-states";
 export type { HealthLine } from "./step-context";
 export type { EnvironmentResults } from "./finish-operation";
 export { readClusterInfo } from "./sim";
 
-export { requestAddons, requestCancel, requestDelete, requestRetry } from "./request-operations";
+export { requestCancel, requestDelete, requestRetry } from "./request-operations";
+export { requestChange, requestRollback, canRollBack, type ChangeRequest } from "./request-change";
 export { insertEnvironment, type InsertOutcome, type NewEnvironment } from "./store/insert-environment";
 export { setEnvironmentFaults } from "./store/set-environment-faults";
 export type { EnvironmentRecord } from "./store/environment-record";
@@ -33,4 +33,5 @@ export { readEnvironmentState, type EnvironmentState, type OperationRecord, type
 export { findLogLines, type LogLineRecord } from "./store/find-log-lines";
 export { findEvents, type EventRecord } from "./store/find-events";
 export { readSim } from "./store/read-sim";
+export { findMachineIds } from "./store/find-machine-ids";
 export { listenForChanges, type Change, type ChangeListener } from "./store/listen-for-changes";

@@ -1,5 +1,6 @@
 /**
- * Operation types: install (at submit), addons (day-2 activation on a running cluster), cancel, delete.
+ * Operation types: install (at submit), cancel, delete, and the day-2 changes on a running cluster (changeTypes
+ * below), among them rollback, which undoes a failed change.
  * Operation states.
  *   queued    — created (install at submit, cancel/delete on request); left for running when a runner claims
  *               its first step, or cancelled.
@@ -23,14 +24,7 @@ export const operationTransitions: Readonly<Record<OperationStatus, readonly Ope
 
 export const activeOperationStatuses: readonly OperationStatus[] = ["queued", "running"];
 
-export type OperationType = "install" | "addons" | "cancel" | "delete";
-
-export const operationLabels: Readonly<Record<OperationType, string>> = {
-  install: "Install",
-  addons: "Activate add-ons",
-  cancel: "Cancel install",
-  delete: "Delete",
-};
+export { changeTypes, isChangeType, operationLabels, rollbackableChangeTypes, type ChangeType, type OperationType } from "@/lib/environments/operation-types";
 
 export function canOperationTransition(from: OperationStatus, to: OperationStatus): boolean {
   return operationTransitions[from].includes(to);

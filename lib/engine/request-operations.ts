@@ -1,20 +1,13 @@
 import type { Pool } from "@/lib/db/pool";
-import { canRequest, type EnvironmentAction } from "@/lib/environments/environment-actions";
-import { isEnvironmentStatus, type EnvironmentStatus } from "@/lib/environments/environment-status";
-import { ConflictError, NotFoundError } from "@/lib/errors";
-import type { EnvironmentPlan } from "@/lib/plan";
-import type { InstallSettings } from "@/lib/validations/install-settings";
+import { canRequest } from "@/lib/environments/environment-actions";
+import { ConflictError } from "@/lib/errors";
 import { buildTeardownSteps } from "./build-teardown-steps";
-import { createOperation, oneActiveOperationIndex, type OperationStepSpec } from "./create-operation";
+import { createOperation } from "./create-operation";
 import { environmentStatusForOperation } from "./environment-status-for-operation";
 import { parseFaults } from "./faults";
-import { operationLabels, type OperationStatus, type OperationType } from "./operation-states";
-import { engineTransaction, type EngineTx } from "./store/engine-transaction";
+import { operationLabels, type OperationType } from "./operation-states";
+import { activeOperation, assertIdle, changedMeanwhile, environmentOf, failedChange, moveEnvironment, request, type Request } from "./request-context";
 import { assertStepMoves, transition } from "./store/transition";
-
-type Request = { environmentId: string; actorId: string | null; now: Date };
-
-const changedMeanwhile = () => new ConflictError("The environment changed meanwhile. Reload and try again.");
 
 assertStepMoves(["pending", "retrying", "running"], "cancelled");
 assertStepMoves(["failed"], "pending");
@@ -65,40 +58,25 @@ export async function requestDelete(pool: Pool, r: Request): Promise<string> {
 }
 
 /**
- * Activates add-ons on a running cluster: the environment's settings and plan become the new ones (so its
- * endpoints and health check know about the add-ons), and an addons operation installs just those add-ons
- * and checks the cluster's health again.
- */
-export async function requestAddons(
-  pool: Pool,
-  r: Request & { settings: InstallSettings; plan: EnvironmentPlan; steps: OperationStepSpec[]; names: string[] },
-): Promise<string> {
-  return request(pool, async (tx) => {
-    const env = await environmentOf(tx, r.environmentId);
-    await assertIdle(tx, r.environmentId, "addons");
-    if (!canRequest("addons", env.status)) throw new ConflictError("Add-ons can be activated on a running cluster only.");
-    await moveEnvironment(tx, r, env.status, "updating", {
-      message: `Activating ${r.names.join(", ")}.`,
-      set: { settings: r.settings, plan: r.plan },
-      data: { addons: r.names },
-    });
-    return createOperation(tx, { environmentId: r.environmentId, actorId: r.actorId, now: r.now, type: "addons", steps: r.steps });
-  });
-}
-
-/**
- * Retry resumes a failed operation from its failed steps; everything that succeeded stays done. Named faults
- * are cleared: in the simulation, retrying stands for "the cause was fixed".
+ * Retry resumes a failed operation from its failed steps; everything that succeeded stays done. On a failed
+ * environment that is the operation that failed it; on a running one, a day-2 change that failed. Named
+ * faults are cleared: in the simulation, retrying stands for "the cause was fixed".
  */
 export async function requestRetry(pool: Pool, r: Request): Promise<string> {
   return request(pool, async (tx) => {
     const env = await environmentOf(tx, r.environmentId);
-    if (!canRequest("retry", env.status)) throw new ConflictError("Only a failed environment can be retried.");
-    const { rows } = await tx.client.query<{ id: string; type: OperationType }>(
-      `SELECT id, type FROM operation WHERE "environmentId" = $1 AND status = 'failed' ORDER BY "createdAt" DESC LIMIT 1`,
-      [r.environmentId],
-    );
-    const op = rows[0];
+    if (!canRequest("retry", env.status)) throw new ConflictError("Only a failed environment or a failed change can be retried.");
+    let op: { id: string; type: OperationType } | undefined;
+    if (env.status === "running") {
+      op = await failedChange(tx, r.environmentId);
+      if (!op) throw new ConflictError("There is no failed change to retry: the newest change on this cluster did not fail.");
+    } else {
+      const { rows } = await tx.client.query<{ id: string; type: OperationType }>(
+        `SELECT id, type FROM operation WHERE "environmentId" = $1 AND status = 'failed' ORDER BY seq DESC LIMIT 1`,
+        [r.environmentId],
+      );
+      op = rows[0];
+    }
     if (!op) throw new ConflictError("There is no failed operation to retry.");
     await tx.client.query(
       `UPDATE step SET status = 'pending', attempts = 0, "availableAt" = $2, "finishedAt" = NULL WHERE "operationId" = $1 AND status = 'failed'`,
@@ -117,57 +95,3 @@ export async function requestRetry(pool: Pool, r: Request): Promise<string> {
   });
 }
 
-/** An engine transaction whose lost race for the environment's one active operation is a conflict in words. */
-async function request(pool: Pool, fn: (tx: EngineTx) => Promise<string>): Promise<string> {
-  try {
-    return await engineTransaction(pool, fn);
-  } catch (e) {
-    if ((e as { code?: string; constraint?: string }).code === "23505" && (e as { constraint?: string }).constraint === oneActiveOperationIndex) {
-      throw new ConflictError("Another operation on this environment has just started; wait until it ends.");
-    }
-    throw e;
-  }
-}
-
-async function environmentOf(tx: EngineTx, id: string): Promise<{ status: EnvironmentStatus; domain: string; faults: unknown }> {
-  const { rows } = await tx.client.query<{ status: string; domain: string; faults: unknown }>(`SELECT status, domain, faults FROM environment WHERE id = $1`, [id]);
-  const row = rows[0];
-  if (!row) throw new NotFoundError();
-  if (!isEnvironmentStatus(row.status)) throw new Error(`Environment ${id} has an unknown status "${row.status}".`);
-  return { ...row, status: row.status };
-}
-
-async function activeOperation(tx: EngineTx, environmentId: string) {
-  const { rows } = await tx.client.query<{ id: string; type: OperationType; status: OperationStatus }>(
-    `SELECT id, type, status FROM operation WHERE "environmentId" = $1 AND status IN ('queued', 'running') LIMIT 1`,
-    [environmentId],
-  );
-  return rows[0];
-}
-
-async function assertIdle(tx: EngineTx, environmentId: string, action: EnvironmentAction): Promise<void> {
-  const op = await activeOperation(tx, environmentId);
-  if (!op) return;
-  if (action === "delete" && op.type === "install") throw new ConflictError("An install is in progress: cancel it first, or wait until it ends.");
-  throw new ConflictError(
-    action === "addons"
-      ? `${operationLabels[op.type]} is in progress; activate add-ons once it has ended.`
-      : `${operationLabels[op.type]} is already in progress.`,
-  );
-}
-
-async function moveEnvironment(
-  tx: EngineTx,
-  r: Request,
-  from: EnvironmentStatus,
-  to: EnvironmentStatus,
-  detail: { message: string; set?: Record<string, unknown>; data?: Record<string, unknown> },
-): Promise<void> {
-  const moved = await transition(
-    tx,
-    { entity: "environment", id: r.environmentId, from, to, set: detail.set },
-    { type: `environment.${to}`, message: detail.message, actorId: r.actorId, data: { status: to, ...detail.data } },
-    r.now,
-  );
-  if (!moved) throw changedMeanwhile();
-}

@@ -223,7 +223,7 @@ describe("runner", () => {
     await expect(requestDelete(db.pool, { environmentId, actorId: userId, now: clock.now() })).rejects.toThrow(
       "An install is in progress: cancel it first, or wait until it ends.",
     );
-    await expect(requestRetry(db.pool, { environmentId, actorId: userId, now: clock.now() })).rejects.toThrow("Only a failed environment can be retried.");
+    await expect(requestRetry(db.pool, { environmentId, actorId: userId, now: clock.now() })).rejects.toThrow("Only a failed environment or a failed change can be retried.");
     await runner({ effect: recordEffect }, clock).runUntilIdle();
     const raced = await Promise.allSettled(Array.from({ length: 5 }, () => requestDelete(db.pool, { environmentId, actorId: userId, now: clock.now() })));
     expect(raced.filter((r) => r.status === "fulfilled")).toHaveLength(1);

@@ -2,10 +2,12 @@
  * Environment states.
  *   queued      — entered when an install is submitted; left when the engine starts installing, or cancelled.
  *   installing  — the install operation runs; left for running, failed or cancelling.
- *   running     — the cluster is up; left for updating (day-2 work such as add-ons) or deleting.
- *   updating    — a day-2 operation runs on the running cluster; left for running or failed.
- *   failed      — an operation stopped on an error; Retry returns to the state of the operation it resumes
- *                 (installing, updating, cancelling, deleting), Delete goes to deleting.
+ *   running     — the cluster is up; left for updating (a day-2 change, its retry or its rollback) or deleting.
+ *   updating    — a day-2 change runs on the running cluster; left for running whether it succeeds or fails
+ *                 (a failed change leaves the cluster usable; the change is then retried or rolled back).
+ *   failed      — an install, cancel or delete stopped on an error; Retry returns to the state of the operation
+ *                 it resumes (installing, cancelling, deleting; updating for a change that failed before
+ *                 changes left the cluster running), Delete goes to deleting.
  *   cancelling  — an install is being stopped and what it created torn down; left for cancelled.
  *   cancelled   — terminal; the name and quota are released.
  *   deleting    — teardown runs; left for deleted.
@@ -31,7 +33,7 @@ export const environmentTransitions: Readonly<Record<EnvironmentStatus, readonly
   queued: ["installing", "cancelling"],
   installing: ["running", "failed", "cancelling"],
   running: ["updating", "deleting"],
-  updating: ["running", "failed"],
+  updating: ["running"],
   failed: ["installing", "updating", "cancelling", "deleting"],
   cancelling: ["cancelled", "failed"],
   cancelled: [],

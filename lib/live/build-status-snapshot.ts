@@ -1,6 +1,6 @@
 import { findRegion, nodeGroups, type NodeGroupId } from "@/lib/catalog";
 import type { Pool } from "@/lib/db/pool";
-import { readEnvironmentState, type EnvironmentState } from "@/lib/engine";
+import { readEnvironmentState, rollbackableChangeTypes, type EnvironmentState } from "@/lib/engine";
 import { isEnvironmentStatus } from "@/lib/environments/environment-status";
 import type { CredentialName, NodeView, OperationView, StatusSnapshot, StepView } from "./status-snapshot";
 
@@ -22,10 +22,17 @@ export function toStatusSnapshot(state: EnvironmentState, timeScale: number, now
   const settings = env.settings;
   const plan = env.plan;
   const operations = state.operations.map(
-    (o): OperationView => ({
+    (o, i): OperationView => ({
       id: o.id,
       type: o.type as OperationView["type"],
       status: o.status as OperationView["status"],
+      summary: o.params?.summary ?? null,
+      canRollBack:
+        i === 0 &&
+        o.status === "failed" &&
+        (rollbackableChangeTypes as readonly string[]).includes(o.type) &&
+        Array.isArray(o.params?.added) &&
+        o.params.added.length > 0,
       actor: o.actor,
       createdAt: o.createdAt.toISOString(),
       startedAt: iso(o.startedAt),

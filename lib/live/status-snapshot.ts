@@ -1,4 +1,5 @@
-import type { HealthLine } from "@/lib/engine";
+import type { HealthLine, OperationStatus } from "@/lib/engine";
+import type { OperationType } from "@/lib/environments/operation-types";
 import type { EnvironmentStatus } from "@/lib/environments/environment-status";
 import type { EnvironmentPlan } from "@/lib/plan";
 
@@ -43,8 +44,12 @@ export type CredentialName = "admin-token" | "grafana-password" | "jaeger-passwo
 
 export type OperationView = {
   id: string;
-  type: "install" | "addons" | "cancel" | "delete";
-  status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+  type: OperationType;
+  status: OperationStatus;
+  /** Day-2 changes: what was asked for, in words ("scales workers 1 → 3, adding cp-2, cp-3"); null otherwise. */
+  summary: string | null;
+  /** A failed change that added nodes, the newest operation: Roll back removes them and restores the plan. */
+  canRollBack: boolean;
   /** Name of the person who started it, or null (system). */
   actor: string | null;
   createdAt: string;

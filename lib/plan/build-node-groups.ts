@@ -1,17 +1,27 @@
 import { cloudletCpuMHz, cloudletRamMiB, nodeGroupOrder, nodeGroups, type NodeGroupId } from "@/lib/catalog";
 import type { PlanNode, PlanNodeGroup } from "./types";
 
-/** Groups in display order; a group with no nodes (mbl in development, storage when off) is left out. */
-export function buildNodeGroups(counts: Record<NodeGroupId, number>, domain: string): PlanNodeGroup[] {
+/** Explicit node ids per group, in order; a group not named here is numbered from 1. */
+export type NodeIds = Partial<Record<NodeGroupId, readonly string[]>>;
+
+/** "cp-12" → 12. */
+export function nodeIndex(nodeId: string): number {
+  return Number(/-(\d+)$/.exec(nodeId)?.[1] ?? 0);
+}
+
+/**
+ * Groups in display order; a group with no nodes (mbl in development, storage when off) is left out. Node ids
+ * are `${group}-1` … `${group}-N`, except where `nodeIds` names them: after scaling, the workers keep the ids
+ * they have and new ones continue past the highest ever used, so a removed node's id is never reused.
+ */
+export function buildNodeGroups(counts: Record<NodeGroupId, number>, domain: string, nodeIds: NodeIds = {}): PlanNodeGroup[] {
   return nodeGroupOrder
     .filter((id) => counts[id] > 0)
     .map((id) => {
       const spec = nodeGroups[id];
-      const count = counts[id];
-      const nodes: PlanNode[] = Array.from({ length: count }, (_, i) => {
-        const nodeId = `${id}-${i + 1}`;
-        return { id: nodeId, group: id, index: i + 1, hostname: `${nodeId}.${domain}` };
-      });
+      const ids = nodeIds[id] ?? Array.from({ length: counts[id] }, (_, i) => `${id}-${i + 1}`);
+      const count = ids.length;
+      const nodes: PlanNode[] = ids.map((nodeId) => ({ id: nodeId, group: id, index: nodeIndex(nodeId), hostname: `${nodeId}.${domain}` }));
       const note = noteFor(spec.role, count);
       return {
         id,

@@ -1,7 +1,7 @@
 import type { InstallSettings } from "@/lib/validations/install-settings";
 import { assessQuotas } from "./assess-quotas";
 import { buildEndpoints } from "./build-endpoints";
-import { buildNodeGroups } from "./build-node-groups";
+import { buildNodeGroups, type NodeIds } from "./build-node-groups";
 import { buildStepGraph } from "./build-step-graph";
 import { computePrice } from "./compute-price";
 import { computeTotals } from "./compute-totals";
@@ -14,12 +14,13 @@ import type { EnvironmentPlan, QuotaContext } from "./types";
 /**
  * Settings + catalogue + quota → the plan the dialog shows and the engine executes. Pure and total: it never
  * throws, even for settings the schema would reject (see resolveSettings), and equal inputs give deep-equal
- * plans that share no objects with the catalogue or with each other.
+ * plans that share no objects with the catalogue or with each other. `nodeIds` names the nodes of a cluster
+ * that already exists (day 2); a new cluster leaves it out.
  */
-export function computePlan(settings: InstallSettings, quota: QuotaContext): EnvironmentPlan {
+export function computePlan(settings: InstallSettings, quota: QuotaContext, nodeIds: NodeIds = {}): EnvironmentPlan {
   const resolved = resolveSettings(settings);
   const domain = `${resolved.name}.${resolved.regionDomain}`;
-  const nodeGroups = buildNodeGroups(countNodes(resolved.topology, resolved), domain);
+  const nodeGroups = buildNodeGroups(countNodes(resolved.topology, resolved), domain, nodeIds);
   const totals = computeTotals(nodeGroups);
   const steps = buildStepGraph(resolved, nodeGroups);
   const usedStages = new Set(steps.map((s) => s.stage));

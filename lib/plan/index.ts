@@ -10,3 +10,5 @@ export { stepNames, isStepName, type StepName } from "./step-names";
 export { describeStep } from "./describe-step";
 export { planStages } from "./plan-stages";
 export { quotaLabels, describeEnvironmentsFull } from "./quota-labels";
+export { diffPlans, type PlanDiff, type DiffNode, type DiffStep } from "./diff-plans";
+export { nodeIndex, type NodeIds } from "./build-node-groups";

@@ -1,30 +1,25 @@
 "use client";
 
-import { Ban, ExternalLink, PackagePlus, RotateCcw, Trash2 } from "lucide-react";
+import { Ban, ExternalLink, RotateCcw, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { buttonVariants } from "@/components/ui/button-variants";
-import type { EnvironmentStatus } from "@/lib/environments/environment-status";
-import { availableActions } from "./available-actions";
+import type { AvailableActions } from "./available-actions";
 import type { EnvironmentAction } from "./use-environment-action";
 
-/** The header's buttons for what applies in this state: Cancel, Retry, Add-ons and Delete (dialogs), Open in browser. */
+/** The header's buttons for what applies in this state: Cancel, Retry, Delete (a dialog), Open in browser. */
 export function EnvironmentActions({
-  status,
+  can,
   clusterUrl,
   action,
   onDelete,
-  onAddons,
 }: {
-  status: EnvironmentStatus;
+  can: AvailableActions;
   clusterUrl: string;
   action: EnvironmentAction;
   /** Opens the delete confirmation. */
   onDelete(): void;
-  /** Opens the add-on activation; absent when every add-on is active already. */
-  onAddons?: () => void;
 }) {
-  const can = availableActions(status);
-  if (!Object.values(can).some(Boolean)) return null;
+  if (!(can.open || can.retry || can.cancel || can.delete)) return null;
   return (
     <div className="flex flex-wrap items-center gap-2">
       {can.open ? (
@@ -33,12 +28,6 @@ export function EnvironmentActions({
           Open in browser
           <span className="sr-only"> (opens in a new tab)</span>
         </a>
-      ) : null}
-      {can.addons && onAddons ? (
-        <Button variant="secondary" onClick={onAddons} disabled={action.busy}>
-          <PackagePlus aria-hidden="true" />
-          Add-ons
-        </Button>
       ) : null}
       {can.retry ? (
         <Button variant="primary" onClick={() => void action.run("retry")} loading={action.pending === "retry"} disabled={action.busy}>

@@ -1,4 +1,4 @@
-import { RotateCcw } from "lucide-react";
+import { RotateCcw, Undo2 } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { LogLineView } from "@/lib/live/status-snapshot";
@@ -8,8 +8,8 @@ import { stepLogTail } from "../logs/step-log-tail";
 
 /**
  * Why the operation stopped (role alert): the failing step, the error in words, who can fix it, what to do,
- * the step's last 10 log lines, and Retry. Rendered from the snapshot, so it stays until a new attempt
- * replaces the error.
+ * the step's last 10 log lines, Retry, and Roll back for a failed change that added nodes. Rendered from the
+ * snapshot, so it stays until a new attempt replaces the error.
  */
 export function FailurePanel({
   failure,
@@ -19,6 +19,8 @@ export function FailurePanel({
   retrying,
   disabled = false,
   onRetry,
+  note,
+  rollback,
 }: {
   failure: Failure;
   /** "Install", "Delete"… */
@@ -29,6 +31,10 @@ export function FailurePanel({
   /** E.g. while another action's request is on its way. */
   disabled?: boolean;
   onRetry(): void;
+  /** A sentence under the title, e.g. that the cluster is still running. */
+  note?: string;
+  /** Offered for a failed change that added nodes. */
+  rollback?: { pending: boolean; onRollback(): void };
 }) {
   const tail = stepLogTail(logs, failure.stepKey);
   return (
@@ -36,14 +42,25 @@ export function FailurePanel({
       tone="danger"
       title={`${operationLabel} failed at “${failure.stepTitle}”`}
       action={
-        canRetry ? (
-          <Button variant="danger" onClick={onRetry} loading={retrying} disabled={disabled}>
-            <RotateCcw aria-hidden="true" />
-            Retry
-          </Button>
+        canRetry || rollback ? (
+          <div className="flex flex-wrap gap-2">
+            {canRetry ? (
+              <Button variant="danger" onClick={onRetry} loading={retrying} disabled={disabled}>
+                <RotateCcw aria-hidden="true" />
+                Retry
+              </Button>
+            ) : null}
+            {rollback ? (
+              <Button variant="secondary" onClick={rollback.onRollback} loading={rollback.pending} disabled={disabled}>
+                <Undo2 aria-hidden="true" />
+                Roll back
+              </Button>
+            ) : null}
+          </div>
         ) : null
       }
     >
+      {note ? <p className="mb-1">{note}</p> : null}
       <dl className="mt-1 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1">
         <dt className="font-medium">Step</dt>
         <dd>

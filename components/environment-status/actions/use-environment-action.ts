@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { EnvironmentStatus } from "@/lib/environments/environment-status";
 import { readApiError } from "@/lib/api/read-api-error";
 
-export type EnvironmentActionKind = "cancel" | "retry" | "delete";
+export type EnvironmentActionKind = "cancel" | "retry" | "rollback" | "delete";
 
 export type EnvironmentAction = {
   /** Sends the request; true when the API accepted it (the live feed then brings the new state). */
@@ -18,7 +18,7 @@ export type EnvironmentAction = {
   clearError(): void;
 };
 
-/** POST …/cancel, POST …/retry, DELETE …: the header's and the failure panel's actions. */
+/** POST …/cancel, …/retry, …/rollback, DELETE …: the header's and the failure panel's actions. */
 export function useEnvironmentAction(name: string, status: EnvironmentStatus): EnvironmentAction {
   const [pending, setPending] = useState<EnvironmentActionKind | null>(null);
   const [acceptedIn, setAcceptedIn] = useState<EnvironmentStatus | null>(null);

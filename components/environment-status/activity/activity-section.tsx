@@ -44,6 +44,7 @@ export const ActivitySection = memo(function ActivitySection({ operations, chang
                   <tr key={operation.id} className="border-t border-slate-100 align-top">
                     <th scope="row" className="py-1.5 pr-3 font-medium">
                       {operationLabels.type[operation.type]}
+                      {operation.summary ? <span className="block font-normal text-slate-600">{operation.summary}</span> : null}
                     </th>
                     <td className="py-1.5 pr-3">{operation.actor ?? "Clusterport (automatic)"}</td>
                     <td className="py-1.5 pr-3 whitespace-nowrap tabular-nums">

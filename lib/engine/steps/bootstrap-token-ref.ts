@@ -7,4 +7,10 @@ export function bootstrapTokenRef(token: string): { kind: "Secret"; namespace: "
   return { kind: "Secret", namespace: "kube-system", name: `bootstrap-token-${token.split(".")[0] ?? ""}` };
 }
 
-export type BootstrapTokenSpec = { type: "bootstrap.kubernetes.io/token"; tokenSecretSha256: string; usages: string[] };
+export type BootstrapTokenSpec = {
+  type: "bootstrap.kubernetes.io/token";
+  tokenSecretSha256: string;
+  usages: string[];
+  /** The day-2 operation that created it (kubeadm token create); absent for the install's token. */
+  createdFor?: string;
+};

@@ -11,11 +11,12 @@ import { simOf } from "./sim-of";
 /**
  * connect-worker:cp-N — `kubeadm join` with the init's token and CA hash, then worker-config labels. The Node
  * is Ready at once when the CNI is already installed, else after setup-overlay.
- * Fault "worker-never-joins": cp-1's TLS bootstrap times out (permanent, platform).
+ * Fault "worker-never-joins": the TLS bootstrap times out (permanent, platform) for cp-1 at install, and for
+ * every worker joining a running cluster.
  */
 export const connectWorker: StepHandler = (ctx) => {
   const { node } = requirePlanNode(ctx, ["cp"]);
-  if (ctx.faults.has("worker-never-joins") && node.id === "cp-1") {
+  if (ctx.faults.has("worker-never-joins") && (ctx.operation.type === "install" ? node.id === "cp-1" : true)) {
     throw platformError(
       "worker-join-timeout",
       `Worker ${node.id} did not join: its kubelet could not reach the API server at ${controlPlaneEndpoint(ctx.environment.plan)} (TLS bootstrap timed out).`,

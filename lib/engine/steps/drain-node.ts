@@ -1,5 +1,6 @@
 import { reconcileCluster, type NodeSpec, type PodSpec } from "@/lib/engine/sim";
 import type { StepHandler } from "@/lib/engine/step-context";
+import { permanentError } from "@/lib/engine/step-error";
 import { platformError } from "./platform-error";
 import { simOf } from "./sim-of";
 
@@ -7,6 +8,7 @@ import { simOf } from "./sim-of";
  * drain-node:<worker> (teardown, scale-in) — `kubectl drain --ignore-daemonsets --delete-emptydir-data`: cordon
  * the Node, evict its replica pods (rescheduled on other Ready workers, or Pending), then delete the Node; its
  * DaemonSet pods go with it. The machine is left to remove-node. A node already gone is a no-op.
+ * Fault "drain-blocked": an eviction would violate a PodDisruptionBudget (permanent, the user's to fix).
  */
 export const drainNode: StepHandler = (ctx) => {
   const nodeId = ctx.step.node;
@@ -19,6 +21,14 @@ export const drainNode: StepHandler = (ctx) => {
     return { node: nodeId, evicted: 0 };
   }
   ctx.log(`kubectl drain ${nodeId} --ignore-daemonsets --delete-emptydir-data --timeout=120s`);
+  if (ctx.faults.has("drain-blocked")) {
+    throw permanentError(
+      "eviction-blocked",
+      `Cannot drain ${nodeId}: evicting a pod would violate its disruption budget (a PodDisruptionBudget allows 0 disruptions).`,
+      "user",
+      "Relax the PodDisruptionBudget or add replicas, then retry.",
+    );
+  }
   sim.objects.apply({ ...ref, spec: { ...node.spec, unschedulable: true } });
   ctx.log(`node/${nodeId} cordoned`);
   const evicted = sim.objects

@@ -4,10 +4,12 @@ import { checkHealth } from "./check-health";
 import { cleanupEnvironment } from "./cleanup-environment";
 import { connectWorker } from "./connect-worker";
 import { createGlusterVolume } from "./create-gluster-volume";
+import { createJoinToken } from "./create-join-token";
 import { deploy } from "./deploy";
 import { drainNode } from "./drain-node";
 import { helmComponents } from "./helm-components";
 import { initMainCplane } from "./init-main-cplane";
+import { mountStorage } from "./mount-storage";
 import { initSecondaryCplane } from "./init-secondary-cplane";
 import { installComponents } from "./install-components";
 import { installIngressController } from "./install-ingress-controller";
@@ -15,10 +17,17 @@ import { installJaeger } from "./install-jaeger";
 import { installMonitoring } from "./install-monitoring";
 import { prepareInstance } from "./prepare-instance";
 import { prepareStorage } from "./prepare-storage";
+import { removeJaeger } from "./remove-jaeger";
+import { removeMonitoring } from "./remove-monitoring";
 import { removeNode } from "./remove-node";
+import { removeRemoteApi } from "./remove-remote-api";
 import { setupApiBalancer } from "./setup-api-balancer";
 import { setupOverlay } from "./setup-overlay";
 import { setupRemoteApi } from "./setup-remote-api";
+
+/** Day-2 steps beside the install's and teardown's (lib/changes builds their graphs). */
+export const changeStepNames = ["create-join-token", "mount-storage", "remove-monitoring", "remove-jaeger", "remove-remote-api"] as const;
+export type ChangeStepName = (typeof changeStepNames)[number];
 
 /** Teardown steps; the engine builds their graph (buildTeardownSteps). */
 export const teardownStepNames = ["drain-node", "remove-node", "cleanup-environment"] as const;
@@ -51,12 +60,20 @@ const teardownHandlers: Record<TeardownStepName, StepHandler> = {
   "cleanup-environment": cleanupEnvironment,
 };
 
+const changeHandlers: Record<ChangeStepName, StepHandler> = {
+  "create-join-token": createJoinToken,
+  "mount-storage": mountStorage,
+  "remove-monitoring": removeMonitoring,
+  "remove-jaeger": removeJaeger,
+  "remove-remote-api": removeRemoteApi,
+};
+
 /**
  * Every step handler, keyed by STEP NAME (the part of the key before ":"; the node is ctx.step.node). Each runs
  * synchronously inside the transaction that records the step, checks the model before acting (running it
  * again changes nothing), and throws StepError (see lib/engine/step-error.ts) for classified failures.
  */
-export const stepHandlers: Record<string, StepHandler> = { ...installHandlers, ...teardownHandlers };
+export const stepHandlers: Record<string, StepHandler> = { ...installHandlers, ...changeHandlers, ...teardownHandlers };
 
 export { secretNames, type SecretName } from "./secret-names";
 export { inspectClusterHealth } from "./inspect-cluster-health";

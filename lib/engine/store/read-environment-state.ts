@@ -10,6 +10,8 @@ export type OperationRecord = {
   status: string;
   actor: string | null;
   error: (StepFailure & { stepKey: string; stepTitle: string }) | null;
+  /** Day-2 changes: what was asked for, secrets masked ({ summary, … }). */
+  params: ({ summary: string } & Record<string, unknown>) | null;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -81,7 +83,7 @@ export async function readEnvironmentState(
           e AS (SELECT ${environmentColumns}, "eventSeq", "logSeq" FROM environment WHERE id = (SELECT id FROM t)),
           ops AS (SELECT o.*, u.name AS actor FROM operation o LEFT JOIN "user" u ON u.id = o."actorId" WHERE o."environmentId" = (SELECT id FROM t))
      SELECT (SELECT row_to_json(e) FROM e) AS environment,
-            (SELECT COALESCE(json_agg(json_build_object('id', id, 'type', type, 'status', status, 'actor', actor, 'error', error,
+            (SELECT COALESCE(json_agg(json_build_object('id', id, 'type', type, 'status', status, 'actor', actor, 'error', error, 'params', params,
                 'createdAt', "createdAt", 'startedAt', "startedAt", 'finishedAt', "finishedAt") ORDER BY seq DESC), '[]') FROM ops) AS operations,
             (SELECT COALESCE(json_agg(json_build_object('key', key, 'name', name, 'title', title, 'stage', stage, 'node', node,
                 'status', status, 'attempts', attempts, 'maxAttempts', "maxAttempts", 'estimatedMs', "estimatedMs", 'dependsOn', "dependsOn",

@@ -21,5 +21,6 @@ export default async function EnvironmentPage({ params }: Params) {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  return <EnvironmentStatusPage initial={snapshot} initialLogs={logs} aside={<PlanSummary plan={plan} timeScale={env().engine.timeScale} />} />;
+  const timeScale = env().engine.timeScale;
+  return <EnvironmentStatusPage initial={snapshot} initialLogs={logs} timeScale={timeScale} aside={<PlanSummary plan={plan} timeScale={timeScale} />} />;
 }

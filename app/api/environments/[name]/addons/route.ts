@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { apiRoute, readJson } from "@/lib/api/api-route";
-import { activateAddons } from "@/lib/data/activate-addons";
+import { requestEnvironmentChange } from "@/lib/data/request-environment-change";
 
-/** Day 2: `{ "monitoring": true }` activates Monitoring on a running cluster (202); 409 when not possible now. */
+/** Day 2: `{ "monitoring": true }` activates Monitoring (202); the same as POST …/changes/addons. */
 export const POST = apiRoute<{ name: string }>(async ({ request, user, params }) => {
-  return NextResponse.json(await activateAddons(user, params.name, await readJson(request)), { status: 202 });
+  return NextResponse.json(await requestEnvironmentChange(user, params.name, "addons", await readJson(request)), { status: 202 });
 });

@@ -1,0 +1,173 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { topologies, type AddonId } from "@/lib/catalog";
+import type { StatusSnapshot } from "@/lib/live/status-snapshot";
+import { StatusSection } from "../status-section";
+import { ChangeCard } from "./change-card";
+import { ChangeDialog, type ChangeDialogProps } from "./change-dialog";
+import { ScaleWorkersDialog } from "./scale-workers-dialog";
+
+type SimpleChange = Pick<ChangeDialogProps, "action" | "title" | "description" | "body" | "confirmLabel" | "tone">;
+
+const dataAddons: { id: Exclude<AddonId, "remoteApi">; name: string; what: string; data: string; url: "grafana" | "jaeger" }[] = [
+  {
+    id: "monitoring",
+    name: "Monitoring",
+    what: "Prometheus and Grafana with cluster dashboards, on 8 GiB and 5 GiB volumes of the NFS storage.",
+    data: "Prometheus's metrics and Grafana's dashboards are deleted with it, and cannot be recovered.",
+    url: "grafana",
+  },
+  {
+    id: "tracing",
+    name: "Tracing",
+    what: "Jaeger distributed tracing (with cert-manager), keeping traces on a 5 GiB volume of the NFS storage.",
+    data: "The stored traces are deleted with it, and cannot be recovered.",
+    url: "jaeger",
+  },
+];
+
+/**
+ * Day 2: what can be changed on the running cluster — workers, storage, add-ons, remote API access — each with
+ * its state, its button, and why it is not possible now when it is not. Each opens a dialog that shows the
+ * plan diff before anything happens.
+ */
+export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: StatusSnapshot; blocked: string | null; timeScale: number }) {
+  const { environment } = snapshot;
+  const [open, setOpen] = useState<SimpleChange | "scale" | null>(null);
+  const groups = snapshot.plan.nodeGroups;
+  const workers = groups.find((g) => g.id === "cp")?.nodes.map((n) => n.id) ?? [];
+  const storageNodes = groups.find((g) => g.id === "storage")?.nodes.map((n) => n.id) ?? [];
+  const controlPlanes = groups.find((g) => g.id === "k8sm")?.count ?? 1;
+  const topology = topologies[environment.topology];
+  const endpoints = snapshot.results?.endpoints ?? snapshot.plan.endpoints;
+  const disabled = blocked !== null;
+  const addStorage: SimpleChange = {
+    action: "add-storage",
+    title: "Add storage",
+    description:
+      topology.storageNodes > 1
+        ? "Adds three storage nodes forming a GlusterFS replicated volume, mounts it at /data on every node, and installs the NFS provisioner as the default StorageClass."
+        : "Adds an NFS storage node, mounts it at /data on every node, and installs the NFS provisioner as the default StorageClass.",
+    body: {},
+    confirmLabel: "Add storage",
+  };
+
+  return (
+    <StatusSection id="changes" title="Changes">
+      {blocked ? (
+        <p className="mb-3 text-sm text-slate-600" role="note">
+          {blocked}
+        </p>
+      ) : null}
+      <ul className="flex flex-col">
+        <ChangeCard id="change-workers" title="Workers" state={`${workers.length} (${workers.join(", ")}); scalable within your plan's quota.`}>
+          <Button variant="secondary" size="sm" disabled={disabled} onClick={() => setOpen("scale")}>
+            Scale workers
+          </Button>
+        </ChangeCard>
+        <ChangeCard
+          id="change-storage"
+          title="NFS storage"
+          state={
+            environment.storage
+              ? `On: ${storageNodes.join(", ")}${storageNodes.length > 1 ? " (GlusterFS replicated)" : ""}, the default StorageClass.`
+              : "Off. Monitoring and Tracing keep their data on it."
+          }
+        >
+          {environment.storage ? null : (
+            <Button variant="secondary" size="sm" disabled={disabled} onClick={() => setOpen(addStorage)}>
+              Add storage
+            </Button>
+          )}
+        </ChangeCard>
+        {dataAddons.map((a) => {
+          const on = environment.addons[a.id];
+          const url = endpoints[a.url];
+          return (
+            <ChangeCard
+              key={a.id}
+              id={`change-${a.id}`}
+              title={a.name}
+              state={on ? (url ? `On: ${url}` : "On.") : environment.storage ? `Off. ${a.what}` : `Off. ${a.name} needs NFS storage: add storage first.`}
+            >
+              {on ? (
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  disabled={disabled}
+                  aria-label={`Remove ${a.name}`}
+                  onClick={() =>
+                    setOpen({ action: "remove-addon", title: `Remove ${a.name}`, description: a.data, body: { addon: a.id }, confirmLabel: `Remove ${a.name}`, tone: "danger" })
+                  }
+                >
+                  Remove
+                </Button>
+              ) : environment.storage ? (
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  disabled={disabled}
+                  aria-label={`Activate ${a.name}`}
+                  onClick={() => setOpen({ action: "addons", title: `Activate ${a.name}`, description: a.what, body: { [a.id]: true }, confirmLabel: `Activate ${a.name}` })}
+                >
+                  Activate
+                </Button>
+              ) : (
+                <Button variant="secondary" size="sm" disabled={disabled} aria-label={`Add storage for ${a.name}`} onClick={() => setOpen(addStorage)}>
+                  Add storage
+                </Button>
+              )}
+            </ChangeCard>
+          );
+        })}
+        <ChangeCard
+          id="change-remote-api"
+          title="Remote API access"
+          state={environment.addons.remoteApi ? `On: ${endpoints.remoteApi ?? `${endpoints.cluster}api/`} for kubectl with the admin token.` : "Off: the API is reachable only from inside the cluster's network."}
+        >
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={disabled}
+            onClick={() =>
+              setOpen(
+                environment.addons.remoteApi
+                  ? {
+                      action: "remote-api",
+                      title: "Turn Remote API access off",
+                      description: `kubectl and scripts using ${endpoints.cluster}api/ stop working; the dashboard and your applications are not affected.`,
+                      body: { enabled: false },
+                      confirmLabel: "Turn off",
+                      tone: "danger",
+                    }
+                  : {
+                      action: "remote-api",
+                      title: "Turn Remote API access on",
+                      description: `Exposes the Kubernetes API at ${endpoints.cluster}api/ for kubectl, authenticated with the admin token.`,
+                      body: { enabled: true },
+                      confirmLabel: "Turn on",
+                    },
+              )
+            }
+          >
+            {environment.addons.remoteApi ? "Turn off" : "Turn on"}
+          </Button>
+        </ChangeCard>
+      </ul>
+      <ScaleWorkersDialog
+        open={open === "scale"}
+        onOpenChange={(next) => setOpen(next ? "scale" : null)}
+        name={environment.name}
+        workers={workers}
+        controlPlanes={controlPlanes}
+        minWorkers={topology.minWorkers}
+        timeScale={timeScale}
+      />
+      {open !== null && open !== "scale" ? (
+        <ChangeDialog open onOpenChange={(next) => !next && setOpen(null)} name={environment.name} timeScale={timeScale} {...open} />
+      ) : null}
+    </StatusSection>
+  );
+}

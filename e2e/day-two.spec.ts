@@ -1,0 +1,106 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signUpViaApi } from "./support";
+
+/** Installs through the API and opens the status page once the cluster runs. */
+async function runningCluster(page: Page, settings: Record<string, unknown> = {}): Promise<string> {
+  await signUpViaApi(page.request);
+  const name = `d2-${Date.now().toString(36)}`;
+  expect((await page.request.post("/api/environments", { data: { name, region: "eu-central", ...settings } })).status()).toBe(201);
+  await page.goto(`/environments/${name}`);
+  await expect(page.getByRole("status", { name: "Environment status" })).toHaveText("Running", { timeout: 30_000 });
+  return name;
+}
+
+async function confirmAndWait(page: Page, dialogName: string, confirm: string) {
+  const dialog = page.getByRole("dialog", { name: dialogName });
+  await dialog.getByRole("button", { name: confirm }).click();
+  await expect(dialog).toBeHidden();
+  const status = page.getByRole("status", { name: "Environment status" });
+  await expect(status).toHaveText("Updating");
+  await expect(status).toHaveText("Running", { timeout: 30_000 });
+}
+
+const changes = (page: Page) => page.getByRole("region", { name: "Changes" });
+
+test("Monitoring needs storage: refused, then Add storage, then Monitoring with Grafana's URL", async ({ page }) => {
+  test.setTimeout(90_000);
+  const name = await runningCluster(page, { storage: false });
+  const monitoring = changes(page).getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Monitoring" }) });
+  await expect(monitoring).toContainText("Monitoring needs NFS storage: add storage first.");
+  await expect(monitoring.getByRole("button", { name: "Activate Monitoring" })).toHaveCount(0);
+  const refused = await page.request.post(`/api/environments/${name}/changes/addons`, { data: { monitoring: true } });
+  expect(refused.status()).toBe(400);
+  expect((await refused.json()).error.message).toBe("Monitoring needs NFS storage, which this cluster does not have. Add storage first.");
+
+  await monitoring.getByRole("button", { name: "Add storage for Monitoring" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add storage" });
+  const diff = dialog.getByRole("group", { name: "What this change does" });
+  await expect(diff).toContainText("Adds storage-1 (Storage)");
+  await expect(diff).toContainText("2 → 3");
+  await expect(diff.getByRole("listitem").filter({ hasText: "Install the NFS provisioner" })).toBeVisible();
+  await confirmAndWait(page, "Add storage", "Add storage");
+  await expect(changes(page)).toContainText("On: storage-1, the default StorageClass.");
+
+  await monitoring.getByRole("button", { name: "Activate Monitoring" }).click();
+  await expect(page.getByRole("dialog", { name: "Activate Monitoring" }).getByRole("group", { name: "What this change does" })).toContainText("Install Prometheus and Grafana");
+  await confirmAndWait(page, "Activate Monitoring", "Activate Monitoring");
+  await expect(monitoring).toContainText(`On: https://${name}.fra.clusterport.cloud/grafana/`);
+  await expect(page.getByRole("table", { name: /health/i }).getByRole("row", { name: /Monitoring/ })).toContainText("OK");
+  // The activity names who did what.
+  const activity = page.getByRole("region", { name: "Activity" });
+  await expect(activity).toContainText("activates Monitoring");
+  await expect(activity).toContainText("adds NFS storage on storage-1 and a default StorageClass");
+});
+
+test("scale workers out to 3 and back in to 1, each with its plan diff checked before confirming", async ({ page }) => {
+  test.setTimeout(90_000);
+  await runningCluster(page);
+  await changes(page).getByRole("button", { name: "Scale workers" }).click();
+  const dialog = page.getByRole("dialog", { name: "Scale workers" });
+  await expect(dialog).toContainText("The control plane stays as it is");
+  await dialog.getByLabel("Workers").fill("3");
+  const diff = dialog.getByRole("group", { name: "What this change does" });
+  await expect(diff).toContainText("Adds cp-2 (Workers), cp-3 (Workers)");
+  await expect(diff).toContainText("3 → 5");
+  await expect(diff).toContainText(/Price per month\$[\d.]+ → \$[\d.]+/);
+  // Beyond the plan's quota (Developer: 4 nodes per group) the diff says why, and Confirm is off.
+  await dialog.getByLabel("Workers").fill("5");
+  await expect(diff).toContainText("This change is not possible on your plan");
+  await expect(dialog.getByRole("button", { name: "Scale workers" })).toBeDisabled();
+  await dialog.getByLabel("Workers").fill("3");
+  await expect(diff).toContainText("Adds cp-2 (Workers), cp-3 (Workers)");
+  await confirmAndWait(page, "Scale workers", "Scale workers");
+  const nodes = page.getByRole("table", { name: "Nodes of the environment and their state" });
+  for (const worker of ["cp-2", "cp-3"]) await expect(nodes.getByRole("row", { name: new RegExp(`\\b${worker}\\.`) })).toContainText(/Running.*Yes/);
+
+  await changes(page).getByRole("button", { name: "Scale workers" }).click();
+  await dialog.getByLabel("Workers").fill("1");
+  await expect(dialog.getByRole("checkbox", { name: "Remove cp-3" })).toBeChecked();
+  await expect(dialog.getByRole("checkbox", { name: "Remove cp-2" })).toBeChecked();
+  // Keep cp-3 and remove cp-1 instead.
+  await dialog.getByRole("checkbox", { name: "Remove cp-3" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("Going from 3 to 1 workers removes 2; you chose 1.");
+  await dialog.getByRole("checkbox", { name: "Remove cp-1" }).click();
+  await expect(diff).toContainText("Removes cp-1 (Workers), cp-2 (Workers)");
+  await expect(diff).toContainText("5 → 3");
+  await confirmAndWait(page, "Scale workers", "Scale workers");
+  await expect(changes(page)).toContainText("1 (cp-3)");
+  await expect(nodes.getByRole("row", { name: /\bcp-1\./ })).toContainText("Removed");
+});
+
+test("Remote API access off and on, its URL going and coming back", async ({ page }) => {
+  test.setTimeout(90_000);
+  const name = await runningCluster(page, { addons: { monitoring: false, tracing: false, remoteApi: true } });
+  const remote = changes(page).getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Remote API access" }) });
+  await expect(remote).toContainText(`On: https://${name}.fra.clusterport.cloud/api/`);
+  await remote.getByRole("button", { name: "Turn off" }).click();
+  const dialog = page.getByRole("dialog", { name: "Turn Remote API access off" });
+  await expect(dialog.getByRole("group", { name: "What this change does" })).toContainText("Stop exposing the Kubernetes API at /api/");
+  await confirmAndWait(page, "Turn Remote API access off", "Turn off");
+  await expect(remote).toContainText("Off");
+  await expect(page.getByRole("region", { name: "Endpoints" })).not.toContainText("/api/");
+
+  await remote.getByRole("button", { name: "Turn on" }).click();
+  await confirmAndWait(page, "Turn Remote API access on", "Turn on");
+  await expect(remote).toContainText(`On: https://${name}.fra.clusterport.cloud/api/`);
+});

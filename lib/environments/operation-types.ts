@@ -1,0 +1,27 @@
+/** Operation types, shared by the engine and the pages (pure data). */
+/**
+ * Day-2 changes. While one runs the environment is updating; when it fails the cluster stays running, and the
+ * failed change must be retried (or rolled back, where rollbackable) before another change starts.
+ */
+export const changeTypes = ["addons", "scale-workers", "add-storage", "remove-addon", "remote-api", "rollback"] as const;
+export type ChangeType = (typeof changeTypes)[number];
+export type OperationType = "install" | "cancel" | "delete" | ChangeType;
+
+export function isChangeType(type: string): type is ChangeType {
+  return (changeTypes as readonly string[]).includes(type);
+}
+
+/** Changes whose failure can be undone by a rollback operation (the nodes they added are removed). */
+export const rollbackableChangeTypes: readonly ChangeType[] = ["scale-workers"];
+
+export const operationLabels: Readonly<Record<OperationType, string>> = {
+  install: "Install",
+  cancel: "Cancel install",
+  delete: "Delete",
+  addons: "Activate add-ons",
+  "scale-workers": "Scale workers",
+  "add-storage": "Add storage",
+  "remove-addon": "Remove add-on",
+  "remote-api": "Remote API access",
+  rollback: "Roll back",
+};

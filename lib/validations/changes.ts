@@ -1,0 +1,37 @@
+import { z } from "./zod";
+
+const nodeIdPattern = /^cp-\d{1,4}$/;
+
+/** Scale workers: the new count; when scaling in, optionally which workers go (default: the newest). */
+export const scaleWorkersSchema = z.strictObject(
+  {
+    workers: z
+      .number({ error: "Enter the number of workers." })
+      .int({ error: "Enter a whole number of workers." })
+      .min(1, { error: "At least 1 worker is needed." })
+      .max(100, { error: "Enter at most 100 workers." }),
+    remove: z
+      .array(z.string().regex(nodeIdPattern, { error: "Name workers by their node id, e.g. cp-2." }), { error: "List the workers to remove by node id." })
+      .max(100)
+      .optional(),
+  },
+  { error: 'Send { "workers": <number>, "remove"?: ["cp-2", …] }.' },
+);
+export type ScaleWorkersInput = z.infer<typeof scaleWorkersSchema>;
+
+/** Add storage takes no parameters: the topology decides the storage nodes. */
+export const addStorageSchema = z.strictObject({}, { error: "Add storage takes no parameters: send {}." });
+
+/** Remove one add-on that keeps data (its data goes with it). */
+export const removeAddonSchema = z.strictObject(
+  { addon: z.enum(["monitoring", "tracing"], { error: "Choose Monitoring or Tracing." }) },
+  { error: 'Send { "addon": "monitoring" } or { "addon": "tracing" }.' },
+);
+export type RemoveAddonInput = z.infer<typeof removeAddonSchema>;
+
+/** Remote API access on or off. */
+export const remoteApiSchema = z.strictObject(
+  { enabled: z.boolean({ error: "enabled must be true or false." }) },
+  { error: 'Send { "enabled": true } or { "enabled": false }.' },
+);
+export type RemoteApiInput = z.infer<typeof remoteApiSchema>;
