@@ -104,3 +104,29 @@ test("Remote API access off and on, its URL going and coming back", async ({ pag
   await confirmAndWait(page, "Turn Remote API access on", "Turn on");
   await expect(remote).toContainText(`On: https://${name}.fra.clusterport.cloud/api/`);
 });
+
+test("a failed scale-out leaves the cluster running, shows where it failed, and rolls back", async ({ page }) => {
+  test.setTimeout(90_000);
+  const name = await runningCluster(page);
+  expect((await page.request.put(`/api/environments/${name}/faults`, { data: { named: ["worker-never-joins"] } })).status()).toBe(200);
+  await changes(page).getByRole("button", { name: "Scale workers" }).click();
+  const dialog = page.getByRole("dialog", { name: "Scale workers" });
+  await dialog.getByLabel("Workers").fill("2");
+  await expect(dialog.getByRole("group", { name: "What this change does" })).toContainText("Adds cp-2 (Workers)");
+  await dialog.getByRole("button", { name: "Scale workers" }).click();
+  await expect(dialog).toBeHidden();
+
+  const failure = page.getByRole("alert").filter({ hasText: "Scale workers failed at “Join worker cp-2”" });
+  await expect(failure).toBeVisible({ timeout: 30_000 });
+  await expect(failure).toContainText("The cluster is still running");
+  await expect(page.getByRole("status", { name: "Environment status" })).toHaveText("Running");
+  await expect(changes(page)).toContainText("Scale workers failed; retry it or roll it back before making another change.");
+  await expect(changes(page).getByRole("button", { name: "Scale workers" })).toBeDisabled();
+
+  await failure.getByRole("button", { name: "Roll back" }).click();
+  await expect(failure).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByRole("status", { name: "Environment status" })).toHaveText("Running", { timeout: 30_000 });
+  await expect(changes(page)).toContainText("1 (cp-1)");
+  await expect(changes(page).getByRole("button", { name: "Scale workers" })).toBeEnabled();
+  await expect(page.getByRole("region", { name: "Activity" })).toContainText("undo Scale workers, removing cp-2");
+});

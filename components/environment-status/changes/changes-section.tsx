@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { topologies, type AddonId } from "@/lib/catalog";
-import type { StatusSnapshot } from "@/lib/live/status-snapshot";
+import { operationLabels } from "@/lib/environments/operation-types";
+import type { OperationView, StatusSnapshot } from "@/lib/live/status-snapshot";
 import { StatusSection } from "../status-section";
 import { ChangeCard } from "./change-card";
 import { ChangeDialog, type ChangeDialogProps } from "./change-dialog";
@@ -35,6 +36,14 @@ const dataAddons: { id: Exclude<AddonId, "remoteApi">; name: string; what: strin
  */
 export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: StatusSnapshot; blocked: string | null; timeScale: number }) {
   const { environment } = snapshot;
+  const newest = snapshot.operations[0];
+  const failed = newest?.status === "failed" && newest.error ? newest : undefined;
+  /** The failure line for the card whose change failed: by type, or for add-ons by the name in its summary. */
+  const failureFor = (types: readonly OperationView["type"][], addonName?: string): string | null => {
+    if (!failed || !types.includes(failed.type)) return null;
+    if (addonName !== undefined && !(failed.summary ?? "").includes(addonName)) return null;
+    return `${operationLabels[failed.type]} failed at “${failed.error!.stepTitle}”: retry it${failed.canRollBack ? " or roll it back" : ""} (above).`;
+  };
   const [open, setOpen] = useState<SimpleChange | "scale" | null>(null);
   const groups = snapshot.plan.nodeGroups;
   const workers = groups.find((g) => g.id === "cp")?.nodes.map((n) => n.id) ?? [];
@@ -62,7 +71,12 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
         </p>
       ) : null}
       <ul className="flex flex-col">
-        <ChangeCard id="change-workers" title="Workers" state={`${workers.length} (${workers.join(", ")}); scalable within your plan's quota.`}>
+        <ChangeCard
+          id="change-workers"
+          title="Workers"
+          state={`${workers.length} (${workers.join(", ")}); scalable within your plan's quota.`}
+          failure={failureFor(["scale-workers", "rollback"])}
+        >
           <Button variant="secondary" size="sm" disabled={disabled} onClick={() => setOpen("scale")}>
             Scale workers
           </Button>
@@ -70,6 +84,7 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
         <ChangeCard
           id="change-storage"
           title="NFS storage"
+          failure={failureFor(["add-storage"])}
           state={
             environment.storage
               ? `On: ${storageNodes.join(", ")}${storageNodes.length > 1 ? " (GlusterFS replicated)" : ""}, the default StorageClass.`
@@ -90,6 +105,7 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
               key={a.id}
               id={`change-${a.id}`}
               title={a.name}
+              failure={failureFor(["addons", "remove-addon"], a.name)}
               state={on ? (url ? `On: ${url}` : "On.") : environment.storage ? `Off. ${a.what}` : `Off. ${a.name} needs NFS storage: add storage first.`}
             >
               {on ? (
@@ -125,6 +141,7 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
         <ChangeCard
           id="change-remote-api"
           title="Remote API access"
+          failure={failureFor(["remote-api"]) ?? failureFor(["addons"], "Remote API")}
           state={environment.addons.remoteApi ? `On: ${endpoints.remoteApi ?? `${endpoints.cluster}api/`} for kubectl with the admin token.` : "Off: the API is reachable only from inside the cluster's network."}
         >
           <Button
