@@ -130,3 +130,24 @@ test("a failed scale-out leaves the cluster running, shows where it failed, and 
   await expect(changes(page).getByRole("button", { name: "Scale workers" })).toBeEnabled();
   await expect(page.getByRole("region", { name: "Activity" })).toContainText("undo Scale workers, removing cp-2");
 });
+
+test("upgrade one minor: every node's version changes, control plane first", async ({ page }) => {
+  test.setTimeout(90_000);
+  await runningCluster(page, { version: "1.36.5", workers: 2 });
+  const nodes = page.getByRole("table", { name: "Nodes of the environment and their state" });
+  await expect(nodes).not.toContainText("v1.37.1");
+  const card = changes(page).getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Kubernetes version" }) });
+  await expect(card).toContainText("v1.36.5; v1.37.1 available.");
+  await card.getByRole("button", { name: "Upgrade Kubernetes" }).click();
+  const dialog = page.getByRole("dialog", { name: "Upgrade Kubernetes" });
+  await expect(dialog.getByRole("radio", { name: "v1.37.1" })).toBeChecked();
+  const steps = dialog.getByRole("list", { name: "Steps of this change" }).getByRole("listitem");
+  await expect(steps.nth(0)).toContainText("Upgrade control plane k8sm-1 to v1.37.1");
+  await expect(steps.nth(1)).toContainText("Upgrade worker cp-1 to v1.37.1");
+  await expect(steps.nth(2)).toContainText("Upgrade worker cp-2 to v1.37.1");
+  await confirmAndWait(page, "Upgrade Kubernetes", "Upgrade");
+  for (const node of ["k8sm-1", "cp-1", "cp-2"]) await expect(nodes.getByRole("row", { name: new RegExp(`\\b${node}\\.`) })).toContainText("v1.37.1");
+  await expect(nodes).not.toContainText("v1.36.5");
+  await expect(card).toContainText("v1.37.1, the newest Clusterport offers.");
+  await expect(page.getByRole("region", { name: "Activity" })).toContainText("upgrades Kubernetes v1.36.5 → v1.37.1");
+});

@@ -269,6 +269,51 @@ describe("day-2 changes on the engine", () => {
     expect(await objects(b, "same-b")).toEqual(await objects(a, "same-a"));
   });
 
+  it("upgrades one minor: control planes one at a time, then workers, each node's version changing", async () => {
+    const id = await installed({ topology: "production", workers: 2, version: "1.36.5" });
+    await expect(change(id, "upgrade", { version: "1.38.0" })).rejects.toThrow("From v1.36.5 the cluster can go to v1.37.1: one minor at a time, never back.");
+    await expect(change(id, "upgrade", { version: "1.35.9" })).rejects.toThrow("one minor at a time, never back");
+    const { prepared } = await change(id, "upgrade", { version: "1.37.1" });
+    expect(prepared.steps.map((s) => [s.key, s.dependsOn])).toEqual([
+      ["upgrade-control-plane:k8sm-1", []],
+      ["upgrade-control-plane:k8sm-2", ["upgrade-control-plane:k8sm-1"]],
+      ["upgrade-control-plane:k8sm-3", ["upgrade-control-plane:k8sm-2"]],
+      ["upgrade-worker:cp-1", ["upgrade-control-plane:k8sm-3"]],
+      ["upgrade-worker:cp-2", ["upgrade-worker:cp-1"]],
+      ["check-health", ["upgrade-worker:cp-2"]],
+    ]);
+    await run();
+    const row = await environment(id);
+    expect(row.status).toBe("running");
+    expect(row.settings.version).toBe("1.37.1");
+    expect(row.results!.health.filter((h) => h.status === "FAIL")).toEqual([]);
+    const versions = await all<{ name: string; v: string; unschedulable: boolean }>(
+      `SELECT name, spec->>'kubeletVersion' AS v, (spec->>'unschedulable')::boolean AS unschedulable FROM sim_object WHERE "environmentId" = $1 AND kind = 'Node' ORDER BY name`,
+      id,
+    );
+    expect(versions.every((n) => n.v === "v1.37.1" && !n.unschedulable)).toBe(true);
+    expect(await count(`SELECT COUNT(*) AS n FROM sim_object WHERE "environmentId" = $1 AND kind = 'Pod' AND spec->>'image' LIKE '%:v1.36.5'`, id)).toBe(0);
+    expect((await machines(id)).filter((m) => ["k8sm", "cp-"].some((p) => m.nodeId.startsWith(p))).length).toBe(5);
+    // Nothing further to go to from the newest release.
+    await expect(change(id, "upgrade", { version: "1.38.0" })).rejects.toThrow("v1.37.1 is the newest Kubernetes Clusterport offers; there is nothing to upgrade to.");
+  });
+
+  it("an upgrade interrupted by a worker that does not come back resumes on Retry, the cluster running meanwhile", async () => {
+    const id = await installed({ workers: 2, version: "1.36.5" });
+    await withFaults(id, ["kubelet-upgrade-fails"]);
+    await change(id, "upgrade", { version: "1.37.1" });
+    await run();
+    expect((await environment(id)).status).toBe("running");
+    expect(await newestOperation(id)).toMatchObject({ status: "failed", error: { stepKey: "upgrade-worker:cp-1" } });
+    const nodeVersions = async () =>
+      Object.fromEntries((await all<{ name: string; v: string }>(`SELECT name, spec->>'kubeletVersion' AS v FROM sim_object WHERE "environmentId" = $1 AND kind = 'Node'`, id)).map((n) => [n.name, n.v]));
+    expect(await nodeVersions()).toEqual({ "k8sm-1": "v1.37.1", "cp-1": "v1.36.5", "cp-2": "v1.36.5" });
+    await requestRetry(db.pool, { environmentId: id, ...request });
+    await run();
+    expect(await nodeVersions()).toEqual({ "k8sm-1": "v1.37.1", "cp-1": "v1.37.1", "cp-2": "v1.37.1" });
+    expect((await newestOperation(id)).status).toBe("succeeded");
+  });
+
   it("delete is still possible while a failed change waits", async () => {
     const id = await installed();
     await withFaults(id, ["worker-never-joins"]);

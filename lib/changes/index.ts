@@ -11,9 +11,11 @@ import { prepareAddons } from "./prepare-addons";
 import { prepareRemoteApi } from "./prepare-remote-api";
 import { prepareRemoveAddon } from "./prepare-remove-addon";
 import { prepareScaleWorkers } from "./prepare-scale-workers";
+import { prepareUpgrade } from "./prepare-upgrade";
 
 export const changeActions = {
   "scale-workers": prepareScaleWorkers,
+  upgrade: prepareUpgrade,
   "add-storage": prepareAddStorage,
   addons: prepareAddons,
   "remove-addon": prepareRemoveAddon,

@@ -13,6 +13,7 @@ export const namedFaults = {
   "health-check-fails": "The ingress does not answer the health check.",
   "drain-blocked": "Draining a worker is blocked: evicting a pod would violate its PodDisruptionBudget.",
   "nfs-mount-fails": "Mounting the new storage on a node times out.",
+  "kubelet-upgrade-fails": "A worker's kubelet does not come back after a Kubernetes upgrade.",
   "helm-uninstall-fails": "Uninstalling an add-on's Helm release times out.",
 } as const;
 

@@ -12,3 +12,4 @@ export { planStages } from "./plan-stages";
 export { quotaLabels, describeEnvironmentsFull } from "./quota-labels";
 export { diffPlans, type PlanDiff, type DiffNode, type DiffStep } from "./diff-plans";
 export { nodeIndex, type NodeIds } from "./build-node-groups";
+export { upgradeTargets, type UpgradeTargets } from "./upgrade-targets";

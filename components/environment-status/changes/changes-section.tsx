@@ -5,10 +5,12 @@ import { Button } from "@/components/ui/button";
 import { topologies, type AddonId } from "@/lib/catalog";
 import { operationLabels } from "@/lib/environments/operation-types";
 import type { OperationView, StatusSnapshot } from "@/lib/live/status-snapshot";
+import { upgradeTargets } from "@/lib/plan";
 import { StatusSection } from "../status-section";
 import { ChangeCard } from "./change-card";
 import { ChangeDialog, type ChangeDialogProps } from "./change-dialog";
 import { ScaleWorkersDialog } from "./scale-workers-dialog";
+import { UpgradeDialog } from "./upgrade-dialog";
 
 type SimpleChange = Pick<ChangeDialogProps, "action" | "title" | "description" | "body" | "confirmLabel" | "tone">;
 
@@ -44,7 +46,9 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
     if (addonName !== undefined && !(failed.summary ?? "").includes(addonName)) return null;
     return `${operationLabels[failed.type]} failed at “${failed.error!.stepTitle}”: retry it${failed.canRollBack ? " or roll it back" : ""} (above).`;
   };
-  const [open, setOpen] = useState<SimpleChange | "scale" | null>(null);
+  const [open, setOpen] = useState<SimpleChange | "scale" | "upgrade" | null>(null);
+  const targets = upgradeTargets(environment.version);
+  const newer = [targets.patch, targets.minor].filter((v) => v !== undefined).map((v) => `v${v}`);
   const groups = snapshot.plan.nodeGroups;
   const workers = groups.find((g) => g.id === "cp")?.nodes.map((n) => n.id) ?? [];
   const storageNodes = groups.find((g) => g.id === "storage")?.nodes.map((n) => n.id) ?? [];
@@ -80,6 +84,22 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
           <Button variant="secondary" size="sm" disabled={disabled} onClick={() => setOpen("scale")}>
             Scale workers
           </Button>
+        </ChangeCard>
+        <ChangeCard
+          id="change-version"
+          title="Kubernetes version"
+          state={
+            newer.length > 0
+              ? `v${environment.version}; ${newer.join(" or ")} available.`
+              : `v${environment.version}, the newest Clusterport offers.`
+          }
+          failure={failureFor(["upgrade"])}
+        >
+          {newer.length > 0 ? (
+            <Button variant="secondary" size="sm" disabled={disabled} onClick={() => setOpen("upgrade")}>
+              Upgrade Kubernetes
+            </Button>
+          ) : null}
         </ChangeCard>
         <ChangeCard
           id="change-storage"
@@ -182,7 +202,15 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
         minWorkers={topology.minWorkers}
         timeScale={timeScale}
       />
-      {open !== null && open !== "scale" ? (
+      <UpgradeDialog
+        open={open === "upgrade"}
+        onOpenChange={(next) => setOpen(next ? "upgrade" : null)}
+        name={environment.name}
+        version={environment.version}
+        workers={workers.length}
+        timeScale={timeScale}
+      />
+      {open !== null && open !== "scale" && open !== "upgrade" ? (
         <ChangeDialog open onOpenChange={(next) => !next && setOpen(null)} name={environment.name} timeScale={timeScale} {...open} />
       ) : null}
     </StatusSection>

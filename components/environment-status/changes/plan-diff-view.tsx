@@ -57,7 +57,7 @@ export function PlanDiffView({ diff, problems, timeScale }: { diff: PlanDiff; pr
       </dl>
       <div>
         <h3 className="mb-1 font-medium text-slate-600">Quota afterwards</h3>
-        <ul className="flex flex-col gap-0.5">
+        <ul className="flex flex-col gap-0.5" aria-label="Quota afterwards">
           {diff.quota.verdicts.map((v) => (
             <li key={v.quota} className={v.ok ? "text-slate-700" : "font-medium text-red-700"}>
               {v.ok ? "✓" : "✗"} {v.message}
@@ -69,7 +69,7 @@ export function PlanDiffView({ diff, problems, timeScale }: { diff: PlanDiff; pr
         <h3 className="mb-1 font-medium text-slate-600">
           Steps ({diff.steps.length}, about {formatDuration(diff.estimate.criticalPathSeconds)})
         </h3>
-        <ol className="list-decimal pl-5">
+        <ol className="list-decimal pl-5" aria-label="Steps of this change">
           {diff.steps.map((s) => (
             <li key={s.key}>
               {s.title} <span className="text-slate-500">· ~{formatDuration(s.estimatedSeconds)}</span>

@@ -1,6 +1,7 @@
-import { reconcileCluster, type NodeSpec, type PodSpec } from "@/lib/engine/sim";
+import { reconcileCluster, type NodeSpec } from "@/lib/engine/sim";
 import type { StepHandler } from "@/lib/engine/step-context";
 import { permanentError } from "@/lib/engine/step-error";
+import { cordonAndDrain } from "./cordon-node";
 import { platformError } from "./platform-error";
 import { simOf } from "./sim-of";
 
@@ -20,7 +21,6 @@ export const drainNode: StepHandler = (ctx) => {
     ctx.log(`node/${nodeId} not found; already drained.`);
     return { node: nodeId, evicted: 0 };
   }
-  ctx.log(`kubectl drain ${nodeId} --ignore-daemonsets --delete-emptydir-data --timeout=120s`);
   if (ctx.faults.has("drain-blocked")) {
     throw permanentError(
       "eviction-blocked",
@@ -29,17 +29,9 @@ export const drainNode: StepHandler = (ctx) => {
       "Relax the PodDisruptionBudget or add replicas, then retry.",
     );
   }
-  sim.objects.apply({ ...ref, spec: { ...node.spec, unschedulable: true } });
-  ctx.log(`node/${nodeId} cordoned`);
-  const evicted = sim.objects
-    .list<PodSpec>("Pod")
-    .filter((p) => p.spec.nodeName === nodeId && (p.spec.owner.kind === "Deployment" || p.spec.owner.kind === "StatefulSet"));
-  for (const pod of evicted.slice(0, 4)) ctx.log(`evicting pod ${pod.namespace}/${pod.name}`);
-  if (evicted.length > 4) ctx.log(`… and ${evicted.length - 4} more pods evicted`);
-  reconcileCluster(sim);
-  ctx.log(`node/${nodeId} drained`);
+  const evicted = cordonAndDrain(ctx, sim, nodeId);
   sim.objects.delete(ref);
   reconcileCluster(sim);
   ctx.log(`node "${nodeId}" deleted`);
-  return { node: nodeId, evicted: evicted.length };
+  return { node: nodeId, evicted };
 };

@@ -24,9 +24,19 @@ import { removeRemoteApi } from "./remove-remote-api";
 import { setupApiBalancer } from "./setup-api-balancer";
 import { setupOverlay } from "./setup-overlay";
 import { setupRemoteApi } from "./setup-remote-api";
+import { upgradeControlPlane } from "./upgrade-control-plane";
+import { upgradeWorker } from "./upgrade-worker";
 
 /** Day-2 steps beside the install's and teardown's (lib/changes builds their graphs). */
-export const changeStepNames = ["create-join-token", "mount-storage", "remove-monitoring", "remove-jaeger", "remove-remote-api"] as const;
+export const changeStepNames = [
+  "create-join-token",
+  "upgrade-control-plane",
+  "upgrade-worker",
+  "mount-storage",
+  "remove-monitoring",
+  "remove-jaeger",
+  "remove-remote-api",
+] as const;
 export type ChangeStepName = (typeof changeStepNames)[number];
 
 /** Teardown steps; the engine builds their graph (buildTeardownSteps). */
@@ -62,6 +72,8 @@ const teardownHandlers: Record<TeardownStepName, StepHandler> = {
 
 const changeHandlers: Record<ChangeStepName, StepHandler> = {
   "create-join-token": createJoinToken,
+  "upgrade-control-plane": upgradeControlPlane,
+  "upgrade-worker": upgradeWorker,
   "mount-storage": mountStorage,
   "remove-monitoring": removeMonitoring,
   "remove-jaeger": removeJaeger,

@@ -12,7 +12,7 @@ import {
   type WorkloadSpec,
 } from "@/lib/engine/sim";
 import type { HealthLine, StepContext } from "@/lib/engine/step-context";
-import { components } from "./component-versions";
+import { components, kubeVersion } from "./component-versions";
 import { customHelmRelease } from "./custom-helm-release";
 import { dashboardPath, dashboardWorkload } from "./dashboard-workloads";
 import { helloWorldName } from "./deploy";
@@ -50,7 +50,7 @@ export function inspectClusterHealth(ctx: StepContext, sim: Sim): HealthLine[] {
 
   const controlPlanes = planNodeIds(plan, "k8sm");
   const expectedWorkers = planNodeIds(plan, "cp").length;
-  add("Kubernetes nodes", checkNodes(nodes, controlPlanes.length, expectedWorkers));
+  add("Kubernetes nodes", checkNodes(nodes, controlPlanes.length, expectedWorkers, kubeVersion(plan.version)));
   add("Control plane", checkControlPlane(sim, nodes, controlPlanes));
   add("Weave Net", daemonSet(sim, nodes, "kube-system", "weave-net"));
   add(
@@ -106,17 +106,22 @@ function all(...checks: Check[]): Check {
   return { ok: failed.length === 0, detail: shown.join("; ") };
 }
 
-function checkNodes(nodes: NodeObject[], controlPlanes: number, workers: number): Check {
+/** Every planned node registered and Ready, schedulable, and on the cluster's Kubernetes version. */
+function checkNodes(nodes: NodeObject[], controlPlanes: number, workers: number, version: string): Check {
   const expected = controlPlanes + workers;
   const ready = nodes.filter((n) => n.status.ready);
   const notReady = nodes.filter((n) => !n.status.ready).map((n) => n.name);
-  const ok = nodes.length === expected && ready.length === expected;
+  const cordoned = nodes.filter((n) => n.spec.unschedulable).map((n) => n.name);
+  const behind = nodes.filter((n) => n.spec.kubeletVersion !== version).map((n) => `${n.name} (${n.spec.kubeletVersion})`);
+  const ok = nodes.length === expected && ready.length === expected && cordoned.length === 0 && behind.length === 0;
   return {
     ok,
     detail:
       `${ready.length}/${expected} Ready: ${controlPlanes} control plane, ${workers} worker${workers === 1 ? "" : "s"}` +
       (notReady.length > 0 ? `; NotReady: ${notReady.join(", ")}` : "") +
-      (nodes.length !== expected ? `; ${nodes.length} registered` : ""),
+      (nodes.length !== expected ? `; ${nodes.length} registered` : "") +
+      (cordoned.length > 0 ? `; cordoned: ${cordoned.join(", ")}` : "") +
+      (behind.length > 0 ? `; not on ${version}: ${behind.join(", ")}` : ""),
   };
 }
 
