@@ -151,3 +151,26 @@ test("upgrade one minor: every node's version changes, control plane first", asy
   await expect(card).toContainText("v1.37.1, the newest Clusterport offers.");
   await expect(page.getByRole("region", { name: "Activity" })).toContainText("upgrades Kubernetes v1.36.5 → v1.37.1");
 });
+
+test("certificate manager: an invalid domain is refused with its rule, a valid one gets its certificate and URL", async ({ page }) => {
+  test.setTimeout(90_000);
+  const name = await runningCluster(page);
+  const card = changes(page).getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Certificate manager" }) });
+  await card.getByRole("button", { name: "Set up" }).click();
+  const dialog = page.getByRole("dialog", { name: "Certificate manager" });
+  const domain = dialog.getByLabel("Domain");
+  await domain.fill("shop_1.example.com");
+  await expect(dialog.getByRole("alert")).toHaveText('Use only letters, digits and hyphens between the dots; "_" is not allowed.');
+  await expect(domain).toHaveAttribute("aria-invalid", "true");
+  await expect(dialog.getByRole("button", { name: "Issue certificate" })).toBeDisabled();
+  // The API applies the same rule.
+  const refused = await page.request.post(`/api/environments/${name}/changes/certificate`, { data: { domain: `${name}.fra.clusterport.cloud` } });
+  expect(refused.status()).toBe(400);
+  expect((await refused.json()).error.message).toBe("Names under fra.clusterport.cloud are Clusterport's; use a domain you own.");
+
+  await domain.fill("shop.example.com");
+  await expect(dialog.getByRole("list", { name: "Steps of this change" })).toContainText("Issue a certificate for shop.example.com");
+  await confirmAndWait(page, "Certificate manager", "Issue certificate");
+  await expect(card).toContainText(/shop\.example\.com: Ready, valid until \d{4}-\d\d-\d\d \(Let's Encrypt\)/);
+  await expect(page.getByRole("region", { name: "Endpoints" }).getByRole("link", { name: /https:\/\/shop\.example\.com\// })).toBeVisible();
+});

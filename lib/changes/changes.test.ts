@@ -243,12 +243,14 @@ describe("day-2 changes on the engine", () => {
   });
 
   it("an add-on chosen at install and the same add-ons added later end in the same cluster state", async () => {
-    const everything = { storage: true, addons: { monitoring: true, tracing: true, remoteApi: true } };
+    const everything = { storage: true, addons: { monitoring: true, tracing: true, remoteApi: true }, certificateDomain: "shop.example.com" };
     const a = await installed(everything, "same-a");
     const b = await installed({ storage: false }, "same-b");
     await change(b, "add-storage", {});
     await run();
     await change(b, "addons", everything.addons);
+    await run();
+    await change(b, "certificate", { domain: "shop.example.com" });
     await run();
     expect((await environment(b)).settings).toEqual({ ...(await environment(a)).settings, name: "same-b" });
     const objects = async (environmentId: string, name: string) =>
@@ -264,7 +266,8 @@ describe("day-2 changes on the engine", () => {
             .replace(/sha256:[0-9a-f]{64}/g, "<hash>")
             .replace(/"(memberId|tokenSecretSha256)":"[0-9a-f]+"/g, '"$1":"<id>"')
             .replace(/bootstrap-token-[a-z0-9]+/g, "bootstrap-token-<id>")
-            .replace(/pvc-[a-z0-9]+-[a-z0-9]+/g, "pvc-<id>"),
+            .replace(/pvc-[a-z0-9]+-[a-z0-9]+/g, "pvc-<id>")
+            .replace(/"(notBefore|notAfter)":"[^"]+"/g, '"$1":"<time>"'),
         );
     expect(await objects(b, "same-b")).toEqual(await objects(a, "same-a"));
   });
@@ -312,6 +315,41 @@ describe("day-2 changes on the engine", () => {
     await run();
     expect(await nodeVersions()).toEqual({ "k8sm-1": "v1.37.1", "cp-1": "v1.37.1", "cp-2": "v1.37.1" });
     expect((await newestOperation(id)).status).toBe("succeeded");
+  });
+
+  it("certificate manager: a domain refused by its rule, then issued, moved, and removed", async () => {
+    const id = await installed();
+    await expect(change(id, "certificate", { domain: "my_shop.example.com" })).rejects.toThrow('Use only letters, digits and hyphens between the dots; "_" is not allowed.');
+    await expect(change(id, "certificate", { domain: "*.example.com" })).rejects.toThrow(/Wildcard names need a DNS-01 challenge/);
+    await withFaults(id, ["acme-challenge-fails"]);
+    await change(id, "certificate", { domain: "Shop.Example.com" });
+    await run();
+    expect(await newestOperation(id)).toMatchObject({ status: "failed", error: { stepKey: "issue-certificate", fixableBy: "user" } });
+    expect((await environment(id)).status).toBe("running");
+    await requestRetry(db.pool, { environmentId: id, ...request });
+    await run();
+    let row = await environment(id);
+    expect(row.settings.certificateDomain).toBe("shop.example.com");
+    expect(row.results!.endpoints.custom).toBe("https://shop.example.com/");
+    expect(row.results!.health.find((h) => h.component === "Certificate")).toMatchObject({ status: "OK", detail: expect.stringMatching(/^shop\.example\.com: Ready, valid until \d{4}-\d\d-\d\d/) });
+    const ingress = () => one<{ spec: { host: string; tlsSecretName: string } } | undefined>(`SELECT spec FROM sim_object WHERE "environmentId" = $1 AND kind = 'Ingress' AND name = 'custom-domain'`, id);
+    expect((await ingress())?.spec).toMatchObject({ host: "shop.example.com", tlsSecretName: "custom-domain-tls" });
+
+    await change(id, "certificate", { domain: "www.example.org" });
+    await run();
+    row = await environment(id);
+    expect(row.results!.endpoints.custom).toBe("https://www.example.org/");
+    expect((await ingress())?.spec.host).toBe("www.example.org");
+    expect(await count(`SELECT COUNT(*) AS n FROM sim_object WHERE "environmentId" = $1 AND kind = 'Certificate'`, id)).toBe(1);
+
+    await change(id, "remove-certificate", {});
+    await run();
+    row = await environment(id);
+    expect(row.settings.certificateDomain).toBeUndefined();
+    expect(row.results!.endpoints.custom).toBeUndefined();
+    expect(row.results!.health.find((h) => h.component === "Certificate")?.status).toBe("Not enabled");
+    expect(await ingress()).toBeUndefined();
+    await expect(change(id, "remove-certificate", {})).rejects.toThrow("This cluster has no certificate to remove.");
   });
 
   it("delete is still possible while a failed change waits", async () => {

@@ -8,6 +8,7 @@
 import type { ChangeContext, PreparedChange } from "./change-context";
 import { prepareAddStorage } from "./prepare-add-storage";
 import { prepareAddons } from "./prepare-addons";
+import { prepareCertificate, prepareRemoveCertificate } from "./prepare-certificate";
 import { prepareRemoteApi } from "./prepare-remote-api";
 import { prepareRemoveAddon } from "./prepare-remove-addon";
 import { prepareScaleWorkers } from "./prepare-scale-workers";
@@ -20,6 +21,8 @@ export const changeActions = {
   addons: prepareAddons,
   "remove-addon": prepareRemoveAddon,
   "remote-api": prepareRemoteApi,
+  certificate: prepareCertificate,
+  "remove-certificate": prepareRemoveCertificate,
 } as const satisfies Record<string, (ctx: ChangeContext, input: unknown) => PreparedChange>;
 
 export type ChangeAction = keyof typeof changeActions;

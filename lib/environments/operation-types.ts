@@ -3,7 +3,7 @@
  * Day-2 changes. While one runs the environment is updating; when it fails the cluster stays running, and the
  * failed change must be retried (or rolled back, where rollbackable) before another change starts.
  */
-export const changeTypes = ["addons", "scale-workers", "upgrade", "add-storage", "remove-addon", "remote-api", "rollback"] as const;
+export const changeTypes = ["addons", "scale-workers", "upgrade", "add-storage", "remove-addon", "remote-api", "certificate", "remove-certificate", "rollback"] as const;
 export type ChangeType = (typeof changeTypes)[number];
 export type OperationType = "install" | "cancel" | "delete" | ChangeType;
 
@@ -24,5 +24,7 @@ export const operationLabels: Readonly<Record<OperationType, string>> = {
   "add-storage": "Add storage",
   "remove-addon": "Remove add-on",
   "remote-api": "Remote API access",
+  certificate: "Certificate manager",
+  "remove-certificate": "Remove certificate",
   rollback: "Roll back",
 };

@@ -6,7 +6,7 @@ import type { Endpoints } from "./types";
  * loss of a control plane; otherwise it is the single control plane. Optional endpoints are omitted rather
  * than set to undefined so plans compare equal after a JSON round trip.
  */
-export function buildEndpoints(domain: string, topology: Topology, addons: Record<AddonId, boolean>): Endpoints {
+export function buildEndpoints(domain: string, topology: Topology, addons: Record<AddonId, boolean>, certificateDomain?: string): Endpoints {
   const base = `https://${domain}/`;
   const apiHost = topology.apiBalancers > 0 ? "mbl" : "k8sm";
   return {
@@ -16,5 +16,6 @@ export function buildEndpoints(domain: string, topology: Topology, addons: Recor
     ...(addons.remoteApi ? { remoteApi: `${base}api/` } : {}),
     ...(addons.monitoring ? { grafana: `${base}grafana/`, prometheus: `${base}prometheus/` } : {}),
     ...(addons.tracing ? { jaeger: `${base}jaeger/` } : {}),
+    ...(certificateDomain ? { custom: `https://${certificateDomain}/` } : {}),
   };
 }

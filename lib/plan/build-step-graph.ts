@@ -26,6 +26,8 @@ const seconds = {
   setupRemoteApi: 10,
   installMonitoring: 90,
   installJaeger: 70,
+  installCertManager: 40,
+  issueCertificate: 30,
   checkHealth: 20,
 } as const;
 
@@ -149,7 +151,7 @@ export function buildStepGraph(settings: ResolvedSettings, groups: readonly Plan
 
   // workloads: a custom chart may claim volumes, so it waits for the default StorageClass when there is one.
   const deployment = settings.deployment;
-  add(
+  const deployed = add(
     "deploy",
     "workloads",
     deployment.kind === "clean"
@@ -179,6 +181,12 @@ export function buildStepGraph(settings: ResolvedSettings, groups: readonly Plan
   }
   if (settings.addons.tracing) {
     add("install-jaeger", "addons", "Install Jaeger tracing", seconds.installJaeger, [...needsStorage, ingress]);
+  }
+  // certificate: cert-manager proves the name to Let's Encrypt through the ingress (HTTP-01); the domain is then
+  // routed like the cluster's own address, so it waits for the workloads that define that route.
+  if (settings.certificateDomain) {
+    const certManager = add("install-cert-manager", "addons", "Install cert-manager and the Let's Encrypt issuer", seconds.installCertManager, [ingress]);
+    add("issue-certificate", "addons", `Issue a certificate for ${settings.certificateDomain}`, seconds.issueCertificate, [certManager, deployed]);
   }
 
   // health: waiting on every leaf means waiting on everything, including the last control plane to join.

@@ -34,7 +34,7 @@ export function computePlan(settings: InstallSettings, quota: QuotaContext, node
     nodeGroups,
     totals,
     price: computePrice(totals, resolved.priceFactor),
-    endpoints: buildEndpoints(domain, resolved.topology, resolved.addons),
+    endpoints: buildEndpoints(domain, resolved.topology, resolved.addons, resolved.certificateDomain),
     quota: assessQuotas(nodeGroups, quota),
     stages: planStages.filter((s) => usedStages.has(s.id)).map((s) => ({ ...s })),
     steps,

@@ -21,6 +21,8 @@ const descriptions: Readonly<Record<StepName, string>> = {
   "setup-remote-api": "Routes https://<domain>/api/ to the Kubernetes API through the ingress.",
   "install-monitoring": "Installs Prometheus and Grafana with cluster dashboards.",
   "install-jaeger": "Installs cert-manager if missing, the Jaeger operator and an all-in-one Jaeger.",
+  "install-cert-manager": "Installs cert-manager and the Let's Encrypt ClusterIssuers, if missing.",
+  "issue-certificate": "Has Let's Encrypt issue a certificate for your domain (HTTP-01 through the ingress) and serves the domain with it.",
   "check-health": "Reads the cluster's state and checks every installed component answers.",
 };
 

@@ -34,6 +34,8 @@ export type ResolvedSettings = {
   deployment: PlannedDeployment;
   /** Add-ons that need storage are off when storage is off: they could not run. */
   addons: Record<AddonId, boolean>;
+  /** The certificate manager's domain, when one is set. */
+  certificateDomain: string | undefined;
 };
 
 type Loose = Partial<Record<string, unknown>>;
@@ -78,6 +80,7 @@ export function resolveSettings(settings: InstallSettings): ResolvedSettings {
     dashboard: dashboards.find((d) => d.id === raw.dashboard) ?? dashboards[0]!,
     deployment: resolveDeployment(raw.deployment, asLoose(raw.custom)),
     addons: { monitoring: addonOn("monitoring"), tracing: addonOn("tracing"), remoteApi: addonOn("remoteApi") },
+    certificateDomain: text(raw.certificateDomain).trim() || undefined,
   };
 }
 

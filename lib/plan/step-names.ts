@@ -21,6 +21,8 @@ export const stepNames = [
   "setup-remote-api",
   "install-monitoring",
   "install-jaeger",
+  "install-cert-manager",
+  "issue-certificate",
   "check-health",
 ] as const;
 

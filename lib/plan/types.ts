@@ -79,6 +79,8 @@ export type Endpoints = {
   prometheus?: string;
   /** Present only with the Tracing add-on. */
   jaeger?: string;
+  /** The user's own domain with its certificate (certificate manager). */
+  custom?: string;
 };
 
 export type PlanTotals = {

@@ -1,3 +1,4 @@
+import { domainNameSchema } from "./domain-name";
 import { z } from "./zod";
 
 const nodeIdPattern = /^cp-\d{1,4}$/;
@@ -42,3 +43,13 @@ export const upgradeSchema = z.strictObject(
   { error: 'Send { "version": "1.37.1" }.' },
 );
 export type UpgradeInput = z.infer<typeof upgradeSchema>;
+
+/** Certificate manager: the domain to issue a Let's Encrypt certificate for (a new one replaces the old). */
+export const certificateSchema = z.strictObject(
+  { domain: domainNameSchema },
+  { error: 'Send { "domain": "app.example.com" }.' },
+);
+export type CertificateInput = z.input<typeof certificateSchema>;
+
+/** Remove the certificate manager's certificate and domain. */
+export const removeCertificateSchema = z.strictObject({}, { error: "Removing the certificate takes no parameters: send {}." });

@@ -9,6 +9,7 @@ import {
   topologies,
   type TopologyId,
 } from "@/lib/catalog";
+import { domainNameSchema } from "./domain-name";
 import { environmentNameSchema } from "./environment-name";
 import { multilineText, singleLineText } from "./text-rules";
 import { checkHelmValues, checkManifests, formatYamlProblems } from "./yaml-checks";
@@ -55,6 +56,8 @@ export const installSettingsSchema = z
     name: environmentNameSchema,
     displayName: singleLineText({ label: "a display name", min: 1, max: 64 }),
     region: z.string({ error: "Choose a region." }),
+    /** A domain of the user's own with a Let's Encrypt certificate (certificate manager); API-only at install. */
+    certificateDomain: domainNameSchema.optional(),
   })
   .superRefine((s, ctx) => {
     const region = regions.find((r) => r.id === s.region);

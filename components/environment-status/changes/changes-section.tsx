@@ -7,6 +7,7 @@ import { operationLabels } from "@/lib/environments/operation-types";
 import type { OperationView, StatusSnapshot } from "@/lib/live/status-snapshot";
 import { upgradeTargets } from "@/lib/plan";
 import { StatusSection } from "../status-section";
+import { CertificateDialog } from "./certificate-dialog";
 import { ChangeCard } from "./change-card";
 import { ChangeDialog, type ChangeDialogProps } from "./change-dialog";
 import { ScaleWorkersDialog } from "./scale-workers-dialog";
@@ -46,7 +47,8 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
     if (addonName !== undefined && !(failed.summary ?? "").includes(addonName)) return null;
     return `${operationLabels[failed.type]} failed at “${failed.error!.stepTitle}”: retry it${failed.canRollBack ? " or roll it back" : ""} (above).`;
   };
-  const [open, setOpen] = useState<SimpleChange | "scale" | "upgrade" | null>(null);
+  const [open, setOpen] = useState<SimpleChange | "scale" | "upgrade" | "certificate" | null>(null);
+
   const targets = upgradeTargets(environment.version);
   const newer = [targets.patch, targets.minor].filter((v) => v !== undefined).map((v) => `v${v}`);
   const groups = snapshot.plan.nodeGroups;
@@ -54,7 +56,9 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
   const storageNodes = groups.find((g) => g.id === "storage")?.nodes.map((n) => n.id) ?? [];
   const controlPlanes = groups.find((g) => g.id === "k8sm")?.count ?? 1;
   const topology = topologies[environment.topology];
-  const endpoints = snapshot.results?.endpoints ?? snapshot.plan.endpoints;
+  const endpoints = snapshot.plan.endpoints;
+  const certificateDomain = endpoints.custom?.replace(/^https:\/\/|\/$/g, "");
+  const certificateHealth = snapshot.results?.health.find((h) => h.component === "Certificate");
   const disabled = blocked !== null;
   const addStorage: SimpleChange = {
     action: "add-storage",
@@ -159,6 +163,42 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
           );
         })}
         <ChangeCard
+          id="change-certificate"
+          title="Certificate manager"
+          state={
+            certificateDomain
+              ? certificateHealth?.status === "OK" && certificateHealth.detail?.startsWith(certificateDomain)
+                ? certificateHealth.detail
+                : `${certificateDomain}: being issued.`
+              : "Off. A Let's Encrypt certificate for a domain of yours, served through the ingress."
+          }
+          failure={failureFor(["certificate", "remove-certificate"])}
+        >
+          <Button variant="secondary" size="sm" disabled={disabled} onClick={() => setOpen("certificate")}>
+            {certificateDomain ? "Change domain" : "Set up"}
+          </Button>
+          {certificateDomain ? (
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={disabled}
+              aria-label="Remove the certificate"
+              onClick={() =>
+                setOpen({
+                  action: "remove-certificate",
+                  title: "Remove the certificate",
+                  description: `https://${certificateDomain}/ stops being served by this cluster; cert-manager stays installed.`,
+                  body: {},
+                  confirmLabel: "Remove the certificate",
+                  tone: "danger",
+                })
+              }
+            >
+              Remove
+            </Button>
+          ) : null}
+        </ChangeCard>
+        <ChangeCard
           id="change-remote-api"
           title="Remote API access"
           failure={failureFor(["remote-api"]) ?? failureFor(["addons"], "Remote API")}
@@ -210,7 +250,15 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
         workers={workers.length}
         timeScale={timeScale}
       />
-      {open !== null && open !== "scale" && open !== "upgrade" ? (
+      <CertificateDialog
+        open={open === "certificate"}
+        onOpenChange={(next) => setOpen(next ? "certificate" : null)}
+        name={environment.name}
+        clusterDomain={environment.domain}
+        current={certificateDomain}
+        timeScale={timeScale}
+      />
+      {open !== null && open !== "scale" && open !== "upgrade" && open !== "certificate" ? (
         <ChangeDialog open onOpenChange={(next) => !next && setOpen(null)} name={environment.name} timeScale={timeScale} {...open} />
       ) : null}
     </StatusSection>

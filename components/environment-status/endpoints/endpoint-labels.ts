@@ -9,4 +9,5 @@ export const endpointLabels: readonly { key: keyof Endpoints; label: string }[] 
   { key: "grafana", label: "Grafana" },
   { key: "prometheus", label: "Prometheus" },
   { key: "jaeger", label: "Jaeger" },
+  { key: "custom", label: "Your domain" },
 ];

@@ -115,7 +115,15 @@ export type IngressSpec = {
   ingressClassName: string;
   paths: IngressPath[];
   annotations?: Record<string, string>;
+  /** Routes only requests for this host; absent: any host. */
+  host?: string;
+  /** TLS for the host from this Secret. */
+  tlsSecretName?: string;
 };
+
+export type CertificateSpec = { domain: string; secretName: string; issuer: string };
+
+export type CertificateStatus = { ready: boolean; reason: string; notBefore?: string; notAfter?: string };
 
 export type StorageClassSpec = {
   provisioner: string;

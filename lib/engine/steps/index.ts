@@ -12,11 +12,14 @@ import { initMainCplane } from "./init-main-cplane";
 import { mountStorage } from "./mount-storage";
 import { initSecondaryCplane } from "./init-secondary-cplane";
 import { installComponents } from "./install-components";
+import { installCertManager } from "./install-cert-manager";
 import { installIngressController } from "./install-ingress-controller";
+import { issueCertificate } from "./issue-certificate";
 import { installJaeger } from "./install-jaeger";
 import { installMonitoring } from "./install-monitoring";
 import { prepareInstance } from "./prepare-instance";
 import { prepareStorage } from "./prepare-storage";
+import { removeCertificate } from "./remove-certificate";
 import { removeJaeger } from "./remove-jaeger";
 import { removeMonitoring } from "./remove-monitoring";
 import { removeNode } from "./remove-node";
@@ -36,6 +39,7 @@ export const changeStepNames = [
   "remove-monitoring",
   "remove-jaeger",
   "remove-remote-api",
+  "remove-certificate",
 ] as const;
 export type ChangeStepName = (typeof changeStepNames)[number];
 
@@ -61,6 +65,8 @@ const installHandlers: Record<StepName, StepHandler> = {
   "setup-remote-api": setupRemoteApi,
   "install-monitoring": installMonitoring,
   "install-jaeger": installJaeger,
+  "install-cert-manager": installCertManager,
+  "issue-certificate": issueCertificate,
   "check-health": checkHealth,
 };
 
@@ -78,6 +84,7 @@ const changeHandlers: Record<ChangeStepName, StepHandler> = {
   "remove-monitoring": removeMonitoring,
   "remove-jaeger": removeJaeger,
   "remove-remote-api": removeRemoteApi,
+  "remove-certificate": removeCertificate,
 };
 
 /**

@@ -2,6 +2,8 @@ import {
   controlPlaneComponents,
   findDefaultStorageClass,
   findPods,
+  type CertificateSpec,
+  type CertificateStatus,
   type IngressSpec,
   type NodeSpec,
   type NodeStatus,
@@ -18,6 +20,7 @@ import { dashboardPath, dashboardWorkload } from "./dashboard-workloads";
 import { helloWorldName } from "./deploy";
 import { ingressControllerWorkload } from "./ingress-controller-workloads";
 import { jaegerNamespace } from "./install-jaeger";
+import { customDomain } from "./issue-certificate";
 import { monitoringNamespace } from "./install-monitoring";
 import { parseManifestObjects } from "./parse-manifest-objects";
 import { dashboardOf, ingressControllerOf, planHasStep, planHasStorage, planNodeIds } from "./plan-facts";
@@ -96,8 +99,20 @@ export function inspectClusterHealth(ctx: StepContext, sim: Sim): HealthLine[] {
       : "Not enabled",
   );
   add("Remote API", planHasStep(plan, "setup-remote-api") ? checkRemoteApi(ctx, sim, nodes) : "Not enabled");
+  add("Certificate", settings.certificateDomain ? checkCertificate(ctx, sim, settings.certificateDomain) : "Not enabled");
   add("Application", checkApplication(ctx, sim, nodes));
   return lines;
+}
+
+/** The domain's Certificate Ready and its Ingress serving the host with the TLS secret. */
+function checkCertificate(ctx: StepContext, sim: Sim, domain: string): Check {
+  const cert = sim.objects.get<CertificateSpec, CertificateStatus>({ kind: "Certificate", namespace: customDomain.namespace, name: customDomain.certificate });
+  const ingress = sim.objects.get<IngressSpec>({ kind: "Ingress", namespace: customDomain.namespace, name: customDomain.ingress });
+  if (!cert || cert.spec.domain !== domain) return { ok: false, detail: `no certificate for ${domain}` };
+  if (!cert.status.ready) return { ok: false, detail: `${domain}: ${cert.status.reason}` };
+  if (cert.status.notAfter && new Date(cert.status.notAfter).getTime() <= ctx.now.getTime()) return { ok: false, detail: `${domain}: expired ${cert.status.notAfter.slice(0, 10)}` };
+  if (ingress?.spec.host !== domain || ingress.spec.tlsSecretName !== customDomain.secret) return { ok: false, detail: `${domain}: no ingress serves it with the certificate` };
+  return { ok: true, detail: `${domain}: Ready, valid until ${cert.status.notAfter?.slice(0, 10) ?? "?"} (Let's Encrypt)` };
 }
 
 function all(...checks: Check[]): Check {

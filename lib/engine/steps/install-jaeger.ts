@@ -16,6 +16,7 @@ import { platformError } from "./platform-error";
 import { ingressControllerOf } from "./plan-facts";
 import { requireCni } from "./require-initialised";
 import { requireDefaultStorageClass } from "./require-default-storage-class";
+import { ensureCertManager } from "./ensure-cert-manager";
 import { secretNames } from "./secret-names";
 import { simOf } from "./sim-of";
 
@@ -37,32 +38,7 @@ export const installJaeger: StepHandler = (ctx) => {
     throw platformError("ingress-missing", `Cannot install Jaeger: IngressClass ${ingressClass} is not installed.`);
   }
 
-  const cm = components.certManager;
-  if (sim.objects.get({ kind: "HelmRelease", namespace: "cert-manager", name: "cert-manager" })) {
-    ctx.log("cert-manager is already installed; skipping");
-  } else {
-    ensureNamespace(sim, "cert-manager");
-    ctx.log(helmInstallLine("cert-manager", cm.chart, "cert-manager", cm.version, { "crds.enabled": "true" }));
-    const r = applyHelmRelease(sim, { namespace: "cert-manager", name: "cert-manager", chart: cm.chart, repo: cm.repo, version: cm.version, values: { crds: { enabled: true } } });
-    for (const [name, image] of [
-      ["cert-manager", "cert-manager-controller"],
-      ["cert-manager-webhook", "cert-manager-webhook"],
-      ["cert-manager-cainjector", "cert-manager-cainjector"],
-    ] as const) {
-      applyDeployment(sim, { namespace: "cert-manager", name, image: `quay.io/jetstack/${image}:${cm.version}` });
-    }
-    for (const crd of ["certificates.cert-manager.io", "issuers.cert-manager.io", "clusterissuers.cert-manager.io"]) {
-      sim.objects.apply({ kind: "CustomResourceDefinition", name: crd, spec: { group: "cert-manager.io" } });
-    }
-    for (const issuer of ["letsencrypt-prod", "letsencrypt-staging"]) {
-      sim.objects.apply({
-        kind: "ClusterIssuer",
-        name: issuer,
-        spec: { acme: { server: issuer.endsWith("prod") ? "https://acme-v02.api.letsencrypt.org/directory" : "https://acme-staging-v02.api.letsencrypt.org/directory" } },
-      });
-    }
-    ctx.log(helmResultLine("cert-manager", r));
-  }
+  ensureCertManager(ctx, sim);
 
   const j = components.jaeger;
   const ns = jaegerNamespace;
