@@ -174,3 +174,35 @@ test("certificate manager: an invalid domain is refused with its rule, a valid o
   await expect(card).toContainText(/shop\.example\.com: Ready, valid until \d{4}-\d\d-\d\d \(Let's Encrypt\)/);
   await expect(page.getByRole("region", { name: "Endpoints" }).getByRole("link", { name: /https:\/\/shop\.example\.com\// })).toBeVisible();
 });
+
+test("registry credentials set, then replaced; the password never shown again", async ({ page }) => {
+  test.setTimeout(90_000);
+  await runningCluster(page);
+  const card = changes(page).getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Registry credentials" }) });
+  await expect(card).toContainText("None: images are pulled anonymously.");
+  await card.getByRole("button", { name: "Set credentials" }).click();
+  const dialog = page.getByRole("dialog", { name: "Registry credentials" });
+  await dialog.getByLabel("Registry").fill("ghcr.io");
+  await dialog.getByLabel("Username").fill("alice");
+  await dialog.getByLabel("Password").fill("ghp_first-secret-token");
+  await dialog.getByLabel("E-mail").fill("not-an-email");
+  await dialog.getByLabel("Username").click();
+  await expect(dialog.getByText("Enter an e-mail address like you@example.com, or leave it empty.")).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Save credentials" })).toBeDisabled();
+  await dialog.getByLabel("E-mail").fill("alice@example.com");
+  await expect(dialog.getByRole("list", { name: "Steps of this change" })).toContainText("Apply the credentials for ghcr.io in every namespace");
+  await confirmAndWait(page, "Registry credentials", "Save credentials");
+  await expect(card).toContainText("ghcr.io (user alice): the image pull secret of every namespace.");
+
+  await card.getByRole("button", { name: "Replace" }).click();
+  await expect(dialog).toContainText("Replaces the credentials for ghcr.io (user alice) in every namespace.");
+  await dialog.getByLabel("Registry").fill("registry.example.com:5000");
+  await dialog.getByLabel("Username").fill("bob");
+  await dialog.getByLabel("Password").fill("second-secret");
+  await confirmAndWait(page, "Registry credentials", "Replace credentials");
+  await expect(card).toContainText("registry.example.com:5000 (user bob)");
+  const activity = page.getByRole("region", { name: "Activity" });
+  await expect(activity).toContainText("replaces the registry credentials with those for registry.example.com:5000 (user bob)");
+  await expect(page.locator("body")).not.toContainText("second-secret");
+  await expect(page.locator("body")).not.toContainText("ghp_first-secret-token");
+});

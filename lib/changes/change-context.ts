@@ -9,7 +9,11 @@ export type ChangeContext = {
   quota: QuotaContext;
   /** Every node id the environment's machines ever had, removed ones included: new ids continue past them. */
   machineIds: readonly string[];
+  /** The registry credentials the cluster has now (no password), or null. */
+  registry: RegistryCredentialsView | null;
 };
+
+export type RegistryCredentialsView = { registry: string; username: string; email: string };
 
 /** A change ready to request: new settings and plan, its step graph, its parameters in words, and its diff. */
 export type PreparedChange = {
@@ -18,6 +22,8 @@ export type PreparedChange = {
   plan: EnvironmentPlan;
   steps: OperationStepSpec[];
   params: ChangeParams;
+  /** Secrets the change brings, stored encrypted with the request (never in params). */
+  secrets?: Record<string, string | null>;
   diff: PlanDiff;
 };
 

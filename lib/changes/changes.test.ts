@@ -6,6 +6,7 @@ import { queryHelpers } from "@/lib/db/testing/query-helpers";
 import {
   createRunner,
   findMachineIds,
+  findRegistryCredentials,
   requestChange,
   requestDelete,
   requestRetry,
@@ -45,9 +46,15 @@ const environment = (id: string) => one<Row>(`SELECT status, settings, plan, res
 /** Prepares a change against the environment as it is now, as lib/data does, and requests it. */
 async function change(environmentId: string, action: ChangeAction, input: unknown) {
   const row = await environment(environmentId);
-  const ctx = { settings: row.settings, plan: row.plan, quota: { plan: business, environmentsInUse: 0 }, machineIds: await findMachineIds(db.pool, environmentId) };
+  const ctx = {
+    settings: row.settings,
+    plan: row.plan,
+    quota: { plan: business, environmentsInUse: 0 },
+    machineIds: await findMachineIds(db.pool, environmentId),
+    registry: await findRegistryCredentials(db.pool, environmentId),
+  };
   const prepared = changeActions[action](ctx, input);
-  const operationId = await requestChange(db.pool, { environmentId, actorId: userId, now: clock.now(), ...prepared });
+  const operationId = await requestChange(db.pool, { environmentId, actorId: userId, now: clock.now(), ...prepared, encryptionKey: key });
   return { prepared, operationId };
 }
 
@@ -200,7 +207,7 @@ describe("day-2 changes on the engine", () => {
 
   it("adds storage to a cluster installed without it, which makes Monitoring possible", async () => {
     const id = await installed({ storage: false });
-    expect(() => changeActions.addons({ settings: { storage: false, addons: { monitoring: false, tracing: false, remoteApi: false } } as InstallSettings, plan: {} as EnvironmentPlan, quota: { plan: business, environmentsInUse: 0 }, machineIds: [] }, { monitoring: true })).toThrow(
+    expect(() => changeActions.addons({ settings: { storage: false, addons: { monitoring: false, tracing: false, remoteApi: false } } as InstallSettings, plan: {} as EnvironmentPlan, quota: { plan: business, environmentsInUse: 0 }, machineIds: [], registry: null }, { monitoring: true })).toThrow(
       "Monitoring needs NFS storage, which this cluster does not have. Add storage first.",
     );
     const { prepared } = await change(id, "add-storage", {});
@@ -350,6 +357,54 @@ describe("day-2 changes on the engine", () => {
     expect(row.results!.health.find((h) => h.component === "Certificate")?.status).toBe("Not enabled");
     expect(await ingress()).toBeUndefined();
     await expect(change(id, "remove-certificate", {})).rejects.toThrow("This cluster has no certificate to remove.");
+  });
+
+  it("registry credentials: stored encrypted, a pull secret in every namespace now and later, replaced, removed", async () => {
+    const id = await installed();
+    await expect(change(id, "registry-credentials", { registry: "ghcr.io", username: "alice", password: "", email: "" })).rejects.toThrow("Some fields need your attention.");
+    await expect(change(id, "remove-registry-credentials", {})).rejects.toThrow("This cluster has no registry credentials to remove.");
+    const password = "ghp_s3cret-token-value";
+    const { prepared } = await change(id, "registry-credentials", { registry: "https://GHCR.io", username: "alice", password, email: "alice@example.com" });
+    expect(prepared.params).toMatchObject({ registry: "ghcr.io", username: "alice", password: "••••••••" });
+    await run();
+    const copies = async () =>
+      all<{ namespace: string; username: string }>(
+        `SELECT namespace, spec->>'username' AS username FROM sim_object WHERE "environmentId" = $1 AND kind = 'Secret' AND name = 'image-pull-secret' ORDER BY namespace`,
+        id,
+      );
+    const namespaces = (await all<{ name: string }>(`SELECT name FROM sim_object WHERE "environmentId" = $1 AND kind = 'Namespace' ORDER BY name`, id)).map((n) => n.name);
+    expect((await copies()).map((c) => c.namespace)).toEqual(namespaces);
+    expect(await count(`SELECT COUNT(*) AS n FROM sim_object WHERE "environmentId" = $1 AND kind = 'ServiceAccount' AND name = 'default' AND spec->'imagePullSecrets' ? 'image-pull-secret'`, id)).toBe(namespaces.length);
+    // The password is nowhere in clear: not in the cluster, the history, the logs or the stored secret.
+    const text = (
+      await all<{ t: string }>(
+        `SELECT spec::text AS t FROM sim_object WHERE "environmentId" = $1 UNION ALL SELECT message || COALESCE(data::text, '') FROM environment_event WHERE "environmentId" = $1
+         UNION ALL SELECT message FROM log_line WHERE "environmentId" = $1 UNION ALL SELECT ciphertext FROM environment_secret WHERE "environmentId" = $1
+         UNION ALL SELECT COALESCE(params::text, '') FROM operation WHERE "environmentId" = $1`,
+        id,
+      )
+    )
+      .map((r) => r.t)
+      .join("\n");
+    expect(text).toContain("alice");
+    expect(text).not.toContain(password);
+
+    // A namespace created later gets the secret too.
+    await change(id, "addons", { monitoring: true });
+    await run();
+    expect((await copies()).map((c) => c.namespace)).toContain("kubernetes-monitoring");
+
+    const replaced = await change(id, "registry-credentials", { registry: "ghcr.io", username: "bob", password: "other-token" });
+    expect(replaced.prepared.params.summary).toBe("replaces the registry credentials with those for ghcr.io (user bob)");
+    await run();
+    expect(new Set((await copies()).map((c) => c.username))).toEqual(new Set(["bob"]));
+
+    await change(id, "remove-registry-credentials", {});
+    await run();
+    expect(await copies()).toEqual([]);
+    expect(await count(`SELECT COUNT(*) AS n FROM sim_object WHERE "environmentId" = $1 AND kind = 'ServiceAccount'  AND name = 'default'`, id)).toBe(0);
+    expect(await count(`SELECT COUNT(*) AS n FROM environment_secret WHERE "environmentId" = $1 AND name = 'registry-credentials'`, id)).toBe(0);
+    expect((await environment(id)).status).toBe("running");
   });
 
   it("delete is still possible while a failed change waits", async () => {

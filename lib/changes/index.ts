@@ -9,6 +9,7 @@ import type { ChangeContext, PreparedChange } from "./change-context";
 import { prepareAddStorage } from "./prepare-add-storage";
 import { prepareAddons } from "./prepare-addons";
 import { prepareCertificate, prepareRemoveCertificate } from "./prepare-certificate";
+import { prepareRegistryCredentials, prepareRemoveRegistryCredentials } from "./prepare-registry-credentials";
 import { prepareRemoteApi } from "./prepare-remote-api";
 import { prepareRemoveAddon } from "./prepare-remove-addon";
 import { prepareScaleWorkers } from "./prepare-scale-workers";
@@ -23,6 +24,8 @@ export const changeActions = {
   "remote-api": prepareRemoteApi,
   certificate: prepareCertificate,
   "remove-certificate": prepareRemoveCertificate,
+  "registry-credentials": prepareRegistryCredentials,
+  "remove-registry-credentials": prepareRemoveRegistryCredentials,
 } as const satisfies Record<string, (ctx: ChangeContext, input: unknown) => PreparedChange>;
 
 export type ChangeAction = keyof typeof changeActions;
@@ -31,5 +34,5 @@ export function isChangeAction(value: string): value is ChangeAction {
   return Object.hasOwn(changeActions, value);
 }
 
-export { workerIds, type ChangeContext, type PreparedChange } from "./change-context";
+export { workerIds, type ChangeContext, type PreparedChange, type RegistryCredentialsView } from "./change-context";
 export { quotaProblems } from "./change-context";

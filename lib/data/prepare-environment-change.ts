@@ -1,7 +1,7 @@
 import type { CurrentUser } from "@/lib/auth/get-current-user";
 import { changeActions, quotaProblems, type ChangeAction, type PreparedChange } from "@/lib/changes";
 import { database } from "@/lib/db/database";
-import { findMachineIds } from "@/lib/engine";
+import { findMachineIds, findRegistryCredentials } from "@/lib/engine";
 import { ConflictError } from "@/lib/errors";
 import { countActiveEnvironments } from "./count-active-environments";
 import type { EnvironmentDetail } from "./environment-dto";
@@ -24,6 +24,7 @@ export async function prepareEnvironmentChange(user: CurrentUser, name: string, 
     // The quota counts the account's other environments, as it did at install.
     quota: { plan: user.plan, environmentsInUse: await countActiveEnvironments(user.id, environment.id) },
     machineIds: await findMachineIds(database(), environment.id),
+    registry: await findRegistryCredentials(database(), environment.id),
   };
   const change = changeActions[action](ctx, input);
   return { environment, change, problems: quotaProblems(ctx, change.plan) };

@@ -1,6 +1,7 @@
 import type { CurrentUser } from "@/lib/auth/get-current-user";
 import type { ChangeAction } from "@/lib/changes";
 import { database } from "@/lib/db/database";
+import { env } from "@/lib/env";
 import { requestChange } from "@/lib/engine";
 import { ValidationError } from "@/lib/errors";
 import type { PlanDiff } from "@/lib/plan";
@@ -34,6 +35,7 @@ export async function requestEnvironmentChange(
     plan: change.plan,
     steps: change.steps,
     params: change.params,
+    ...(change.secrets ? { secrets: change.secrets, encryptionKey: env().encryptionKey } : {}),
   });
   return { operationId, summary: change.params.summary, diff: change.diff };
 }

@@ -15,6 +15,7 @@ export const namedFaults = {
   "nfs-mount-fails": "Mounting the new storage on a node times out.",
   "kubelet-upgrade-fails": "A worker's kubelet does not come back after a Kubernetes upgrade.",
   "helm-uninstall-fails": "Uninstalling an add-on's Helm release times out.",
+  "registry-login-fails": "The container registry refuses the login with the credentials given.",
   "acme-challenge-fails": "Let's Encrypt cannot reach the certificate's HTTP-01 challenge (the domain points elsewhere).",
 } as const;
 

@@ -34,4 +34,5 @@ export { findLogLines, type LogLineRecord } from "./store/find-log-lines";
 export { findEvents, type EventRecord } from "./store/find-events";
 export { readSim } from "./store/read-sim";
 export { findMachineIds } from "./store/find-machine-ids";
+export { findRegistryCredentials } from "./store/find-registry-credentials";
 export { listenForChanges, type Change, type ChangeListener } from "./store/listen-for-changes";

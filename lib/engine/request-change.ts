@@ -1,3 +1,4 @@
+import { encryptSecret } from "@/lib/crypto/secret-box";
 import type { Pool } from "@/lib/db/pool";
 import { canRequest } from "@/lib/environments/environment-actions";
 import { ConflictError } from "@/lib/errors";
@@ -15,6 +16,12 @@ export type ChangeRequest = Request & {
   plan: EnvironmentPlan;
   steps: OperationStepSpec[];
   params: ChangeParams;
+  /**
+   * Environment secrets the change brings (e.g. registry credentials), written encrypted with the request so its
+   * steps find them; null deletes one. Never in params or events.
+   */
+  secrets?: Record<string, string | null>;
+  encryptionKey?: string;
 };
 
 /**
@@ -31,6 +38,7 @@ export async function requestChange(pool: Pool, r: ChangeRequest): Promise<strin
       throw new ConflictError(`Changes can be made to a running cluster only; this one is ${env.status}.`);
     }
     await assertNoFailedChange(tx, r.environmentId);
+    await writeSecrets(tx, r);
     await moveEnvironment(tx, r, env.status, "updating", {
       message: `${operationLabels[r.type]}: ${r.params.summary}.`,
       set: { settings: r.settings, plan: r.plan },
@@ -46,6 +54,25 @@ export async function requestChange(pool: Pool, r: ChangeRequest): Promise<strin
       previous: { settings: env.settings, plan: env.plan },
     });
   });
+}
+
+async function writeSecrets(tx: EngineTx, r: ChangeRequest): Promise<void> {
+  const entries = Object.entries(r.secrets ?? {});
+  if (entries.length === 0) return;
+  if (!r.encryptionKey) throw new Error("A change with secrets needs the encryption key.");
+  for (const [name, value] of entries) {
+    if (value === null) {
+      await tx.client.query(`DELETE FROM environment_secret WHERE "environmentId" = $1 AND name = $2`, [r.environmentId, name]);
+    } else {
+      await tx.client.query(
+        `INSERT INTO environment_secret ("environmentId", name, ciphertext, "createdAt") VALUES ($1, $2, $3, $4)
+         ON CONFLICT ("environmentId", name) DO UPDATE SET ciphertext = excluded.ciphertext`,
+        [r.environmentId, name, encryptSecret(value, r.encryptionKey), r.now],
+      );
+    }
+  }
+  // Runners cache an environment's secrets with its simulated infrastructure, by simVersion.
+  tx.simChanged(r.environmentId);
 }
 
 /** Refuses a new change while the newest one has failed, saying how to get past it. */

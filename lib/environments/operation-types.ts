@@ -3,7 +3,7 @@
  * Day-2 changes. While one runs the environment is updating; when it fails the cluster stays running, and the
  * failed change must be retried (or rolled back, where rollbackable) before another change starts.
  */
-export const changeTypes = ["addons", "scale-workers", "upgrade", "add-storage", "remove-addon", "remote-api", "certificate", "remove-certificate", "rollback"] as const;
+export const changeTypes = ["addons", "scale-workers", "upgrade", "add-storage", "remove-addon", "remote-api", "certificate", "remove-certificate", "registry-credentials", "remove-registry-credentials", "rollback"] as const;
 export type ChangeType = (typeof changeTypes)[number];
 export type OperationType = "install" | "cancel" | "delete" | ChangeType;
 
@@ -26,5 +26,7 @@ export const operationLabels: Readonly<Record<OperationType, string>> = {
   "remote-api": "Remote API access",
   certificate: "Certificate manager",
   "remove-certificate": "Remove certificate",
+  "registry-credentials": "Registry credentials",
+  "remove-registry-credentials": "Remove registry credentials",
   rollback: "Roll back",
 };

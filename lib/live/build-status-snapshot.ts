@@ -97,6 +97,7 @@ export function toStatusSnapshot(state: EnvironmentState, timeScale: number, now
     steps,
     nodes,
     results: env.results,
+    registry: state.registry,
     credentials,
     lastEventId: state.lastEventSeq,
     lastLogId: state.lastLogSeq,

@@ -30,6 +30,8 @@ export type StatusSnapshot = {
   nodes: NodeView[];
   /** Once an install succeeded. */
   results: { endpoints: EnvironmentPlan["endpoints"]; health: HealthLine[]; completedAt: string } | null;
+  /** The registry credentials the cluster pulls images with (no password), or null. */
+  registry: { registry: string; username: string; email: string } | null;
   /** Which credentials exist (values only through GET /api/environments/<name>/credentials). */
   credentials: { name: CredentialName; label: string }[];
   /** Sequence number of the newest event included (numbered per environment); the feed resumes after it. */

@@ -10,6 +10,7 @@ import { StatusSection } from "../status-section";
 import { CertificateDialog } from "./certificate-dialog";
 import { ChangeCard } from "./change-card";
 import { ChangeDialog, type ChangeDialogProps } from "./change-dialog";
+import { RegistryCredentialsDialog } from "./registry-credentials-dialog";
 import { ScaleWorkersDialog } from "./scale-workers-dialog";
 import { UpgradeDialog } from "./upgrade-dialog";
 
@@ -47,7 +48,7 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
     if (addonName !== undefined && !(failed.summary ?? "").includes(addonName)) return null;
     return `${operationLabels[failed.type]} failed at “${failed.error!.stepTitle}”: retry it${failed.canRollBack ? " or roll it back" : ""} (above).`;
   };
-  const [open, setOpen] = useState<SimpleChange | "scale" | "upgrade" | "certificate" | null>(null);
+  const [open, setOpen] = useState<SimpleChange | "scale" | "upgrade" | "certificate" | "registry" | null>(null);
 
   const targets = upgradeTargets(environment.version);
   const newer = [targets.patch, targets.minor].filter((v) => v !== undefined).map((v) => `v${v}`);
@@ -199,6 +200,40 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
           ) : null}
         </ChangeCard>
         <ChangeCard
+          id="change-registry"
+          title="Registry credentials"
+          state={
+            snapshot.registry
+              ? `${snapshot.registry.registry} (user ${snapshot.registry.username}): the image pull secret of every namespace.`
+              : "None: images are pulled anonymously."
+          }
+          failure={failureFor(["registry-credentials", "remove-registry-credentials"])}
+        >
+          <Button variant="secondary" size="sm" disabled={disabled} onClick={() => setOpen("registry")}>
+            {snapshot.registry ? "Replace" : "Set credentials"}
+          </Button>
+          {snapshot.registry ? (
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={disabled}
+              aria-label="Remove the registry credentials"
+              onClick={() =>
+                setOpen({
+                  action: "remove-registry-credentials",
+                  title: "Remove the registry credentials",
+                  description: `Pods can no longer pull private images from ${snapshot.registry!.registry}; running pods keep running.`,
+                  body: {},
+                  confirmLabel: "Remove the credentials",
+                  tone: "danger",
+                })
+              }
+            >
+              Remove
+            </Button>
+          ) : null}
+        </ChangeCard>
+        <ChangeCard
           id="change-remote-api"
           title="Remote API access"
           failure={failureFor(["remote-api"]) ?? failureFor(["addons"], "Remote API")}
@@ -258,7 +293,14 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
         current={certificateDomain}
         timeScale={timeScale}
       />
-      {open !== null && open !== "scale" && open !== "upgrade" && open !== "certificate" ? (
+      <RegistryCredentialsDialog
+        open={open === "registry"}
+        onOpenChange={(next) => setOpen(next ? "registry" : null)}
+        name={environment.name}
+        current={snapshot.registry}
+        timeScale={timeScale}
+      />
+      {open !== null && typeof open !== "string" ? (
         <ChangeDialog open onOpenChange={(next) => !next && setOpen(null)} name={environment.name} timeScale={timeScale} {...open} />
       ) : null}
     </StatusSection>

@@ -33,3 +33,4 @@ export { isCniInstalled, cniRef } from "./is-cni-installed";
 export { findPods } from "./find-pods";
 export { applyHelmRelease } from "./apply-helm-release";
 export { reconcileCluster } from "./reconcile-cluster";
+export { pullSecretName, pullSecretPatcher, pullSecretSource, type PullSecretSpec } from "./reconcile-pull-secrets";

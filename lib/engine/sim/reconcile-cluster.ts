@@ -1,6 +1,7 @@
 import { bindPersistentVolumeClaims } from "./bind-persistent-volume-claims";
 import type { Sim } from "./create-sim";
 import { isCniInstalled } from "./is-cni-installed";
+import { reconcilePullSecrets } from "./reconcile-pull-secrets";
 import { shortHash } from "./short-hash";
 import {
   workloadKinds,
@@ -24,7 +25,8 @@ type PodObject = SimObject<PodSpec, PodStatus>;
  *      their placement allows (Pending when there is none); a DaemonSet has one pod per eligible node, Running
  *      when that node is Ready (or merely up, for host-network pods that tolerate NotReady); static pods follow
  *      their node; pods whose owner is gone are deleted;
- *   3. the volume provisioner — Pending claims bind once their StorageClass exists.
+ *   3. the volume provisioner — Pending claims bind once their StorageClass exists;
+ *   4. the image pull secret patcher — registry credentials copied into every namespace (reconcile-pull-secrets.ts).
  * Everything is derived from the model, deterministic, and writes only what differs, so running it twice
  * changes nothing. Returns the nodes that turned Ready in this pass (for "condition met" log lines).
  */
@@ -32,6 +34,7 @@ export function reconcileCluster(sim: Sim): { becameReady: string[] } {
   const becameReady = reconcileNodes(sim);
   reconcilePods(sim);
   bindPersistentVolumeClaims(sim);
+  reconcilePullSecrets(sim);
   return { becameReady };
 }
 

@@ -1,5 +1,6 @@
 import type { StepHandler } from "@/lib/engine/step-context";
 import type { StepName } from "@/lib/plan";
+import { applyRegistryCredentials } from "./apply-registry-credentials";
 import { checkHealth } from "./check-health";
 import { cleanupEnvironment } from "./cleanup-environment";
 import { connectWorker } from "./connect-worker";
@@ -23,6 +24,7 @@ import { removeCertificate } from "./remove-certificate";
 import { removeJaeger } from "./remove-jaeger";
 import { removeMonitoring } from "./remove-monitoring";
 import { removeNode } from "./remove-node";
+import { removeRegistryCredentials } from "./remove-registry-credentials";
 import { removeRemoteApi } from "./remove-remote-api";
 import { setupApiBalancer } from "./setup-api-balancer";
 import { setupOverlay } from "./setup-overlay";
@@ -40,6 +42,8 @@ export const changeStepNames = [
   "remove-jaeger",
   "remove-remote-api",
   "remove-certificate",
+  "apply-registry-credentials",
+  "remove-registry-credentials",
 ] as const;
 export type ChangeStepName = (typeof changeStepNames)[number];
 
@@ -85,6 +89,8 @@ const changeHandlers: Record<ChangeStepName, StepHandler> = {
   "remove-jaeger": removeJaeger,
   "remove-remote-api": removeRemoteApi,
   "remove-certificate": removeCertificate,
+  "apply-registry-credentials": applyRegistryCredentials,
+  "remove-registry-credentials": removeRegistryCredentials,
 };
 
 /**

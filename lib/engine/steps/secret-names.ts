@@ -8,6 +8,8 @@ export const secretNames = {
   grafanaPassword: "grafana-password",
   /** Jaeger UI `admin` password, written by install-jaeger. */
   jaegerPassword: "jaeger-password",
+  /** Registry credentials as JSON { registry, username, password, email }, written with the change request. */
+  registryCredentials: "registry-credentials",
 } as const;
 
 export type SecretName = (typeof secretNames)[keyof typeof secretNames];

@@ -30,12 +30,7 @@ export const upgradeWorker: StepHandler = (ctx) => {
     throw platformError("version-skew", `Cannot upgrade ${node.id} to ${version}: the control plane still runs ${clusterVersion(sim) ?? "an unknown version"}, and a kubelet may not be newer than the API server.`);
   }
   const from = current.spec.kubeletVersion;
-  cordonAndDrain(ctx, sim, node.id);
-  const pkg = version.replace(/^v/, "");
-  ctx.log(`apt-mark unhold kubeadm && apt-get install -y kubeadm=${pkg}-1.1 && apt-mark hold kubeadm`);
-  ctx.log("kubeadm upgrade node");
-  ctx.log(`apt-mark unhold kubelet kubectl && apt-get install -y kubelet=${pkg}-1.1 kubectl=${pkg}-1.1 && apt-mark hold kubelet kubectl`);
-  ctx.log("systemctl daemon-reload && systemctl restart kubelet");
+  // Checked before anything changes: a failed attempt commits nothing, so the worker still serves on its old version.
   if (ctx.faults.has("kubelet-upgrade-fails")) {
     throw platformError(
       "kubelet-not-ready",
@@ -43,6 +38,12 @@ export const upgradeWorker: StepHandler = (ctx) => {
       "Retry the upgrade; if it fails again, contact support with the environment name.",
     );
   }
+  cordonAndDrain(ctx, sim, node.id);
+  const pkg = version.replace(/^v/, "");
+  ctx.log(`apt-mark unhold kubeadm && apt-get install -y kubeadm=${pkg}-1.1 && apt-mark hold kubeadm`);
+  ctx.log("kubeadm upgrade node");
+  ctx.log(`apt-mark unhold kubelet kubectl && apt-get install -y kubelet=${pkg}-1.1 kubectl=${pkg}-1.1 && apt-mark hold kubelet kubectl`);
+  ctx.log("systemctl daemon-reload && systemctl restart kubelet");
   registerNode(sim, machine, "worker", version);
   sim.machines.mergeFacts(node.id, { kubeletVersion: version });
   reconcileCluster(sim);

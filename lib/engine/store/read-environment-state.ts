@@ -47,6 +47,8 @@ export type EnvironmentState = {
   /** Kubernetes Node readiness by node name. */
   nodeReady: Record<string, boolean>;
   secretNames: string[];
+  /** The registry credentials the cluster has (the pull secret's source, no password). */
+  registry: { registry: string; username: string; email: string } | null;
   /** The newest log lines, oldest first, when asked for (`logTail`). */
   logTail: LogLineRecord[];
   lastEventSeq: number;
@@ -77,6 +79,7 @@ export async function readEnvironmentState(
     machines: MachineRecord[];
     nodes: { name: string; ready: boolean }[];
     secrets: string[];
+    registry: { registry: string; username: string; email: string } | null;
     logs: (Omit<LogLineRecord, "at"> & { at: string })[];
   }>(
     `WITH t AS (${target}),
@@ -96,6 +99,8 @@ export async function readEnvironmentState(
             (SELECT COALESCE(json_agg(json_build_object('name', name, 'ready', COALESCE((status->>'ready')::boolean, false))), '[]')
                FROM sim_object WHERE "environmentId" = (SELECT id FROM t) AND kind = 'Node' AND namespace = '') AS nodes,
             (SELECT COALESCE(json_agg(name ORDER BY name), '[]') FROM environment_secret WHERE "environmentId" = (SELECT id FROM t)) AS secrets,
+            (SELECT json_build_object('registry', spec->>'registry', 'username', spec->>'username', 'email', COALESCE(spec->>'email', ''))
+               FROM sim_object WHERE "environmentId" = (SELECT id FROM t) AND kind = 'Secret' AND namespace = 'kube-system' AND name = 'clusterport-registry') AS registry,
             (SELECT COALESCE(json_agg(l ORDER BY l.seq), '[]') FROM (
                SELECT seq, at, level, "stepKey", node, message FROM log_line WHERE "environmentId" = (SELECT id FROM t)
                 ORDER BY seq DESC LIMIT ${tail}) l) AS logs`,
@@ -114,6 +119,7 @@ export async function readEnvironmentState(
     machines: row.machines,
     nodeReady: Object.fromEntries(row.nodes.map((n) => [n.name, n.ready])),
     secretNames: row.secrets,
+    registry: row.registry ?? null,
     logTail: row.logs.map((l) => ({ ...l, at: new Date(l.at) })),
     lastEventSeq: Number(eventSeq),
     lastLogSeq: Number(logSeq),
