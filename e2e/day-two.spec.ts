@@ -206,3 +206,32 @@ test("registry credentials set, then replaced; the password never shown again", 
   await expect(page.locator("body")).not.toContainText("second-secret");
   await expect(page.locator("body")).not.toContainText("ghp_first-secret-token");
 });
+
+test("a change's plan counts the account's other environments, as at install", async ({ page }) => {
+  await signUpViaApi(page.request);
+  const stamp = Date.now().toString(36);
+  for (const name of [`first-${stamp}`, `second-${stamp}`]) {
+    expect((await page.request.post("/api/environments", { data: { name, region: "eu-central" } })).status()).toBe(201);
+  }
+  const name = `second-${stamp}`;
+  const environment = async () => (await (await page.request.get(`/api/environments/${name}`)).json()).environment;
+  await expect.poll(async () => (await environment()).status, { timeout: 30_000 }).toBe("running");
+  const quotaMessage = async () =>
+    (await environment()).plan.quota.verdicts.find((v: { quota: string }) => v.quota === "maxEnvironments").message as string;
+  const atInstall = await quotaMessage();
+  expect(atInstall).toBe("Environments: 1 of 3 in use; this one makes 2.");
+  const preview = await page.request.post(`/api/environments/${name}/changes/remote-api/preview`, { data: { enabled: true } });
+  expect(preview.status()).toBe(200);
+  expect((await preview.json()).diff.quota.verdicts.find((v: { quota: string }) => v.quota === "maxEnvironments").message).toBe(atInstall);
+
+  expect((await page.request.post(`/api/environments/${name}/addons`, { data: { remoteApi: true } })).status()).toBe(202);
+  await expect.poll(async () => (await environment()).status, { timeout: 30_000 }).toBe("running");
+  expect(await quotaMessage()).toBe(atInstall);
+  // Bad input through the API gets the same words as in the dialog.
+  const typo = await page.request.post(`/api/environments/${name}/changes/scale-workers`, { data: { workers: "three" } });
+  expect(typo.status()).toBe(400);
+  expect((await typo.json()).error.fieldErrors.workers).toBe("Enter the number of workers.");
+  const unknown = await page.request.post(`/api/environments/${name}/changes/resize`, { data: {} });
+  expect(unknown.status()).toBe(404);
+  expect((await unknown.json()).error.message).toMatch(/^There is no change called "resize"\. Changes: scale-workers, upgrade,/);
+});
