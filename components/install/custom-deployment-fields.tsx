@@ -1,8 +1,8 @@
 "use client";
-import { Controller, useWatch, type UseFormReturn } from "react-hook-form";
+import { useWatch, type UseFormReturn } from "react-hook-form";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { RadioCards } from "@/components/ui/radio-cards";
+import { RadioCardsField } from "@/components/ui/radio-cards-field";
 import { Textarea } from "@/components/ui/textarea";
 import type { InstallSettings } from "@/lib/validations/install-settings";
 
@@ -20,24 +20,16 @@ export function CustomDeploymentFields({
   const kind = useWatch({ control, name: "custom.kind" });
   return (
     <div className="space-y-4 rounded-md border border-slate-200 bg-slate-50 p-4">
-      <Controller
+      <RadioCardsField
         control={control}
         name="custom.kind"
-        render={({ field }) => (
-          <Field group id="custom-kind" label="Deploy">
-            <RadioCards
-              id="custom-kind"
-              aria-labelledby="custom-kind-label"
-              value={field.value}
-              disabled={locked}
-              onValueChange={field.onChange}
-              options={[
-                { value: "helm", label: "Helm chart", description: "From a chart repository." },
-                { value: "manifests", label: "Kubernetes manifests", description: "YAML applied with kubectl." },
-              ]}
-            />
-          </Field>
-        )}
+        id="custom-kind"
+        label="Deploy"
+        disabled={locked}
+        options={[
+          { value: "helm", label: "Helm chart", description: "From a chart repository." },
+          { value: "manifests", label: "Kubernetes manifests", description: "YAML applied with kubectl." },
+        ]}
       />
       {kind === "helm" ? (
         <>

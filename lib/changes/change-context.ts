@@ -1,4 +1,4 @@
-import type { ChangeParams, ChangeType, OperationStepSpec } from "@/lib/engine";
+import type { ChangeRequest, OperationStepSpec } from "@/lib/engine";
 import { computePlan, diffPlans, nodeIndex, type EnvironmentPlan, type PlanDiff, type PlanStep, type QuotaContext } from "@/lib/plan";
 import type { InstallSettings } from "@/lib/validations/install-settings";
 
@@ -16,16 +16,7 @@ export type ChangeContext = {
 export type RegistryCredentialsView = { registry: string; username: string; email: string };
 
 /** A change ready to request: new settings and plan, its step graph, its parameters in words, and its diff. */
-export type PreparedChange = {
-  type: Exclude<ChangeType, "rollback">;
-  settings: InstallSettings;
-  plan: EnvironmentPlan;
-  steps: OperationStepSpec[];
-  params: ChangeParams;
-  /** Secrets the change brings, stored encrypted with the request (never in params). */
-  secrets?: Record<string, string | null>;
-  diff: PlanDiff;
-};
+export type PreparedChange = Omit<ChangeRequest, "environmentId" | "actorId" | "now" | "encryptionKey"> & { diff: PlanDiff };
 
 /** The worker ids of a plan, in plan order. */
 export function workerIds(plan: EnvironmentPlan): string[] {

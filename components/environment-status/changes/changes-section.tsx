@@ -3,12 +3,12 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { topologies, type AddonId } from "@/lib/catalog";
-import { operationLabels } from "@/lib/environments/operation-types";
 import type { OperationView, StatusSnapshot } from "@/lib/live/status-snapshot";
 import { upgradeTargets } from "@/lib/plan";
 import { StatusSection } from "../status-section";
 import { CertificateDialog } from "./certificate-dialog";
 import { ChangeCard } from "./change-card";
+import { changeFailure } from "./change-failure";
 import { ChangeDialog, type ChangeDialogProps } from "./change-dialog";
 import { RegistryCredentialsDialog } from "./registry-credentials-dialog";
 import { ScaleWorkersDialog } from "./scale-workers-dialog";
@@ -41,13 +41,7 @@ const dataAddons: { id: Exclude<AddonId, "remoteApi">; name: string; what: strin
 export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: StatusSnapshot; blocked: string | null; timeScale: number }) {
   const { environment } = snapshot;
   const newest = snapshot.operations[0];
-  const failed = newest?.status === "failed" && newest.error ? newest : undefined;
-  /** The failure line for the card whose change failed: by type, or for add-ons by the name in its summary. */
-  const failureFor = (types: readonly OperationView["type"][], addonName?: string): string | null => {
-    if (!failed || !types.includes(failed.type)) return null;
-    if (addonName !== undefined && !(failed.summary ?? "").includes(addonName)) return null;
-    return `${operationLabels[failed.type]} failed at “${failed.error!.stepTitle}”: retry it${failed.canRollBack ? " or roll it back" : ""} (above).`;
-  };
+  const failureFor = (types: readonly OperationView["type"][], addonName?: string) => changeFailure(newest, types, addonName);
   const [open, setOpen] = useState<SimpleChange | "scale" | "upgrade" | "certificate" | "registry" | null>(null);
 
   const targets = upgradeTargets(environment.version);
@@ -61,6 +55,12 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
   const certificateDomain = endpoints.custom?.replace(/^https:\/\/|\/$/g, "");
   const certificateHealth = snapshot.results?.health.find((h) => h.component === "Certificate");
   const disabled = blocked !== null;
+  /** A card's Remove button: the change's dialog, as a confirmation in red; named after the dialog. */
+  const removeButton = (change: Omit<SimpleChange, "tone">) => (
+    <Button variant="secondary" size="sm" disabled={disabled} aria-label={change.title} onClick={() => setOpen({ ...change, tone: "danger" })}>
+      Remove
+    </Button>
+  );
   const addStorage: SimpleChange = {
     action: "add-storage",
     title: "Add storage",
@@ -134,17 +134,7 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
               state={on ? (url ? `On: ${url}` : "On.") : environment.storage ? `Off. ${a.what}` : `Off. ${a.name} needs NFS storage: add storage first.`}
             >
               {on ? (
-                <Button
-                  variant="secondary"
-                  size="sm"
-                  disabled={disabled}
-                  aria-label={`Remove ${a.name}`}
-                  onClick={() =>
-                    setOpen({ action: "remove-addon", title: `Remove ${a.name}`, description: a.data, body: { addon: a.id }, confirmLabel: `Remove ${a.name}`, tone: "danger" })
-                  }
-                >
-                  Remove
-                </Button>
+                removeButton({ action: "remove-addon", title: `Remove ${a.name}`, description: a.data, body: { addon: a.id }, confirmLabel: `Remove ${a.name}` })
               ) : environment.storage ? (
                 <Button
                   variant="secondary"
@@ -178,26 +168,15 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
           <Button variant="secondary" size="sm" disabled={disabled} onClick={() => setOpen("certificate")}>
             {certificateDomain ? "Change domain" : "Set up"}
           </Button>
-          {certificateDomain ? (
-            <Button
-              variant="secondary"
-              size="sm"
-              disabled={disabled}
-              aria-label="Remove the certificate"
-              onClick={() =>
-                setOpen({
-                  action: "remove-certificate",
-                  title: "Remove the certificate",
-                  description: `https://${certificateDomain}/ stops being served by this cluster; cert-manager stays installed.`,
-                  body: {},
-                  confirmLabel: "Remove the certificate",
-                  tone: "danger",
-                })
-              }
-            >
-              Remove
-            </Button>
-          ) : null}
+          {certificateDomain
+            ? removeButton({
+                action: "remove-certificate",
+                title: "Remove the certificate",
+                description: `https://${certificateDomain}/ stops being served by this cluster; cert-manager stays installed.`,
+                body: {},
+                confirmLabel: "Remove the certificate",
+              })
+            : null}
         </ChangeCard>
         <ChangeCard
           id="change-registry"
@@ -212,26 +191,15 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
           <Button variant="secondary" size="sm" disabled={disabled} onClick={() => setOpen("registry")}>
             {snapshot.registry ? "Replace" : "Set credentials"}
           </Button>
-          {snapshot.registry ? (
-            <Button
-              variant="secondary"
-              size="sm"
-              disabled={disabled}
-              aria-label="Remove the registry credentials"
-              onClick={() =>
-                setOpen({
-                  action: "remove-registry-credentials",
-                  title: "Remove the registry credentials",
-                  description: `Pods can no longer pull private images from ${snapshot.registry!.registry}; running pods keep running.`,
-                  body: {},
-                  confirmLabel: "Remove the credentials",
-                  tone: "danger",
-                })
-              }
-            >
-              Remove
-            </Button>
-          ) : null}
+          {snapshot.registry
+            ? removeButton({
+                action: "remove-registry-credentials",
+                title: "Remove the registry credentials",
+                description: `Pods can no longer pull private images from ${snapshot.registry.registry}; running pods keep running.`,
+                body: {},
+                confirmLabel: "Remove the credentials",
+              })
+            : null}
         </ChangeCard>
         <ChangeCard
           id="change-remote-api"

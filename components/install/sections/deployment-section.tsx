@@ -1,7 +1,5 @@
 "use client";
-import { Controller } from "react-hook-form";
-import { Field } from "@/components/ui/field";
-import { RadioCards } from "@/components/ui/radio-cards";
+import { RadioCardsField } from "@/components/ui/radio-cards-field";
 import type { InstallSettings } from "@/lib/validations/install-settings";
 import { CustomDeploymentFields } from "../custom-deployment-fields";
 import type { InstallSectionProps } from "./install-section-props";
@@ -16,24 +14,16 @@ export function DeploymentSection({
   const { control } = form;
   return (
     <>
-      <Controller
+      <RadioCardsField
         control={control}
         name="deployment"
-        render={({ field }) => (
-          <Field group id="deployment" label="Deployment" error={err("deployment")}>
-            <RadioCards
-              id="deployment"
-              aria-labelledby="deployment-label"
-              value={field.value}
-              disabled={locked}
-              onValueChange={field.onChange}
-              options={[
-                { value: "clean", label: "Clean cluster", description: "With a hello-world app at the cluster URL." },
-                { value: "custom", label: "Custom", description: "Deploy your Helm chart or manifests." },
-              ]}
-            />
-          </Field>
-        )}
+        label="Deployment"
+        error={err("deployment")}
+        disabled={locked}
+        options={[
+          { value: "clean", label: "Clean cluster", description: "With a hello-world app at the cluster URL." },
+          { value: "custom", label: "Custom", description: "Deploy your Helm chart or manifests." },
+        ]}
       />
       {deployment === "custom" ? <CustomDeploymentFields form={form} err={err} locked={locked} /> : null}
     </>

@@ -1,11 +1,10 @@
-import { addControlPlanePods, applyDaemonSet, reconcileCluster, registerNode, type NodeSpec } from "@/lib/engine/sim";
+import { addControlPlanePods, applyDaemonSet, reconcileCluster, registerNode } from "@/lib/engine/sim";
 import type { StepHandler } from "@/lib/engine/step-context";
-import { components, kubeVersion } from "./component-versions";
+import { components } from "./component-versions";
 import { cordonAndDrain, uncordon } from "./cordon-node";
+import { nodeToUpgrade } from "./node-to-upgrade";
 import { platformError } from "./platform-error";
 import { planNodeIds } from "./plan-facts";
-import { requirePlanNode } from "./require-plan-node";
-import { requireRunningMachine } from "./require-running-machine";
 import { simOf } from "./sim-of";
 
 /** The version kubeadm-config says the cluster runs (what `kubeadm upgrade apply` sets). */
@@ -21,22 +20,14 @@ export function clusterVersion(sim: ReturnType<typeof simOf>): string | undefine
  * A node already on the version is left alone.
  */
 export const upgradeControlPlane: StepHandler = (ctx) => {
-  const { node } = requirePlanNode(ctx, ["k8sm"]);
-  const sim = simOf(ctx);
-  const version = kubeVersion(ctx.environment.plan.version);
-  const machine = requireRunningMachine(sim, node.id, `upgrade ${node.id}`);
-  const current = sim.objects.get<NodeSpec>({ kind: "Node", name: node.id });
-  if (!current) throw platformError("node-missing", `Cannot upgrade ${node.id}: it is not a node of the cluster.`);
-  if (current.spec.kubeletVersion === version && !current.spec.unschedulable) {
-    ctx.log(`${node.id} already runs ${version}; nothing to do.`);
-    return { node: node.id, version };
-  }
-  const first = planNodeIds(ctx.environment.plan, "k8sm")[0] === node.id;
+  const { nodeId, sim, version, machine, current, done } = nodeToUpgrade(ctx, ["k8sm"]);
+  if (done) return { node: nodeId, version };
+  const first = planNodeIds(ctx.environment.plan, "k8sm")[0] === nodeId;
   if (!first && clusterVersion(sim) !== version) {
-    throw platformError("upgrade-order", `Cannot upgrade ${node.id} before the first control plane: the cluster is still on ${clusterVersion(sim) ?? "an unknown version"}.`);
+    throw platformError("upgrade-order", `Cannot upgrade ${nodeId} before the first control plane: the cluster is still on ${clusterVersion(sim) ?? "an unknown version"}.`);
   }
   const from = current.spec.kubeletVersion;
-  cordonAndDrain(ctx, sim, node.id);
+  cordonAndDrain(ctx, sim, nodeId);
   const pkg = version.replace(/^v/, "");
   ctx.log(`apt-mark unhold kubeadm && apt-get install -y kubeadm=${pkg}-1.1 && apt-mark hold kubeadm`);
   if (first) {
@@ -50,13 +41,13 @@ export const upgradeControlPlane: StepHandler = (ctx) => {
     ctx.log("kubeadm upgrade node");
     ctx.log("[upgrade] The control plane instance for this node was successfully updated!");
   }
-  addControlPlanePods(sim, node.id, version);
+  addControlPlanePods(sim, nodeId, version);
   ctx.log(`apt-mark unhold kubelet kubectl && apt-get install -y kubelet=${pkg}-1.1 kubectl=${pkg}-1.1 && apt-mark hold kubelet kubectl`);
   ctx.log("systemctl daemon-reload && systemctl restart kubelet");
   registerNode(sim, machine, "control-plane", version);
-  sim.machines.mergeFacts(node.id, { kubeletVersion: version });
+  sim.machines.mergeFacts(nodeId, { kubeletVersion: version });
   reconcileCluster(sim);
-  uncordon(ctx, sim, node.id);
-  ctx.log(`${node.id}: ${from} → ${version}`);
-  return { node: node.id, from, version };
+  uncordon(ctx, sim, nodeId);
+  ctx.log(`${nodeId}: ${from} → ${version}`);
+  return { node: nodeId, from, version };
 };

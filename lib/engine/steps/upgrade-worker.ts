@@ -1,11 +1,8 @@
-import { reconcileCluster, registerNode, type NodeSpec } from "@/lib/engine/sim";
+import { reconcileCluster, registerNode } from "@/lib/engine/sim";
 import type { StepHandler } from "@/lib/engine/step-context";
-import { kubeVersion } from "./component-versions";
 import { cordonAndDrain, uncordon } from "./cordon-node";
+import { nodeToUpgrade } from "./node-to-upgrade";
 import { platformError } from "./platform-error";
-import { requirePlanNode } from "./require-plan-node";
-import { requireRunningMachine } from "./require-running-machine";
-import { simOf } from "./sim-of";
 import { clusterVersion } from "./upgrade-control-plane";
 
 /**
@@ -16,38 +13,30 @@ import { clusterVersion } from "./upgrade-control-plane";
  * failed attempt changes nothing, so the worker still serves on its old version.
  */
 export const upgradeWorker: StepHandler = (ctx) => {
-  const { node } = requirePlanNode(ctx, ["cp"]);
-  const sim = simOf(ctx);
-  const version = kubeVersion(ctx.environment.plan.version);
-  const machine = requireRunningMachine(sim, node.id, `upgrade ${node.id}`);
-  const current = sim.objects.get<NodeSpec>({ kind: "Node", name: node.id });
-  if (!current) throw platformError("node-missing", `Cannot upgrade ${node.id}: it is not a node of the cluster.`);
-  if (current.spec.kubeletVersion === version && !current.spec.unschedulable) {
-    ctx.log(`${node.id} already runs ${version}; nothing to do.`);
-    return { node: node.id, version };
-  }
+  const { nodeId, sim, version, machine, current, done } = nodeToUpgrade(ctx, ["cp"]);
+  if (done) return { node: nodeId, version };
   if (clusterVersion(sim) !== version) {
-    throw platformError("version-skew", `Cannot upgrade ${node.id} to ${version}: the control plane still runs ${clusterVersion(sim) ?? "an unknown version"}, and a kubelet may not be newer than the API server.`);
+    throw platformError("version-skew", `Cannot upgrade ${nodeId} to ${version}: the control plane still runs ${clusterVersion(sim) ?? "an unknown version"}, and a kubelet may not be newer than the API server.`);
   }
   const from = current.spec.kubeletVersion;
   // Checked before anything changes: a failed attempt commits nothing, so the worker still serves on its old version.
   if (ctx.faults.has("kubelet-upgrade-fails")) {
     throw platformError(
       "kubelet-not-ready",
-      `The kubelet on ${node.id} did not become Ready after the upgrade to ${version} (node status unknown for 5 min).`,
+      `The kubelet on ${nodeId} did not become Ready after the upgrade to ${version} (node status unknown for 5 min).`,
       "Retry the upgrade; if it fails again, contact support with the environment name.",
     );
   }
-  cordonAndDrain(ctx, sim, node.id);
+  cordonAndDrain(ctx, sim, nodeId);
   const pkg = version.replace(/^v/, "");
   ctx.log(`apt-mark unhold kubeadm && apt-get install -y kubeadm=${pkg}-1.1 && apt-mark hold kubeadm`);
   ctx.log("kubeadm upgrade node");
   ctx.log(`apt-mark unhold kubelet kubectl && apt-get install -y kubelet=${pkg}-1.1 kubectl=${pkg}-1.1 && apt-mark hold kubelet kubectl`);
   ctx.log("systemctl daemon-reload && systemctl restart kubelet");
   registerNode(sim, machine, "worker", version);
-  sim.machines.mergeFacts(node.id, { kubeletVersion: version });
+  sim.machines.mergeFacts(nodeId, { kubeletVersion: version });
   reconcileCluster(sim);
-  uncordon(ctx, sim, node.id);
-  ctx.log(`${node.id}: ${from} → ${version}`);
-  return { node: node.id, from, version };
+  uncordon(ctx, sim, nodeId);
+  ctx.log(`${nodeId}: ${from} → ${version}`);
+  return { node: nodeId, from, version };
 };
