@@ -44,6 +44,7 @@ describe("full installs", () => {
       "Monitoring (Prometheus & Grafana)": "Not enabled",
       Jaeger: "Not enabled",
       "Remote API": "Not enabled",
+      Certificate: "Not enabled",
       Application: "OK",
     });
     expect(report[0]!.detail).toBe("2/2 Ready: 1 control plane, 1 worker");
@@ -66,7 +67,7 @@ describe("full installs", () => {
   });
 
   it("production with storage and every add-on: 10 machines, 5 Ready nodes, 3 etcd members, all OK", () => {
-    const { h, report } = install({ topology: "production", workers: 2, addons: allAddons });
+    const { h, report } = install({ topology: "production", workers: 2, addons: allAddons, certificateDomain: "shop.example.com" });
     const sim = h.sim();
     expect(sim.machines.list({ states: ["running"] })).toHaveLength(10);
     expect(sim.objects.list<NodeSpec, NodeStatus>("Node").filter((n) => n.status.ready)).toHaveLength(5);
@@ -145,10 +146,14 @@ it("no log line contains a secret, nor does any simulated object", () => {
   const h = createStepHarness({ settings: { topology: "production", workers: 2, addons: { monitoring: true, tracing: true, remoteApi: true } } });
   h.runAll(h.plan.steps);
   h.runAll(h.plan.steps); // the "already done" paths log too
+  // Registry credentials come with a day-2 request, stored before their step runs.
+  const registryPassword = "pw-9f8e7d6c5b4a";
+  h.putSecret(secretNames.registryCredentials, JSON.stringify({ registry: "ghcr.io", username: "alice", password: registryPassword, email: "" }));
+  h.run({ key: "apply-registry-credentials", name: "apply-registry-credentials" });
   const values = Object.values(secretNames).map((name) => {
     const value = h.secret(name);
     expect(value, name).toBeDefined();
-    return value!;
+    return name === secretNames.registryCredentials ? registryPassword : value!;
   });
   const token = h.secret(secretNames.bootstrapToken)!;
   const secretPart = token.split(".")[1]!;
