@@ -7,7 +7,8 @@ import { getEnvironment } from "./get-environment";
 /** The admin kubeconfig of one of the user's running clusters; generated on demand, never stored in clear. */
 export async function getKubeconfig(userId: string, name: string): Promise<{ fileName: string; yaml: string }> {
   const environment = await getEnvironment(userId, name);
-  if (environment.status !== "running") {
+  // A change in progress (updating) leaves the cluster serving, so its kubeconfig stays available.
+  if (environment.status !== "running" && environment.status !== "updating") {
     throw new ConflictError(`The kubeconfig is available once the cluster is running; it is ${environment.status}.`);
   }
   const { sim, secrets } = await readSim(database(), environment.id, env().encryptionKey);
