@@ -235,11 +235,29 @@ test("a few hundred hostile requests over every route: never a 5xx", async () =>
     "[name]": [envName, "no-such-env", ...hostileSegments],
     "[appId]": ["kubernetes-cluster", "no-such-app", ...hostileSegments],
     "[...all]": betterAuthEndpoints,
+    "[action]": [
+      "scale-workers",
+      "upgrade",
+      "add-storage",
+      "addons",
+      "remove-addon",
+      "remote-api",
+      "certificate",
+      "remove-certificate",
+      "registry-credentials",
+      "remove-registry-credentials",
+      "no-such-change",
+      ...hostileSegments,
+    ],
   };
+  // One body for every change: each action's strict schema refuses the others' keys, in words.
+  const changeBody = { workers: 2, remove: ["cp-1"], version: "1.37.1", addon: "tracing", enabled: false, domain: "app.example.com", registry: "ghcr.io", username: "u", password: "p" };
   const bases: Record<string, Record<string, unknown>> = {
     "/api/environments": validInstall,
     "/api/environments/[name]/addons": { monitoring: true, tracing: false, remoteApi: true },
     "/api/environments/[name]/faults": { transientFailureRate: 0.1, named: ["worker-never-joins"] },
+    "/api/environments/[name]/changes/[action]": changeBody,
+    "/api/environments/[name]/changes/[action]/preview": changeBody,
     "/api/account/plan": { plan: "business" },
     "/api/auth/[...all]": { email, password: "wrong-password", name: "Fuzz", image: "https://example.com/a.png" },
   };
