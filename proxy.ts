@@ -16,7 +16,8 @@ const protectedPrefixes = ["/marketplace", "/environments", "/account"];
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const https = (process.env.APP_URL ?? "").startsWith("https://");
-  const isApi = pathname.startsWith("/api/");
+  // The clusters' Kubernetes APIs (/k8s/…) answer JSON like the app's own API.
+  const isApi = pathname.startsWith("/api/") || pathname.startsWith("/k8s/");
 
   if (isMalformedPath(pathname)) {
     if (isApi) return withHeaders(NextResponse.json(malformedPathError, { status: 400 }), https, apiContentSecurityPolicy);

@@ -235,6 +235,8 @@ test("a few hundred hostile requests over every route: never a 5xx", async () =>
     "[name]": [envName, "no-such-env", ...hostileSegments],
     "[appId]": ["kubernetes-cluster", "no-such-app", ...hostileSegments],
     "[...all]": betterAuthEndpoints,
+    "[id]": ["00000000-0000-4000-8000-000000000000", "not-a-cluster", ...hostileSegments],
+    "[[...path]]": ["api/v1/nodes", "apis", "version", "api/v1/namespaces/default/pods/x", "apis/apps/v1/deployments", "api/v1/pods?labelSelector=(", ...hostileSegments],
     "[action]": [
       "scale-workers",
       "upgrade",

@@ -38,7 +38,7 @@ async function main() {
     const pathname = (req.url ?? "/").split("?")[0]!;
     if (isMalformedPath(pathname)) {
       req.resume();
-      if (pathname.startsWith("/api/")) {
+      if (pathname.startsWith("/api/") || pathname.startsWith("/k8s/")) {
         res.writeHead(400, {
           "content-type": "application/json",
           "content-security-policy": apiContentSecurityPolicy,

@@ -129,7 +129,7 @@ export function EnvironmentStatusView({
             <>
               <HealthSection health={results.health} />
               <EndpointsSection endpoints={results.endpoints} />
-              <CredentialsSection name={environment.name} credentials={snapshot.credentials} />
+              <CredentialsSection name={environment.name} credentials={snapshot.credentials} remoteApi={environment.addons.remoteApi} />
             </>
           ) : null}
           {aside}

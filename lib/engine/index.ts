@@ -26,6 +26,7 @@ export { insertEnvironment, type InsertOutcome, type NewEnvironment } from "./st
 export { setEnvironmentFaults } from "./store/set-environment-faults";
 export type { EnvironmentRecord } from "./store/environment-record";
 export { findEnvironmentByName } from "./store/find-environment-by-name";
+export { findEnvironmentById } from "./store/find-environment-by-id";
 export { findNameClaim } from "./store/find-name-claim";
 export { findActiveEnvironmentPlans } from "./store/find-active-environment-plans";
 export { findEnvironmentList, type EnvironmentListRow } from "./store/find-environment-list";

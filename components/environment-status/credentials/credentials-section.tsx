@@ -13,9 +13,10 @@ import { useCredentials } from "./use-credentials";
 
 /**
  * The cluster's credentials, hidden until "Reveal" (a toggle, aria-pressed) fetches them once from
- * /credentials; each value with a Copy button; and the kubeconfig download.
+ * /credentials; each value with a Copy button; and the kubeconfig download, with a word on Remote API access,
+ * without which the cluster's API refuses kubectl.
  */
-export function CredentialsSection({ name, credentials }: { name: string; credentials: StatusSnapshot["credentials"] }) {
+export function CredentialsSection({ name, credentials, remoteApi }: { name: string; credentials: StatusSnapshot["credentials"]; remoteApi: boolean }) {
   const [revealed, setRevealed] = useState(false);
   const { values, loading, error, load } = useCredentials(name);
   const shown = revealed && values !== null;
@@ -93,6 +94,11 @@ export function CredentialsSection({ name, credentials }: { name: string; creden
           <Download aria-hidden="true" />
           Download kubeconfig
         </a>
+        <p className="text-xs text-slate-600">
+          {remoteApi
+            ? "kubectl reaches the cluster's API at the server this file names, with its admin token."
+            : "Remote API access is off, so the cluster's API refuses kubectl: turn it on under Changes first."}
+        </p>
       </div>
     </StatusSection>
   );

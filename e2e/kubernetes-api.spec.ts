@@ -1,0 +1,147 @@
+import { execFile, spawn } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import https from "node:https";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { AppsV1Api, CoreV1Api, KubeConfig } from "@kubernetes/client-node";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import selfsigned from "selfsigned";
+import { parse } from "yaml";
+import { findRunningEmbeddedPostgres } from "../lib/db/embedded-postgres";
+import { signUpViaApi } from "./support";
+
+const root = path.resolve(__dirname, "..");
+const execFileAsync = promisify(execFile);
+
+/** A running cluster of a new account, and its kubeconfig as the page hands it out. */
+async function cluster(request: APIRequestContext, settings: Record<string, unknown>) {
+  const name = `k8s-${Date.now().toString(36)}-${Math.floor(Math.random() * 1000)}`;
+  expect((await request.post("/api/environments", { data: { name, region: "eu-central", ...settings } })).status()).toBe(201);
+  await expect.poll(async () => (await (await request.get(`/api/environments/${name}`)).json()).environment.status, { timeout: 30_000 }).toBe("running");
+  const kubeconfig = await (await request.get(`/api/environments/${name}/kubeconfig`)).text();
+  const config = parse(kubeconfig) as { clusters: { cluster: { server: string } }[]; users: { user: { token: string } }[] };
+  return { name, kubeconfig, server: config.clusters[0]!.cluster.server, token: config.users[0]!.user.token };
+}
+
+test("a real Kubernetes client reads the simulated cluster with its kubeconfig, unchanged", async ({ request, baseURL }) => {
+  test.setTimeout(90_000);
+  await signUpViaApi(request);
+  const c = await cluster(request, { workers: 2, addons: { monitoring: false, tracing: false, remoteApi: true } });
+  expect(c.server).toMatch(new RegExp(`^${baseURL}/k8s/clusters/[0-9a-f-]{36}$`));
+  expect(c.kubeconfig).not.toContain("certificate-authority-data");
+
+  const kc = new KubeConfig();
+  kc.loadFromString(c.kubeconfig);
+  const core = kc.makeApiClient(CoreV1Api);
+  const nodes = await core.listNode();
+  expect(nodes.items.map((n) => n.metadata?.name).sort()).toEqual(["cp-1", "cp-2", "k8sm-1"]);
+  expect(nodes.items.every((n) => n.status?.conditions?.find((x) => x.type === "Ready")?.status === "True")).toBe(true);
+  expect(nodes.items.find((n) => n.metadata?.name === "k8sm-1")?.metadata?.labels).toHaveProperty(["node-role.kubernetes.io/control-plane"], "");
+  const system = await core.listNamespacedPod({ namespace: "kube-system", labelSelector: "k8s-app=kube-dns" });
+  expect(system.items).toHaveLength(2);
+  expect(system.items.every((p) => p.status?.phase === "Running")).toBe(true);
+  const onWorker = await core.listPodForAllNamespaces({ fieldSelector: "spec.nodeName=cp-2" });
+  expect(onWorker.items.length).toBeGreaterThan(0);
+  expect(onWorker.items.every((p) => p.spec?.nodeName === "cp-2")).toBe(true);
+  const apps = kc.makeApiClient(AppsV1Api);
+  const coredns = await apps.readNamespacedDeployment({ name: "coredns", namespace: "kube-system" });
+  expect(coredns.status?.readyReplicas).toBe(2);
+  await expect(core.readNamespacedPod({ name: "nope", namespace: "default" })).rejects.toMatchObject({ code: 404 });
+});
+
+test("the API says who may not in Kubernetes Status objects: no token, another cluster's, Remote API off, no such cluster", async ({ request }) => {
+  test.setTimeout(90_000);
+  await signUpViaApi(request);
+  const open = await cluster(request, { addons: { monitoring: false, tracing: false, remoteApi: true } });
+  const closed = await cluster(request, {});
+  const get = (server: string, token?: string) => request.get(`${server}/api/v1/nodes`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  const anonymous = await get(open.server);
+  expect(anonymous.status()).toBe(401);
+  expect(await anonymous.json()).toMatchObject({ kind: "Status", status: "Failure", reason: "Unauthorized", code: 401 });
+  const foreign = await get(open.server, closed.token);
+  expect(foreign.status()).toBe(401);
+  expect((await foreign.json()).message).toMatch(/not the admin token of this cluster/);
+
+  const off = await get(closed.server, closed.token);
+  expect(off.status()).toBe(403);
+  expect((await off.json()).message).toBe(
+    `Remote API access is off for ${closed.name}: turn it on under Changes on its page in Clusterport (Remote API access → Turn on), then try again.`,
+  );
+  const missing = await get(open.server.replace(/[0-9a-f-]{36}$/, "00000000-0000-4000-8000-000000000000"), open.token);
+  expect(missing.status()).toBe(404);
+  expect(await missing.json()).toMatchObject({ kind: "Status", reason: "NotFound" });
+  const badSelector = await request.get(`${open.server}/api/v1/pods?labelSelector=${encodeURIComponent("app=(x")}`, { headers: { authorization: `Bearer ${open.token}` } });
+  expect(badSelector.status()).toBe(400);
+  expect((await badSelector.json()).reason).toBe("BadRequest");
+});
+
+/**
+ * kubectl sends credentials only over TLS, as a Clusterport deployed behind HTTPS serves it: a second web server
+ * with an https:// APP_URL behind a TLS-terminating proxy (a certificate made for the test, trusted through
+ * SSL_CERT_FILE as a public one would be), and the kubeconfig downloaded there, used unchanged.
+ */
+test("kubectl get, -o wide, -o json and version work with the kubeconfig behind HTTPS", async ({ playwright, baseURL }) => {
+  test.setTimeout(120_000);
+  const kubectl = ["/usr/bin/kubectl", "/usr/local/bin/kubectl"].find((p) => fs.existsSync(p));
+  test.skip(!kubectl, "kubectl is not installed on this machine (CI's image has it at /usr/bin/kubectl)");
+  const database = findRunningEmbeddedPostgres(path.join(root, ".e2e", "postgres"));
+  expect(database, "the e2e server's embedded PostgreSQL").toBeDefined();
+  const webPort = Number(new URL(baseURL!).port) + 7;
+  const tlsPort = webPort + 1;
+  const pems = await selfsigned.generate([{ name: "commonName", value: "localhost" }], {
+    keySize: 2048,
+    algorithm: "sha256",
+    extensions: [{ name: "subjectAltName", altNames: [{ type: 2, value: "localhost" }] }],
+  });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kubectl-"));
+  fs.writeFileSync(path.join(dir, "ca.pem"), pems.cert);
+  const web = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", DATABASE_URL: database!.url, DATA_DIR: ".e2e", PORT: String(webPort), APP_URL: `https://localhost:${tlsPort}`, ENGINE_IN_PROCESS: "false", TRUSTED_PROXY_HOPS: "1" },
+    stdio: "ignore",
+  });
+  const proxy = https.createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
+    const upstream = http.request({ host: "localhost", port: webPort, path: req.url, method: req.method, headers: req.headers }, (r) => {
+      res.writeHead(r.statusCode ?? 502, r.headers);
+      r.pipe(res);
+    });
+    upstream.on("error", () => res.writeHead(502).end());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => proxy.listen(tlsPort, resolve));
+  try {
+    const request = await playwright.request.newContext({ baseURL: `https://localhost:${tlsPort}`, ignoreHTTPSErrors: true });
+    await expect.poll(async () => (await request.get("/api/health").catch(() => undefined))?.status(), { timeout: 60_000 }).toBe(200);
+    await signUpViaApi(request);
+    // The web server behind the proxy runs no engine; the suite's server does the install.
+    const c = await cluster(request, { workers: 2, addons: { monitoring: false, tracing: false, remoteApi: true } });
+    expect(c.server).toMatch(new RegExp(`^https://localhost:${tlsPort}/k8s/clusters/`));
+    const file = path.join(dir, "config");
+    fs.writeFileSync(file, c.kubeconfig, { mode: 0o600 });
+    // Asynchronously: the TLS proxy answering kubectl runs in this process.
+    const run = async (...args: string[]) =>
+      (await execFileAsync(kubectl!, ["--kubeconfig", file, ...args], { encoding: "utf8", env: { ...process.env, HOME: dir, SSL_CERT_FILE: path.join(dir, "ca.pem") } })).stdout;
+    const getNodes = (await run("get", "nodes")).trim().split("\n");
+    expect(getNodes[0]).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION$/);
+    expect(getNodes.slice(1).map((l) => l.split(/\s+/).slice(0, 3).join(" ")).sort()).toEqual(["cp-1 Ready worker", "cp-2 Ready worker", "k8sm-1 Ready control-plane"]);
+    expect(getNodes[1]).toMatch(/v1\.37\.1$/);
+    expect((await run("get", "nodes", "-o", "wide")).split("\n")[0]).toMatch(/INTERNAL-IP\s+EXTERNAL-IP\s+OS-IMAGE\s+KERNEL-VERSION\s+CONTAINER-RUNTIME/);
+    const pods = await run("get", "pods", "-n", "kube-system", "-o", "wide");
+    expect(pods.split("\n")[0]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE/);
+    expect(pods).toMatch(/kube-apiserver-k8sm-1\s+1\/1\s+Running\s+0/);
+    expect(JSON.parse(await run("get", "deployment", "coredns", "-n", "kube-system", "-o", "json")).status.readyReplicas).toBe(2);
+    expect(await run("get", "deploy", "-A")).toMatch(/default\s+hello-kubernetes\s+2\/2/);
+    expect((await run("get", "pods", "-A", "-l", "k8s-app=kube-dns", "--no-headers")).trim().split("\n")).toHaveLength(2);
+    expect(await run("version", "-o", "json")).toContain('"gitVersion": "v1.37.1"');
+    await request.dispose();
+  } finally {
+    proxy.close();
+    await new Promise((resolve) => {
+      web.once("exit", resolve);
+      web.kill("SIGTERM");
+    });
+  }
+});

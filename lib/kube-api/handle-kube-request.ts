@@ -1,0 +1,133 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import { findEnvironmentById, readSim, type EnvironmentRecord } from "@/lib/engine";
+import type { Pool } from "@/lib/db/pool";
+import { isTerminal, isEnvironmentStatus } from "@/lib/environments/environment-status";
+import { apiGroupList, apiResourceList, apiVersions } from "./discovery";
+import { KubeError, badRequest, forbidden, methodNotAllowed, notFound, unauthorized } from "./kube-status";
+import { findResource, type KubeResource } from "./resources";
+import { fieldSelector, labelSelector } from "./selectors";
+import { toKubeObject, type KubeContext } from "./to-kube-object";
+import { toTable } from "./to-table";
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * One request to a simulated cluster's Kubernetes API (`<APP_URL>/k8s/clusters/<id>/<path>`): the cluster by
+ * id (404 when it does not exist or was deleted), the bearer token checked against that cluster's admin token
+ * (401), Remote API access required (403 saying how to turn it on), then the path as the real API server
+ * routes it. Every failure is a Kubernetes Status object. docs/kubernetes-api.md.
+ */
+export async function handleKubeRequest(pool: Pool, encryptionKey: string, clusterId: string, path: readonly string[], request: Request, now = new Date()): Promise<Response> {
+  try {
+    const environment = uuidPattern.test(clusterId) ? await findEnvironmentById(pool, clusterId) : undefined;
+    if (!environment || !isEnvironmentStatus(environment.status) || isTerminal(environment.status)) {
+      throw notFound(`The cluster ${clusterId.slice(0, 40)} does not exist: it was deleted, or the kubeconfig names another server.`);
+    }
+    const { sim, secrets } = await readSim(pool, environment.id, encryptionKey);
+    authenticate(request, secrets.get("admin-token"));
+    if (!environment.settings.addons.remoteApi) {
+      throw forbidden(
+        `Remote API access is off for ${environment.name}: turn it on under Changes on its page in Clusterport (Remote API access → Turn on), then try again.`,
+      );
+    }
+    if (request.method !== "GET") throw methodNotAllowed(`${request.method} is not served here: this API reads the cluster; make changes from its page in Clusterport.`);
+    const ctx: KubeContext = { environmentId: environment.id, plan: environment.plan, sim };
+    return json(200, route(ctx, environment, path, new URL(request.url).searchParams, request.headers.get("accept") ?? "", now));
+  } catch (e) {
+    if (e instanceof KubeError) return json(e.code, e.toStatus());
+    throw e;
+  }
+}
+
+function authenticate(request: Request, token: string | undefined): void {
+  const header = request.headers.get("authorization") ?? "";
+  const presented = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+  if (!presented) throw unauthorized("Unauthorized: send the cluster's admin token as a bearer token (it is in the kubeconfig from the cluster's page).");
+  const digest = (v: string) => createHash("sha256").update(v).digest();
+  if (token === undefined || !timingSafeEqual(digest(presented), digest(token))) {
+    throw unauthorized("Unauthorized: this token is not the admin token of this cluster. Download the cluster's kubeconfig again.");
+  }
+}
+
+function route(ctx: KubeContext, environment: EnvironmentRecord, path: readonly string[], query: URLSearchParams, accept: string, now: Date): unknown {
+  const [first, ...rest] = path;
+  if (first === undefined || first === "version") return version(environment);
+  if ((first === "healthz" || first === "livez" || first === "readyz") && rest.length === 0) return "ok";
+  if (first === "api" && rest.length === 0) return apiVersions();
+  if (first === "apis" && rest.length === 0) return apiGroupList();
+  const [group, versionName, resourcePath] =
+    first === "api" ? ["", rest[0], rest.slice(1)] : first === "apis" ? [rest[0] ?? "", rest[1], rest.slice(2)] : [undefined, undefined, []];
+  if (group === undefined || versionName === undefined) throw notFound(`the server could not find the requested resource (${path.join("/").slice(0, 80)})`);
+  if (resourcePath.length === 0) {
+    const list = apiResourceList(group, versionName);
+    if (!list) throw notFound(`the server could not find the requested resource (group version ${group ? `${group}/` : ""}${versionName})`);
+    return list;
+  }
+  // [resource] | [resource, name] | ["namespaces", ns, resource] | ["namespaces", ns, resource, name]
+  const namespaced = resourcePath[0] === "namespaces" && resourcePath.length >= 3;
+  const namespace = namespaced ? resourcePath[1]! : undefined;
+  const [resourceName, name, subresource] = namespaced ? resourcePath.slice(2) : resourcePath;
+  const resource = findResource(group, versionName, resourceName ?? "");
+  if (!resource || subresource !== undefined) throw notFound(`the server could not find the requested resource (${resourcePath.join("/").slice(0, 80)})`);
+  if (namespace !== undefined && !resource.namespaced) throw notFound(`${resource.name} are not namespaced`);
+  const table = accept.includes("as=Table");
+  if (name !== undefined) return getOne(ctx, resource, namespace ?? "", name, table, now);
+  return list(ctx, resource, namespace, query, table, now);
+}
+
+function version(environment: EnvironmentRecord) {
+  const [major, minor] = environment.settings.version.split(".");
+  return {
+    major,
+    minor,
+    gitVersion: `v${environment.settings.version}`,
+    gitCommit: "clusterport-simulated",
+    gitTreeState: "clean",
+    buildDate: "2026-10-14T00:00:00Z",
+    goVersion: "go1.25.3",
+    compiler: "gc",
+    platform: "linux/amd64",
+  };
+}
+
+function objectsOf(ctx: KubeContext, resource: KubeResource, namespace: string | undefined) {
+  return ctx.sim.objects
+    .list(resource.simKind, resource.namespaced ? namespace : undefined)
+    .filter((o) => (resource.namespaced ? o.namespace !== "" : o.namespace === ""));
+}
+
+function listVersion(objects: readonly { updatedAt: string }[]): string {
+  return String(Math.max(0, ...objects.map((o) => Date.parse(o.updatedAt))));
+}
+
+function list(ctx: KubeContext, resource: KubeResource, namespace: string | undefined, query: URLSearchParams, table: boolean, now: Date) {
+  const limit = query.get("limit");
+  if (limit !== null && !/^\d+$/.test(limit)) throw badRequest(`limit must be a whole number, not "${limit.slice(0, 20)}"`);
+  const sim = objectsOf(ctx, resource, namespace);
+  const byLabels = labelSelector(query.get("labelSelector"));
+  const byFields = fieldSelector(query.get("fieldSelector"));
+  const items = sim.map((o) => toKubeObject(ctx, resource, o)).filter((o) => byLabels(o) && byFields(o));
+  const resourceVersion = listVersion(sim);
+  if (table) return toTable(resource, items, resourceVersion, now);
+  return { kind: `${resource.kind}List`, apiVersion: resource.group === "" ? "v1" : `${resource.group}/${resource.version}`, metadata: { resourceVersion }, items };
+}
+
+function getOne(ctx: KubeContext, resource: KubeResource, namespace: string, name: string, table: boolean, now: Date) {
+  const object = ctx.sim.objects.get({ kind: resource.simKind, namespace: resource.namespaced ? namespace : "", name });
+  if (!object) {
+    throw notFound(`${resource.name}${resource.group ? `.${resource.group}` : ""} "${name.slice(0, 253)}" not found`, {
+      name,
+      ...(resource.group ? { group: resource.group } : {}),
+      kind: resource.name,
+    });
+  }
+  const item = toKubeObject(ctx, resource, object);
+  return table ? toTable(resource, [item], listVersion([object]), now) : item;
+}
+
+function json(status: number, body: unknown): Response {
+  return new Response(typeof body === "string" ? body : JSON.stringify(body), {
+    status,
+    headers: { "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json", "cache-control": "no-store" },
+  });
+}
