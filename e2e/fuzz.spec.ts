@@ -209,6 +209,9 @@ function appRoutes(): { pattern: string; api: boolean }[] {
 
 const methods = ["GET", "POST", "PUT", "DELETE", "PATCH"];
 
+/** A dynamic segment of a route folder: `[name]`, `[...all]`, or the optional catch-all `[[...path]]`. */
+const segmentParam = /\[\[[^\]]+\]\]|\[[^\]]+\]/g;
+
 test("a few hundred hostile requests over every route: never a 5xx", async () => {
   test.setTimeout(180_000);
   const baseURL = test.info().project.use.baseURL!;
@@ -266,11 +269,11 @@ test("a few hundred hostile requests over every route: never a 5xx", async () =>
 
   const requests: Request[] = [];
   for (const route of appRoutes()) {
-    const params = route.pattern.match(/\[[^\]]+\]/g) ?? [];
+    const params = route.pattern.match(segmentParam) ?? [];
     for (const param of params) {
       if (!samples[param]) throw new Error(`The fuzz test has no sample values for ${param} in ${route.pattern}; add them to samples.`);
     }
-    const concrete = () => route.pattern.replace(/\[[^\]]+\]/g, (p) => pick(samples[p]!));
+    const concrete = () => route.pattern.replace(segmentParam, (p) => pick(samples[p]!));
     const rounds = route.api ? 24 : 10;
     for (let i = 0; i < rounds; i++) {
       const method = route.api ? pick(methods) : "GET";
@@ -288,7 +291,7 @@ test("a few hundred hostile requests over every route: never a 5xx", async () =>
   }
   // Server actions: the app has none, so an action id from anywhere must be refused in words, not crash.
   for (const route of appRoutes().filter((r) => !r.api)) {
-    const concrete = route.pattern.replace(/\[[^\]]+\]/g, (p) => pick(samples[p]!));
+    const concrete = route.pattern.replace(segmentParam, (p) => pick(samples[p]!));
     requests.push({
       method: "POST",
       path: concrete,
