@@ -30,7 +30,7 @@ describe("named faults", () => {
       message: `Worker cp-1 did not join: its kubelet could not reach the API server at k8sm.${h.plan.domain}:6443 (TLS bootstrap timed out).`,
       transient: false,
       fixableBy: "platform",
-      action: "Retry the install; if it fails again, contact support with the environment name.",
+      action: "Retry; if it fails again, contact support with the environment name.",
     });
   });
 
