@@ -5,7 +5,7 @@ import https from "node:https";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { AppsV1Api, CoreV1Api, KubeConfig } from "@kubernetes/client-node";
+import { AppsV1Api, CoreV1Api, KubeConfig, Watch } from "@kubernetes/client-node";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import selfsigned from "selfsigned";
 import { parse } from "yaml";
@@ -49,6 +49,21 @@ test("a real Kubernetes client reads the simulated cluster with its kubeconfig, 
   const coredns = await apps.readNamespacedDeployment({ name: "coredns", namespace: "kube-system" });
   expect(coredns.status?.readyReplicas).toBe(2);
   await expect(core.readNamespacedPod({ name: "nope", namespace: "default" })).rejects.toMatchObject({ code: 404 });
+
+  // A watch from the list's version sees a worker join when the cluster is scaled out, then turn Ready.
+  const seen: { type: string; name: string; ready: string | undefined }[] = [];
+  const watch = await new Watch(kc).watch(
+    "/api/v1/nodes",
+    { resourceVersion: nodes.metadata?.resourceVersion },
+    (type: string, node: { metadata?: { name?: string }; status?: { conditions?: { type: string; status: string }[] } }) =>
+      seen.push({ type, name: node.metadata?.name ?? "", ready: node.status?.conditions?.find((x) => x.type === "Ready")?.status }),
+    () => {},
+  );
+  expect((await request.post(`/api/environments/${c.name}/changes/scale-workers`, { data: { workers: 3 } })).status()).toBe(202);
+  await expect.poll(() => seen.some((e) => e.name === "cp-3" && e.type === "ADDED"), { timeout: 30_000 }).toBe(true);
+  await expect.poll(() => seen.some((e) => e.name === "cp-3" && e.ready === "True"), { timeout: 30_000 }).toBe(true);
+  expect(seen.filter((e) => e.type === "ADDED").map((e) => e.name)).toEqual(["cp-3"]);
+  watch.abort();
 });
 
 test("the API says who may not in Kubernetes Status objects: no token, another cluster's, Remote API off, no such cluster", async ({ request }) => {
@@ -136,6 +151,18 @@ test("kubectl get, -o wide, -o json and version work with the kubeconfig behind 
     expect(await run("get", "deploy", "-A")).toMatch(/default\s+hello-kubernetes\s+2\/2/);
     expect((await run("get", "pods", "-A", "-l", "k8s-app=kube-dns", "--no-headers")).trim().split("\n")).toHaveLength(2);
     expect(await run("version", "-o", "json")).toContain('"gitVersion": "v1.37.1"');
+
+    // kubectl get --watch prints the new worker's row when the cluster scales out.
+    const watcher = spawn(kubectl!, ["--kubeconfig", file, "get", "nodes", "--watch"], { env: { ...process.env, HOME: dir, SSL_CERT_FILE: path.join(dir, "ca.pem") } });
+    let watched = "";
+    watcher.stdout.on("data", (d: Buffer) => (watched += d.toString()));
+    try {
+      await expect.poll(() => watched, { timeout: 15_000 }).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION/);
+      expect((await request.post(`/api/environments/${c.name}/changes/scale-workers`, { data: { workers: 3 } })).status()).toBe(202);
+      await expect.poll(() => watched, { timeout: 30_000 }).toMatch(/\ncp-3\s+Ready\s+worker\s+\S+\s+v1\.37\.1/);
+    } finally {
+      watcher.kill();
+    }
     await request.dispose();
   } finally {
     proxy.close();

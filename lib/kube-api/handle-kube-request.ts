@@ -8,6 +8,7 @@ import { findResource, type KubeResource } from "./resources";
 import { fieldSelector, labelSelector } from "./selectors";
 import { toKubeObject, type KubeContext } from "./to-kube-object";
 import { toTable } from "./to-table";
+import { watchKey, watchStream } from "./watch-stream";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -17,7 +18,15 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  * (401), Remote API access required (403 saying how to turn it on), then the path as the real API server
  * routes it. Every failure is a Kubernetes Status object. docs/kubernetes-api.md.
  */
-export async function handleKubeRequest(pool: Pool, encryptionKey: string, clusterId: string, path: readonly string[], request: Request, now = new Date()): Promise<Response> {
+export type KubeRequestDeps = {
+  pool: Pool;
+  encryptionKey: string;
+  /** Calls `onChange` whenever the environment may have changed (watches); resolves with the unsubscribe function. */
+  subscribe(environmentId: string, onChange: () => void): Promise<() => void>;
+};
+
+export async function handleKubeRequest(deps: KubeRequestDeps, clusterId: string, path: readonly string[], request: Request, now = new Date()): Promise<Response> {
+  const { pool, encryptionKey } = deps;
   try {
     const environment = uuidPattern.test(clusterId) ? await findEnvironmentById(pool, clusterId) : undefined;
     if (!environment || !isEnvironmentStatus(environment.status) || isTerminal(environment.status)) {
@@ -32,7 +41,27 @@ export async function handleKubeRequest(pool: Pool, encryptionKey: string, clust
     }
     if (request.method !== "GET") throw methodNotAllowed(`${request.method} is not served here: this API reads the cluster; make changes from its page in Clusterport.`);
     const ctx: KubeContext = { environmentId: environment.id, plan: environment.plan, sim };
-    return json(200, route(ctx, environment, path, new URL(request.url).searchParams, request.headers.get("accept") ?? "", now));
+    const query = new URL(request.url).searchParams;
+    const answer = route(ctx, environment, path, query, request.headers.get("accept") ?? "", now);
+    if (!isWatch(answer)) return json(200, answer);
+    const read = async () => {
+      const { sim: current } = await readSim(pool, environment.id, encryptionKey);
+      return tracked({ ...ctx, sim: current }, answer);
+    };
+    const stream = watchStream(
+      {
+        read,
+        subscribe: (onChange) => deps.subscribe(environment.id, onChange),
+        present: (object, version) => (answer.table ? toTable(answer.resource, [object], version, new Date()) : object),
+      },
+      {
+        initial: tracked(ctx, answer),
+        sendInitial: answer.since === null || answer.since === "0",
+        timeoutSeconds: answer.timeoutSeconds,
+        signal: request.signal,
+      },
+    );
+    return new Response(stream, { headers: { "content-type": "application/json", "cache-control": "no-store", "x-accel-buffering": "no" } });
   } catch (e) {
     if (e instanceof KubeError) return json(e.code, e.toStatus());
     throw e;
@@ -72,7 +101,54 @@ function route(ctx: KubeContext, environment: EnvironmentRecord, path: readonly 
   if (namespace !== undefined && !resource.namespaced) throw notFound(`${resource.name} are not namespaced`);
   const table = accept.includes("as=Table");
   if (name !== undefined) return getOne(ctx, resource, namespace ?? "", name, table, now);
+  const watch = query.get("watch");
+  if (watch === "true" || watch === "1") {
+    const timeout = query.get("timeoutSeconds");
+    if (timeout !== null && !/^\d{1,6}$/.test(timeout)) throw badRequest(`timeoutSeconds must be a whole number of seconds, not "${timeout.slice(0, 20)}"`);
+    return {
+      watch: true as const,
+      resource,
+      namespace,
+      table,
+      since: query.get("resourceVersion"),
+      timeoutSeconds: Math.min(Number(timeout ?? defaultWatchSeconds) || defaultWatchSeconds, defaultWatchSeconds),
+      matches: matcher(query),
+    };
+  }
   return list(ctx, resource, namespace, query, table, now);
+}
+
+/** The real API server ends a watch after 30 to 60 minutes; clients watch again from their last version. */
+const defaultWatchSeconds = 1800;
+
+type WatchRequest = {
+  watch: true;
+  resource: KubeResource;
+  namespace: string | undefined;
+  table: boolean;
+  since: string | null;
+  timeoutSeconds: number;
+  matches: (o: Record<string, unknown>) => boolean;
+};
+
+function isWatch(answer: unknown): answer is WatchRequest {
+  return typeof answer === "object" && answer !== null && (answer as { watch?: unknown }).watch === true;
+}
+
+function matcher(query: URLSearchParams): (o: Record<string, unknown>) => boolean {
+  const byLabels = labelSelector(query.get("labelSelector"));
+  const byFields = fieldSelector(query.get("fieldSelector"));
+  return (o) => byLabels(o) && byFields(o);
+}
+
+/** A watched resource's objects now: converted, filtered, keyed, each with its version. */
+function tracked(ctx: KubeContext, w: WatchRequest): Map<string, { version: string; object: Record<string, unknown> }> {
+  const out = new Map<string, { version: string; object: Record<string, unknown> }>();
+  for (const o of objectsOf(ctx, w.resource, w.namespace)) {
+    const object = toKubeObject(ctx, w.resource, o);
+    if (w.matches(object)) out.set(watchKey(o), { version: String(Date.parse(o.updatedAt)), object });
+  }
+  return out;
 }
 
 function version(environment: EnvironmentRecord) {
@@ -104,9 +180,7 @@ function list(ctx: KubeContext, resource: KubeResource, namespace: string | unde
   const limit = query.get("limit");
   if (limit !== null && !/^\d+$/.test(limit)) throw badRequest(`limit must be a whole number, not "${limit.slice(0, 20)}"`);
   const sim = objectsOf(ctx, resource, namespace);
-  const byLabels = labelSelector(query.get("labelSelector"));
-  const byFields = fieldSelector(query.get("fieldSelector"));
-  const items = sim.map((o) => toKubeObject(ctx, resource, o)).filter((o) => byLabels(o) && byFields(o));
+  const items = sim.map((o) => toKubeObject(ctx, resource, o)).filter(matcher(query));
   const resourceVersion = listVersion(sim);
   if (table) return toTable(resource, items, resourceVersion, now);
   return { kind: `${resource.kind}List`, apiVersion: resource.group === "" ? "v1" : `${resource.group}/${resource.version}`, metadata: { resourceVersion }, items };

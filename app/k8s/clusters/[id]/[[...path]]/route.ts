@@ -1,5 +1,6 @@
 import { database } from "@/lib/db/database";
 import { env } from "@/lib/env";
+import { feed } from "@/lib/live/feed";
 import { handleKubeRequest } from "@/lib/kube-api/handle-kube-request";
 
 type Context = { params: Promise<{ id: string; path?: string[] }> };
@@ -10,7 +11,13 @@ type Context = { params: Promise<{ id: string; path?: string[] }> };
  */
 async function handle(request: Request, context: Context): Promise<Response> {
   const { id, path } = await context.params;
-  return handleKubeRequest(database(), env().encryptionKey, id, path ?? [], request);
+  const deps = {
+    pool: database(),
+    encryptionKey: env().encryptionKey,
+    // Watches follow the environment through the process's live feed, as status pages do.
+    subscribe: (environmentId: string, onChange: () => void) => feed().subscribe(environmentId, undefined, () => onChange()),
+  };
+  return handleKubeRequest(deps, id, path ?? [], request);
 }
 
 export const GET = handle;
