@@ -11,13 +11,20 @@ async function runningCluster(page: Page, settings: Record<string, unknown> = {}
   return name;
 }
 
+/**
+ * Confirms a change and waits until it has run: its row is added to the Activity and says Succeeded. (A quick
+ * change can be over before the page ever shows Updating, so that state is not waited for.)
+ */
 async function confirmAndWait(page: Page, dialogName: string, confirm: string) {
+  const operations = page.getByRole("region", { name: "Activity" }).getByRole("table").getByRole("row");
+  // The open dialog hides the page from the accessibility tree, so the rows are counted hidden ones included.
+  const before = await page.getByRole("region", { name: "Activity", includeHidden: true }).getByRole("row", { includeHidden: true }).count();
   const dialog = page.getByRole("dialog", { name: dialogName });
   await dialog.getByRole("button", { name: confirm }).click();
   await expect(dialog).toBeHidden();
-  const status = page.getByRole("status", { name: "Environment status" });
-  await expect(status).toHaveText("Updating");
-  await expect(status).toHaveText("Running", { timeout: 30_000 });
+  await expect(operations).toHaveCount(before + 1, { timeout: 30_000 });
+  await expect(operations.nth(1)).toContainText("Succeeded", { timeout: 30_000 });
+  await expect(page.getByRole("status", { name: "Environment status" })).toHaveText("Running");
 }
 
 const changes = (page: Page) => page.getByRole("region", { name: "Changes" });
@@ -86,6 +93,14 @@ test("scale workers out to 3 and back in to 1, each with its plan diff checked b
   await confirmAndWait(page, "Scale workers", "Scale workers");
   await expect(changes(page)).toContainText("1 (cp-3)");
   await expect(nodes.getByRole("row", { name: /\bcp-1\./ })).toContainText("Removed");
+  // The sample app's pods moved to the remaining worker, as the Workloads section shows.
+  const workloads = page.getByRole("region", { name: "Workloads" });
+  await expect(workloads.getByRole("table", { name: "Workloads" }).getByRole("row", { name: /hello-kubernetes/ })).toContainText("2/2");
+  const appPods = workloads.getByRole("table", { name: "Pods" }).getByRole("row", { name: /hello-kubernetes/ });
+  await expect(appPods).toHaveCount(2);
+  for (const row of await appPods.all()) await expect(row).toContainText(/cp-3\s*Running/);
+  await workloads.getByLabel("Namespace").selectOption("kube-system");
+  await expect(workloads.getByRole("table", { name: "Workloads" })).toContainText("coredns");
 });
 
 test("Remote API access off and on, its URL going and coming back", async ({ page }) => {

@@ -7,7 +7,7 @@ async function waitForStatus(request: APIRequestContext, name: string, wanted: s
     .toBe(wanted);
 }
 
-test("an install runs to Running, serves a kubeconfig for its endpoint, and is deleted", async ({ page, browser }) => {
+test("an install runs to Running, serves a kubeconfig for its Kubernetes API, and is deleted", async ({ page, browser }) => {
   await signUpViaApi(page.request);
   const name = `eng-${Date.now().toString(36)}`;
   expect((await page.request.post("/api/environments", { data: { name, region: "eu-central" } })).status()).toBe(201);
@@ -18,7 +18,7 @@ test("an install runs to Running, serves a kubeconfig for its endpoint, and is d
   const kubeconfig = await page.request.get(`/api/environments/${name}/kubeconfig`);
   expect(kubeconfig.status()).toBe(200);
   expect(kubeconfig.headers()["content-disposition"]).toContain(`${name}-kubeconfig.yaml`);
-  expect(await kubeconfig.text()).toContain(`server: https://k8sm.${name}.fra.clusterport.cloud:6443`);
+  expect(await kubeconfig.text()).toContain(`server: ${test.info().project.use.baseURL}/k8s/clusters/${detail.id}`);
 
   // Log lines are numbered 1, 2, 3 … per environment; a page reads back from the newest with ?before=.
   const all = (await (await page.request.get(`/api/environments/${name}/logs`)).json()).lines as { id: number }[];

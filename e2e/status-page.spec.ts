@@ -78,7 +78,7 @@ test("a development install reaches Running live; health, endpoints, credentials
   await credentials.getByRole("link", { name: "Download kubeconfig" }).click();
   const download = await downloading;
   const yaml = fs.readFileSync(await download.path(), "utf8");
-  expect(yaml).toContain(`server: https://k8sm.${name}.fra.clusterport.cloud:6443`);
+  expect(yaml).toMatch(new RegExp(`server: ${test.info().project.use.baseURL}/k8s/clusters/[0-9a-f-]{36}\n`));
 
   // Logs: every line of the environment, filterable by node, downloadable.
   const logs = page.getByRole("region", { name: "Logs" });

@@ -23,6 +23,7 @@ import { ProgressSection } from "./progress/progress-section";
 import { useEnvironmentAction } from "./actions/use-environment-action";
 import { useEnvironmentFeed } from "./live/use-environment-feed";
 import { useServerNow } from "./live/use-server-now";
+import { WorkloadsSection } from "./workloads/workloads-section";
 
 /** The status page of one environment, kept live by the feed. */
 export function EnvironmentStatusView({
@@ -111,6 +112,7 @@ export function EnvironmentStatusView({
         <div className="flex min-w-0 flex-col gap-6">
           <ProgressSection snapshot={snapshot} now={now} />
           <NodesSection nodes={snapshot.nodes} groups={snapshot.plan.nodeGroups} />
+          {environment.status === "running" || environment.status === "updating" ? <WorkloadsSection workloads={snapshot.workloads} /> : null}
           <LogsSection
             name={environment.name}
             logs={logs}

@@ -2,6 +2,7 @@ import { findRegion, nodeGroups, type NodeGroupId } from "@/lib/catalog";
 import type { Pool } from "@/lib/db/pool";
 import { readEnvironmentState, rollbackableChangeTypes, type EnvironmentState } from "@/lib/engine";
 import { isEnvironmentStatus } from "@/lib/environments/environment-status";
+import { buildWorkloadsView } from "./build-workloads-view";
 import type { CredentialName, NodeView, OperationView, StatusSnapshot, StepView } from "./status-snapshot";
 
 const credentialLabels: Record<CredentialName, string> = {
@@ -98,6 +99,7 @@ export function toStatusSnapshot(state: EnvironmentState, timeScale: number, now
     nodes,
     results: env.results,
     registry: state.registry,
+    workloads: buildWorkloadsView(state.workloads),
     credentials,
     lastEventId: state.lastEventSeq,
     lastLogId: state.lastLogSeq,

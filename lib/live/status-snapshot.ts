@@ -30,6 +30,8 @@ export type StatusSnapshot = {
   nodes: NodeView[];
   /** Once an install succeeded. */
   results: { endpoints: EnvironmentPlan["endpoints"]; health: HealthLine[]; completedAt: string } | null;
+  /** What runs in the cluster: namespaces, workloads, pods, services (the Workloads section). */
+  workloads: WorkloadsView;
   /** The registry credentials the cluster pulls images with (no password), or null. */
   registry: { registry: string; username: string; email: string } | null;
   /** Which credentials exist (values only through GET /api/environments/<name>/credentials). */
@@ -40,6 +42,14 @@ export type StatusSnapshot = {
   lastLogId: number;
   /** Server time the snapshot was taken (ISO), to correct the client's clock for elapsed/ETA. */
   serverTime: string;
+};
+
+export type WorkloadsView = {
+  namespaces: string[];
+  workloads: { kind: "Deployment" | "StatefulSet" | "DaemonSet"; namespace: string; name: string; ready: number; desired: number; image: string }[];
+  /** `reason`: why a Pending pod waits (the scheduler's message), else null. */
+  pods: { namespace: string; name: string; node: string | null; phase: string; reason: string | null }[];
+  services: { namespace: string; name: string; type: string; clusterIP: string; ports: string }[];
 };
 
 export type CredentialName = "admin-token" | "grafana-password" | "jaeger-password";

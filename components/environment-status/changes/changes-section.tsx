@@ -34,7 +34,8 @@ const dataAddons: { id: Exclude<AddonId, "remoteApi">; name: string; what: strin
 ];
 
 /**
- * Day 2: what can be changed on the running cluster — workers, storage, add-ons, remote API access — each with
+ * Day 2: what can be changed on the running cluster — workers, Kubernetes version, storage, add-ons, its
+ * certificate, registry credentials, remote API access — each with
  * its state, its button, and why it is not possible now when it is not. Each opens a dialog that shows the
  * plan diff before anything happens.
  */

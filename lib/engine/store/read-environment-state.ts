@@ -35,6 +35,8 @@ export type StepRecord = {
   error: StepFailure | null;
 };
 
+export type WorkloadObject = { kind: string; namespace: string; name: string; spec: Record<string, unknown>; status: Record<string, unknown> };
+
 export type MachineRecord = { nodeId: string; nodeGroup: string; hostname: string; privateIp: string; state: string; facts: Record<string, unknown> };
 
 /** Everything the status page shows of an environment, without secret values; undefined if it does not exist. */
@@ -47,6 +49,8 @@ export type EnvironmentState = {
   /** Kubernetes Node readiness by node name. */
   nodeReady: Record<string, boolean>;
   secretNames: string[];
+  /** The cluster's namespaces, workloads, pods and services, as the simulation holds them. */
+  workloads: WorkloadObject[];
   /** The registry credentials the cluster has (the pull secret's source, no password). */
   registry: { registry: string; username: string; email: string } | null;
   /** The newest log lines, oldest first, when asked for (`logTail`). */
@@ -80,6 +84,7 @@ export async function readEnvironmentState(
     nodes: { name: string; ready: boolean }[];
     secrets: string[];
     registry: { registry: string; username: string; email: string } | null;
+    workloads: WorkloadObject[];
     logs: (Omit<LogLineRecord, "at"> & { at: string })[];
   }>(
     `WITH t AS (${target}),
@@ -99,6 +104,10 @@ export async function readEnvironmentState(
             (SELECT COALESCE(json_agg(json_build_object('name', name, 'ready', COALESCE((status->>'ready')::boolean, false))), '[]')
                FROM sim_object WHERE "environmentId" = (SELECT id FROM t) AND kind = 'Node' AND namespace = '') AS nodes,
             (SELECT COALESCE(json_agg(name ORDER BY name), '[]') FROM environment_secret WHERE "environmentId" = (SELECT id FROM t)) AS secrets,
+            (SELECT COALESCE(json_agg(json_build_object('kind', kind, 'namespace', namespace, 'name', name, 'spec', spec, 'status', status)
+                ORDER BY namespace, kind, name), '[]')
+               FROM sim_object WHERE "environmentId" = (SELECT id FROM t)
+                AND kind IN ('Namespace', 'Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'Service')) AS workloads,
             (SELECT json_build_object('registry', spec->>'registry', 'username', spec->>'username', 'email', COALESCE(spec->>'email', ''))
                FROM sim_object WHERE "environmentId" = (SELECT id FROM t) AND kind = 'Secret' AND namespace = 'kube-system' AND name = 'clusterport-registry') AS registry,
             (SELECT COALESCE(json_agg(l ORDER BY l.seq), '[]') FROM (
@@ -120,6 +129,7 @@ export async function readEnvironmentState(
     nodeReady: Object.fromEntries(row.nodes.map((n) => [n.name, n.ready])),
     secretNames: row.secrets,
     registry: row.registry ?? null,
+    workloads: row.workloads,
     logTail: row.logs.map((l) => ({ ...l, at: new Date(l.at) })),
     lastEventSeq: Number(eventSeq),
     lastLogSeq: Number(logSeq),
