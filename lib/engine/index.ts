@@ -13,7 +13,7 @@ export type { ClaimedStep } from "./claim-steps";
 export { buildKubeconfig } from "./build-kubeconfig";
 export type { OperationStepSpec, ChangeParams } from "./create-operation";
 export { faultsSchema, namedFaults, parseFaults, type Faults, type NamedFault } from "./faults";
-export { operationLabels, changeTypes, isChangeType, rollbackableChangeTypes, type ChangeType, type OperationStatus, type OperationType } from "./operation-states";
+export { operationLabels, type ChangeType, type OperationStatus, type OperationType } from "./operation-states";
 export { environmentStatusForOperation } from "./environment-status-for-operation";
 export type { StepStatus } from "./step-states";
 export type { HealthLine } from "./step-context";
@@ -21,7 +21,7 @@ export type { EnvironmentResults } from "./finish-operation";
 export { readClusterInfo } from "./sim";
 
 export { requestCancel, requestDelete, requestRetry } from "./request-operations";
-export { requestChange, requestRollback, canRollBack, type ChangeRequest } from "./request-change";
+export { requestChange, requestRollback, type ChangeRequest } from "./request-change";
 export { insertEnvironment, type InsertOutcome, type NewEnvironment } from "./store/insert-environment";
 export { setEnvironmentFaults } from "./store/set-environment-faults";
 export type { EnvironmentRecord } from "./store/environment-record";

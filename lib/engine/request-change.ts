@@ -5,8 +5,8 @@ import { ConflictError } from "@/lib/errors";
 import type { EnvironmentPlan } from "@/lib/plan";
 import type { InstallSettings } from "@/lib/validations/install-settings";
 import { createOperation, type ChangeParams, type OperationStepSpec } from "./create-operation";
-import { operationLabels, rollbackableChangeTypes, type ChangeType } from "./operation-states";
-import { assertIdle, environmentOf, failedChange, moveEnvironment, request, type NewestOperation, type Request } from "./request-context";
+import { canRollBackChange, operationLabels, type ChangeType } from "./operation-states";
+import { assertIdle, environmentOf, failedChange, moveEnvironment, request, type Request } from "./request-context";
 import type { EngineTx } from "./store/engine-transaction";
 
 export type ChangeRequest = Request & {
@@ -81,14 +81,8 @@ export async function assertNoFailedChange(tx: EngineTx, environmentId: string):
   if (!failed) return;
   const where = failed.error?.stepTitle ? ` at "${failed.error.stepTitle}"` : "";
   throw new ConflictError(
-    `${operationLabels[failed.type]} failed${where}. ${canRollBack(failed) ? "Retry it or roll it back" : "Retry it"} before making another change.`,
+    `${operationLabels[failed.type]} failed${where}. ${canRollBackChange(failed.type, failed.params) ? "Retry it or roll it back" : "Retry it"} before making another change.`,
   );
-}
-
-/** A failed change can be rolled back when it added nodes: they are removed and the old plan restored. */
-export function canRollBack(op: Pick<NewestOperation, "type" | "previous">, current?: EnvironmentPlan): boolean {
-  if (!(rollbackableChangeTypes as readonly string[]).includes(op.type) || !op.previous) return false;
-  return current === undefined || addedNodes(op.previous.plan, current).length > 0;
 }
 
 /** Node ids in `after` that `before` does not have. */
@@ -108,7 +102,7 @@ export async function requestRollback(pool: Pool, r: Request): Promise<string> {
     if (!canRequest("rollback", env.status)) throw new ConflictError("Only a failed change on a running cluster can be rolled back.");
     const failed = await failedChange(tx, r.environmentId);
     if (!failed) throw new ConflictError("There is nothing to roll back: the newest change on this cluster did not fail.");
-    if (!failed.previous || !canRollBack(failed, env.plan)) {
+    if (!failed.previous || !canRollBackChange(failed.type, failed.params)) {
       throw new ConflictError(`${operationLabels[failed.type]} added no nodes, so there is nothing to roll back; retry it instead.`);
     }
     const removing = addedNodes(failed.previous.plan, env.plan);

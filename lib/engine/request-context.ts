@@ -63,12 +63,13 @@ export type NewestOperation = {
   type: OperationType;
   status: OperationStatus;
   error: { stepTitle?: string } | null;
+  params: Record<string, unknown> | null;
   previous: { settings: InstallSettings; plan: EnvironmentPlan } | null;
 };
 
 export async function newestOperation(tx: EngineTx, environmentId: string): Promise<NewestOperation | undefined> {
   const { rows } = await tx.client.query<NewestOperation>(
-    `SELECT id, type, status, error, previous FROM operation WHERE "environmentId" = $1 ORDER BY seq DESC LIMIT 1`,
+    `SELECT id, type, status, error, params, previous FROM operation WHERE "environmentId" = $1 ORDER BY seq DESC LIMIT 1`,
     [environmentId],
   );
   return rows[0];

@@ -14,6 +14,11 @@ export function isChangeType(type: string): type is ChangeType {
 /** Changes whose failure can be undone by a rollback operation (the nodes they added are removed). */
 export const rollbackableChangeTypes: readonly ChangeType[] = ["scale-workers"];
 
+/** A failed change can be rolled back when it is rollbackable and added nodes (its params list them). */
+export function canRollBackChange(type: string, params: Readonly<Record<string, unknown>> | null | undefined): boolean {
+  return (rollbackableChangeTypes as readonly string[]).includes(type) && Array.isArray(params?.added) && params.added.length > 0;
+}
+
 export const operationLabels: Readonly<Record<OperationType, string>> = {
   install: "Install",
   cancel: "Cancel install",

@@ -1,6 +1,7 @@
 import { findRegion, nodeGroups, type NodeGroupId } from "@/lib/catalog";
 import type { Pool } from "@/lib/db/pool";
-import { readEnvironmentState, rollbackableChangeTypes, type EnvironmentState } from "@/lib/engine";
+import { readEnvironmentState, type EnvironmentState } from "@/lib/engine";
+import { canRollBackChange } from "@/lib/environments/operation-types";
 import { isEnvironmentStatus } from "@/lib/environments/environment-status";
 import { buildWorkloadsView } from "./build-workloads-view";
 import type { CredentialName, NodeView, OperationView, StatusSnapshot, StepView } from "./status-snapshot";
@@ -28,12 +29,7 @@ export function toStatusSnapshot(state: EnvironmentState, timeScale: number, now
       type: o.type as OperationView["type"],
       status: o.status as OperationView["status"],
       summary: o.params?.summary ?? null,
-      canRollBack:
-        i === 0 &&
-        o.status === "failed" &&
-        (rollbackableChangeTypes as readonly string[]).includes(o.type) &&
-        Array.isArray(o.params?.added) &&
-        o.params.added.length > 0,
+      canRollBack: i === 0 && o.status === "failed" && canRollBackChange(o.type, o.params),
       actor: o.actor,
       createdAt: o.createdAt.toISOString(),
       startedAt: iso(o.startedAt),
