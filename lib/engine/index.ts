@@ -19,6 +19,7 @@ export type { StepStatus } from "./step-states";
 export type { HealthLine } from "./step-context";
 export type { EnvironmentResults } from "./finish-operation";
 export { readClusterInfo } from "./sim";
+export { clusterIngressClass } from "./steps/plan-facts";
 
 export { requestCancel, requestDelete, requestRetry } from "./request-operations";
 export { requestChange, requestRollback, type ChangeRequest } from "./request-change";
@@ -34,6 +35,7 @@ export { readEnvironmentState, type WorkloadObject, type EnvironmentState, type 
 export { findLogLines, type LogLineRecord } from "./store/find-log-lines";
 export { findEvents, type EventRecord } from "./store/find-events";
 export { readSim } from "./store/read-sim";
+export { changeClusterObjects, ClusterNotChangeable } from "./store/change-cluster-objects";
 export { findMachineIds } from "./store/find-machine-ids";
 export { findRegistryCredentials } from "./store/find-registry-credentials";
 export { listenForChanges, type Change, type ChangeListener } from "./store/listen-for-changes";

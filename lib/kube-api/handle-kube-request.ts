@@ -4,9 +4,14 @@ import type { Pool } from "@/lib/db/pool";
 import { isTerminal, isEnvironmentStatus } from "@/lib/environments/environment-status";
 import { apiGroupList, apiResourceList, apiVersions } from "./discovery";
 import { KubeError, badRequest, forbidden, methodNotAllowed, notFound, unauthorized } from "./kube-status";
-import { findResource, type KubeResource } from "./resources";
+import { replicaSetName, type WorkloadSpec } from "@/lib/engine/sim";
+import { openApi } from "./openapi";
+import { PodLog, podLogRequest, servePodLog } from "./pod-log";
+import { parseResourcePath, type ResourcePath } from "./resource-path";
+import type { KubeResource } from "./resources";
 import { fieldSelector, labelSelector } from "./selectors";
 import { toKubeObject, type KubeContext } from "./to-kube-object";
+import { scaleOf, serveWrite } from "./write/serve-write";
 import { toTable } from "./to-table";
 import { watchKey, watchStream } from "./watch-stream";
 
@@ -39,10 +44,18 @@ export async function handleKubeRequest(deps: KubeRequestDeps, clusterId: string
         `Remote API access is off for ${environment.name}: turn it on under Changes on its page in Clusterport (Remote API access → Turn on), then try again.`,
       );
     }
-    if (request.method !== "GET") throw methodNotAllowed(`${request.method} is not served here: this API reads the cluster; make changes from its page in Clusterport.`);
-    const ctx: KubeContext = { environmentId: environment.id, plan: environment.plan, sim };
     const query = new URL(request.url).searchParams;
+    if (request.method !== "GET") {
+      if (!writeMethods.has(request.method)) throw methodNotAllowed(`${request.method.slice(0, 20)} is not a method of the Kubernetes API`);
+      const target = resourceTarget(path);
+      if (!target) throw methodNotAllowed(`the server does not allow this method on the requested resource (${path.join("/").slice(0, 80)})`);
+      const answer = await serveWrite({ pool, encryptionKey }, environment, target, request, query);
+      return json(answer.code, answer.body, answer.warnings);
+    }
+    const ctx: KubeContext = { environmentId: environment.id, plan: environment.plan, sim, encryptionKey };
     const answer = route(ctx, environment, path, query, request.headers.get("accept") ?? "", now);
+    if (answer instanceof Response) return answer;
+    if (answer instanceof PodLog) return servePodLog(answer, { read: async () => (await readSim(pool, environment.id, encryptionKey)).sim, subscribe: (onChange) => deps.subscribe(environment.id, onChange) }, request.signal, now);
     if (!isWatch(answer)) return json(200, answer);
     const read = async () => {
       const { sim: current } = await readSim(pool, environment.id, encryptionKey);
@@ -80,26 +93,22 @@ function authenticate(request: Request, token: string | undefined): void {
 
 function route(ctx: KubeContext, environment: EnvironmentRecord, path: readonly string[], query: URLSearchParams, accept: string, now: Date): unknown {
   const [first, ...rest] = path;
+  if (first === "openapi") return openApi(rest, query, accept);
   if (first === undefined || first === "version") return version(environment);
   if ((first === "healthz" || first === "livez" || first === "readyz") && rest.length === 0) return "ok";
   if (first === "api" && rest.length === 0) return apiVersions();
   if (first === "apis" && rest.length === 0) return apiGroupList();
-  const [group, versionName, resourcePath] =
-    first === "api" ? ["", rest[0], rest.slice(1)] : first === "apis" ? [rest[0] ?? "", rest[1], rest.slice(2)] : [undefined, undefined, []];
+  const [group, versionName, resourcePath] = splitApiPath(path);
   if (group === undefined || versionName === undefined) throw notFound(`the server could not find the requested resource (${path.join("/").slice(0, 80)})`);
   if (resourcePath.length === 0) {
     const list = apiResourceList(group, versionName);
     if (!list) throw notFound(`the server could not find the requested resource (group version ${group ? `${group}/` : ""}${versionName})`);
     return list;
   }
-  // [resource] | [resource, name] | ["namespaces", ns, resource] | ["namespaces", ns, resource, name]
-  const namespaced = resourcePath[0] === "namespaces" && resourcePath.length >= 3;
-  const namespace = namespaced ? resourcePath[1]! : undefined;
-  const [resourceName, name, subresource] = namespaced ? resourcePath.slice(2) : resourcePath;
-  const resource = findResource(group, versionName, resourceName ?? "");
-  if (!resource || subresource !== undefined) throw notFound(`the server could not find the requested resource (${resourcePath.join("/").slice(0, 80)})`);
-  if (namespace !== undefined && !resource.namespaced) throw notFound(`${resource.name} are not namespaced`);
+  const { resource, namespace, name, subresource } = parseResourcePath(group, versionName, resourcePath);
   const table = accept.includes("as=Table");
+  if (name !== undefined && subresource === "log") return podLogRequest(ctx, namespace ?? "", name, query);
+  if (name !== undefined && subresource === "scale") return scaleOf(ctx, requireObject(ctx, resource, namespace ?? "", name));
   if (name !== undefined) return getOne(ctx, resource, namespace ?? "", name, table, now);
   const watch = query.get("watch");
   if (watch === "true" || watch === "1") {
@@ -146,9 +155,26 @@ function tracked(ctx: KubeContext, w: WatchRequest): Map<string, { version: stri
   const out = new Map<string, { version: string; object: Record<string, unknown> }>();
   for (const o of objectsOf(ctx, w.resource, w.namespace)) {
     const object = toKubeObject(ctx, w.resource, o);
-    if (w.matches(object)) out.set(watchKey(o), { version: String(Date.parse(o.updatedAt)), object });
+    if (w.matches(object)) out.set(watchKey(o), { version: versionOf(object), object });
   }
   return out;
+}
+
+const writeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** ["api", v, …] or ["apis", group, v, …] → [group, version, the rest]; undefineds for any other path. */
+function splitApiPath(path: readonly string[]): [string | undefined, string | undefined, readonly string[]] {
+  const [first, ...rest] = path;
+  if (first === "api") return ["", rest[0], rest.slice(1)];
+  if (first === "apis") return [rest[0] ?? "", rest[1], rest.slice(2)];
+  return [undefined, undefined, []];
+}
+
+/** The resource a write names, or undefined when the path names none (discovery, /version…). */
+function resourceTarget(path: readonly string[]): ResourcePath | undefined {
+  const [group, versionName, rest] = splitApiPath(path);
+  if (group === undefined || versionName === undefined || rest.length === 0) return undefined;
+  return parseResourcePath(group, versionName, rest);
 }
 
 function version(environment: EnvironmentRecord) {
@@ -172,22 +198,25 @@ function objectsOf(ctx: KubeContext, resource: KubeResource, namespace: string |
     .filter((o) => (resource.namespaced ? o.namespace !== "" : o.namespace === ""));
 }
 
-function listVersion(objects: readonly { updatedAt: string }[]): string {
-  return String(Math.max(0, ...objects.map((o) => Date.parse(o.updatedAt))));
+/** A rendered object's resourceVersion (a derived one's follows what it is derived from, e.g. Endpoints their pods). */
+const versionOf = (o: Record<string, unknown>) => String((o.metadata as { resourceVersion?: string } | undefined)?.resourceVersion ?? "0");
+
+function listVersion(objects: readonly Record<string, unknown>[]): string {
+  return String(Math.max(0, ...objects.map((o) => Number(versionOf(o)))));
 }
 
 function list(ctx: KubeContext, resource: KubeResource, namespace: string | undefined, query: URLSearchParams, table: boolean, now: Date) {
   const limit = query.get("limit");
   if (limit !== null && !/^\d+$/.test(limit)) throw badRequest(`limit must be a whole number, not "${limit.slice(0, 20)}"`);
-  const sim = objectsOf(ctx, resource, namespace);
-  const items = sim.map((o) => toKubeObject(ctx, resource, o)).filter(matcher(query));
-  const resourceVersion = listVersion(sim);
+  const all = objectsOf(ctx, resource, namespace).map((o) => toKubeObject(ctx, resource, o));
+  const items = all.filter(matcher(query));
+  const resourceVersion = listVersion(all);
   if (table) return toTable(resource, items, resourceVersion, now);
   return { kind: `${resource.kind}List`, apiVersion: resource.group === "" ? "v1" : `${resource.group}/${resource.version}`, metadata: { resourceVersion }, items };
 }
 
-function getOne(ctx: KubeContext, resource: KubeResource, namespace: string, name: string, table: boolean, now: Date) {
-  const object = ctx.sim.objects.get({ kind: resource.simKind, namespace: resource.namespaced ? namespace : "", name });
+function requireObject(ctx: KubeContext, resource: KubeResource, namespace: string, name: string) {
+  const object = resource.kind === "ReplicaSet" ? replicaSetNamed(ctx, namespace, name) : ctx.sim.objects.get({ kind: resource.simKind, namespace: resource.namespaced ? namespace : "", name });
   if (!object) {
     throw notFound(`${resource.name}${resource.group ? `.${resource.group}` : ""} "${name.slice(0, 253)}" not found`, {
       name,
@@ -195,13 +224,23 @@ function getOne(ctx: KubeContext, resource: KubeResource, namespace: string, nam
       kind: resource.name,
     });
   }
-  const item = toKubeObject(ctx, resource, object);
-  return table ? toTable(resource, [item], listVersion([object]), now) : item;
+  return object;
 }
 
-function json(status: number, body: unknown): Response {
-  return new Response(typeof body === "string" ? body : JSON.stringify(body), {
-    status,
-    headers: { "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json", "cache-control": "no-store" },
-  });
+/** A ReplicaSet is named after its Deployment and pod template: found through the Deployment it follows. */
+function replicaSetNamed(ctx: KubeContext, namespace: string, name: string) {
+  return ctx.sim.objects.list<WorkloadSpec>("Deployment", namespace).find((d) => replicaSetName(d) === name);
+}
+
+function getOne(ctx: KubeContext, resource: KubeResource, namespace: string, name: string, table: boolean, now: Date) {
+  const object = requireObject(ctx, resource, namespace, name);
+  const item = toKubeObject(ctx, resource, object);
+  return table ? toTable(resource, [item], versionOf(item), now) : item;
+}
+
+function json(status: number, body: unknown, warnings: readonly string[] = []): Response {
+  const headers = new Headers({ "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json", "cache-control": "no-store" });
+  // kubectl prints each as "Warning: …".
+  for (const w of warnings) headers.append("warning", `299 - ${JSON.stringify(w)}`);
+  return new Response(typeof body === "string" ? body : JSON.stringify(body), { status, headers });
 }

@@ -30,3 +30,7 @@ export const forbidden = (message: string) => new KubeError(403, "Forbidden", me
 export const notFound = (message: string, details?: KubeStatus["details"]) => new KubeError(404, "NotFound", message, details);
 export const badRequest = (message: string) => new KubeError(400, "BadRequest", message);
 export const methodNotAllowed = (message: string) => new KubeError(405, "MethodNotAllowed", message);
+export const requestEntityTooLarge = (message: string) => new KubeError(413, "RequestEntityTooLarge", message);
+export const unsupportedMediaType = (message: string) => new KubeError(415, "UnsupportedMediaType", message);
+/** 422 with reason Invalid: a well-formed request that cannot be carried out, as a failed JSON patch `test`. */
+export const invalid = (message: string) => new KubeError(422, "Invalid", message);

@@ -1,6 +1,7 @@
 /**
  * The resources the simulated clusters' Kubernetes API serves, as discovery lists them. `simKind` is the kind
- * the simulation stores (sim_object.kind); `writable` kinds accept create, update, patch and delete.
+ * the simulation stores (sim_object.kind) — a derived kind (ReplicaSet, Endpoints) is read from the kind it
+ * follows; `writable` kinds accept create, update, patch and delete.
  */
 export type KubeResource = {
   group: string;
@@ -35,7 +36,10 @@ export const kubeResources: readonly KubeResource[] = [
   core("configmaps", "configmap", "ConfigMap", true, ["cm"], true),
   core("secrets", "secret", "Secret", true, [], true),
   core("persistentvolumeclaims", "persistentvolumeclaim", "PersistentVolumeClaim", true, ["pvc"]),
+  { ...core("endpoints", "endpoints", "Endpoints", true, ["ep"]), simKind: "Service" },
+  { ...core("events", "event", "Event", true, ["ev"]), simKind: "Event" },
   { group: "apps", version: "v1", name: "deployments", singularName: "deployment", kind: "Deployment", namespaced: true, shortNames: ["deploy"], simKind: "Deployment", writable: true },
+  { group: "apps", version: "v1", name: "replicasets", singularName: "replicaset", kind: "ReplicaSet", namespaced: true, shortNames: ["rs"], simKind: "Deployment", writable: false },
   { group: "apps", version: "v1", name: "statefulsets", singularName: "statefulset", kind: "StatefulSet", namespaced: true, shortNames: ["sts"], simKind: "StatefulSet", writable: false },
   { group: "apps", version: "v1", name: "daemonsets", singularName: "daemonset", kind: "DaemonSet", namespaced: true, shortNames: ["ds"], simKind: "DaemonSet", writable: false },
   { group: "networking.k8s.io", version: "v1", name: "ingresses", singularName: "ingress", kind: "Ingress", namespaced: true, shortNames: ["ing"], simKind: "Ingress", writable: true },

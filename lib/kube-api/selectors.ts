@@ -54,6 +54,18 @@ const fieldPaths: Record<string, (o: Json) => unknown> = {
   "metadata.namespace": (o) => o.metadata?.namespace,
   "spec.nodeName": (o) => o.spec?.nodeName ?? "",
   "status.phase": (o) => o.status?.phase,
+  // Events, as `kubectl describe` and `kubectl events --for` select them.
+  "involvedObject.kind": (o) => o.involvedObject?.kind,
+  "involvedObject.name": (o) => o.involvedObject?.name,
+  "involvedObject.namespace": (o) => o.involvedObject?.namespace ?? "",
+  "involvedObject.uid": (o) => o.involvedObject?.uid,
+  "involvedObject.apiVersion": (o) => o.involvedObject?.apiVersion,
+  "involvedObject.resourceVersion": (o) => o.involvedObject?.resourceVersion ?? "",
+  "involvedObject.fieldPath": (o) => o.involvedObject?.fieldPath ?? "",
+  reason: (o) => o.reason,
+  type: (o) => o.type,
+  "source": (o) => o.source?.component,
+  "spec.type": (o) => o.spec?.type,
 };
 
 /** A field selector (`--field-selector`): `field=value`, `field==value`, `field!=value` on the fields the API indexes. */

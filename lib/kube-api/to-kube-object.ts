@@ -1,27 +1,26 @@
-import { numericHash, shortHash, type Sim, type SimObject } from "@/lib/engine/sim";
+import { allocatableOf, numericHash, objectUid, type NodeSpec, type Sim, type SimObject } from "@/lib/engine/sim";
 import type { EnvironmentPlan } from "@/lib/plan";
+import { endpointsOf, eventOf, replicaSetOf } from "./derived-objects";
+import { fromManifest, podTemplateOf } from "./from-manifest";
 import { groupVersion, type KubeResource } from "./resources";
 
 type Json = Record<string, unknown>;
 
-export type KubeContext = { environmentId: string; plan: EnvironmentPlan; sim: Sim };
+export type KubeContext = { environmentId: string; plan: EnvironmentPlan; sim: Sim; encryptionKey: string };
 
 /** Kubernetes prints times to the second, in UTC. */
-const time = (iso: string) => `${iso.slice(0, 19)}Z`;
+export const time = (iso: string) => `${iso.slice(0, 19)}Z`;
 
-/** A stable UID per object of one cluster, shaped like the real ones. */
-function uid(environmentId: string, o: SimObject): string {
-  const h = shortHash(`${environmentId}/${o.kind}/${o.namespace}/${o.name}`, 32).replace(/[^0-9a-z]/g, "0");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
-}
+/** An object's resourceVersion: when it last changed, in milliseconds. */
+export const versionOf = (o: Pick<SimObject, "updatedAt">) => String(Date.parse(o.updatedAt));
 
 export function metadataOf(ctx: KubeContext, r: KubeResource, o: SimObject, extra: Json = {}): Json {
   const spec = o.spec as { labels?: Record<string, string> };
   return {
     name: o.name,
     ...(r.namespaced ? { namespace: o.namespace } : {}),
-    uid: uid(ctx.environmentId, o),
-    resourceVersion: String(Date.parse(o.updatedAt)),
+    uid: objectUid(ctx.environmentId, o),
+    resourceVersion: versionOf(o),
     creationTimestamp: time(o.createdAt),
     ...(spec.labels && Object.keys(spec.labels).length > 0 ? { labels: spec.labels } : {}),
     ...extra,
@@ -33,6 +32,10 @@ export function toKubeObject(ctx: KubeContext, r: KubeResource, o: SimObject): J
   const head = { apiVersion: groupVersion(r), kind: r.kind };
   const s = o.spec as Json;
   const st = o.status as Json;
+  if (r.kind === "ReplicaSet") return { ...head, ...replicaSetOf(ctx, r, o) };
+  if (r.kind === "Endpoints") return { ...head, ...endpointsOf(ctx, r, o) };
+  if (r.kind === "Event") return { ...head, ...eventOf(ctx, r, o) };
+  if (typeof s.manifest === "object" && s.manifest !== null && r.simKind === o.kind) return fromManifest(ctx, r, o);
   switch (r.kind) {
     case "Node":
       return { ...head, ...node(ctx, r, o) };
@@ -116,17 +119,10 @@ function stringValues(data: Json): Record<string, string> {
   return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
 }
 
-/** A node's capacity from its group's flavour: 400 MHz ≈ 0.4 CPU and 128 MiB per cloudlet, up to its limit. */
-export function nodeCapacity(plan: EnvironmentPlan, nodeId: string): { cpuMillis: number; memoryMiB: number } {
-  const group = plan.nodeGroups.find((g) => g.nodes.some((n) => n.id === nodeId)) ?? plan.nodeGroups.find((g) => nodeId.startsWith(`${g.id}-`));
-  const cloudlets = group?.cloudletLimit ?? 8;
-  return { cpuMillis: cloudlets * 400, memoryMiB: cloudlets * 128 };
-}
-
 function node(ctx: KubeContext, r: KubeResource, o: SimObject): Json {
   const s = o.spec as { role: string; hostname: string; internalIp: string; kubeletVersion: string; unschedulable: boolean };
   const st = o.status as { ready: boolean; reason: string };
-  const capacity = nodeCapacity(ctx.plan, o.name);
+  const capacity = allocatableOf(o as SimObject<NodeSpec>);
   const [reason, ...message] = st.reason.split(": ");
   const labels = {
     "kubernetes.io/arch": "amd64",
@@ -135,7 +131,7 @@ function node(ctx: KubeContext, r: KubeResource, o: SimObject): Json {
     [`node-role.kubernetes.io/${s.role}`]: "",
     "topology.kubernetes.io/region": ctx.plan.region,
   };
-  const resources = { cpu: `${capacity.cpuMillis}m`, memory: `${capacity.memoryMiB}Mi`, pods: "110", "ephemeral-storage": "100Gi" };
+  const resources = { cpu: `${capacity.cpuMillis}m`, memory: `${Math.floor(capacity.memoryBytes / 1024)}Ki`, pods: "110", "ephemeral-storage": "100Gi" };
   return {
     metadata: { ...metadataOf(ctx, r, o), labels },
     spec: {
@@ -177,19 +173,30 @@ function pod(ctx: KubeContext, r: KubeResource, o: SimObject): Json {
   const s = o.spec as { owner: { kind: string; name: string }; nodeName: string | null; image: string; labels: Record<string, string> };
   const st = o.status as { phase: string; reason?: string; message?: string };
   const running = st.phase === "Running";
-  const container = o.name.replace(/-[a-z0-9]{4,10}-[a-z0-9]{5}$|-[a-z0-9]{5}$/, "");
   const node = s.nodeName ? ctx.sim.objects.get<{ internalIp: string }>({ kind: "Node", name: s.nodeName }) : undefined;
+  const workload = s.owner.kind === "Node" ? undefined : ctx.sim.objects.get({ kind: s.owner.kind, namespace: o.namespace, name: s.owner.name });
   // A Deployment's pods belong to its ReplicaSet, named after the pod template (the name's middle part).
-  const owner =
-    s.owner.kind === "Deployment"
-      ? { apiVersion: "apps/v1", kind: "ReplicaSet", name: o.name.slice(0, o.name.lastIndexOf("-")) }
-      : s.owner.kind === "Node"
-        ? { apiVersion: "v1", kind: "Node", name: s.owner.name }
-        : { apiVersion: "apps/v1", kind: s.owner.kind, name: s.owner.name };
+  const ownerName = s.owner.kind === "Deployment" ? o.name.slice(0, o.name.lastIndexOf("-")) : s.owner.name;
+  const ownerKind = s.owner.kind === "Deployment" ? "ReplicaSet" : s.owner.kind;
+  const owner = {
+    apiVersion: s.owner.kind === "Node" ? "v1" : "apps/v1",
+    kind: ownerKind,
+    name: ownerName,
+    uid: workload ? objectUid(ctx.environmentId, { kind: ownerKind, namespace: o.namespace, name: ownerName, createdAt: workload.createdAt }) : "",
+    controller: true,
+    blockOwnerDeletion: true,
+  };
+  const template = workload ? podTemplateOf(workload) : undefined;
+  const containers = (template?.containers as Json[] | undefined) ?? [{ name: o.name.replace(/-[a-z0-9]{4,10}-[a-z0-9]{5}$|-[a-z0-9]{5}$/, ""), image: s.image }];
   const started = time(o.createdAt);
+  const labels = s.owner.kind === "Deployment" ? { ...s.labels, "pod-template-hash": ownerName.slice(s.owner.name.length + 1) } : s.labels;
   return {
-    metadata: { ...metadataOf(ctx, r, o), ownerReferences: [{ ...owner, uid: "", controller: true }] },
-    spec: { nodeName: s.nodeName ?? undefined, containers: [{ name: container, image: s.image }], restartPolicy: "Always" },
+    metadata: { ...metadataOf(ctx, r, o), ...(Object.keys(labels).length > 0 ? { labels } : {}), ownerReferences: [owner] },
+    spec: {
+      ...(template ?? { restartPolicy: "Always" }),
+      containers,
+      ...(s.nodeName ? { nodeName: s.nodeName } : {}),
+    },
     status: {
       phase: st.phase,
       conditions: [
@@ -197,20 +204,22 @@ function pod(ctx: KubeContext, r: KubeResource, o: SimObject): Json {
         { type: "Ready", status: running ? "True" : "False" },
       ],
       ...(node ? { hostIP: node.spec.internalIp } : {}),
-      ...(running && s.nodeName ? { podIP: `10.239.${numericHash(s.nodeName) % 250}.${(numericHash(o.name) % 250) + 2}`, startTime: started } : {}),
-      containerStatuses: [
-        {
-          name: container,
-          image: s.image,
-          ready: running,
-          restartCount: 0,
-          started: running,
-          state: running ? { running: { startedAt: started } } : { waiting: { reason: s.nodeName ? "ContainerCreating" : "Pending" } },
-        },
-      ],
+      ...(running && s.nodeName ? { podIP: podIp(s.nodeName, o.name), startTime: started } : {}),
+      qosClass: "BestEffort",
+      containerStatuses: containers.map((c) => ({
+        name: c.name,
+        image: c.image,
+        imageID: "",
+        ready: running,
+        restartCount: 0,
+        started: running,
+        state: running ? { running: { startedAt: started } } : { waiting: { reason: s.nodeName ? "ContainerCreating" : "Pending" } },
+      })),
     },
   };
 }
+
+export const podIp = (nodeName: string, podName: string) => `10.239.${numericHash(nodeName) % 250}.${(numericHash(podName) % 250) + 2}`;
 
 function workload(ctx: KubeContext, r: KubeResource, o: SimObject): Json {
   const s = o.spec as { image: string; labels: Record<string, string>; replicas?: number };

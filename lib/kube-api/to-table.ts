@@ -51,6 +51,29 @@ const columns: Record<string, Column[]> = {
     { name: "Images", type: "string", priority: 1, cell: (o) => o.spec.template.spec.containers.map((c: Json) => c.image).join(",") },
     { name: "Selector", type: "string", priority: 1, cell: (o) => selector(o.spec.selector.matchLabels) },
   ],
+  replicasets: [
+    name,
+    { name: "Desired", type: "integer", cell: (o) => o.spec.replicas ?? 0 },
+    { name: "Current", type: "integer", cell: (o) => o.status.replicas ?? 0 },
+    { name: "Ready", type: "integer", cell: (o) => o.status.readyReplicas ?? 0 },
+    age,
+    { name: "Containers", type: "string", priority: 1, cell: (o) => o.spec.template.spec.containers.map((c: Json) => c.name).join(",") },
+    { name: "Images", type: "string", priority: 1, cell: (o) => o.spec.template.spec.containers.map((c: Json) => c.image).join(",") },
+    { name: "Selector", type: "string", priority: 1, cell: (o) => selector(o.spec.selector.matchLabels) },
+  ],
+  endpoints: [name, { name: "Endpoints", type: "string", cell: (o) => endpoints(o) }, age],
+  events: [
+    { name: "Last Seen", type: "string", cell: (o, now) => kubeAge(o.lastTimestamp, now) },
+    { name: "Type", type: "string", cell: (o) => o.type },
+    { name: "Reason", type: "string", cell: (o) => o.reason },
+    { name: "Object", type: "string", cell: (o) => `${String(o.involvedObject.kind).toLowerCase()}/${o.involvedObject.name}` },
+    { name: "Subobject", type: "string", priority: 1, cell: () => "" },
+    { name: "Source", type: "string", priority: 1, cell: (o) => o.source.component },
+    { name: "Message", type: "string", cell: (o) => o.message },
+    { name: "First Seen", type: "string", priority: 1, cell: (o, now) => kubeAge(o.firstTimestamp, now) },
+    { name: "Count", type: "integer", priority: 1, cell: (o) => o.count },
+    { name: "Name", type: "string", priority: 1, cell: (o) => o.metadata.name },
+  ],
   statefulsets: [name, { name: "Ready", type: "string", cell: (o) => `${o.status.readyReplicas ?? 0}/${o.spec.replicas}` }, age],
   daemonsets: [
     name,
@@ -100,6 +123,14 @@ const columns: Record<string, Column[]> = {
     age,
   ],
 };
+
+/** "10.239.1.5:80,10.239.2.7:80 + 2 more...", as the real table abbreviates. */
+function endpoints(o: Json): string {
+  const all: string[] = [];
+  for (const subset of o.subsets ?? []) for (const a of subset.addresses ?? []) for (const p of subset.ports ?? []) all.push(`${a.ip}:${p.port}`);
+  if (all.length === 0) return "<none>";
+  return all.length > 3 ? `${all.slice(0, 3).join(",")} + ${all.length - 3} more...` : all.join(",");
+}
 
 function selector(labels: Record<string, string> | undefined): string {
   const entries = Object.entries(labels ?? {});

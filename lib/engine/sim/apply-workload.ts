@@ -1,5 +1,5 @@
 import type { Sim } from "./create-sim";
-import type { ApplyResult, JsonObject, Placement, WorkloadKind, WorkloadSpec } from "./types";
+import type { ApplyResult, JsonObject, Placement, Resources, WorkloadKind, WorkloadSpec } from "./types";
 
 export type WorkloadInput = {
   namespace: string;
@@ -13,6 +13,8 @@ export type WorkloadInput = {
   tolerateNotReady?: boolean;
   hostPorts?: number[];
   manifest?: JsonObject;
+  requests?: Resources;
+  templateHash?: string;
 };
 
 /**
@@ -28,6 +30,8 @@ export function applyWorkload(sim: Sim, kind: WorkloadKind, input: WorkloadInput
     ...(input.tolerateNotReady ? { tolerateNotReady: true } : {}),
     ...(input.hostPorts ? { hostPorts: input.hostPorts } : {}),
     ...(input.manifest ? { manifest: input.manifest } : {}),
+    ...(input.requests ? { requests: input.requests } : {}),
+    ...(input.templateHash ? { templateHash: input.templateHash } : {}),
   };
   const existing = sim.objects.get({ kind, namespace: input.namespace, name: input.name });
   return sim.objects.apply({

@@ -33,4 +33,7 @@ export { isCniInstalled, cniRef } from "./is-cni-installed";
 export { findPods } from "./find-pods";
 export { applyHelmRelease } from "./apply-helm-release";
 export { reconcileCluster } from "./reconcile-cluster";
+export { allocatableOf, replicaSetName } from "./reconcile-pods";
+export { recordEvent, eventsKept, type EventSpec } from "./record-event";
+export { objectUid } from "./object-uid";
 export { pullSecretName, pullSecretPatcher, pullSecretSource, type PullSecretSpec } from "./reconcile-pull-secrets";

@@ -10,6 +10,7 @@ import { canMoveMachine, machineStates } from "./machine-states";
 import { privateIpFor } from "./private-ip-for";
 import { reconcileCluster } from "./reconcile-cluster";
 import { registerNode } from "./register-node";
+import type { EventSpec } from "./record-event";
 import type { NodeStatus, PersistentVolumeClaimStatus, PodSpec, PodStatus, WorkloadStatus } from "./types";
 
 const t0 = new Date("2026-01-01T00:00:00.000Z");
@@ -23,12 +24,12 @@ const simOf = (environmentId: string, at: Date) => {
 beforeEach(() => models.clear());
 
 /** A running machine with a registered node of the given role. */
-function node(sim: Sim, nodeId: string, role: "control-plane" | "worker") {
+function node(sim: Sim, nodeId: string, role: "control-plane" | "worker", allocatable = { cpuMillis: 3200, memoryBytes: 2 ** 30 }) {
   const group = role === "worker" ? "cp" : "k8sm";
   sim.machines.create({ nodeId, nodeGroup: group, hostname: `${nodeId}.example` });
   sim.machines.setState(nodeId, "booting");
   const machine = sim.machines.setState(nodeId, "running");
-  registerNode(sim, machine, role, "v1.37.1");
+  registerNode(sim, machine, role, "v1.37.1", allocatable);
 }
 
 describe("machines", () => {
@@ -107,6 +108,45 @@ describe("reconcileCluster", () => {
       ["cp-2", "Running"],
     ]);
     expect(sim.objects.get<unknown, WorkloadStatus>({ kind: "Deployment", namespace: "default", name: "web" })?.status).toEqual({ desired: 2, ready: 2 });
+  });
+
+  it("places replicas by their requests against each node's allocatable, and says why one fits nowhere", () => {
+    const sim = simOf("env-a", t0);
+    applyDaemonSet(sim, { ...cniRef, image: "weave", placement: "nodes", tolerateNotReady: true });
+    node(sim, "k8sm-1", "control-plane");
+    node(sim, "cp-1", "worker", { cpuMillis: 1000, memoryBytes: 2 ** 30 });
+    node(sim, "cp-2", "worker", { cpuMillis: 1000, memoryBytes: 2 ** 30 });
+    const manifest = { spec: { template: { spec: { containers: [{ name: "api" }] } } } };
+    applyDeployment(sim, { namespace: "default", name: "api", image: "api:1", replicas: 3, requests: { cpuMillis: 600, memoryBytes: 2 ** 20 }, manifest });
+    reconcileCluster(sim);
+    const pods = () => sim.objects.list<PodSpec, PodStatus>("Pod", "default");
+    expect(pods().map((p) => p.spec.nodeName).sort()).toEqual(["cp-1", "cp-2", null]);
+    const pending = pods().find((p) => p.spec.nodeName === null)!;
+    expect(pending.status).toEqual({
+      phase: "Pending",
+      reason: "Unschedulable",
+      message: "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu.",
+    });
+    const events = () => sim.objects.list<EventSpec>("Event", "default").map((e) => `${e.spec.involvedObject.name} ${e.spec.reason} ${e.spec.count}`);
+    expect(events()).toContain(`${pending.name} FailedScheduling 1`);
+    expect(events().filter((e) => e.includes(" Scheduled "))).toHaveLength(2);
+    expect(events()).toContain("api ScalingReplicaSet 1");
+
+    // A pass with nothing new records nothing new.
+    const before = events();
+    reconcileCluster(sim);
+    expect(events()).toEqual(before);
+
+    // A third worker makes room; cordoned (this simulation drains as it cordons), it keeps nothing.
+    node(sim, "cp-3", "worker", { cpuMillis: 1000, memoryBytes: 2 ** 30 });
+    reconcileCluster(sim);
+    expect(pods().map((p) => p.spec.nodeName).sort()).toEqual(["cp-1", "cp-2", "cp-3"]);
+    applyDeployment(sim, { namespace: "default", name: "api", image: "api:1", replicas: 4, requests: { cpuMillis: 600, memoryBytes: 2 ** 20 }, manifest });
+    const cp3 = sim.objects.get<Record<string, unknown>>({ kind: "Node", name: "cp-3" })!;
+    sim.objects.apply({ kind: "Node", name: "cp-3", spec: { ...cp3.spec, unschedulable: true } });
+    reconcileCluster(sim);
+    const message = "0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 1 node(s) were unschedulable, 2 Insufficient cpu.";
+    expect(pods().filter((p) => p.status.phase === "Pending").map((p) => p.status.message)).toEqual([message, message]);
   });
 
   it("a DaemonSet runs one pod per Ready worker and follows nodes as they go", () => {

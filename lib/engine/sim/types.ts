@@ -49,6 +49,9 @@ export type ApplyResult = "created" | "configured" | "unchanged";
 
 export type NodeRole = "control-plane" | "worker";
 
+/** CPU and memory, as requests of a pod or what a node can give pods. */
+export type Resources = { cpuMillis: number; memoryBytes: number };
+
 export type NodeSpec = {
   role: NodeRole;
   hostname: string;
@@ -56,6 +59,8 @@ export type NodeSpec = {
   kubeletVersion: string;
   /** Cordoned: no new pods are scheduled here. */
   unschedulable: boolean;
+  /** What pods may request here, from the node group's flavour (nodes registered before it was kept: 8 cloudlets). */
+  allocatable?: Resources;
 };
 
 export type NodeStatus = { ready: boolean; reason: string };
@@ -82,8 +87,15 @@ export type WorkloadSpec = {
    */
   tolerateNotReady?: boolean;
   hostPorts?: number[];
-  /** The user's manifest, when the workload came from one (deploy with custom manifests). */
+  /**
+   * The object as the user wrote it, when it came from a custom manifest at install or through the cluster's
+   * Kubernetes API: rendered back as written, and its user may change or delete it (system workloads have none).
+   */
   manifest?: JsonObject;
+  /** What each pod requests (the sum over its containers); absent: nothing, as the system pods here. */
+  requests?: Resources;
+  /** Names the pods' ReplicaSet; changes with the pod template. Absent: derived from the image. */
+  templateHash?: string;
 };
 
 export type WorkloadStatus = { desired: number; ready: number };
@@ -96,6 +108,7 @@ export type PodSpec = {
   labels: Record<string, string>;
   /** Deployment/StatefulSet pods: their ordinal among the replicas. */
   replica?: number;
+  requests?: Resources;
 };
 
 export type PodStatus = { phase: "Running" | "Pending"; reason?: string; message?: string };
@@ -107,6 +120,8 @@ export type ServiceSpec = {
   selector: Record<string, string>;
   ports: ServicePort[];
   clusterIP?: string;
+  /** Written through the cluster's Kubernetes API: the object as stored there (see WorkloadSpec.manifest). */
+  manifest?: JsonObject;
 };
 
 export type IngressPath = { path: string; service: string; port: number };
@@ -119,6 +134,8 @@ export type IngressSpec = {
   host?: string;
   /** TLS for the host from this Secret. */
   tlsSecretName?: string;
+  /** Written through the cluster's Kubernetes API: the object as stored there (see WorkloadSpec.manifest). */
+  manifest?: JsonObject;
 };
 
 export type CertificateSpec = { domain: string; secretName: string; issuer: string };

@@ -2,7 +2,7 @@ import { reconcileCluster, registerNode, type NodeStatus } from "@/lib/engine/si
 import type { StepHandler } from "@/lib/engine/step-context";
 import { kubeVersion } from "./component-versions";
 import { platformError } from "./platform-error";
-import { controlPlaneEndpoint } from "./plan-facts";
+import { controlPlaneEndpoint, nodeAllocatable } from "./plan-facts";
 import { joinCommand, readJoinMaterial } from "./read-join-material";
 import { requirePlanNode } from "./require-plan-node";
 import { requireRunningMachine } from "./require-running-machine";
@@ -35,7 +35,7 @@ export const connectWorker: StepHandler = (ctx) => {
   ctx.log('[kubelet-start] Writing kubelet configuration to file "/var/lib/kubelet/config.yaml"');
   ctx.log("[kubelet-start] Starting the kubelet");
   ctx.log("[kubelet-start] Waiting for the kubelet to perform the TLS Bootstrap");
-  registerNode(sim, machine, "worker", kubeVersion(ctx.environment.plan.version));
+  registerNode(sim, machine, "worker", kubeVersion(ctx.environment.plan.version), nodeAllocatable(ctx.environment.plan, machine.nodeId));
   sim.machines.mergeFacts(node.id, { kubeadm: "join-worker" });
   reconcileCluster(sim);
   const ready = sim.objects.get<unknown, NodeStatus>({ kind: "Node", name: node.id })?.status.ready === true;

@@ -15,7 +15,7 @@ import { setBalancerBackend } from "./add-balancer-backend";
 import { bootstrapTokenRef, type BootstrapTokenSpec } from "./bootstrap-token-ref";
 import { components, kubeVersion } from "./component-versions";
 import { platformError } from "./platform-error";
-import { controlPlaneEndpoint, planNodeIds } from "./plan-facts";
+import { controlPlaneEndpoint, nodeAllocatable, planNodeIds } from "./plan-facts";
 import { requireRunningMachine } from "./require-running-machine";
 import { secretNames } from "./secret-names";
 import { sha256Hex } from "./sha256-hex";
@@ -78,7 +78,7 @@ export const initMainCplane: StepHandler = (ctx) => {
 
   ctx.log('[etcd] Creating static Pod manifest for local etcd in "/etc/kubernetes/manifests"');
   ctx.log('[control-plane] Creating static Pod manifests for "kube-apiserver", "kube-controller-manager" and "kube-scheduler"');
-  registerNode(sim, machine, "control-plane", version);
+  registerNode(sim, machine, "control-plane", version, nodeAllocatable(ctx.environment.plan, machine.nodeId));
   addControlPlanePods(sim, first, version);
   addEtcdMember(sim, machine);
   applyService(sim, {

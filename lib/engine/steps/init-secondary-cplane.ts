@@ -3,6 +3,7 @@ import type { StepHandler } from "@/lib/engine/step-context";
 import { setBalancerBackend } from "./add-balancer-backend";
 import { kubeVersion } from "./component-versions";
 import { joinCommand, readJoinMaterial } from "./read-join-material";
+import { nodeAllocatable } from "./plan-facts";
 import { requirePlanNode } from "./require-plan-node";
 import { requireRunningMachine } from "./require-running-machine";
 import { simOf } from "./sim-of";
@@ -28,7 +29,7 @@ export const initSecondaryCplane: StepHandler = (ctx) => {
   ctx.log(joinCommand(info, true));
   ctx.log("[preflight] Running pre-flight checks");
   ctx.log('[download-certs] Downloading the certificates in Secret "kubeadm-certs" in the "kube-system" Namespace');
-  registerNode(sim, machine, "control-plane", version);
+  registerNode(sim, machine, "control-plane", version, nodeAllocatable(ctx.environment.plan, machine.nodeId));
   addControlPlanePods(sim, node.id, version);
   addEtcdMember(sim, machine);
   sim.machines.mergeFacts(node.id, { kubeadm: "join-control-plane" });

@@ -1,3 +1,5 @@
+import type { Resources } from "@/lib/engine/sim";
+import { ingressControllerWorkload } from "./ingress-controller-workloads";
 import { dashboards, ingressControllers, type Dashboard, type IngressController } from "@/lib/catalog";
 import type { EnvironmentPlan } from "@/lib/plan";
 import type { InstallSettings } from "@/lib/validations/install-settings";
@@ -34,4 +36,19 @@ export function dashboardOf(settings: InstallSettings): Dashboard {
 /** "mbl.<domain>:6443" in production (the balancers), "k8sm.<domain>:6443" otherwise: kubeadm's controlPlaneEndpoint. */
 export function controlPlaneEndpoint(plan: EnvironmentPlan): string {
   return plan.endpoints.apiServer.replace(/^https:\/\//, "");
+}
+
+/**
+ * What a node can give pods, from its group's flavour: each cloudlet is 400 MHz (≈ 0.4 CPU) and 128 MiB, up to
+ * the group's cloudlet limit (vertical scaling lets a node use that much).
+ */
+export function nodeAllocatable(plan: EnvironmentPlan, nodeId: string): Resources {
+  const group = plan.nodeGroups.find((g) => g.nodes.some((n) => n.id === nodeId)) ?? plan.nodeGroups.find((g) => nodeId.startsWith(`${g.id}-`));
+  const cloudlets = group?.cloudletLimit ?? 8;
+  return { cpuMillis: cloudlets * 400, memoryBytes: cloudlets * 128 * 1024 * 1024 };
+}
+
+/** The IngressClass of the cluster's ingress controller: what an Ingress naming none is served by. */
+export function clusterIngressClass(plan: EnvironmentPlan, settings: InstallSettings): string {
+  return ingressControllerWorkload(ingressControllerOf(plan, settings)).ingressClass;
 }

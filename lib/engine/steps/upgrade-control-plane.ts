@@ -4,7 +4,7 @@ import { components } from "./component-versions";
 import { cordonAndDrain, uncordon } from "./cordon-node";
 import { nodeToUpgrade } from "./node-to-upgrade";
 import { platformError } from "./platform-error";
-import { planNodeIds } from "./plan-facts";
+import { nodeAllocatable, planNodeIds } from "./plan-facts";
 import { simOf } from "./sim-of";
 
 /** The version kubeadm-config says the cluster runs (what `kubeadm upgrade apply` sets). */
@@ -44,7 +44,7 @@ export const upgradeControlPlane: StepHandler = (ctx) => {
   addControlPlanePods(sim, nodeId, version);
   ctx.log(`apt-mark unhold kubelet kubectl && apt-get install -y kubelet=${pkg}-1.1 kubectl=${pkg}-1.1 && apt-mark hold kubelet kubectl`);
   ctx.log("systemctl daemon-reload && systemctl restart kubelet");
-  registerNode(sim, machine, "control-plane", version);
+  registerNode(sim, machine, "control-plane", version, nodeAllocatable(ctx.environment.plan, machine.nodeId));
   sim.machines.mergeFacts(nodeId, { kubeletVersion: version });
   reconcileCluster(sim);
   uncordon(ctx, sim, nodeId);

@@ -3,6 +3,7 @@ import type { StepHandler } from "@/lib/engine/step-context";
 import { cordonAndDrain, uncordon } from "./cordon-node";
 import { nodeToUpgrade } from "./node-to-upgrade";
 import { platformError } from "./platform-error";
+import { nodeAllocatable } from "./plan-facts";
 import { clusterVersion } from "./upgrade-control-plane";
 
 /**
@@ -33,7 +34,7 @@ export const upgradeWorker: StepHandler = (ctx) => {
   ctx.log("kubeadm upgrade node");
   ctx.log(`apt-mark unhold kubelet kubectl && apt-get install -y kubelet=${pkg}-1.1 kubectl=${pkg}-1.1 && apt-mark hold kubelet kubectl`);
   ctx.log("systemctl daemon-reload && systemctl restart kubelet");
-  registerNode(sim, machine, "worker", version);
+  registerNode(sim, machine, "worker", version, nodeAllocatable(ctx.environment.plan, machine.nodeId));
   sim.machines.mergeFacts(nodeId, { kubeletVersion: version });
   reconcileCluster(sim);
   uncordon(ctx, sim, nodeId);

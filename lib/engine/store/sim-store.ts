@@ -50,10 +50,20 @@ export async function loadSimState(tx: Pick<EngineTx, "client">, environmentId: 
  * the transition table per machine, an event per state passed), changed facts, created/changed/deleted objects,
  * and secrets — into the transaction's batch when it has one, else as one statement now. A machine created by
  * this step is inserted in its final state, its states passed checked against the table all the same.
+ * Without a step (`context` null: the cluster's own API) machines must not change — their events name a step.
  */
-export async function saveSimState(tx: EngineTx, model: SimModel, secrets: SecretState, at: Date, context: { operationId: string; stepKey: string }): Promise<void> {
+export async function saveSimState(
+  tx: EngineTx,
+  model: SimModel,
+  secrets: SecretState,
+  at: Date,
+  context: { operationId: string; stepKey: string } | null,
+): Promise<void> {
   const { changes, environmentId } = model;
   if (!hasSimChanges(model) && secrets.written.size + secrets.deleted.size === 0) return;
+  if (!context && changes.createdMachines.size + changes.machineMoves.length + changes.machineFacts.size > 0) {
+    throw new Error(`Environment ${environmentId}: machines change only in a step.`);
+  }
   tx.simChanged(environmentId);
   const batch = tx.batch ?? new SqlBatch();
   const p = (v: unknown) => batch.param(v);
@@ -63,7 +73,7 @@ export async function saveSimState(tx: EngineTx, model: SimModel, secrets: Secre
   const created = [...changes.createdMachines].map((id) => model.machines.get(id)!);
   if (created.length > 0) {
     for (const m of created) {
-      machineCreated(tx, { environmentId, nodeId: m.nodeId, path: paths.get(m.nodeId) ?? ["created"] }, { type: "machine", message: "", ...context }, at);
+      machineCreated(tx, { environmentId, nodeId: m.nodeId, path: paths.get(m.nodeId) ?? ["created"] }, { type: "machine", message: "", ...context! }, at);
       paths.delete(m.nodeId);
     }
     batch.add(
@@ -82,7 +92,7 @@ export async function saveSimState(tx: EngineTx, model: SimModel, secrets: Secre
     const moved = await transition(
       { ...tx, batch },
       { entity: "machine", environmentId, nodeId, from: path[0]!, via: path.slice(1, -1), to: path.at(-1)!, set: factsOf(nodeId) },
-      { type: "machine", message: "", operationId: context.operationId, stepKey: context.stepKey },
+      { type: "machine", message: "", operationId: context!.operationId, stepKey: context!.stepKey },
       at,
     );
     if (!moved) throw new Error(`Machine ${nodeId} changed state concurrently.`);
