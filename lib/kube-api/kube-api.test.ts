@@ -188,3 +188,20 @@ describe("writes", () => {
     expect(rows[0].n).toBe(0);
   });
 });
+
+describe("field validation", () => {
+  it("refuses unknown fields under Strict (kubectl's default), warns under Warn, and refuses values of the wrong type", async () => {
+    await call("POST", "/api/v1/namespaces", { metadata: { name: "fv" } });
+    const typo = { ...deployment("typo", 1), spec: { ...deployment("typo", 1).spec, replicass: 2 } };
+    const strict = await call("POST", "/apis/apps/v1/namespaces/fv/deployments?fieldValidation=Strict", typo);
+    expect(strict).toMatchObject({ status: 400, body: { reason: "BadRequest", message: 'Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.replicass"' } });
+    const url = new URL(`http://clusterport.test/k8s/clusters/${clusterId}/apis/apps/v1/namespaces/fv/deployments`);
+    const warned = await handleKubeRequest({ pool: db.pool, encryptionKey: key, subscribe: async () => () => {} }, clusterId, ["apis", "apps", "v1", "namespaces", "fv", "deployments"], new Request(url, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(typo) }));
+    expect(warned.status).toBe(201);
+    expect(warned.headers.get("warning")).toBe('299 - "unknown field \\"spec.replicass\\""');
+    const wrongType = { ...deployment("wrong", 1), spec: { ...deployment("wrong", 1).spec, replicas: "two" } };
+    expect((await call("POST", "/apis/apps/v1/namespaces/fv/deployments", wrongType)).body.message).toBe(
+      'Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32',
+    );
+  });
+});

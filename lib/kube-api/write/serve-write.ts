@@ -3,9 +3,10 @@ import { ClusterNotChangeable, changeClusterObjects, clusterIngressClass, type E
 import type { ServiceSpec, Sim, SimObject } from "@/lib/engine/sim";
 import type { Pool } from "@/lib/db/pool";
 import { KubeError, badRequest, forbidden, methodNotAllowed, notFound } from "../kube-status";
+import { validateObject, type FieldValidation } from "../openapi";
 import { applyPatch } from "../patch/apply-patch";
 import type { ResourcePath } from "../resource-path";
-import { findResource, type KubeResource } from "../resources";
+import { findResource, groupVersion, type KubeResource } from "../resources";
 import { toKubeObject, type KubeContext } from "../to-kube-object";
 import { admitObject, type ClusterFacts } from "./admit-object";
 import { isObject, objectAt, type Json } from "./json";
@@ -40,10 +41,12 @@ export async function serveWrite(deps: WriteDeps, environment: EnvironmentRecord
   if (method !== "POST" && name === undefined) throw methodNotAllowed(`${method} needs an object's name (a collection can only be created in, listed or watched)`);
   const dryRunValue = query.get("dryRun");
   if (dryRunValue !== null && dryRunValue !== "All") throw badRequest(`Invalid dry run value: "${dryRunValue.slice(0, 20)}": supported values: "All"`);
+  const validation = fieldValidation(query.get("fieldValidation"));
   const text = method === "DELETE" ? "" : await readBody(request);
   const contentType = request.headers.get("content-type") ?? "";
   const body = method === "POST" || method === "PUT" ? parseObject(text, contentType) : undefined;
   const warnings: string[] = [];
+  if (body !== undefined) checkStructure(scale ? scaleResource : resource, body, validation, warnings);
 
   try {
     return await changeClusterObjects(
@@ -68,7 +71,7 @@ export async function serveWrite(deps: WriteDeps, environment: EnvironmentRecord
         if (method === "DELETE") return remove(sim, ctx, resource, current);
         if (scale) {
           const scaleNow = scaleOf(ctx, current);
-          const next = method === "PUT" ? body : applyPatch(scaleNow, text, contentType);
+          const next = method === "PUT" ? body : structured(scaleResource, applyPatch(scaleNow, text, contentType), validation, warnings);
           const replicas = objectAt(objectAt(next).spec).replicas;
           if (!Number.isInteger(replicas) || (replicas as number) < 0) {
             throw new KubeError(422, "Invalid", `Scale.autoscaling "${objectName}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas ?? null)}: must be greater than or equal to 0`, {
@@ -83,7 +86,7 @@ export async function serveWrite(deps: WriteDeps, environment: EnvironmentRecord
           return () => ({ code: 200, body: scaleOf(ctx, sim.objects.get(ref)!), warnings });
         }
         const live = toKubeObject(ctx, resource, current);
-        const next = method === "PUT" ? body : applyPatch(live, text, contentType);
+        const next = method === "PUT" ? body : structured(resource, applyPatch(live, text, contentType), validation, warnings);
         const wanted = objectAt(objectAt(next).metadata);
         if (wanted.name !== undefined && wanted.name !== objectName) {
           throw new KubeError(422, "Invalid", `${resource.kind} "${objectName}" is invalid: metadata.name: Invalid value: ${JSON.stringify(wanted.name)}: field is immutable`);
@@ -106,6 +109,33 @@ export async function serveWrite(deps: WriteDeps, environment: EnvironmentRecord
     if (e instanceof ClusterNotChangeable) throw forbidden(`${environment.name} is ${e.status}: its cluster no longer takes changes.`);
     throw e;
   }
+}
+
+const scaleResource: KubeResource = { group: "autoscaling", version: "v1", name: "scale", singularName: "scale", kind: "Scale", namespaced: true, shortNames: [], simKind: "Deployment", writable: true };
+
+function fieldValidation(value: string | null): FieldValidation {
+  if (value === null) return "Warn";
+  if (value === "Strict" || value === "Warn" || value === "Ignore") return value;
+  throw badRequest(`fieldValidation must be Strict, Warn or Ignore, not "${value.slice(0, 20)}"`);
+}
+
+/**
+ * The decoder's checks, before any meaning is judged: values of the wrong JSON type are refused (400, the first
+ * one, as the API server stops there), unknown fields refused under Strict (what kubectl sends) or returned as
+ * warnings under Warn (the default).
+ */
+function checkStructure(resource: KubeResource, body: unknown, mode: FieldValidation, warnings: string[]): void {
+  const object = isObject(body) ? { apiVersion: groupVersion(resource), kind: resource.kind, ...body } : body;
+  const { unknownFields, errors } = validateObject(object, mode);
+  const prefix = `${resource.kind} in version "${resource.version}" cannot be handled as a ${resource.kind}: `;
+  if (errors[0]) throw badRequest(`${prefix}${errors[0].message}`);
+  if (mode === "Strict" && unknownFields.length > 0) throw badRequest(`${prefix}strict decoding error: ${unknownFields.join(", ")}`);
+  if (mode === "Warn") warnings.push(...unknownFields);
+}
+
+function structured(resource: KubeResource, object: Json, mode: FieldValidation, warnings: string[]): Json {
+  checkStructure(resource, object, mode, warnings);
+  return object;
 }
 
 function nameFromBody(body: unknown): string {
