@@ -1,6 +1,7 @@
 /**
  * Once per server process, on the Node.js runtime: the pool is closed last on shutdown, after the live feed's
- * listener and the provisioning engine (unless ENGINE_IN_PROCESS=false leaves the work to `npm run worker`).
+ * listener and the provisioning engine with its worker autoscaler (unless ENGINE_IN_PROCESS=false leaves the work
+ * to `npm run worker`).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -14,4 +15,8 @@ export async function register() {
   const { startRunner } = await import("./lib/engine");
   const runner = startRunner("web");
   onShutdown(() => runner.stop());
+  const { startAutoscaler } = await import("./lib/autoscaler/start-autoscaler");
+  const { database } = await import("./lib/db/database");
+  const autoscaler = startAutoscaler({ pool: database(), encryptionKey: env().encryptionKey, timeScale: env().engine.timeScale });
+  onShutdown(() => autoscaler.stop());
 }

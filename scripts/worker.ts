@@ -22,14 +22,16 @@ async function main() {
   const { startRunner } = await import("@/lib/engine");
   const { closeDatabase } = await import("@/lib/db/database");
   const runner = startRunner("worker");
+  const { startAutoscaler } = await import("@/lib/autoscaler/start-autoscaler");
+  const { database } = await import("@/lib/db/database");
+  const autoscaler = startAutoscaler({ pool: database(), encryptionKey: config.encryptionKey, timeScale: config.engine.timeScale });
   console.log(`Clusterport worker ${runner.owner} is running; Ctrl-C stops it after the steps in flight.`);
   let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
-      void runner
-        .stop()
+      void Promise.all([runner.stop(), autoscaler.stop()])
         .then(closeDatabase)
         .finally(() => process.exit(0));
     });

@@ -8,6 +8,7 @@
 import type { ChangeContext, PreparedChange } from "./change-context";
 import { prepareAddStorage } from "./prepare-add-storage";
 import { prepareAddons } from "./prepare-addons";
+import { prepareAutoscaling } from "./prepare-autoscaling";
 import { prepareCertificate, prepareRemoveCertificate } from "./prepare-certificate";
 import { prepareRegistryCredentials, prepareRemoveRegistryCredentials } from "./prepare-registry-credentials";
 import { prepareRemoteApi } from "./prepare-remote-api";
@@ -26,6 +27,7 @@ export const changeActions = {
   "remove-certificate": prepareRemoveCertificate,
   "registry-credentials": prepareRegistryCredentials,
   "remove-registry-credentials": prepareRemoveRegistryCredentials,
+  autoscaling: prepareAutoscaling,
 } as const satisfies Record<string, (ctx: ChangeContext, input: unknown) => PreparedChange>;
 
 export type ChangeAction = keyof typeof changeActions;

@@ -19,7 +19,7 @@ export type { StepStatus } from "./step-states";
 export type { HealthLine } from "./step-context";
 export type { EnvironmentResults } from "./finish-operation";
 export { readClusterInfo } from "./sim";
-export { clusterIngressClass } from "./steps/plan-facts";
+export { clusterIngressClass, nodeAllocatable } from "./steps/plan-facts";
 
 export { requestCancel, requestDelete, requestRetry } from "./request-operations";
 export { requestChange, requestRollback, type ChangeRequest } from "./request-change";
@@ -38,4 +38,6 @@ export { readSim } from "./store/read-sim";
 export { changeClusterObjects, ClusterNotChangeable } from "./store/change-cluster-objects";
 export { findMachineIds } from "./store/find-machine-ids";
 export { findRegistryCredentials } from "./store/find-registry-credentials";
+export { findAutoscaledEnvironments, type AutoscaledEnvironment } from "./store/find-autoscaled-environments";
+export { recordEnvironmentEvent } from "./store/record-environment-event";
 export { listenForChanges, type Change, type ChangeListener } from "./store/listen-for-changes";

@@ -3,7 +3,7 @@
  * Day-2 changes. While one runs the environment is updating; when it fails the cluster stays running, and the
  * failed change must be retried (or rolled back, where rollbackable) before another change starts.
  */
-export const changeTypes = ["addons", "scale-workers", "upgrade", "add-storage", "remove-addon", "remote-api", "certificate", "remove-certificate", "registry-credentials", "remove-registry-credentials", "rollback"] as const;
+export const changeTypes = ["addons", "scale-workers", "upgrade", "add-storage", "remove-addon", "remote-api", "certificate", "remove-certificate", "registry-credentials", "remove-registry-credentials", "autoscaling", "rollback"] as const;
 export type ChangeType = (typeof changeTypes)[number];
 export type OperationType = "install" | "cancel" | "delete" | ChangeType;
 
@@ -33,5 +33,6 @@ export const operationLabels: Readonly<Record<OperationType, string>> = {
   "remove-certificate": "Remove certificate",
   "registry-credentials": "Registry credentials",
   "remove-registry-credentials": "Remove registry credentials",
+  autoscaling: "Worker autoscaling",
   rollback: "Roll back",
 };

@@ -24,6 +24,7 @@ const seconds = {
   deployHelm: 60,
   deployManifests: 45,
   setupRemoteApi: 10,
+  installClusterAutoscaler: 15,
   installMonitoring: 90,
   installJaeger: 70,
   installCertManager: 40,
@@ -187,6 +188,16 @@ export function buildStepGraph(settings: ResolvedSettings, groups: readonly Plan
   if (settings.certificateDomain) {
     const certManager = add("install-cert-manager", "addons", "Install cert-manager and the Let's Encrypt issuer", seconds.installCertManager, [ingress]);
     add("issue-certificate", "addons", `Issue a certificate for ${settings.certificateDomain}`, seconds.issueCertificate, [certManager, deployed]);
+  }
+
+  if (settings.autoscaling) {
+    add(
+      "install-cluster-autoscaler",
+      "addons",
+      `Install the worker autoscaler (${settings.autoscaling.minWorkers}–${settings.autoscaling.maxWorkers} workers)`,
+      seconds.installClusterAutoscaler,
+      [ingress],
+    );
   }
 
   // health: waiting on every leaf means waiting on everything, including the last control plane to join.

@@ -19,6 +19,8 @@ const descriptions: Readonly<Record<StepName, string>> = {
     "Installs the NFS subdir provisioner with the default StorageClass, and node-problem-detector.",
   deploy: "Deploys the hello-world sample, or your Helm chart or manifests.",
   "setup-remote-api": "Routes https://<domain>/api/ to the Kubernetes API through the ingress.",
+  "install-cluster-autoscaler":
+    "Runs cluster-autoscaler in kube-system with the workers' range: Clusterport adds workers when pods wait for room and removes idle ones.",
   "install-monitoring": "Installs Prometheus and Grafana with cluster dashboards.",
   "install-jaeger": "Installs cert-manager if missing, the Jaeger operator and an all-in-one Jaeger.",
   "install-cert-manager": "Installs cert-manager and the Let's Encrypt ClusterIssuers, if missing.",

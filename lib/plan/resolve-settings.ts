@@ -36,6 +36,8 @@ export type ResolvedSettings = {
   addons: Record<AddonId, boolean>;
   /** The certificate manager's domain, when one is set. */
   certificateDomain: string | undefined;
+  /** The worker autoscaler's range, when it is on. */
+  autoscaling: { minWorkers: number; maxWorkers: number } | undefined;
 };
 
 type Loose = Partial<Record<string, unknown>>;
@@ -81,7 +83,13 @@ export function resolveSettings(settings: InstallSettings): ResolvedSettings {
     deployment: resolveDeployment(raw.deployment, asLoose(raw.custom)),
     addons: { monitoring: addonOn("monitoring"), tracing: addonOn("tracing"), remoteApi: addonOn("remoteApi") },
     certificateDomain: text(raw.certificateDomain).trim() || undefined,
+    autoscaling: resolveAutoscaling(asLoose(raw.autoscaling)),
   };
+}
+
+function resolveAutoscaling(range: Loose): ResolvedSettings["autoscaling"] {
+  const { minWorkers, maxWorkers } = range;
+  return typeof minWorkers === "number" && typeof maxWorkers === "number" ? { minWorkers, maxWorkers } : undefined;
 }
 
 /** Clamped to the install bounds so an empty field (NaN) or a huge number still gives a finite plan. */

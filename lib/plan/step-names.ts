@@ -23,6 +23,7 @@ export const stepNames = [
   "install-jaeger",
   "install-cert-manager",
   "issue-certificate",
+  "install-cluster-autoscaler",
   "check-health",
 ] as const;
 

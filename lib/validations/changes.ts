@@ -1,3 +1,4 @@
+import { workerCount } from "./autoscaling";
 import { domainNameSchema } from "./domain-name";
 import { z } from "./zod";
 
@@ -93,3 +94,16 @@ export type RegistryCredentialsInput = z.input<typeof registryCredentialsSchema>
 
 /** Remove the registry credentials. */
 export const removeRegistryCredentialsSchema = z.strictObject({}, { error: "Removing registry credentials takes no parameters: send {}." });
+
+/** Worker autoscaling: on with its range (a new range replaces the old), or off. */
+export const autoscalingSchema = z.discriminatedUnion(
+  "enabled",
+  [
+    z
+      .strictObject({ enabled: z.literal(true), minWorkers: workerCount("minimum"), maxWorkers: workerCount("maximum") })
+      .refine((r) => r.maxWorkers >= r.minWorkers, { path: ["maxWorkers"], error: "Maximum workers must be at least Minimum workers." }),
+    z.strictObject({ enabled: z.literal(false) }),
+  ],
+  { error: 'Send { "enabled": true, "minWorkers": 1, "maxWorkers": 5 } or { "enabled": false }.' },
+);
+export type AutoscalingInput = z.infer<typeof autoscalingSchema>;

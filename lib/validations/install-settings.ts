@@ -9,6 +9,7 @@ import {
   topologies,
   type TopologyId,
 } from "@/lib/catalog";
+import { autoscalingRangeSchema } from "./autoscaling";
 import { domainNameSchema } from "./domain-name";
 import { environmentNameSchema } from "./environment-name";
 import { multilineText, singleLineText } from "./text-rules";
@@ -58,6 +59,8 @@ export const installSettingsSchema = z
     region: z.string({ error: "Choose a region." }),
     /** A domain of the user's own with a Let's Encrypt certificate (certificate manager); API-only at install. */
     certificateDomain: domainNameSchema.optional(),
+    /** The worker autoscaler's range (API-only at install; a day-2 change on the page). */
+    autoscaling: autoscalingRangeSchema.optional(),
   })
   .superRefine((s, ctx) => {
     const region = regions.find((r) => r.id === s.region);
@@ -89,6 +92,14 @@ export const installSettingsSchema = z
       }
     }
     if (s.deployment === "custom") refineCustom(s.custom, ctx);
+    if (s.autoscaling) {
+      const topology = topologies[s.topology as TopologyId];
+      if (s.autoscaling.minWorkers < topology.minWorkers) {
+        ctx.addIssue({ code: "custom", path: ["autoscaling", "minWorkers"], message: `${topology.name} needs at least ${topology.minWorkers} workers.` });
+      } else if (s.workers < s.autoscaling.minWorkers || s.workers > s.autoscaling.maxWorkers) {
+        ctx.addIssue({ code: "custom", path: ["workers"], message: `Start with a number of workers between the autoscaler's ${s.autoscaling.minWorkers} and ${s.autoscaling.maxWorkers}.` });
+      }
+    }
   });
 
 function refineCustom(c: z.infer<typeof customDeploymentSchema>, ctx: z.RefinementCtx) {

@@ -26,6 +26,7 @@ import { removeMonitoring } from "./remove-monitoring";
 import { removeNode } from "./remove-node";
 import { removeRegistryCredentials } from "./remove-registry-credentials";
 import { removeRemoteApi } from "./remove-remote-api";
+import { installClusterAutoscaler, removeClusterAutoscaler } from "./install-cluster-autoscaler";
 import { setupApiBalancer } from "./setup-api-balancer";
 import { setupOverlay } from "./setup-overlay";
 import { setupRemoteApi } from "./setup-remote-api";
@@ -44,6 +45,7 @@ export const changeStepNames = [
   "remove-certificate",
   "apply-registry-credentials",
   "remove-registry-credentials",
+  "remove-cluster-autoscaler",
 ] as const;
 export type ChangeStepName = (typeof changeStepNames)[number];
 
@@ -71,6 +73,7 @@ const installHandlers: Record<StepName, StepHandler> = {
   "install-jaeger": installJaeger,
   "install-cert-manager": installCertManager,
   "issue-certificate": issueCertificate,
+  "install-cluster-autoscaler": installClusterAutoscaler,
   "check-health": checkHealth,
 };
 
@@ -91,6 +94,7 @@ const changeHandlers: Record<ChangeStepName, StepHandler> = {
   "remove-certificate": removeCertificate,
   "apply-registry-credentials": applyRegistryCredentials,
   "remove-registry-credentials": removeRegistryCredentials,
+  "remove-cluster-autoscaler": removeClusterAutoscaler,
 };
 
 /**
