@@ -88,6 +88,7 @@ export function toStatusSnapshot(state: EnvironmentState, timeScale: number, now
       createdAt: env.createdAt.toISOString(),
       storage: settings.storage,
       addons: settings.addons,
+      autoscaling: settings.autoscaling ?? null,
     },
     plan: { nodeGroups: plan.nodeGroups, stages: plan.stages, endpoints: plan.endpoints, estimate: plan.estimate },
     operations,

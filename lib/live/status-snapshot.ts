@@ -22,6 +22,8 @@ export type StatusSnapshot = {
     /** Whether the cluster has NFS storage, and which add-ons it has (installed or being installed). */
     storage: boolean;
     addons: { monitoring: boolean; tracing: boolean; remoteApi: boolean };
+    /** The worker autoscaler's range, or null when it is off. */
+    autoscaling: { minWorkers: number; maxWorkers: number } | null;
   };
   plan: Pick<EnvironmentPlan, "nodeGroups" | "stages" | "endpoints" | "estimate">;
   /** Newest first. `current` is the one the steps below belong to (the newest). */

@@ -6,6 +6,7 @@ import { topologies, type AddonId } from "@/lib/catalog";
 import type { OperationView, StatusSnapshot } from "@/lib/live/status-snapshot";
 import { upgradeTargets } from "@/lib/plan";
 import { StatusSection } from "../status-section";
+import { AutoscalingDialog } from "./autoscaling-dialog";
 import { CertificateDialog } from "./certificate-dialog";
 import { ChangeCard } from "./change-card";
 import { changeFailure } from "./change-failure";
@@ -43,7 +44,7 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
   const { environment } = snapshot;
   const newest = snapshot.operations[0];
   const failureFor = (types: readonly OperationView["type"][], addonName?: string) => changeFailure(newest, types, addonName);
-  const [open, setOpen] = useState<SimpleChange | "scale" | "upgrade" | "certificate" | "registry" | null>(null);
+  const [open, setOpen] = useState<SimpleChange | "scale" | "autoscaling" | "upgrade" | "certificate" | "registry" | null>(null);
 
   const targets = upgradeTargets(environment.version);
   const newer = [targets.patch, targets.minor].filter((v) => v !== undefined).map((v) => `v${v}`);
@@ -90,6 +91,39 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
           <Button variant="secondary" size="sm" disabled={disabled} onClick={() => setOpen("scale")}>
             Scale workers
           </Button>
+        </ChangeCard>
+        <ChangeCard
+          id="change-autoscaling"
+          title="Worker autoscaling"
+          state={
+            environment.autoscaling
+              ? `On: ${environment.autoscaling.minWorkers}–${environment.autoscaling.maxWorkers} workers. Workers are added when pods wait for room and removed when idle.`
+              : "Off. Clusterport can add workers when pods wait for room and remove idle ones, within a range you set."
+          }
+          failure={failureFor(["autoscaling"])}
+        >
+          <Button variant="secondary" size="sm" disabled={disabled} onClick={() => setOpen("autoscaling")}>
+            {environment.autoscaling ? "Change range" : "Autoscale workers"}
+          </Button>
+          {environment.autoscaling ? (
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={disabled}
+              aria-label="Turn worker autoscaling off"
+              onClick={() =>
+                setOpen({
+                  action: "autoscaling",
+                  title: "Turn worker autoscaling off",
+                  description: "The workers stay as they are now; pods that do not fit wait Pending until you scale workers.",
+                  body: { enabled: false },
+                  confirmLabel: "Turn off",
+                })
+              }
+            >
+              Turn off
+            </Button>
+          ) : null}
         </ChangeCard>
         <ChangeCard
           id="change-version"
@@ -244,6 +278,14 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
         workers={workers}
         controlPlanes={controlPlanes}
         minWorkers={topology.minWorkers}
+        timeScale={timeScale}
+      />
+      <AutoscalingDialog
+        open={open === "autoscaling"}
+        onOpenChange={(next) => setOpen(next ? "autoscaling" : null)}
+        name={environment.name}
+        workers={workers.length}
+        current={environment.autoscaling}
         timeScale={timeScale}
       />
       <UpgradeDialog
