@@ -2,8 +2,9 @@ import type { NextConfig } from "next";
 import { securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
-  // Loaded by Node at run time, not bundled: the database driver, the migration runner (reads files), pino (worker threads).
-  serverExternalPackages: ["pg", "node-pg-migrate", "pino"],
+  // Loaded by Node at run time, not bundled: the database driver, the migration runner (reads files), pino (worker
+  // threads), protobufjs (generates its decoders at run time).
+  serverExternalPackages: ["pg", "node-pg-migrate", "pino", "protobufjs"],
   poweredByHeader: false,
   // `npm test` typechecks once (tsc); the build need not do it again on a 2-core machine.
   typescript: { ignoreBuildErrors: true },

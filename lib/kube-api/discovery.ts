@@ -2,6 +2,12 @@ import { groupVersion, kubeResources } from "./resources";
 
 const verbs = (writable: boolean) => (writable ? ["create", "delete", "get", "list", "patch", "update", "watch"] : ["get", "list", "watch"]);
 
+/** The subresources served, listed as the real discovery lists them (`kubectl scale` looks for scale there). */
+const subresources: Record<string, object[]> = {
+  deployments: [{ name: "deployments/scale", singularName: "", namespaced: true, group: "autoscaling", version: "v1", kind: "Scale", verbs: ["get", "patch", "update"] }],
+  pods: [{ name: "pods/log", singularName: "", namespaced: true, kind: "Pod", verbs: ["get"] }],
+};
+
 /** GET /api */
 export function apiVersions() {
   return { kind: "APIVersions", versions: ["v1"], serverAddressByClientCIDRs: [{ clientCIDR: "0.0.0.0/0", serverAddress: "" }] };
@@ -24,13 +30,16 @@ export function apiResourceList(group: string, version: string) {
     kind: "APIResourceList",
     apiVersion: "v1",
     groupVersion: groupVersion({ group, version }),
-    resources: resources.map((r) => ({
-      name: r.name,
-      singularName: r.singularName,
-      namespaced: r.namespaced,
-      kind: r.kind,
-      verbs: verbs(r.writable),
-      ...(r.shortNames.length > 0 ? { shortNames: r.shortNames } : {}),
-    })),
+    resources: resources.flatMap((r) => [
+      {
+        name: r.name,
+        singularName: r.singularName,
+        namespaced: r.namespaced,
+        kind: r.kind,
+        verbs: verbs(r.writable),
+        ...(r.shortNames.length > 0 ? { shortNames: r.shortNames } : {}),
+      },
+      ...(subresources[r.name] ?? []),
+    ]),
   };
 }

@@ -132,7 +132,7 @@ describe("writes", () => {
     expect((await call("POST", "/api/v1/namespaces/shop/configmaps", "{not json")).status).toBe(400);
     const huge = { metadata: { name: "huge" }, data: { blob: "x".repeat(3 * 1024 * 1024) } };
     expect((await call("POST", "/api/v1/namespaces/shop/configmaps", huge)).body).toMatchObject({ code: 413, reason: "RequestEntityTooLarge" });
-    expect((await call("POST", "/api/v1/namespaces/shop/configmaps", "\x00", "application/vnd.kubernetes.protobuf")).status).toBe(415);
+    expect((await call("POST", "/api/v1/namespaces/shop/configmaps", "\x00", "application/cbor")).status).toBe(415);
     const ingress = { metadata: { name: "web" }, spec: { rules: [{ http: { paths: [{ path: "/", backend: { service: { name: "web", port: { number: 80 } } } }] } }] } };
     const noPathType = await call("POST", "/apis/networking.k8s.io/v1/namespaces/shop/ingresses", ingress);
     expect(noPathType.body.details.causes).toEqual([{ reason: "FieldValueRequired", message: "Required value: pathType must be specified", field: "spec.rules[0].http.paths[0].pathType" }]);

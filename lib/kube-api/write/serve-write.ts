@@ -10,7 +10,7 @@ import { findResource, groupVersion, type KubeResource } from "../resources";
 import { toKubeObject, type KubeContext } from "../to-kube-object";
 import { admitObject, type ClusterFacts } from "./admit-object";
 import { isObject, objectAt, type Json } from "./json";
-import { parseObject, readBody } from "./read-body";
+import { bodyText, parseObject, readBodyBytes } from "./read-body";
 import { storeObject } from "./store-object";
 
 export type WriteDeps = { pool: Pool; encryptionKey: string };
@@ -42,9 +42,10 @@ export async function serveWrite(deps: WriteDeps, environment: EnvironmentRecord
   const dryRunValue = query.get("dryRun");
   if (dryRunValue !== null && dryRunValue !== "All") throw badRequest(`Invalid dry run value: "${dryRunValue.slice(0, 20)}": supported values: "All"`);
   const validation = fieldValidation(query.get("fieldValidation"));
-  const text = method === "DELETE" ? "" : await readBody(request);
+  const bytes = method === "DELETE" ? new Uint8Array(0) : await readBodyBytes(request);
+  const text = bodyText(bytes);
   const contentType = request.headers.get("content-type") ?? "";
-  const body = method === "POST" || method === "PUT" ? parseObject(text, contentType) : undefined;
+  const body = method === "POST" || method === "PUT" ? parseObject(bytes, contentType) : undefined;
   const warnings: string[] = [];
   if (body !== undefined) checkStructure(scale ? scaleResource : resource, body, validation, warnings);
 
@@ -55,7 +56,8 @@ export async function serveWrite(deps: WriteDeps, environment: EnvironmentRecord
       (sim) => {
         const ctx: KubeContext = { environmentId: environment.id, plan: environment.plan, sim, encryptionKey: deps.encryptionKey };
         const ns = resource.namespaced ? namespace! : "";
-        if (resource.namespaced) requireWritableNamespace(sim, resource, ns, method);
+        // A create needs a namespace of the user's; a change or delete needs an object of theirs (requireOwn).
+        if (resource.namespaced && method === "POST") requireWritableNamespace(sim, resource, ns);
         const objectName = name ?? nameFromBody(body);
         const ref = { kind: resource.simKind, namespace: ns, name: objectName };
         const existing = sim.objects.get(ref);
@@ -72,7 +74,8 @@ export async function serveWrite(deps: WriteDeps, environment: EnvironmentRecord
         if (scale) {
           const scaleNow = scaleOf(ctx, current);
           const next = method === "PUT" ? body : structured(scaleResource, applyPatch(scaleNow, text, contentType), validation, warnings);
-          const replicas = objectAt(objectAt(next).spec).replicas;
+          // Go's encoder leaves a zero out: `kubectl scale --replicas=0` sends a Scale whose spec has no replicas.
+          const replicas = objectAt(objectAt(next).spec).replicas ?? 0;
           if (!Number.isInteger(replicas) || (replicas as number) < 0) {
             throw new KubeError(422, "Invalid", `Scale.autoscaling "${objectName}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas ?? null)}: must be greater than or equal to 0`, {
               name: objectName,
@@ -151,12 +154,12 @@ function nameFromBody(body: unknown): string {
 }
 
 /** A namespace takes writes when it exists and is "default" or was made through this API. */
-function requireWritableNamespace(sim: Sim, resource: KubeResource, namespace: string, method: string): void {
+function requireWritableNamespace(sim: Sim, resource: KubeResource, namespace: string): void {
   const ns = sim.objects.get({ kind: "Namespace", name: namespace });
   if (!ns) throw notFound(`namespaces "${namespace}" not found`, { name: namespace, kind: "namespaces" });
   if (namespace !== "default" && !(ns.spec as Json).manifest) {
     throw forbidden(
-      `${qualified(resource)} is forbidden: namespace ${namespace} is run by Clusterport (the system or an add-on): its objects can be read, not ${method === "DELETE" ? "deleted" : "changed"}. Use "default" or a namespace of your own.`,
+      `${qualified(resource)} is forbidden: namespace ${namespace} is run by Clusterport (the system or an add-on): its objects can be read, not created there. Use "default" or a namespace of your own.`,
     );
   }
 }
