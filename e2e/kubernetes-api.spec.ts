@@ -66,6 +66,69 @@ test("a real Kubernetes client reads the simulated cluster with its kubeconfig, 
   watch.abort();
 });
 
+test("a real client creates a deployment, scales it past the workers' room, and the autoscaler adds a worker for it", async ({ page }) => {
+  test.setTimeout(120_000);
+  const request = page.request;
+  await signUpViaApi(request);
+  const c = await cluster(request, { workers: 1, autoscaling: { minWorkers: 1, maxWorkers: 2 }, addons: { monitoring: false, tracing: false, remoteApi: true } });
+  const kc = new KubeConfig();
+  kc.loadFromString(c.kubeconfig);
+  const core = kc.makeApiClient(CoreV1Api);
+  const apps = kc.makeApiClient(AppsV1Api);
+
+  await core.createNamespace({ body: { metadata: { name: "shop" } } });
+  await expect(core.createNamespace({ body: { metadata: { name: "shop" } } })).rejects.toMatchObject({ code: 409 });
+  // A worker (32 cloudlets) gives pods 12800m of CPU: three 4-CPU pods fit on one.
+  const deployment = (replicas: number) => ({
+    metadata: { name: "api", labels: { app: "api" } },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: "api" } },
+      template: { metadata: { labels: { app: "api" } }, spec: { containers: [{ name: "api", image: "nginx:1.27", resources: { requests: { cpu: "4", memory: "256Mi" } } }] } },
+    },
+  });
+  await apps.createNamespacedDeployment({ namespace: "shop", body: deployment(2) });
+  const phases = async () => (await core.listNamespacedPod({ namespace: "shop", labelSelector: "app=api" })).items.map((p) => p.status?.phase).sort();
+  await expect.poll(phases, { timeout: 10_000 }).toEqual(["Running", "Running"]);
+
+  const invalid = deployment(1);
+  invalid.spec.template.spec.containers[0]!.image = "";
+  await expect(apps.createNamespacedDeployment({ namespace: "shop", body: { ...invalid, metadata: { name: "broken" } } })).rejects.toMatchObject({ code: 422 });
+  await expect(apps.deleteNamespacedDeployment({ name: "coredns", namespace: "kube-system" })).rejects.toMatchObject({ code: 403 });
+
+  // Five pods: the worker takes three, two wait with the scheduler's reason until the autoscaler adds cp-2.
+  const seen: { type: string; name: string; phase: string | undefined; node: string | undefined }[] = [];
+  const watch = await new Watch(kc).watch(
+    "/api/v1/namespaces/shop/pods",
+    {},
+    (type: string, pod: { metadata?: { name?: string }; status?: { phase?: string }; spec?: { nodeName?: string } }) =>
+      seen.push({ type, name: pod.metadata?.name ?? "", phase: pod.status?.phase, node: pod.spec?.nodeName }),
+    () => {},
+  );
+  await apps.replaceNamespacedDeploymentScale({ name: "api", namespace: "shop", body: { metadata: { name: "api", namespace: "shop" }, spec: { replicas: 5 } } });
+  const pending = async () => (await core.listNamespacedPod({ namespace: "shop", fieldSelector: "status.phase=Pending" })).items;
+  await expect.poll(async () => (await pending()).length, { timeout: 10_000 }).toBeGreaterThan(0);
+  const [waiting] = await pending();
+  if (waiting) {
+    expect(waiting.status?.conditions?.find((x) => x.type === "PodScheduled")?.message).toBe(
+      "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }.",
+    );
+  }
+  await expect.poll(phases, { timeout: 60_000 }).toEqual(["Running", "Running", "Running", "Running", "Running"]);
+  expect((await core.listNode()).items.map((n) => n.metadata?.name).sort()).toEqual(["cp-1", "cp-2", "k8sm-1"]);
+  expect(seen.some((e) => e.node === "cp-2" && e.phase === "Running")).toBe(true);
+  watch.abort();
+  // The decision, with its reason, in the activity; the Workloads section shows the five pods.
+  await page.goto(`/environments/${c.name}`);
+  const activity = page.getByRole("region", { name: "Activity" });
+  await expect(activity.getByRole("rowheader", { name: /autoscaler: 2 pods waited 30 s for room \(Insufficient cpu\): scales workers 1 → 2, adding cp-2/ })).toBeVisible();
+  await expect(activity.getByRole("row").filter({ hasText: "Clusterport (automatic)" }).first()).toBeVisible();
+
+  // Deleting the Deployment deletes its pods.
+  await apps.deleteNamespacedDeployment({ name: "api", namespace: "shop" });
+  await expect.poll(async () => (await core.listNamespacedPod({ namespace: "shop" })).items.length, { timeout: 10_000 }).toBe(0);
+});
+
 test("the API says who may not in Kubernetes Status objects: no token, another cluster's, Remote API off, no such cluster", async ({ request }) => {
   test.setTimeout(90_000);
   await signUpViaApi(request);
@@ -98,7 +161,7 @@ test("the API says who may not in Kubernetes Status objects: no token, another c
  * with an https:// APP_URL behind a TLS-terminating proxy (a certificate made for the test, trusted through
  * SSL_CERT_FILE as a public one would be), and the kubeconfig downloaded there, used unchanged.
  */
-test("kubectl get, -o wide, -o json and version work with the kubeconfig behind HTTPS", async ({ playwright, baseURL }) => {
+test("kubectl reads and writes the cluster with the kubeconfig behind HTTPS: get, --watch, apply, scale, logs, describe, create, delete", async ({ playwright, baseURL }) => {
   test.setTimeout(120_000);
   const kubectl = ["/usr/bin/kubectl", "/usr/local/bin/kubectl"].find((p) => fs.existsSync(p));
   test.skip(!kubectl, "kubectl is not installed on this machine (CI's image has it at /usr/bin/kubectl)");
@@ -163,6 +226,55 @@ test("kubectl get, -o wide, -o json and version work with the kubeconfig behind 
     } finally {
       watcher.kill();
     }
+
+    // Writes, as a person types them: apply (created, configured, unchanged), scale, logs, describe, events,
+    // explain (from the API's OpenAPI document), create, delete.
+    const manifest = path.join(dir, "web.yaml");
+    const web = (replicas: number) =>
+      [
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "metadata:",
+        "  name: web",
+        "spec:",
+        `  replicas: ${replicas}`,
+        "  selector:",
+        "    matchLabels: { app: web }",
+        "  template:",
+        "    metadata:",
+        "      labels: { app: web }",
+        "    spec:",
+        "      containers:",
+        "      - name: web",
+        "        image: nginx:1.27",
+        "        ports: [{ containerPort: 80 }]",
+        "        resources: { requests: { cpu: 100m, memory: 64Mi } }",
+        "",
+      ].join("\n");
+    fs.writeFileSync(manifest, web(2));
+    expect(await run("apply", "-f", manifest)).toBe("deployment.apps/web created\n");
+    fs.writeFileSync(manifest, web(3));
+    expect(await run("apply", "-f", manifest)).toBe("deployment.apps/web configured\n");
+    expect(await run("apply", "-f", manifest)).toBe("deployment.apps/web unchanged\n");
+    expect(await run("scale", "deployment", "web", "--replicas=4")).toBe("deployment.apps/web scaled\n");
+    const running = async () => (await run("get", "pods", "-l", "app=web", "--no-headers")).split("\n").filter((l) => /\s1\/1\s+Running\s/.test(l)).length;
+    await expect.poll(running, { timeout: 10_000 }).toBe(4);
+    expect(await run("logs", "deployment/web")).toContain("Configuration complete; ready for start up");
+    const described = await run("describe", "deployment", "web");
+    expect(described).toMatch(/Replicas:\s+4 desired \| 4 updated \| 4 total \| 4 available \| 0 unavailable/);
+    expect(described).toMatch(/Normal\s+ScalingReplicaSet\s+.*Scaled up replica set web-\w+ from 3 to 4/);
+    expect(await run("get", "events", "--field-selector", "reason=Scheduled", "--no-headers")).toMatch(/Normal\s+Scheduled\s+pod\/web-/);
+    expect(await run("explain", "deployment.spec.replicas")).toContain("Number of desired pods.");
+    expect(await run("create", "namespace", "team-a")).toBe("namespace/team-a created\n");
+    expect(await run("create", "deployment", "hello", "--image=nginx:1.27", "-n", "team-a")).toBe("deployment.apps/hello created\n");
+    await expect.poll(async () => await run("get", "deployment", "hello", "-n", "team-a", "--no-headers"), { timeout: 10_000 }).toMatch(/^hello\s+1\/1\s+1\s+1\s/);
+    expect(await run("delete", "deployment", "web")).toBe('deployment.apps "web" deleted\n');
+    expect(await run("get", "pods", "-l", "app=web", "--no-headers", "--ignore-not-found")).toBe("");
+    const refused = await run("delete", "deployment", "coredns", "-n", "kube-system").then(
+      () => "deleted",
+      (e: { stderr: string }) => e.stderr,
+    );
+    expect(refused).toMatch(/Error from server \(Forbidden\): deployments.apps "coredns" is forbidden: it is run by Clusterport/);
     await request.dispose();
   } finally {
     proxy.close();

@@ -205,3 +205,52 @@ describe("field validation", () => {
     );
   });
 });
+
+describe("hostile writes", () => {
+  it("answers every malformed object with a 4xx Status and leaves the cluster as it was", async () => {
+    let seed = 20261126;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const strings = ["", "\u0000", "\ud800", "x".repeat(5000), "../etc", "__proto__", "-1", "1e999", "Bad Name", "web", "100m", "9999999Gi", "$patch", "null"];
+    const keys = ["__proto__", "constructor", "metadata", "spec", "name", "replicas", "containers", "ports", "data", "selector", "$patch", "$retainKeys", "$setElementOrder/containers", "template", "image", "nodePort"];
+    const value = (depth: number): unknown => {
+      const r = random();
+      if (depth > 4 || r < 0.3) return pick(strings);
+      if (r < 0.45) return pick([0, -1, 1.5, 70000, Number.MAX_SAFE_INTEGER, true, null]);
+      if (r < 0.65) return Array.from({ length: Math.floor(random() * 4) }, () => value(depth + 1));
+      return Object.fromEntries(Array.from({ length: 1 + Math.floor(random() * 4) }, () => [pick(keys), value(depth + 1)]));
+    };
+    await call("POST", "/api/v1/namespaces", { metadata: { name: "fuzz" } });
+    await call("POST", "/apis/apps/v1/namespaces/fuzz/deployments", deployment("steady", 1));
+    const before = await pods("fuzz");
+    const targets: [string, string, string][] = [
+      ["POST", "/apis/apps/v1/namespaces/fuzz/deployments", "application/json"],
+      ["POST", "/api/v1/namespaces/fuzz/services", "application/json"],
+      ["POST", "/api/v1/namespaces/fuzz/configmaps", "application/json"],
+      ["POST", "/api/v1/namespaces/fuzz/secrets", "application/json"],
+      ["POST", "/apis/networking.k8s.io/v1/namespaces/fuzz/ingresses", "application/json"],
+      ["POST", "/api/v1/namespaces", "application/json"],
+      ["PUT", "/apis/apps/v1/namespaces/fuzz/deployments/steady", "application/json"],
+      ["PATCH", "/apis/apps/v1/namespaces/fuzz/deployments/steady", "application/merge-patch+json"],
+      ["PATCH", "/apis/apps/v1/namespaces/fuzz/deployments/steady", "application/strategic-merge-patch+json"],
+      ["PATCH", "/apis/apps/v1/namespaces/fuzz/deployments/steady", "application/json-patch+json"],
+      ["PATCH", "/apis/apps/v1/namespaces/fuzz/deployments/steady/scale", "application/merge-patch+json"],
+      ["POST", "/api/v1/namespaces/fuzz/configmaps", "application/vnd.kubernetes.protobuf"],
+    ];
+    for (let i = 0; i < 240; i += 1) {
+      const [method, path, type] = pick(targets);
+      const body = random() < 0.1 ? "{\"metadata\": " : random() < 0.5 && method === "POST" ? { ...deployment(`f${i}`, 1), ...(value(0) as object) } : value(0);
+      const answer = await call(method, path, body, type);
+      expect(answer.status, `${method} ${path} ${JSON.stringify(body).slice(0, 200)} → ${JSON.stringify(answer.body).slice(0, 300)}`).toBeLessThan(500);
+      if (answer.status >= 400) expect(answer.body.kind).toBe("Status");
+    }
+    // The steady Deployment still runs (a fuzzed patch may have changed it, never broken it).
+    const live = await call("GET", "/apis/apps/v1/namespaces/fuzz/deployments/steady");
+    expect(live.status).toBe(200);
+    expect(before.length).toBeGreaterThan(0);
+    expect((await call("GET", "/api/v1/pods")).status).toBe(200);
+  });
+});
