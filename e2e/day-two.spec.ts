@@ -146,6 +146,34 @@ test("a failed scale-out leaves the cluster running, shows where it failed, and 
   await expect(page.getByRole("region", { name: "Activity" })).toContainText("undo Scale workers, removing cp-2");
 });
 
+test("worker autoscaling: a range refused in words, then turned on, changed and off", async ({ page }) => {
+  test.setTimeout(90_000);
+  await runningCluster(page);
+  const card = changes(page).getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Worker autoscaling" }) });
+  await expect(card).toContainText("Off.");
+  await card.getByRole("button", { name: "Autoscale workers" }).click();
+  const dialog = page.getByRole("dialog", { name: "Turn worker autoscaling on" });
+  await dialog.getByLabel("Minimum workers").fill("3");
+  await dialog.getByLabel("Maximum workers").fill("2");
+  await expect(dialog.getByText("Maximum workers must be at least Minimum workers.")).toBeVisible();
+  await dialog.getByLabel("Maximum workers").fill("4");
+  await expect(dialog.getByText("The cluster has 1 worker: set Minimum to at most 1, or scale workers first.")).toBeVisible();
+  await dialog.getByLabel("Minimum workers").fill("1");
+  await expect(dialog.getByRole("group", { name: "What this change does" })).toContainText("Install the worker autoscaler (1–4 workers)");
+  await confirmAndWait(page, "Turn worker autoscaling on", "Turn on");
+  await expect(card).toContainText("On: 1–4 workers.");
+
+  await card.getByRole("button", { name: "Change range" }).click();
+  await page.getByRole("dialog", { name: "Change worker autoscaling" }).getByLabel("Maximum workers").fill("2");
+  await confirmAndWait(page, "Change worker autoscaling", "Save range");
+  await expect(card).toContainText("On: 1–2 workers.");
+  await expect(page.getByRole("region", { name: "Activity" })).toContainText("sets worker autoscaling to 1–2 workers");
+
+  await card.getByRole("button", { name: "Turn worker autoscaling off" }).click();
+  await confirmAndWait(page, "Turn worker autoscaling off", "Turn off");
+  await expect(card).toContainText("Off.");
+});
+
 test("upgrade one minor: every node's version changes, control plane first", async ({ page }) => {
   test.setTimeout(90_000);
   await runningCluster(page, { version: "1.36.5", workers: 2 });
