@@ -57,3 +57,14 @@ export function numberFromEnv(name: string, fallback: number): number {
   if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number ≥ 0; got "${raw}".`);
   return value;
 }
+
+/** A comma-separated list of whole numbers from the environment (BENCH_CONNECTIONS=1,10), or `fallback`. */
+export function wholeNumbersFromEnv(name: string, fallback: readonly number[], min = 1): number[] {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === "") return [...fallback];
+  return raw.split(",").map((part) => {
+    const value = Number(part.trim());
+    if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be whole numbers ≥ ${min} separated by commas, such as ${fallback.join(",")}; got "${raw}".`);
+    return value;
+  });
+}

@@ -34,7 +34,7 @@ export { findEnvironmentList, type EnvironmentListRow } from "./store/find-envir
 export { readEnvironmentState, type WorkloadObject, type EnvironmentState, type OperationRecord, type StepRecord, type MachineRecord } from "./store/read-environment-state";
 export { findLogLines, type LogLineRecord } from "./store/find-log-lines";
 export { findEvents, type EventRecord } from "./store/find-events";
-export { readSim } from "./store/read-sim";
+export { readSim, readSimShared } from "./store/read-sim";
 export { changeClusterObjects, ClusterNotChangeable } from "./store/change-cluster-objects";
 export { findMachineIds } from "./store/find-machine-ids";
 export { findRegistryCredentials } from "./store/find-registry-credentials";

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { findEnvironmentById, readSim, type EnvironmentRecord } from "@/lib/engine";
+import { findEnvironmentById, readSimShared, type EnvironmentRecord } from "@/lib/engine";
 import type { Pool } from "@/lib/db/pool";
 import { isTerminal, isEnvironmentStatus } from "@/lib/environments/environment-status";
 import { apiGroupList, apiResourceList, apiVersions } from "./discovery";
@@ -37,7 +37,7 @@ export async function handleKubeRequest(deps: KubeRequestDeps, clusterId: string
     if (!environment || !isEnvironmentStatus(environment.status) || isTerminal(environment.status)) {
       throw notFound(`The cluster ${clusterId.slice(0, 40)} does not exist: it was deleted, or the kubeconfig names another server.`);
     }
-    const { sim, secrets } = await readSim(pool, environment.id, encryptionKey);
+    const { sim, secrets } = await readSimShared(pool, environment.id, encryptionKey);
     authenticate(request, secrets.get("admin-token"));
     if (!environment.settings.addons.remoteApi) {
       throw forbidden(
@@ -55,10 +55,10 @@ export async function handleKubeRequest(deps: KubeRequestDeps, clusterId: string
     const ctx: KubeContext = { environmentId: environment.id, plan: environment.plan, sim, encryptionKey };
     const answer = route(ctx, environment, path, query, request.headers.get("accept") ?? "", now);
     if (answer instanceof Response) return answer;
-    if (answer instanceof PodLog) return servePodLog(answer, { read: async () => (await readSim(pool, environment.id, encryptionKey)).sim, subscribe: (onChange) => deps.subscribe(environment.id, onChange) }, request.signal, now);
+    if (answer instanceof PodLog) return servePodLog(answer, { read: async () => (await readSimShared(pool, environment.id, encryptionKey)).sim, subscribe: (onChange) => deps.subscribe(environment.id, onChange) }, request.signal, now);
     if (!isWatch(answer)) return json(200, answer);
     const read = async () => {
-      const { sim: current } = await readSim(pool, environment.id, encryptionKey);
+      const { sim: current } = await readSimShared(pool, environment.id, encryptionKey);
       return tracked({ ...ctx, sim: current }, answer);
     };
     const stream = watchStream(

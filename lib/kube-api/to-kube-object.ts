@@ -169,12 +169,25 @@ function node(ctx: KubeContext, r: KubeResource, o: SimObject): Json {
   };
 }
 
+/**
+ * A pod's node and owner, looked up once per cluster state: every pod of a list shares them, and each get()
+ * copies the object (its manifest included). For reads of a state that no longer changes (readSimShared's).
+ */
+const lookups = new WeakMap<Sim, Map<string, SimObject | undefined>>();
+function lookup(sim: Sim, kind: string, namespace: string, name: string): SimObject | undefined {
+  let cache = lookups.get(sim);
+  if (!cache) lookups.set(sim, (cache = new Map()));
+  const key = `${kind}/${namespace}/${name}`;
+  if (!cache.has(key)) cache.set(key, sim.objects.get({ kind, namespace, name }));
+  return cache.get(key);
+}
+
 function pod(ctx: KubeContext, r: KubeResource, o: SimObject): Json {
   const s = o.spec as { owner: { kind: string; name: string }; nodeName: string | null; image: string; labels: Record<string, string> };
   const st = o.status as { phase: string; reason?: string; message?: string };
   const running = st.phase === "Running";
-  const node = s.nodeName ? ctx.sim.objects.get<{ internalIp: string }>({ kind: "Node", name: s.nodeName }) : undefined;
-  const workload = s.owner.kind === "Node" ? undefined : ctx.sim.objects.get({ kind: s.owner.kind, namespace: o.namespace, name: s.owner.name });
+  const node = s.nodeName ? (lookup(ctx.sim, "Node", "", s.nodeName) as SimObject<{ internalIp: string }> | undefined) : undefined;
+  const workload = s.owner.kind === "Node" ? undefined : lookup(ctx.sim, s.owner.kind, o.namespace, s.owner.name);
   // A Deployment's pods belong to its ReplicaSet, named after the pod template (the name's middle part).
   const ownerName = s.owner.kind === "Deployment" ? o.name.slice(0, o.name.lastIndexOf("-")) : s.owner.name;
   const ownerKind = s.owner.kind === "Deployment" ? "ReplicaSet" : s.owner.kind;

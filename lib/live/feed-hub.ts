@@ -14,6 +14,11 @@ export type FeedHub = {
    * change as it is committed. Resolves with the unsubscribe function.
    */
   subscribe(environmentId: string, afterEventId: number | undefined, send: (message: FeedMessage) => void): Promise<() => void>;
+  /**
+   * `onChange` after every change to the environment (and after a reconnect, when changes may have been missed) —
+   * nothing read: for listeners that read what they need themselves (the clusters' Kubernetes API watches).
+   */
+  subscribeChanges(environmentId: string, onChange: () => void): Promise<() => void>;
   /** The account's environment list now and after every change to any of them. */
   subscribeAccount(userId: string, send: AccountListener): Promise<() => void>;
   /** Number of open subscriptions (tests, benchmarks). */
@@ -32,6 +37,7 @@ export type FeedHub = {
 export function createFeedHub(pool: Pool, listen: (handlers: Parameters<ListenFn>[0]) => ChangeListener, timeScale = 1): FeedHub {
   const byEnvironment = new Map<string, Set<Subscriber>>();
   const byAccount = new Map<string, Set<AccountListener>>();
+  const byChanges = new Map<string, Set<() => void>>();
   const running = new Map<string, Promise<void>>();
   const again = new Set<string>();
   let listener: ChangeListener | undefined;
@@ -99,8 +105,10 @@ export function createFeedHub(pool: Pool, listen: (handlers: Parameters<ListenFn
       onChange(change: Change) {
         if (byEnvironment.has(change.environmentId)) deliver(change.environmentId);
         if (byAccount.has(change.userId)) deliverAccount(change.userId);
+        for (const onChange of byChanges.get(change.environmentId) ?? []) onChange();
       },
       onReconnect() {
+        for (const set of byChanges.values()) for (const onChange of set) onChange();
         for (const id of byEnvironment.keys()) deliver(id);
         for (const id of byAccount.keys()) deliverAccount(id);
       },
@@ -144,13 +152,17 @@ export function createFeedHub(pool: Pool, listen: (handlers: Parameters<ListenFn
         throw e;
       }
     },
+    async subscribeChanges(environmentId, onChange) {
+      await ensureListening();
+      return register(byChanges, environmentId, onChange);
+    },
     async subscribeAccount(userId, send) {
       await ensureListening();
       const unsubscribe = register(byAccount, userId, send);
       deliverAccount(userId);
       return unsubscribe;
     },
-    size: () => [...byEnvironment.values()].reduce((n, s) => n + s.size, 0) + [...byAccount.values()].reduce((n, s) => n + s.size, 0),
+    size: () => [...byEnvironment.values(), ...byAccount.values(), ...byChanges.values()].reduce((n, s) => n + s.size, 0),
     async close() {
       await listener?.close();
       listener = undefined;

@@ -14,12 +14,9 @@ async function handle(request: Request, context: Context): Promise<Response> {
   const deps = {
     pool: database(),
     encryptionKey: env().encryptionKey,
-    // Watches follow the environment through the process's live feed, as status pages do; every change to the
-    // cluster comes with a change event, so log lines and connection status need no re-read.
-    subscribe: (environmentId: string, onChange: () => void) =>
-      feed().subscribe(environmentId, undefined, (message) => {
-        if (message.event === "change" || message.event === "snapshot") onChange();
-      }),
+    // Watches follow the environment through the process's live feed (its LISTEN connection), told of each
+    // change without the status page's snapshot: they read the cluster themselves, one shared read per change.
+    subscribe: (environmentId: string, onChange: () => void) => feed().subscribeChanges(environmentId, onChange),
   };
   return handleKubeRequest(deps, id, path ?? [], request);
 }
