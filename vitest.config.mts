@@ -3,7 +3,13 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { alias: { "@": path.dirname(fileURLToPath(import.meta.url)) } },
+  resolve: {
+    alias: {
+      "@": path.dirname(fileURLToPath(import.meta.url)),
+      // Route code marks itself server-only; tests run it on the server, as Next.js does (its react-server build).
+      "server-only": path.join(path.dirname(fileURLToPath(import.meta.url)), "node_modules/server-only/empty.js"),
+    },
+  },
   test: {
     include: ["{lib,components,app,prisma,scripts}/**/*.test.ts"],
     environment: "node",

@@ -42,6 +42,8 @@ const schema = z.object({
   ENGINE_IN_PROCESS: z.enum(["true", "false"], { error: "ENGINE_IN_PROCESS must be true or false." }).default("true"),
   ENGINE_CONCURRENCY: wholeNumber("ENGINE_CONCURRENCY", 1, 10_000, 64),
   ENGINE_LEASE_MARGIN_MS: wholeNumber("ENGINE_LEASE_MARGIN_MS", 100, 600_000, 30_000),
+  API_RATE_LIMIT: wholeNumber("API_RATE_LIMIT", 1, 1_000_000, 600, "the number of API requests a token may make per minute"),
+  WEBHOOKS_ALLOW_PRIVATE: z.enum(["true", "false"], { error: "WEBHOOKS_ALLOW_PRIVATE must be true or false." }).default("false"),
 });
 
 export type Env = {
@@ -60,6 +62,10 @@ export type Env = {
   /** Test and demo fault injection (PUT …/faults, `faults` on create); off unless FAULT_INJECTION=true. */
   faultInjection: boolean;
   engine: { timeScale: number; inProcess: boolean; concurrency: number; leaseMarginMs: number };
+  /** Requests per API token per minute (429 beyond, with Retry-After). */
+  apiRateLimit: number;
+  /** Webhook endpoints at private, loopback or link-local addresses are refused unless the operator allows them. */
+  webhooksAllowPrivate: boolean;
 };
 
 /** Thrown when configuration is wrong; the message lists every bad variable in words. */
@@ -113,6 +119,8 @@ export function env(): Env {
       concurrency: v.ENGINE_CONCURRENCY,
       leaseMarginMs: v.ENGINE_LEASE_MARGIN_MS,
     },
+    apiRateLimit: v.API_RATE_LIMIT,
+    webhooksAllowPrivate: v.WEBHOOKS_ALLOW_PRIVATE === "true",
   };
   return cached;
 }

@@ -65,3 +65,20 @@ export function fieldErrorsFromIssues(issues: readonly { path: readonly Property
   }
   return out;
 }
+
+/** Too many requests for now: try again after `retryAfterSeconds`. */
+export class TooManyRequestsError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, 429, "rate_limited");
+  }
+}
+
+/** The request body is larger than the endpoint takes. */
+export class PayloadTooLargeError extends AppError {
+  constructor(message: string) {
+    super(message, 413, "too_large");
+  }
+}

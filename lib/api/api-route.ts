@@ -4,8 +4,9 @@ import { getCurrentUser, type CurrentUser } from "@/lib/auth/get-current-user";
 import { env } from "@/lib/env";
 import { AppError, ConflictError, ForbiddenError, UnauthorizedError, ValidationError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import type { AuditContext } from "@/lib/data/audit/record-audit";
 
-type Handler<P> = (ctx: { request: Request; user: CurrentUser; params: P }) => Promise<Response>;
+type Handler<P> = (ctx: { request: Request; user: CurrentUser; params: P; audit: AuditContext }) => Promise<Response>;
 
 /**
  * Wraps a route handler: requires a session (401 otherwise), maps typed errors to their status with a JSON
@@ -18,7 +19,13 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
       assertSameOrigin(request);
       const user = await getCurrentUser();
       if (!user) throw new UnauthorizedError();
-      return await handler({ request, user, params: await context.params });
+      const audit: AuditContext = {
+        userId: user.id,
+        via: "browser",
+        ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "",
+        userAgent: request.headers.get("user-agent") ?? "",
+      };
+      return await handler({ request, user, params: await context.params, audit });
     } catch (e) {
       return errorResponse(e, request);
     }

@@ -5,6 +5,7 @@ import { defaultAccountPlanId } from "@/lib/catalog";
 import { database } from "@/lib/db/database";
 import { env } from "@/lib/env";
 import { normaliseAddress } from "@/lib/http/client-address";
+import { recordAudit } from "@/lib/data/audit/record-audit";
 import { passwordRules, signInSchema, signUpSchema, updateProfileSchema } from "@/lib/validations/account";
 import { forgiveSignInAttempt, reserveSignInAttempt, throttleMessage } from "./sign-in-throttle";
 
@@ -71,6 +72,7 @@ function createAuth() {
             policy: signIn,
           });
           if (!verdict.allowed) {
+            await auditSignIn(String(parsed.data.email), "failure", ctx.headers, "too many attempts");
             throw new APIError(
               "TOO_MANY_REQUESTS",
               { code: "TOO_MANY_ATTEMPTS", message: throttleMessage(verdict.retryAfterSeconds) },
@@ -85,7 +87,9 @@ function createAuth() {
         if (ctx.path !== "/sign-in/email") return;
         const returned: unknown = ctx.context.returned;
         const email = (ctx.body as { email?: unknown } | undefined)?.email;
-        if (returned instanceof APIError || typeof email !== "string") return;
+        if (typeof email !== "string") return;
+        await auditSignIn(email, returned instanceof APIError ? "failure" : "success", ctx.headers);
+        if (returned instanceof APIError) return;
         await forgiveSignInAttempt(database(), { address: addressOf(ctx.headers), email, policy: signIn });
       }),
     },
@@ -106,6 +110,20 @@ function hasUnstorableText(value: unknown, depth = 0): boolean {
 function addressOf(headers: Headers | undefined): string {
   const first = headers?.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "";
   return normaliseAddress(first) || "unknown";
+}
+
+/**
+ * A sign-in, or a failed one, in the account's audit log — when the e-mail names an account (an unknown e-mail
+ * has no log to go to, and is not revealed either way).
+ */
+async function auditSignIn(email: string, outcome: "success" | "failure", headers: Headers | undefined, reason?: string): Promise<void> {
+  const { rows } = await database().query<{ id: string }>(`SELECT id FROM "user" WHERE email = $1`, [email.trim().toLowerCase()]);
+  const userId = rows[0]?.id;
+  if (!userId) return;
+  await recordAudit(
+    { userId, via: "browser", ip: addressOf(headers), userAgent: headers?.get("user-agent") ?? "" },
+    { action: outcome === "success" ? "sign-in" : "sign-in.failed", outcome, ...(reason ? { details: { reason } } : {}) },
+  );
 }
 
 type Auth = ReturnType<typeof createAuth>;

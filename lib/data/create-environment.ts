@@ -8,6 +8,7 @@ import { computePlan, describeEnvironmentsFull } from "@/lib/plan";
 import { stableJson } from "@/lib/stable-json";
 import { installSettingsSchema, type InstallSettings } from "@/lib/validations/install-settings";
 import { assertFaultInjectionEnabled } from "./assert-fault-injection-enabled";
+import { recordAudit, type AuditContext } from "./audit/record-audit";
 import { countActiveEnvironments } from "./count-active-environments";
 
 export type CreatedEnvironment = { id: string; name: string; domain: string; created: boolean };
@@ -19,7 +20,13 @@ export type CreatedEnvironment = { id: string; name: string; domain: string; cre
  * A repeated `requestId` returns the environment the first request created instead of a second one — only
  * for the same settings: a key reused for another request is refused (422), as payment APIs do.
  */
-export async function createEnvironment(user: CurrentUser, input: unknown, requestId: string = randomUUID(), faultsInput?: unknown): Promise<CreatedEnvironment> {
+export async function createEnvironment(
+  user: CurrentUser,
+  input: unknown,
+  audit: AuditContext,
+  requestId: string = randomUUID(),
+  faultsInput?: unknown,
+): Promise<CreatedEnvironment> {
   if (!user.plan.canInstall) {
     throw new ForbiddenError(`Installing is not available on the ${user.plan.name} plan. Upgrade your plan on the Account page.`);
   }
@@ -42,6 +49,11 @@ export async function createEnvironment(user: CurrentUser, input: unknown, reque
   const outcome = await insertEnvironment(database(), { userId: user.id, settings, plan, requestId, faults: faults.data, maxEnvironments: max, now: new Date() });
   switch (outcome.kind) {
     case "created":
+      await recordAudit(audit, {
+        action: "environment.install",
+        target: settings.name,
+        details: { region: settings.region, topology: settings.topology, version: settings.version, workers: settings.workers, addons: settings.addons },
+      });
       return { id: outcome.id, name: settings.name, domain: plan.domain, created: true };
     case "repeat":
       if (stableJson(outcome.settings) !== stableJson(settings)) {

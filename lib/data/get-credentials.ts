@@ -1,6 +1,7 @@
 import { database } from "@/lib/db/database";
 import { readSim } from "@/lib/engine";
 import { env } from "@/lib/env";
+import { recordAudit, type AuditContext } from "./audit/record-audit";
 import { getEnvironment } from "./get-environment";
 
 export type Credential = { name: string; label: string; username?: string; value: string };
@@ -12,11 +13,13 @@ const shown: Record<string, { label: string; username?: string }> = {
 };
 
 /** Decrypted credentials of one of the user's environments, on explicit request only (never in snapshots or logs). */
-export async function getCredentials(userId: string, name: string): Promise<Credential[]> {
+export async function getCredentials(userId: string, name: string, audit: AuditContext): Promise<Credential[]> {
   const environment = await getEnvironment(userId, name);
   const { secrets } = await readSim(database(), environment.id, env().encryptionKey);
-  return Object.entries(shown).flatMap(([secretName, label]) => {
+  const credentials = Object.entries(shown).flatMap(([secretName, label]) => {
     const value = secrets.get(secretName);
     return value === undefined ? [] : [{ name: secretName, ...label, value }];
   });
+  await recordAudit(audit, { action: "credentials.reveal", target: environment.name, details: { shown: credentials.map((c) => c.label) } });
+  return credentials;
 }

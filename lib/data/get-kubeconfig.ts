@@ -3,10 +3,11 @@ import { buildKubeconfig, readSim } from "@/lib/engine";
 import { env } from "@/lib/env";
 import { ConflictError } from "@/lib/errors";
 import { kubernetesApiUrl } from "@/lib/kube-api/kubernetes-api-url";
+import { recordAudit, type AuditContext } from "./audit/record-audit";
 import { getEnvironment } from "./get-environment";
 
 /** The admin kubeconfig of one of the user's running clusters; generated on demand, never stored in clear. */
-export async function getKubeconfig(userId: string, name: string): Promise<{ fileName: string; yaml: string }> {
+export async function getKubeconfig(userId: string, name: string, audit: AuditContext): Promise<{ fileName: string; yaml: string }> {
   const environment = await getEnvironment(userId, name);
   // A change in progress (updating) leaves the cluster serving, so its kubeconfig stays available.
   if (environment.status !== "running" && environment.status !== "updating") {
@@ -16,5 +17,6 @@ export async function getKubeconfig(userId: string, name: string): Promise<{ fil
   const token = secrets.get("admin-token");
   if (token === undefined) throw new ConflictError("The cluster has no admin credentials yet. Try again in a moment.");
   const yaml = buildKubeconfig({ clusterName: environment.name, server: kubernetesApiUrl(environment.id), token });
+  await recordAudit(audit, { action: "kubeconfig.download", target: environment.name });
   return { fileName: `${environment.name}-kubeconfig.yaml`, yaml };
 }

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { requestChange } from "@/lib/engine";
 import { ValidationError } from "@/lib/errors";
 import type { PlanDiff } from "@/lib/plan";
+import { recordAudit, type AuditContext } from "./audit/record-audit";
 import { prepareEnvironmentChange } from "./prepare-environment-change";
 
 /** Which field a broken quota is shown on, for the actions whose parameters decide the size. */
@@ -19,6 +20,7 @@ export async function requestEnvironmentChange(
   name: string,
   action: ChangeAction,
   input: unknown,
+  audit: AuditContext,
 ): Promise<{ operationId: string; summary: string; diff: PlanDiff }> {
   const { environment, change, problems } = await prepareEnvironmentChange(user, name, action, input);
   if (problems.length > 0) {
@@ -37,5 +39,6 @@ export async function requestEnvironmentChange(
     params: change.params,
     ...(change.secrets ? { secrets: change.secrets, encryptionKey: env().encryptionKey } : {}),
   });
+  await recordAudit(audit, { action: "environment.change", target: environment.name, details: { change: action, summary: change.params.summary } });
   return { operationId, summary: change.params.summary, diff: change.diff };
 }

@@ -1,11 +1,14 @@
 import { database } from "@/lib/db/database";
 import { requestCancel, requestDelete, requestRetry, requestRollback } from "@/lib/engine";
+import { recordAudit, type AuditContext } from "./audit/record-audit";
 import { getEnvironment } from "./get-environment";
 
 const requests = { cancel: requestCancel, delete: requestDelete, retry: requestRetry, rollback: requestRollback } as const;
 
 /** Cancel, delete, retry or roll back one of the user's environments (404 for anyone else's, 409 when not allowed now). */
-export async function requestEnvironmentOperation(userId: string, name: string, kind: keyof typeof requests): Promise<{ operationId: string }> {
+export async function requestEnvironmentOperation(userId: string, name: string, kind: keyof typeof requests, audit: AuditContext): Promise<{ operationId: string }> {
   const environment = await getEnvironment(userId, name);
-  return { operationId: await requests[kind](database(), { environmentId: environment.id, actorId: userId, now: new Date() }) };
+  const operationId = await requests[kind](database(), { environmentId: environment.id, actorId: userId, now: new Date() });
+  await recordAudit(audit, { action: `environment.${kind}`, target: environment.name });
+  return { operationId };
 }

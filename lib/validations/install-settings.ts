@@ -36,71 +36,72 @@ export const customDeploymentSchema = z.object({
 });
 
 /**
- * The install dialog's settings. One schema, two consumers: the dialog (react-hook-form + zodResolver) and
- * the server (server action and JSON API), which parse it again before anything is stored.
+ * The install settings' fields, without the rules across fields (the API documents its install body from it).
+ * `installSettingsSchema` adds those rules: one schema, two consumers — the dialog (react-hook-form +
+ * zodResolver) and the server (JSON API), which parses again before anything is stored.
  */
-export const installSettingsSchema = z
-  .object({
-    version: oneOf(kubernetesVersions, "Kubernetes version"),
-    dashboard: oneOf(dashboards, "dashboard"),
-    topology: z.enum(["development", "production"], { error: "Choose Development or Production." }),
-    workers: z
-      .number({ error: "Enter the number of workers." })
-      .int({ error: "Enter a whole number of workers." })
-      .min(1, { error: "At least 1 worker is needed." })
-      .max(maxWorkersAtInstall, { error: `At most ${maxWorkersAtInstall} workers at install; scale out later.` }),
-    ingress: oneOf(ingressControllers, "ingress controller"),
-    deployment: z.enum(["clean", "custom"], { error: "Choose Clean cluster or Custom." }),
-    custom: customDeploymentSchema,
-    storage: z.boolean(),
-    addons: z.object({ monitoring: z.boolean(), tracing: z.boolean(), remoteApi: z.boolean() }),
-    name: environmentNameSchema,
-    displayName: singleLineText({ label: "a display name", min: 1, max: 64 }),
-    region: z.string({ error: "Choose a region." }),
-    /** A domain of the user's own with a Let's Encrypt certificate (certificate manager); API-only at install. */
-    certificateDomain: domainNameSchema.optional(),
-    /** The worker autoscaler's range (API-only at install; a day-2 change on the page). */
-    autoscaling: autoscalingRangeSchema.optional(),
-  })
-  .superRefine((s, ctx) => {
-    const region = regions.find((r) => r.id === s.region);
-    if (!region) ctx.addIssue({ code: "custom", path: ["region"], message: "Choose one of the listed regions." });
-    else if (!region.active) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["region"],
-        message: `${region.name} is not available: ${region.inactiveReason ?? "closed"}. Choose another region.`,
-      });
-    }
-    const minWorkers = topologies[s.topology as TopologyId].minWorkers;
-    if (s.workers < minWorkers) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["workers"],
-        message: `${topologies[s.topology as TopologyId].name} needs at least ${minWorkers} workers.`,
-      });
-    }
-    if (!s.storage) {
-      for (const addon of addons) {
-        if (addon.requiresStorage && s.addons[addon.id]) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["addons", addon.id],
-            message: `${addon.name} needs NFS storage. Turn NFS storage on or untick ${addon.name}.`,
-          });
-        }
+export const installSettingsFields = z.object({
+  version: oneOf(kubernetesVersions, "Kubernetes version"),
+  dashboard: oneOf(dashboards, "dashboard"),
+  topology: z.enum(["development", "production"], { error: "Choose Development or Production." }),
+  workers: z
+    .number({ error: "Enter the number of workers." })
+    .int({ error: "Enter a whole number of workers." })
+    .min(1, { error: "At least 1 worker is needed." })
+    .max(maxWorkersAtInstall, { error: `At most ${maxWorkersAtInstall} workers at install; scale out later.` }),
+  ingress: oneOf(ingressControllers, "ingress controller"),
+  deployment: z.enum(["clean", "custom"], { error: "Choose Clean cluster or Custom." }),
+  custom: customDeploymentSchema,
+  storage: z.boolean(),
+  addons: z.object({ monitoring: z.boolean(), tracing: z.boolean(), remoteApi: z.boolean() }),
+  name: environmentNameSchema,
+  displayName: singleLineText({ label: "a display name", min: 1, max: 64 }),
+  region: z.string({ error: "Choose a region." }),
+  /** A domain of the user's own with a Let's Encrypt certificate (certificate manager); API-only at install. */
+  certificateDomain: domainNameSchema.optional(),
+  /** The worker autoscaler's range (API-only at install; a day-2 change on the page). */
+  autoscaling: autoscalingRangeSchema.optional(),
+});
+
+export const installSettingsSchema = installSettingsFields.superRefine((s, ctx) => {
+  const region = regions.find((r) => r.id === s.region);
+  if (!region) ctx.addIssue({ code: "custom", path: ["region"], message: "Choose one of the listed regions." });
+  else if (!region.active) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["region"],
+      message: `${region.name} is not available: ${region.inactiveReason ?? "closed"}. Choose another region.`,
+    });
+  }
+  const minWorkers = topologies[s.topology as TopologyId].minWorkers;
+  if (s.workers < minWorkers) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["workers"],
+      message: `${topologies[s.topology as TopologyId].name} needs at least ${minWorkers} workers.`,
+    });
+  }
+  if (!s.storage) {
+    for (const addon of addons) {
+      if (addon.requiresStorage && s.addons[addon.id]) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["addons", addon.id],
+          message: `${addon.name} needs NFS storage. Turn NFS storage on or untick ${addon.name}.`,
+        });
       }
     }
-    if (s.deployment === "custom") refineCustom(s.custom, ctx);
-    if (s.autoscaling) {
-      const topology = topologies[s.topology as TopologyId];
-      if (s.autoscaling.minWorkers < topology.minWorkers) {
-        ctx.addIssue({ code: "custom", path: ["autoscaling", "minWorkers"], message: `${topology.name} needs at least ${topology.minWorkers} workers.` });
-      } else if (s.workers < s.autoscaling.minWorkers || s.workers > s.autoscaling.maxWorkers) {
-        ctx.addIssue({ code: "custom", path: ["workers"], message: `Start with a number of workers between the autoscaler's ${s.autoscaling.minWorkers} and ${s.autoscaling.maxWorkers}.` });
-      }
+  }
+  if (s.deployment === "custom") refineCustom(s.custom, ctx);
+  if (s.autoscaling) {
+    const topology = topologies[s.topology as TopologyId];
+    if (s.autoscaling.minWorkers < topology.minWorkers) {
+      ctx.addIssue({ code: "custom", path: ["autoscaling", "minWorkers"], message: `${topology.name} needs at least ${topology.minWorkers} workers.` });
+    } else if (s.workers < s.autoscaling.minWorkers || s.workers > s.autoscaling.maxWorkers) {
+      ctx.addIssue({ code: "custom", path: ["workers"], message: `Start with a number of workers between the autoscaler's ${s.autoscaling.minWorkers} and ${s.autoscaling.maxWorkers}.` });
     }
-  });
+  }
+});
 
 function refineCustom(c: z.infer<typeof customDeploymentSchema>, ctx: z.RefinementCtx) {
   const at = (field: string, message: string) => ctx.addIssue({ code: "custom", path: ["custom", field], message });

@@ -14,7 +14,7 @@ export const GET = apiRoute(async ({ user }) => {
  * Creates an environment from install settings (the dialog's schema). An `Idempotency-Key` header makes a
  * retried request return the environment the first one created (200) instead of a second one (201).
  */
-export const POST = apiRoute(async ({ request, user }) => {
+export const POST = apiRoute(async ({ request, user, audit }) => {
   const key = request.headers.get("idempotency-key")?.trim();
   if (key !== undefined && !/^[A-Za-z0-9_-]{8,100}$/.test(key)) {
     throw new ValidationError({}, "Idempotency-Key must be 8–100 letters, digits, hyphens or underscores.");
@@ -22,7 +22,7 @@ export const POST = apiRoute(async ({ request, user }) => {
   const body = await readJson(request);
   // `faults` (tests and demos) travels beside the settings, not inside them.
   const { faults, ...settings } = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
-  const result = await createEnvironment(user, withInstallDefaults(settings), key ?? randomUUID(), faults);
+  const result = await createEnvironment(user, withInstallDefaults(settings), audit, key ?? randomUUID(), faults);
   return NextResponse.json(
     { environment: { id: result.id, name: result.name, domain: result.domain, url: `/environments/${result.name}` } },
     { status: result.created ? 201 : 200 },
