@@ -4,7 +4,7 @@ import { availableActions } from "./actions/available-actions";
 import { clockOffset } from "./live/clock-offset";
 import { copyLabels } from "./credentials/copy-labels";
 import { failureOf } from "./actions/failure-of";
-import { formatUtc } from "./format-utc";
+import { formatUtc } from "@/lib/format/format-utc";
 import { nodeStateStyle, nodeStateStyles } from "./nodes/node-state-style";
 import { operationElapsedMs } from "./progress/operation-elapsed-ms";
 import { readApiError } from "@/lib/api/read-api-error";

@@ -14,6 +14,7 @@ export function AppHeader({ userName, planName }: { userName: string; planName: 
           <NavLink href="/marketplace">Marketplace</NavLink>
           <NavLink href="/environments">Environments</NavLink>
           <NavLink href="/account">Account</NavLink>
+          <NavLink href="/docs/api">API</NavLink>
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="hidden text-slate-600 sm:inline">

@@ -1,3 +1,4 @@
+import type { WebhookEventType } from "@/lib/webhooks/event-types";
 import { environmentStatusForOperation } from "./environment-status-for-operation";
 import { isChangeType, operationLabels, type ChangeType } from "./operation-states";
 import type { StepFailure } from "./step-error";
@@ -24,6 +25,9 @@ export async function failOperation(
     input.at,
   );
   if (!failed) return;
+  const webhook = (type: WebhookEventType) => tx.webhook({ type, environmentId: op.environmentId, operationId: input.operationId, operationStatus: "failed", error, at: input.at });
+  webhook("operation.failed");
+  if (op.type === "install") webhook("environment.install.failed");
   const to = isChangeType(op.type) ? "running" : "failed";
   await transition(
     tx,

@@ -1,4 +1,5 @@
 import type { EnvironmentPlan } from "@/lib/plan";
+import type { WebhookEventType } from "@/lib/webhooks/event-types";
 import type { ChangeParams } from "./create-operation";
 import { isChangeType, operationLabels } from "./operation-states";
 import type { HealthLine } from "./step-context";
@@ -28,6 +29,8 @@ export async function finishOperation(tx: EngineTx, operationId: string, at: Dat
     at,
   );
   if (!done) throw new Error(`Operation ${operationId} was not running.`);
+  const webhook = (type: WebhookEventType) => tx.webhook({ type, environmentId: op.environmentId, operationId, operationStatus: "succeeded", at });
+  webhook("operation.succeeded");
   const moveEnvironment = async (from: "installing" | "updating" | "cancelling" | "deleting", to: "running" | "cancelled" | "deleted", message: string, set: Record<string, unknown>, data: Record<string, unknown>) => {
     const moved = await transition(
       tx,
@@ -58,6 +61,8 @@ export async function finishOperation(tx: EngineTx, operationId: string, at: Dat
       { results },
       {},
     );
+    if (op.type === "install") webhook("environment.install.succeeded");
+    if (op.params?.autoscaler === true) webhook("environment.autoscaled");
     return;
   }
 
@@ -74,4 +79,5 @@ export async function finishOperation(tx: EngineTx, operationId: string, at: Dat
     { regionClaim: null, ownerClaim: null },
     { removedNodes: removed },
   );
+  if (to === "deleted") webhook("environment.deleted");
 }

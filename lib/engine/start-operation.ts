@@ -18,7 +18,9 @@ export async function startOperation(tx: EngineTx, op: { id: string; type: strin
     { type: "operation.running", message: startMessages[op.type] ?? "Started.", operationId: op.id, data: { status: target } },
     at,
   );
-  if (!started || target !== "installing") return;
+  if (!started) return;
+  tx.webhook({ type: "operation.started", environmentId: op.environmentId, operationId: op.id, operationStatus: "running", at });
+  if (target !== "installing") return;
   await transition(
     tx,
     { entity: "environment", id: op.environmentId, from: "queued", to: "installing" },

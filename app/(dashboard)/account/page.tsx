@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { ApiTokensSection } from "@/components/account/api-tokens/api-tokens-section";
 import { ChangePlanForm } from "@/components/account/change-plan-form";
 import { Progress } from "@/components/ui/progress";
 import { requireUser } from "@/lib/auth/require-user";
 import { accountPlans } from "@/lib/catalog";
+import { listApiTokens } from "@/lib/data/api-tokens/list-api-tokens";
 import { getAccountUsage } from "@/lib/data/get-account-usage";
 import { formatMoney } from "@/lib/format/format-money";
 
@@ -10,7 +13,7 @@ export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
-  const usage = await getAccountUsage(user.id);
+  const [usage, tokens] = await Promise.all([getAccountUsage(user.id), listApiTokens(user.id)]);
   const q = user.plan.quotas;
   const rows = [
     { label: "Environments", used: usage.environments, limit: q.maxEnvironments, note: "in use" },
@@ -56,6 +59,19 @@ export default async function AccountPage() {
           Change plan
         </h2>
         <ChangePlanForm plans={accountPlans} current={user.plan.id} />
+      </section>
+      <ApiTokensSection tokens={tokens} />
+      <section aria-labelledby="audit-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="audit-heading" className="mb-1 font-semibold">
+          Audit log
+        </h2>
+        <p className="text-sm text-slate-600">
+          Every sign-in, token, plan change, install, change, credential reveal and kubeconfig download of this account: who, when, from
+          where.{" "}
+          <Link className="font-medium underline" href="/account/audit">
+            Open the audit log
+          </Link>
+        </p>
       </section>
     </div>
   );

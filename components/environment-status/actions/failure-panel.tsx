@@ -3,7 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { LogLineView } from "@/lib/live/status-snapshot";
 import type { Failure } from "./failure-of";
-import { formatUtc } from "../format-utc";
+import { formatUtc } from "@/lib/format/format-utc";
 import { stepLogTail } from "../logs/step-log-tail";
 
 /**

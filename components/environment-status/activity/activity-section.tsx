@@ -1,6 +1,6 @@
 import { memo } from "react";
 import type { FeedEvent, OperationView } from "@/lib/live/status-snapshot";
-import { formatUtc } from "../format-utc";
+import { formatUtc } from "@/lib/format/format-utc";
 import { operationLabels } from "../operation-labels";
 import { StatusSection } from "../status-section";
 

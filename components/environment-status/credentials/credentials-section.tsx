@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { buttonVariants } from "@/components/ui/button-variants";
 import type { StatusSnapshot } from "@/lib/live/status-snapshot";
 import { copyLabels } from "./copy-labels";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { StatusSection } from "../status-section";
 import { useCredentials } from "./use-credentials";
 

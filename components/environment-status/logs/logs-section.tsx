@@ -8,7 +8,7 @@ import { cn } from "@/components/ui/cn";
 import { controlBase } from "@/components/ui/control-styles";
 import type { LogLineView, NodeView, StepView } from "@/lib/live/status-snapshot";
 import { filterLogs } from "./filter-logs";
-import { formatUtc } from "../format-utc";
+import { formatUtc } from "@/lib/format/format-utc";
 import { StatusSection } from "../status-section";
 
 /** Within this many pixels of the end counts as "at the bottom" (keeps following). */

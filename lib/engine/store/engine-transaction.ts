@@ -1,6 +1,9 @@
+import { randomUUID } from "node:crypto";
 import type { QueryResult } from "pg";
 import type { Pool, PoolClient } from "@/lib/db/pool";
 import { withTransaction } from "@/lib/db/transaction";
+import type { WebhookEventType } from "@/lib/webhooks/event-types";
+import { operationLabels, type OperationStatus } from "../operation-states";
 import { SqlBatch } from "./sql-batch";
 
 export type EventInput = {
@@ -24,6 +27,17 @@ export type LogInput = {
   at: Date;
 };
 
+/** An event for the account's webhook endpoints, about an operation of one of its environments. */
+export type WebhookEventInput = {
+  type: WebhookEventType;
+  environmentId: string;
+  operationId: string;
+  /** The operation's status once the transaction commits (in a batch its row is written only at the end). */
+  operationStatus: OperationStatus;
+  error?: Record<string, unknown>;
+  at: Date;
+};
+
 /**
  * A transaction of the engine's store. Events and log lines are collected while it runs and written at its
  * end, numbered per environment under that environment's row lock (so, per environment, numbers follow
@@ -32,6 +46,10 @@ export type LogInput = {
  *
  * `batch`, when set, defers writes to the end, sent together with the events as one statement (executeStep
  * uses it: its rows are already locked, so its compare-and-sets cannot fail — a batch checks them anyway).
+ *
+ * Webhook events are the transactional outbox of lib/webhooks: one pending delivery per subscribed, enabled
+ * endpoint of the environment's owner, inserted with the state change that caused them, so an event is sent if
+ * and only if its change committed.
  */
 export type EngineTx = {
   client: PoolClient;
@@ -39,6 +57,7 @@ export type EngineTx = {
   log(line: LogInput): void;
   /** The environment's simulated infrastructure changed: its simVersion goes up with this transaction's history. */
   simChanged(environmentId: string): void;
+  webhook(e: WebhookEventInput): void;
   batch?: SqlBatch;
 };
 
@@ -54,16 +73,19 @@ export async function engineTransaction<T>(
     const events: EventInput[] = [];
     const logs: LogInput[] = [];
     const sims = new Set<string>();
+    const webhooks: WebhookEventInput[] = [];
     const tx: EngineTx = {
       client,
       event: (e) => events.push(e),
       log: (l) => logs.push(l),
       simChanged: (id) => sims.add(id),
+      webhook: (e) => webhooks.push(e),
       batch: opts.batched ? new SqlBatch() : undefined,
     };
     const result = await fn(tx, opening);
     const batch = tx.batch ?? new SqlBatch();
     queueHistory(batch, events, logs, sims);
+    queueWebhooks(batch, webhooks);
     await batch.run(client);
     return result;
   }, { opening: opts.opening });
@@ -128,5 +150,35 @@ function queueHistory(batch: SqlBatch, events: EventInput[], logs: LogInput[], s
     `SELECT pg_notify(${p(changesChannel)}, json_build_object('environmentId', s.id, 'userId', s."userId", 'eventSeq', s."eventSeq", 'logSeq', s."logSeq")::text)
        FROM ${seqs} s`,
     environments.length,
+  );
+}
+
+/**
+ * Adds to `batch` the insert of each webhook event's deliveries: one row per enabled endpoint of the environment's
+ * owner subscribed to its type, sharing the event's message id (the webhook-id header). The payload is built
+ * here from the environment and operation rows; the operation's status comes with the event, as its row may be
+ * written by this same batch (whose parts all see the database as it was before the batch).
+ */
+function queueWebhooks(batch: SqlBatch, webhooks: WebhookEventInput[]): void {
+  if (webhooks.length === 0) return;
+  const p = (v: unknown) => batch.param(v);
+  batch.add(
+    `INSERT INTO webhook_delivery (id, "endpointId", "messageId", "eventType", payload, status, attempts, "nextAttemptAt", "createdAt")
+     SELECT gen_random_uuid()::text, w.id, u.message, u.type,
+            jsonb_build_object('type', u.type, 'timestamp', u.iso, 'data', jsonb_build_object(
+              'environment', jsonb_build_object('id', e.id, 'name', e.name, 'status', e.status),
+              'operation', jsonb_build_object('id', o.id, 'type', o.type, 'status', u.status,
+                                              'summary', COALESCE(o.params->>'summary', ${p(JSON.stringify(operationLabels))}::jsonb->>o.type, o.type))
+                           || CASE WHEN u.error IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('error', u.error) END)),
+            'pending', 0, u.at, u.at
+       FROM unnest(${p(webhooks.map((w) => w.type))}::text[], ${p(webhooks.map((w) => w.environmentId))}::text[], ${p(webhooks.map((w) => w.operationId))}::text[],
+                   ${p(webhooks.map((w) => w.operationStatus))}::text[], ${p(webhooks.map((w) => (w.error ? JSON.stringify(w.error) : null)))}::jsonb[],
+                   ${p(webhooks.map((w) => w.at))}::timestamptz[], ${p(webhooks.map((w) => w.at.toISOString()))}::text[],
+                   ${p(webhooks.map(() => `msg_${randomUUID().replaceAll("-", "")}`))}::text[])
+            AS u(type, env, op, status, error, at, iso, message)
+       JOIN environment e ON e.id = u.env
+       JOIN operation o ON o.id = u.op
+       JOIN webhook_endpoint w ON w."userId" = e."userId" AND w.enabled AND u.type = ANY(w.events)
+     RETURNING 1`,
   );
 }

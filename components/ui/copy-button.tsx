@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { Check, Copy } from "lucide-react";
-import { Button } from "@/components/ui/button";
+import { Button } from "./button";
 
 /** Copies `value` with navigator.clipboard and confirms with a visible, announced "Copied" (or says it could not). */
 export function CopyButton({ value, label }: { value: string; label: string }) {
