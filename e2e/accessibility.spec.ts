@@ -10,7 +10,7 @@ async function expectAccessible(page: Page, where: string) {
 }
 
 test("every page a person goes through meets WCAG 2.1 AA as axe checks it", async ({ page }) => {
-  // Ten axe scans of full pages, the first requests of a freshly started server among them: slow on 2 cores.
+  // Twelve axe scans of full pages, the first requests of a freshly started server among them: slow on 2 cores.
   test.setTimeout(180_000);
   await page.goto("/sign-in");
   await expectAccessible(page, "Sign in");
@@ -39,5 +39,12 @@ test("every page a person goes through meets WCAG 2.1 AA as axe checks it", asyn
   await page.getByRole("button", { name: "Reveal" }).click();
   await expectAccessible(page, "Status page, running, credentials revealed");
   await page.goto("/account");
-  await expectAccessible(page, "Account");
+  await page.getByLabel("Token name").fill("a11y");
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByText('Token "a11y" created')).toBeVisible();
+  await expectAccessible(page, "Account, a token just created");
+  await page.goto("/account/audit");
+  await expectAccessible(page, "Audit log");
+  await page.goto("/docs/api");
+  await expectAccessible(page, "API reference");
 });

@@ -51,8 +51,8 @@ export function SchemaView({ schema, depth = 0 }: { schema: Schema; depth?: numb
               {typeOf(p)}
               {p.default !== undefined ? ` (default ${JSON.stringify(p.default)})` : ""}
               {p.description ? ` — ${p.description}` : ""}
+              {nested && depth < 2 ? <SchemaView schema={nested} depth={depth + 1} /> : null}
             </dd>
-            {nested && depth < 2 ? <SchemaView schema={nested} depth={depth + 1} /> : null}
           </div>
         );
       })}

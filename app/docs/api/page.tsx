@@ -62,7 +62,7 @@ export default function ApiReferencePage() {
           <code>Authorization: Bearer cp_…</code>. A <em>Read</em> token may call the operations marked read; <em>Read and write</em> calls
           everything. Tokens can expire and are revoked in one click.
         </p>
-        <pre className="overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{`curl -H "Authorization: Bearer $CLUSTERPORT_TOKEN" ${server}/environments`}</pre>
+        <pre tabIndex={0} aria-label="Example request" className="overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{`curl -H "Authorization: Bearer $CLUSTERPORT_TOKEN" ${server}/environments`}</pre>
         <p>
           <strong>Lists</strong> answer <code>{"{ items, nextCursor }"}</code>: pass <code>?cursor=</code> the nextCursor to get the next page
           (<code>limit</code> up to 200). <strong>POST</strong> takes an <code>Idempotency-Key</code> header: the same key with the same request
@@ -121,7 +121,11 @@ export default function ApiReferencePage() {
                     <div className="mt-2">
                       <p className="text-xs font-medium text-slate-700">Body</p>
                       <SchemaView schema={body.schema} />
-                      {body.example !== undefined ? <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(body.example)}</pre> : null}
+                      {body.example !== undefined ? (
+                        <pre tabIndex={0} aria-label={`Example body of ${op.operationId}`} className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 text-xs">
+                          {JSON.stringify(body.example)}
+                        </pre>
+                      ) : null}
                     </div>
                   ) : null}
                   <p className="mt-2 text-xs text-slate-600">
