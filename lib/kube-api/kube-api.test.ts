@@ -166,6 +166,21 @@ describe("writes", () => {
     const tail = await call("GET", `/api/v1/namespaces/shop/pods/${pod.metadata.name}/log?tailLines=1`);
     expect(tail.body.trim().split("\n")).toHaveLength(1);
     expect((await call("GET", `/api/v1/namespaces/shop/pods/${pod.metadata.name}/log?container=nope`)).body.message).toBe(`container nope is not valid for pod ${pod.metadata.name}`);
+
+    // --follow: the lines so far at once, then the stream stays open until the client leaves.
+    const abort = new AbortController();
+    const url = `http://clusterport.test/k8s/clusters/${clusterId}/api/v1/namespaces/shop/pods/${pod.metadata.name}/log?follow=true&timestamps=true`;
+    const following = await handleKubeRequest(
+      { pool: db.pool, encryptionKey: key, subscribe: async () => () => {} },
+      clusterId,
+      ["api", "v1", "namespaces", "shop", "pods", pod.metadata.name, "log"],
+      new Request(url, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal }),
+    );
+    const reader = following.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    expect(first.split("\n")[0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{9}Z \/docker-entrypoint\.sh/);
+    abort.abort();
+    expect((await reader.read()).done).toBe(true);
   });
 
   it("lets system objects be read, not changed", async () => {
