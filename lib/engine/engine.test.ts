@@ -89,7 +89,7 @@ describe("engine with the simulated infrastructure", () => {
     // One machine per plan node, never two (the primary key would refuse it; the count proves none is missing).
     const planned = combos.reduce((n, settings) => n + computePlan({ ...envDefaults(settings) }, { plan: findAccountPlan("business")!, environmentsInUse: 0 }).totals.nodes, 0);
     expect(await count(`SELECT COUNT(*) AS n FROM sim_machine`)).toBe(planned);
-  }, 60_000);
+  }, 180_000);
 
   it("heals transient faults by retrying, and says so in the history", async () => {
     const { environmentId } = await insertTestEnvironment(db.pool, {
