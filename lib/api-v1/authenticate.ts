@@ -1,8 +1,8 @@
 import "server-only";
 import { getCurrentUser } from "@/lib/auth/get-current-user";
 import { findTokenPrincipal } from "@/lib/data/api-tokens/find-token-principal";
-import { env } from "@/lib/env";
-import { ForbiddenError, UnauthorizedError } from "@/lib/errors";
+import { assertSameOrigin } from "@/lib/api/api-route";
+import { UnauthorizedError } from "@/lib/errors";
 import type { Principal } from "./define-operation";
 
 /**
@@ -23,14 +23,4 @@ export async function authenticate(request: Request): Promise<Principal> {
   if (!user) throw new UnauthorizedError("Send an API token as Authorization: Bearer cp_… (create one on your Account page), or sign in.");
   assertSameOrigin(request);
   return { user, token: null, via: "browser", ip, userAgent };
-}
-
-/** A browser always sends Origin with a state-changing request; one from another site is refused. */
-function assertSameOrigin(request: Request): void {
-  if (request.method === "GET" || request.method === "HEAD") return;
-  const origin = request.headers.get("origin");
-  if (origin === null) return;
-  const { appUrl, port } = env();
-  const allowed = [new URL(appUrl).origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`];
-  if (!allowed.includes(origin) && origin !== new URL(request.url).origin) throw new ForbiddenError("This request came from another site and was refused.");
 }

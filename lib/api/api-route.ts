@@ -34,9 +34,9 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
 
 /**
  * Defence in depth beside SameSite session cookies: a browser always sends Origin with a state-changing
- * request, and one from another site is refused. Scripts (no Origin header) authenticate with the cookie.
+ * request, and one from another site is refused. Scripts (no Origin header) authenticate with the cookie or a token.
  */
-function assertSameOrigin(request: Request): void {
+export function assertSameOrigin(request: Request): void {
   if (request.method === "GET" || request.method === "HEAD") return;
   const origin = request.headers.get("origin");
   if (origin === null) return;

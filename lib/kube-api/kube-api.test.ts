@@ -1,46 +1,21 @@
-import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, insertTestUser, type TestDatabase } from "@/lib/db/testing/create-test-database";
-import { createRunner, readSim, stepHandlers, virtualClock } from "@/lib/engine";
-import { insertTestEnvironment } from "@/lib/engine/testing/insert-test-environment";
-import { defaultInstallSettings } from "@/lib/validations/install-settings";
-import { handleKubeRequest } from "./handle-kube-request";
+import { testCluster, type TestCluster } from "./testing/test-cluster";
 
 /**
  * The cluster's Kubernetes API on a real database, one installed development cluster (one control plane, one
- * worker of 8 cloudlets: 3200m CPU, 1 GiB) written to through the handler as kubectl and client libraries do.
+ * worker) written to through the handler as kubectl and client libraries do.
  */
-const key = crypto.randomBytes(32).toString("base64");
-let db: TestDatabase;
+let cluster: TestCluster;
 let clusterId: string;
-let token: string;
+let db: TestCluster["db"];
 
 beforeAll(async () => {
-  db = await createTestDatabase({ max: 10 });
-  const userId = await insertTestUser(db.pool);
-  const clock = virtualClock();
-  const base = defaultInstallSettings("kapi", "eu-central");
-  const { environmentId } = await insertTestEnvironment(db.pool, { userId, name: "kapi", settings: { addons: { ...base.addons, remoteApi: true } }, now: clock.now() });
-  await createRunner({ pool: db.pool, clock, handlers: stepHandlers, encryptionKey: key, concurrency: 16 }).runUntilIdle();
-  clusterId = environmentId;
-  token = (await readSim(db.pool, environmentId, key)).secrets.get("admin-token")!;
+  cluster = await testCluster("kapi");
+  ({ clusterId, db } = cluster);
 }, 120_000);
 afterAll(() => db.cleanup());
 
-type Answer = { status: number; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- Kubernetes objects are read by path
-
-async function call(method: string, path: string, body?: unknown, contentType = "application/json"): Promise<Answer> {
-  const url = new URL(`http://clusterport.test/k8s/clusters/${clusterId}${path}`);
-  const request = new Request(url, {
-    method,
-    headers: { authorization: `Bearer ${token}`, "content-type": contentType },
-    ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
-  });
-  const segments = url.pathname.split("/").slice(4).filter((s) => s !== "");
-  const response = await handleKubeRequest({ pool: db.pool, encryptionKey: key, subscribe: async () => () => {} }, clusterId, segments, request);
-  const text = await response.text();
-  return { status: response.status, body: response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text };
-}
+const call = (method: string, path: string, body?: unknown, contentType = "application/json") => cluster.call(method, path, body, contentType);
 
 const deployment = (name: string, replicas: number, cpu = "100m", image = "nginx:1.27") => ({
   apiVersion: "apps/v1",
@@ -169,13 +144,7 @@ describe("writes", () => {
 
     // --follow: the lines so far at once, then the stream stays open until the client leaves.
     const abort = new AbortController();
-    const url = `http://clusterport.test/k8s/clusters/${clusterId}/api/v1/namespaces/shop/pods/${pod.metadata.name}/log?follow=true&timestamps=true`;
-    const following = await handleKubeRequest(
-      { pool: db.pool, encryptionKey: key, subscribe: async () => () => {} },
-      clusterId,
-      ["api", "v1", "namespaces", "shop", "pods", pod.metadata.name, "log"],
-      new Request(url, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal }),
-    );
+    const following = await cluster.send("GET", `/api/v1/namespaces/shop/pods/${pod.metadata.name}/log?follow=true&timestamps=true`, { signal: abort.signal });
     const reader = following.body!.getReader();
     const first = new TextDecoder().decode((await reader.read()).value);
     expect(first.split("\n")[0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{9}Z \/docker-entrypoint\.sh/);
@@ -210,8 +179,7 @@ describe("field validation", () => {
     const typo = { ...deployment("typo", 1), spec: { ...deployment("typo", 1).spec, replicass: 2 } };
     const strict = await call("POST", "/apis/apps/v1/namespaces/fv/deployments?fieldValidation=Strict", typo);
     expect(strict).toMatchObject({ status: 400, body: { reason: "BadRequest", message: 'Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.replicass"' } });
-    const url = new URL(`http://clusterport.test/k8s/clusters/${clusterId}/apis/apps/v1/namespaces/fv/deployments`);
-    const warned = await handleKubeRequest({ pool: db.pool, encryptionKey: key, subscribe: async () => () => {} }, clusterId, ["apis", "apps", "v1", "namespaces", "fv", "deployments"], new Request(url, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(typo) }));
+    const warned = await cluster.send("POST", "/apis/apps/v1/namespaces/fv/deployments", { headers: { "content-type": "application/json" }, body: JSON.stringify(typo) });
     expect(warned.status).toBe(201);
     expect(warned.headers.get("warning")).toBe('299 - "unknown field \\"spec.replicass\\""');
     const wrongType = { ...deployment("wrong", 1), spec: { ...deployment("wrong", 1).spec, replicas: "two" } };

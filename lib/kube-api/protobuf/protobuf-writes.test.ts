@@ -1,50 +1,24 @@
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, insertTestUser, type TestDatabase } from "@/lib/db/testing/create-test-database";
-import { createRunner, readSim, stepHandlers, virtualClock } from "@/lib/engine";
-import { insertTestEnvironment } from "@/lib/engine/testing/insert-test-environment";
-import { defaultInstallSettings } from "@/lib/validations/install-settings";
-import { handleKubeRequest } from "../handle-kube-request";
+import { testCluster, type TestCluster } from "../testing/test-cluster";
 
 /**
  * kubectl 1.32's protobuf creates through the cluster API handler, on a real database: the recorded bodies of
  * `kubectl create deployment|namespace|configmap|secret|service|ingress`, sent as kubectl sends them.
  */
-const key = crypto.randomBytes(32).toString("base64");
-let db: TestDatabase;
-let clusterId: string;
-let token: string;
+let cluster: TestCluster;
 
 beforeAll(async () => {
-  db = await createTestDatabase({ max: 10 });
-  const userId = await insertTestUser(db.pool);
-  const clock = virtualClock();
-  const base = defaultInstallSettings("kpb", "eu-central");
-  const { environmentId } = await insertTestEnvironment(db.pool, { userId, name: "kpb", settings: { addons: { ...base.addons, remoteApi: true } }, now: clock.now() });
-  await createRunner({ pool: db.pool, clock, handlers: stepHandlers, encryptionKey: key, concurrency: 16 }).runUntilIdle();
-  clusterId = environmentId;
-  token = (await readSim(db.pool, environmentId, key)).secrets.get("admin-token")!;
+  cluster = await testCluster("kpb");
 }, 120_000);
-afterAll(() => db.cleanup());
-
-type Answer = { status: number; contentType: string; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- Kubernetes objects are read by path
+afterAll(() => cluster.db.cleanup());
 
 /** A POST as kubectl create sends it: its query, its Accept (protobuf first), the body's type. */
-async function post(collection: string, body: BodyInit, contentType: string, dryRun = false): Promise<Answer> {
-  const url = new URL(`http://clusterport.test/k8s/clusters/${clusterId}${collection}?${dryRun ? "dryRun=All&" : ""}fieldManager=kubectl-create&fieldValidation=Strict`);
-  const request = new Request(url, {
-    method: "POST",
-    headers: { authorization: `Bearer ${token}`, accept: "application/vnd.kubernetes.protobuf,application/json", "content-type": contentType },
-    body,
+const post = (collection: string, body: BodyInit, contentType: string, dryRun = false) =>
+  cluster.call("POST", `${collection}?${dryRun ? "dryRun=All&" : ""}fieldManager=kubectl-create&fieldValidation=Strict`, body, contentType, {
+    accept: "application/vnd.kubernetes.protobuf,application/json",
   });
-  const segments = url.pathname.split("/").slice(4).filter((s) => s !== "");
-  const response = await handleKubeRequest({ pool: db.pool, encryptionKey: key, subscribe: async () => () => {} }, clusterId, segments, request);
-  const text = await response.text();
-  const type = response.headers.get("content-type") ?? "";
-  return { status: response.status, contentType: type, body: type.includes("json") ? JSON.parse(text) : text };
-}
 
 const fixture = (file: string) => fs.readFileSync(path.join(__dirname, "fixtures", file));
 
