@@ -1,7 +1,7 @@
 /**
  * Once per server process, on the Node.js runtime: the pool is closed last on shutdown, after the live feed's
- * listener and the provisioning engine with its worker autoscaler (unless ENGINE_IN_PROCESS=false leaves the work
- * to `npm run worker`).
+ * listener and the provisioning engine with its worker autoscaler and webhook deliveries (unless
+ * ENGINE_IN_PROCESS=false leaves the work to `npm run worker`).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -19,4 +19,7 @@ export async function register() {
   const { database } = await import("./lib/db/database");
   const autoscaler = startAutoscaler({ pool: database(), encryptionKey: env().encryptionKey, timeScale: env().engine.timeScale });
   onShutdown(() => autoscaler.stop());
+  const { startWebhookDelivery } = await import("./lib/webhooks/start-webhook-delivery");
+  const webhooks = startWebhookDelivery({ pool: database(), encryptionKey: env().encryptionKey, timeScale: env().engine.timeScale, allowPrivate: env().webhooksAllowPrivate });
+  onShutdown(() => webhooks.stop());
 }

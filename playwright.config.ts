@@ -51,6 +51,8 @@ export default defineConfig({
       // Journeys stand for clients on different networks by sending X-Forwarded-For, as a proxy would.
       TRUSTED_PROXY_HOPS: "1",
       FAULT_INJECTION: "true",
+      // The webhook journey's receiver listens on 127.0.0.1: private addresses are allowed for local testing.
+      WEBHOOKS_ALLOW_PRIVATE: "true",
       // Installs take seconds instead of a minute; the journeys still watch them move through every state.
       ENGINE_TIME_SCALE: "0.02",
       LOG_LEVEL: "warn",

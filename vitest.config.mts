@@ -11,7 +11,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,components,app,prisma,scripts}/**/*.test.ts"],
+    include: ["{lib,components,app,prisma,scripts,cli}/**/*.test.ts"],
     environment: "node",
     pool: "forks",
     globalSetup: ["lib/db/testing/global-setup.ts"],

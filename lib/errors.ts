@@ -82,3 +82,18 @@ export class PayloadTooLargeError extends AppError {
     super(message, 413, "too_large");
   }
 }
+
+/** A token whose scope does not cover the operation (a Read token on a write). */
+export class InsufficientScopeError extends AppError {
+  constructor(message: string) {
+    super(message, 403, "insufficient_scope");
+  }
+}
+
+/** The same Idempotency-Key is being processed by another request: retry after `retryAfterSeconds`. */
+export class IdempotencyKeyInUseError extends AppError {
+  readonly retryAfterSeconds = 1;
+  constructor() {
+    super("A request with this Idempotency-Key is still being processed. Wait for its answer, or retry in a second to get it.", 409, "idempotency_key_in_use");
+  }
+}

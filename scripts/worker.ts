@@ -25,13 +25,15 @@ async function main() {
   const { startAutoscaler } = await import("@/lib/autoscaler/start-autoscaler");
   const { database } = await import("@/lib/db/database");
   const autoscaler = startAutoscaler({ pool: database(), encryptionKey: config.encryptionKey, timeScale: config.engine.timeScale });
+  const { startWebhookDelivery } = await import("@/lib/webhooks/start-webhook-delivery");
+  const webhooks = startWebhookDelivery({ pool: database(), encryptionKey: config.encryptionKey, timeScale: config.engine.timeScale, allowPrivate: config.webhooksAllowPrivate });
   console.log(`Clusterport worker ${runner.owner} is running; Ctrl-C stops it after the steps in flight.`);
   let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
-      void Promise.all([runner.stop(), autoscaler.stop()])
+      void Promise.all([runner.stop(), autoscaler.stop(), webhooks.stop()])
         .then(closeDatabase)
         .finally(() => process.exit(0));
     });

@@ -2,7 +2,7 @@ import "server-only";
 import { countTokenRequest } from "@/lib/data/api-requests/count-token-request";
 import { claimIdempotencyKey, settleIdempotencyKey } from "@/lib/data/api-requests/idempotency";
 import { env } from "@/lib/env";
-import { ForbiddenError, PayloadTooLargeError, TooManyRequestsError, ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
+import { InsufficientScopeError, PayloadTooLargeError, TooManyRequestsError, ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
 import type { z } from "@/lib/validations/zod";
 import { authenticate } from "./authenticate";
 import type { Operation } from "./define-operation";
@@ -68,7 +68,7 @@ export async function dispatchV1(request: Request, segments: readonly string[]):
     const { op, params } = found;
     const principal = await authenticate(request);
     if (op.scope === "write" && principal.token?.scope === "read") {
-      throw new ForbiddenError(`The token "${principal.token.name}" can only read; ${op.summary.toLowerCase().replace(/\.$/, "")} needs a Read and write token.`);
+      throw new InsufficientScopeError(`The token "${principal.token.name}" can only read; ${op.summary.toLowerCase().replace(/\.$/, "")} needs a Read and write token.`);
     }
     if (principal.token) {
       const limit = env().apiRateLimit;

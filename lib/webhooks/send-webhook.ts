@@ -19,7 +19,7 @@ export type WebhookResponse = { status: number; statusText: string; location: st
 export type SendWebhook = (request: WebhookRequest) => Promise<WebhookResponse>;
 
 /** A receiver's answer only tells success or failure; more than this is not read (nor kept). */
-export const responseBodyLimit = 4096;
+const responseBodyLimit = 4096;
 
 /**
  * POSTs with node:http(s) to the checked address: `lookup` answers with it, so Host and TLS (SNI and the

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiTokensSection } from "@/components/account/api-tokens/api-tokens-section";
 import { ChangePlanForm } from "@/components/account/change-plan-form";
+import { WebhooksSection } from "@/components/account/webhooks-section";
 import { Progress } from "@/components/ui/progress";
 import { requireUser } from "@/lib/auth/require-user";
 import { accountPlans } from "@/lib/catalog";
@@ -61,6 +62,7 @@ export default async function AccountPage() {
         <ChangePlanForm plans={accountPlans} current={user.plan.id} />
       </section>
       <ApiTokensSection tokens={tokens} />
+      <WebhooksSection />
       <section aria-labelledby="audit-heading" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="audit-heading" className="mb-1 font-semibold">
           Audit log

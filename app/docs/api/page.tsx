@@ -21,10 +21,12 @@ type Operation = {
 const problems = [
   ["invalid_input", 400, "A field or the body is not valid: `errors` lists each field and what is wrong."],
   ["unauthorized", 401, "No token, or a token that is malformed, unknown, revoked or expired (the detail says which)."],
-  ["forbidden", 403, "A Read token on an operation that changes something, or something your plan does not allow."],
+  ["insufficient_scope", 403, "A Read token on an operation that changes something: use a Read and write token."],
+  ["forbidden", 403, "Something your plan does not allow, or a browser request from another site."],
   ["not_found", 404, "No such environment, token or route in your account."],
   ["method_not_allowed", 405, "The route exists with other methods (the Allow header lists them)."],
   ["conflict", 409, "Not possible in the current state: another operation runs, the name is taken, the cluster is not running."],
+  ["idempotency_key_in_use", 409, "A request with the same Idempotency-Key is still running: retry after Retry-After to get its answer."],
   ["too_large", 413, "The body is over 1 MiB."],
   ["idempotency_key_reused", 422, "The Idempotency-Key was used for a different request."],
   ["rate_limited", 429, "The token's requests per minute are used up: retry after Retry-After seconds."],

@@ -20,8 +20,11 @@ import { credential, environmentDetail, environmentListItem, environmentStatus, 
 const tag = "Environments";
 const example = { params: { name: "demo" } };
 
-/** The install body: every settings field optional but name and region (the rest take the dialog's defaults). */
-const installBody = installSettingsFields.partial().required({ name: true, region: true });
+/**
+ * The install body: every settings field optional but name and region (the rest take the dialog's defaults);
+ * a field it does not know is refused, so a typo is not installed as a default.
+ */
+const installBody = installSettingsFields.partial().required({ name: true, region: true }).strict();
 
 const lifecycle = (kind: "retry" | "cancel" | "rollback", summary: string, description: string) =>
   defineOperation({

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { database } from "@/lib/db/database";
-import { ConflictError, UnprocessableError, ValidationError } from "@/lib/errors";
+import { IdempotencyKeyInUseError, UnprocessableError, ValidationError } from "@/lib/errors";
 
 /** How long an Idempotency-Key is remembered. */
 export const idempotencyWindowMs = 24 * 60 * 60_000;
@@ -37,7 +37,7 @@ export async function claimIdempotencyKey(
   if (row.fingerprint !== fingerprint) {
     throw new UnprocessableError("This Idempotency-Key was already used for a different request. Use a new key for a new request.", "idempotency_key_reused");
   }
-  if (row.status === 0) throw new ConflictError("A request with this Idempotency-Key is still being processed. Wait for its answer, then retry.");
+  if (row.status === 0) throw new IdempotencyKeyInUseError();
   return { kind: "replay", answer: { status: row.status, body: row.body } };
 }
 

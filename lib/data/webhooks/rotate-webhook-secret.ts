@@ -1,0 +1,19 @@
+import { encryptSecret } from "@/lib/crypto/secret-box";
+import { database } from "@/lib/db/database";
+import { env } from "@/lib/env";
+import { recordAudit, type AuditContext } from "../audit/record-audit";
+import { generateWebhookSecret } from "./generate-webhook-secret";
+import { auditTarget, endpointView, findOwnEndpoint, type WebhookEndpointView } from "./webhook-views";
+
+/**
+ * Replaces an endpoint's signing secret with a new one, returned this once. Every attempt from now on is signed
+ * with it, including retries of deliveries made before (each attempt is signed when it is sent). Recorded in the
+ * audit log as an update (never the secret).
+ */
+export async function rotateWebhookSecret(userId: string, id: string, audit: AuditContext): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
+  const endpoint = endpointView(await findOwnEndpoint(userId, id));
+  const secret = generateWebhookSecret();
+  await database().query(`UPDATE webhook_endpoint SET secret = $3 WHERE id = $1 AND "userId" = $2`, [id, userId, encryptSecret(secret, env().encryptionKey)]);
+  await recordAudit(audit, { action: "webhook.update", target: auditTarget(endpoint.url), details: { id, rotated: "signing secret" } });
+  return { endpoint, secret };
+}

@@ -1,0 +1,99 @@
+import crypto from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ValidationError } from "@/lib/errors";
+import { checkWebhookUrl, refusedAddressKind, type Resolve } from "./check-webhook-url";
+
+/**
+ * The SSRF guard, as a customer meets it: creating an endpoint whose URL points into Clusterport's own network
+ * is refused with the reason in words (private addresses NOT allowed here). The URL is refused before anything
+ * is written, so no database is needed.
+ */
+let createWebhookEndpoint: typeof import("@/lib/data/webhooks/create-webhook-endpoint").createWebhookEndpoint;
+
+beforeAll(async () => {
+  Object.assign(process.env, {
+    DATABASE_URL: "postgres://unused@127.0.0.1:1/none",
+    ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
+    AUTH_SECRET: crypto.randomBytes(32).toString("hex"),
+    WEBHOOKS_ALLOW_PRIVATE: "false",
+  });
+  ({ createWebhookEndpoint } = await import("@/lib/data/webhooks/create-webhook-endpoint"));
+});
+
+/** A resolver standing for DNS: each name's addresses, as an attacker's zone could publish them. */
+const zone: Record<string, string[]> = {
+  "internal.example.test": ["10.20.30.40"],
+  "mixed.example.test": ["93.184.215.14", "192.168.1.10"],
+  "metadata.example.test": ["169.254.169.254"],
+  "v6.example.test": ["2606:4700::1111", "fd12:3456::1"],
+  "public.example.test": ["93.184.215.14", "2606:4700::1111"],
+};
+const resolve: Resolve = async (host) => (zone[host] ?? []).map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
+
+async function refusal(url: string): Promise<string> {
+  try {
+    await createWebhookEndpoint("nobody", { url, events: ["operation.failed"] }, { userId: "nobody", via: "browser", ip: "", userAgent: "vitest" }, resolve);
+    return "accepted";
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    expect(e.fieldErrors.url).toBe(e.message);
+    return e.message;
+  }
+}
+
+const because = "webhooks go only to public internet addresses, never into Clusterport's own network.";
+
+describe("SSRF guard", () => {
+  it("refuses, in words, URLs whose host is an address of Clusterport's own network", async () => {
+    expect(await refusal("https://127.0.0.1/hook")).toBe(`127.0.0.1 is a loopback address: ${because}`);
+    expect(await refusal("https://10.1.2.3/hook")).toBe(`10.1.2.3 is a private address (RFC 1918): ${because}`);
+    expect(await refusal("https://169.254.169.254/latest/meta-data/")).toBe(`169.254.169.254 is the cloud metadata service's link-local address: ${because}`);
+    expect(await refusal("https://[::1]:8443/hook")).toBe(`::1 is a loopback address: ${because}`);
+    expect(await refusal("https://[::ffff:10.0.0.1]/hook")).toBe(`::ffff:a00:1 is an IPv4-mapped form of 10.0.0.1, a private address (RFC 1918): ${because}`);
+    // The URL parser reads 2130706433 as 127.0.0.1, as a socket would.
+    expect(await refusal("https://2130706433/hook")).toBe(`127.0.0.1 is a loopback address: ${because}`);
+  });
+
+  it("refuses a name when any address it resolves to is not public", async () => {
+    expect(await refusal("https://internal.example.test/hook")).toBe(`internal.example.test resolves to 10.20.30.40, a private address (RFC 1918): ${because}`);
+    expect(await refusal("https://mixed.example.test/hook")).toBe(`mixed.example.test resolves to 192.168.1.10, a private address (RFC 1918): ${because}`);
+    expect(await refusal("https://metadata.example.test/")).toBe(`metadata.example.test resolves to 169.254.169.254, the cloud metadata service's link-local address: ${because}`);
+    expect(await refusal("https://v6.example.test/")).toBe(`v6.example.test resolves to fd12:3456::1, a private address (unique local, fc00::/7): ${because}`);
+    expect(await refusal("https://nowhere.example.test/")).toBe("The host nowhere.example.test could not be found (its DNS lookup failed): check the name.");
+  });
+
+  it("refuses plain http, credentials, non-URLs and overlong URLs; accepts a public https URL", async () => {
+    expect(await refusal("http://public.example.test/hook")).toBe("Use an https:// URL: webhook payloads are signed but not encrypted, so they travel over TLS.");
+    expect(await refusal("https://user:pass@public.example.test/hook")).toBe("Remove the user name and password from the URL: receivers check each request's signature instead.");
+    expect(await refusal("ftp://public.example.test/hook")).toBe("Use an https:// URL.");
+    expect(await refusal("public.example.test/hook")).toBe("Enter a full URL such as https://example.com/hooks/clusterport.");
+    expect(await refusal(`https://public.example.test/${"a".repeat(2048)}`)).toBe("Use at most 2048 characters.");
+    const ok = await checkWebhookUrl("https://public.example.test/hook", { allowPrivate: false, resolve });
+    expect(ok).toMatchObject({ ok: true, address: { address: "93.184.215.14", family: 4 } });
+    // Allowed for local testing: the same private name passes, pinned to its address.
+    expect(await checkWebhookUrl("http://internal.example.test:8080/hook", { allowPrivate: true, resolve })).toMatchObject({ ok: true, address: { address: "10.20.30.40" } });
+  });
+
+  it("knows each range that is not the public internet", () => {
+    const kinds = Object.fromEntries(
+      ["0.0.0.0", "0.1.2.3", "100.64.0.1", "100.127.255.254", "172.16.0.1", "172.31.255.255", "169.254.1.1", "224.0.0.1", "255.255.255.255", "::", "fe80::1%eth0", "ff02::1", "::127.0.0.1", "64:ff9b::a9fe:a9fe"].map((ip) => [ip, refusedAddressKind(ip)]),
+    );
+    expect(kinds).toEqual({
+      "0.0.0.0": 'an unspecified ("this network") address',
+      "0.1.2.3": 'an unspecified ("this network") address',
+      "100.64.0.1": "a carrier-grade NAT address (100.64.0.0/10)",
+      "100.127.255.254": "a carrier-grade NAT address (100.64.0.0/10)",
+      "172.16.0.1": "a private address (RFC 1918)",
+      "172.31.255.255": "a private address (RFC 1918)",
+      "169.254.1.1": "a link-local address",
+      "224.0.0.1": "a multicast address",
+      "255.255.255.255": "a reserved address (240.0.0.0/4, broadcast included)",
+      "::": "the unspecified address",
+      "fe80::1%eth0": "a link-local address",
+      "ff02::1": "a multicast address",
+      "::127.0.0.1": "an IPv4-compatible form of 127.0.0.1, a loopback address",
+      "64:ff9b::a9fe:a9fe": "a NAT64 form of 169.254.169.254, the cloud metadata service's link-local address",
+    });
+    for (const ip of ["93.184.215.14", "100.63.255.255", "100.128.0.1", "172.32.0.1", "203.0.113.10", "2606:4700::1111", "::ffff:8.8.8.8"]) expect(refusedAddressKind(ip), ip).toBeUndefined();
+  });
+});

@@ -1,0 +1,51 @@
+import type { Pool } from "@/lib/db/pool";
+import { logger } from "@/lib/logger";
+import { resolveHost } from "./check-webhook-url";
+import { attemptDelivery, claimDueDeliveries, type DeliveryDeps } from "./deliver-webhooks";
+import { sendWebhook } from "./send-webhook";
+
+/** Real ms between looks for due deliveries. */
+const pollMs = 1_000;
+/** Attempts in flight at once per process: a slow receiver holds one of them for its 10 s, not the whole queue. */
+const concurrency = 16;
+
+/**
+ * The webhook delivery loop of this process (every engine process runs one, beside its runner and autoscaler;
+ * any number may run against one database: claims skip each other's rows, leases keep them apart). Each tick
+ * claims as many due deliveries as there is room for and attempts them without waiting for one another.
+ */
+export function startWebhookDelivery(config: { pool: Pool; encryptionKey: string; timeScale: number; allowPrivate: boolean }): { stop(): Promise<void> } {
+  const deps: DeliveryDeps = { ...config, now: () => new Date(), resolve: resolveHost, send: sendWebhook };
+  const inFlight = new Set<Promise<unknown>>();
+  let claiming: Promise<void> = Promise.resolve();
+  let busy = false;
+  let stopped = false;
+  const timer = setInterval(() => {
+    const room = concurrency - inFlight.size;
+    if (stopped || busy || room <= 0) return;
+    busy = true;
+    claiming = claimDueDeliveries(deps, room)
+      .then((claimed) => {
+        for (const delivery of claimed) {
+          // Not recorded (the database is away): the lease runs out and a later tick, here or elsewhere, tries again.
+          const attempt: Promise<unknown> = attemptDelivery(deps, delivery)
+            .catch((err: unknown) => logger.error({ err, delivery: delivery.id }, "webhook attempt not recorded"))
+            .finally(() => inFlight.delete(attempt));
+          inFlight.add(attempt);
+        }
+      })
+      .catch((err: unknown) => logger.error({ err }, "webhook claim failed"))
+      .finally(() => {
+        busy = false;
+      });
+  }, pollMs);
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await claiming;
+      await Promise.all(inFlight);
+    },
+  };
+}
