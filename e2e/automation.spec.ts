@@ -1,8 +1,11 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { signUpViaApi } from "./support";
+import { cli, signUpViaApi } from "./support";
 
-test("a token made on the Account page works from a script, is revoked in one click, and both show in the audit log", async ({ page, playwright, baseURL }) => {
-  test.setTimeout(90_000);
+test("a token made on the Account page drives the CLI, is revoked in one click, and both show in the audit log", async ({ page, playwright, baseURL }) => {
+  test.setTimeout(120_000);
   await signUpViaApi(page.request);
   await page.goto("/account");
   const tokens = page.getByRole("region", { name: "API tokens" });
@@ -14,24 +17,31 @@ test("a token made on the Account page works from a script, is revoked in one cl
   expect(secret).toMatch(/^cp_[A-Za-z0-9_-]{43}$/);
   await expect(tokens.getByRole("row", { name: /nightly/ })).toContainText("Read and write");
 
-  // A script: no cookies, only the token.
-  const script = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
-  const created = await script.post("/api/v1/environments", { data: { name: `auto-${Date.now().toString(36)}`, region: "eu-central" }, headers: { "idempotency-key": "e2e-automation-1" } });
-  expect(created.status()).toBe(201);
-  const environment = await created.json();
-  const replay = await script.post("/api/v1/environments", { data: { name: environment.name, region: "eu-central" }, headers: { "idempotency-key": "e2e-automation-1" } });
-  expect(replay.headers()["idempotent-replayed"]).toBe("true");
-  await expect.poll(async () => (await (await script.get(`/api/v1/environments/${environment.name}/status`)).json()).status, { timeout: 30_000 }).toBe("running");
-  expect((await script.get(`/api/v1/environments/${environment.name}/kubeconfig`)).headers()["content-type"]).toContain("application/yaml");
+  // The CLI, with the token as a CI job would pass it.
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), "clusterport-automation-"));
+  const env = { XDG_CONFIG_HOME: home, CLUSTERPORT_URL: baseURL!, CLUSTERPORT_TOKEN: secret };
+  const name = `auto-${Date.now().toString(36)}`;
+  fs.writeFileSync(path.join(home, "settings.yaml"), `name: ${name}\nregion: eu-central\n`);
+  const created = await cli(["env", "create", "--file", path.join(home, "settings.yaml")], env);
+  expect(created.code, created.stderr).toBe(0);
+  const watched = await cli(["env", "status", name, "--watch"], env);
+  expect(watched.code, watched.stderr).toBe(0);
+  const kubeconfig = await cli(["env", "kubeconfig", name], env);
+  expect(kubeconfig.stdout).toContain("/k8s/clusters/");
+  const environment = { name };
 
   await page.reload();
   await expect(tokens.getByRole("row", { name: /nightly/ })).toContainText(/Last used|from/);
   await tokens.getByRole("button", { name: "Revoke nightly" }).click();
   await expect(tokens.getByRole("row", { name: /nightly/ })).toContainText("Revoked");
-  const refused = await script.get("/api/v1/environments");
-  expect(refused.status()).toBe(401);
-  expect(refused.headers()["content-type"]).toBe("application/problem+json");
-  expect((await refused.json()).detail).toMatch(/^This API token \(nightly\) was revoked on/);
+  const refused = await cli(["env", "list"], env);
+  expect(refused.code).toBe(3);
+  expect(refused.stderr).toMatch(/This API token \(nightly\) was revoked on/);
+  // A script sees the same as a problem document.
+  const script = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
+  const problem = await script.get("/api/v1/environments");
+  expect(problem.status()).toBe(401);
+  expect(problem.headers()["content-type"]).toBe("application/problem+json");
 
   // The audit log: the token, the install and the kubeconfig, by the token; the revocation, in the browser.
   await page.goto("/account/audit");
@@ -58,4 +68,5 @@ test("a token made on the Account page works from a script, is revoked in one cl
   expect(text).toContain(`environment.install,success,${environment.name},token:nightly`);
   expect(text).not.toContain("token.create");
   await script.dispose();
+  fs.rmSync(home, { recursive: true, force: true });
 });

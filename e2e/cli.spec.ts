@@ -1,34 +1,10 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { parse } from "yaml";
-import { signUpViaApi } from "./support";
-
-const root = path.resolve(__dirname, "..");
-
-type Run = { code: number | null; stdout: string; stderr: string };
-
-/** The real CLI in a process of its own, from another directory, with a config directory of the test's own. */
-function cli(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, "bin", "clusterport.mjs"), ...args], {
-      cwd: os.tmpdir(),
-      env: { ...process.env, CLUSTERPORT_TOKEN: "", ...env },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    // stdin is a pipe, not a terminal, and has nothing to say.
-    child.stdin.end();
-  });
-}
+import { cli, signUpViaApi } from "./support";
 
 /** A port nothing listens on. */
 async function closedPort(): Promise<number> {

@@ -1,3 +1,6 @@
+import { spawn } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 let counter = 0;
@@ -30,3 +33,25 @@ export async function openInstallDialog(page: Page) {
   await expect(dialog).toBeVisible();
   return dialog;
 }
+
+type Run = { code: number | null; stdout: string; stderr: string };
+
+/** The real CLI in a process of its own, from another directory, with a config directory of the test's own. */
+export function cli(args: string[], env: Record<string, string>): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(__dirname, "..", "bin", "clusterport.mjs"), ...args], {
+      cwd: os.tmpdir(),
+      env: { ...process.env, CLUSTERPORT_TOKEN: "", ...env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    // stdin is a pipe, not a terminal, and has nothing to say.
+    child.stdin.end();
+  });
+}
+
