@@ -1,5 +1,6 @@
 import type { Pool } from "@/lib/db/pool";
 import { logger } from "@/lib/logger";
+import { startPeriodicTask } from "@/lib/periodic-task";
 import { runAutoscaler, type AutoscalerState } from "./run-autoscaler";
 
 /** Seconds between passes, in simulated time (cluster-autoscaler's default scan interval). */
@@ -11,25 +12,9 @@ const scanIntervalMs = 10_000;
  */
 export function startAutoscaler(deps: { pool: Pool; encryptionKey: string; timeScale: number }): { stop(): Promise<void> } {
   const state: AutoscalerState = new Map();
-  let running: Promise<void> = Promise.resolve();
-  let busy = false;
-  let stopped = false;
-  const timer = setInterval(() => {
-    if (stopped || busy) return;
-    busy = true;
-    running = runAutoscaler({ pool: deps.pool, encryptionKey: deps.encryptionKey, now: new Date(), state, timeScale: deps.timeScale })
-      .then(() => undefined)
-      .catch((err: unknown) => logger.error({ err }, "autoscaler pass failed"))
-      .finally(() => {
-        busy = false;
-      });
-  }, Math.max(250, scanIntervalMs * deps.timeScale));
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodicTask(
+    Math.max(250, scanIntervalMs * deps.timeScale),
+    () => runAutoscaler({ pool: deps.pool, encryptionKey: deps.encryptionKey, now: new Date(), state, timeScale: deps.timeScale }),
+    (err) => logger.error({ err }, "autoscaler pass failed"),
+  );
 }

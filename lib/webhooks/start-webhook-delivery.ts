@@ -1,5 +1,6 @@
 import type { Pool } from "@/lib/db/pool";
 import { logger } from "@/lib/logger";
+import { startPeriodicTask } from "@/lib/periodic-task";
 import { resolveHost } from "./check-webhook-url";
 import { attemptDelivery, claimDueDeliveries, type DeliveryDeps } from "./deliver-webhooks";
 import { sendWebhook } from "./send-webhook";
@@ -17,34 +18,24 @@ const concurrency = 16;
 export function startWebhookDelivery(config: { pool: Pool; encryptionKey: string; timeScale: number; allowPrivate: boolean }): { stop(): Promise<void> } {
   const deps: DeliveryDeps = { ...config, now: () => new Date(), resolve: resolveHost, send: sendWebhook };
   const inFlight = new Set<Promise<unknown>>();
-  let claiming: Promise<void> = Promise.resolve();
-  let busy = false;
-  let stopped = false;
-  const timer = setInterval(() => {
-    const room = concurrency - inFlight.size;
-    if (stopped || busy || room <= 0) return;
-    busy = true;
-    claiming = claimDueDeliveries(deps, room)
-      .then((claimed) => {
-        for (const delivery of claimed) {
-          // Not recorded (the database is away): the lease runs out and a later tick, here or elsewhere, tries again.
-          const attempt: Promise<unknown> = attemptDelivery(deps, delivery)
-            .catch((err: unknown) => logger.error({ err, delivery: delivery.id }, "webhook attempt not recorded"))
-            .finally(() => inFlight.delete(attempt));
-          inFlight.add(attempt);
-        }
-      })
-      .catch((err: unknown) => logger.error({ err }, "webhook claim failed"))
-      .finally(() => {
-        busy = false;
-      });
-  }, pollMs);
-  timer.unref();
+  const task = startPeriodicTask(
+    pollMs,
+    async () => {
+      const room = concurrency - inFlight.size;
+      if (room <= 0) return;
+      for (const delivery of await claimDueDeliveries(deps, room)) {
+        // Not recorded (the database is away): the lease runs out and a later tick, here or elsewhere, tries again.
+        const attempt: Promise<unknown> = attemptDelivery(deps, delivery)
+          .catch((err: unknown) => logger.error({ err, delivery: delivery.id }, "webhook attempt not recorded"))
+          .finally(() => inFlight.delete(attempt));
+        inFlight.add(attempt);
+      }
+    },
+    (err) => logger.error({ err }, "webhook claim failed"),
+  );
   return {
     async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await claiming;
+      await task.stop();
       await Promise.all(inFlight);
     },
   };
