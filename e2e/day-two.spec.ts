@@ -151,7 +151,7 @@ test("worker autoscaling: a range refused in words, then turned on, changed and 
   await runningCluster(page);
   const card = changes(page).getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Worker autoscaling" }) });
   await expect(card).toContainText("Off.");
-  await card.getByRole("button", { name: "Autoscale workers" }).click();
+  await card.getByRole("button", { name: "Turn autoscaling on" }).click();
   const dialog = page.getByRole("dialog", { name: "Turn worker autoscaling on" });
   await dialog.getByLabel("Minimum workers").fill("3");
   await dialog.getByLabel("Maximum workers").fill("2");

@@ -103,7 +103,7 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
           failure={failureFor(["autoscaling"])}
         >
           <Button variant="secondary" size="sm" disabled={disabled} onClick={() => setOpen("autoscaling")}>
-            {environment.autoscaling ? "Change range" : "Autoscale workers"}
+            {environment.autoscaling ? "Change range" : "Turn autoscaling on"}
           </Button>
           {environment.autoscaling ? (
             <Button
