@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KubeError } from "../kube-status";
+import { kubeErrorOf } from "../testing/kube-error-of";
 import { applyPatch } from "./apply-patch";
 
 const strategic = "application/strategic-merge-patch+json";
@@ -52,15 +52,6 @@ const containers = (o: Record<string, unknown>) => spec(o).template.spec.contain
 const metadata = (o: Record<string, unknown>) => o.metadata as { labels: Record<string, string>; annotations: Record<string, string>; finalizers?: string[] };
 const lastApplied = (manifest: object) => ({ metadata: { annotations: { "kubectl.kubernetes.io/last-applied-configuration": `${JSON.stringify(manifest)}\n` } } });
 
-function kubeError(run: () => unknown): KubeError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof KubeError) return e;
-    throw e;
-  }
-  throw new Error("expected a KubeError");
-}
 
 describe("applyPatch: what kubectl 1.32 sends (bodies captured from kubectl against a stub server)", () => {
   it("kubectl apply (client-side 3-way patch): a new image and a removed env var, with $setElementOrder", () => {
@@ -202,14 +193,14 @@ describe("applyPatch: content types", () => {
   });
 
   it("turns server-side apply away with 415, telling to use client-side apply", () => {
-    const error = kubeError(() => applyPatch(deployment(), "apiVersion: apps/v1\nkind: Deployment\n", "application/apply-patch+yaml"));
+    const error = kubeErrorOf(() => applyPatch(deployment(), "apiVersion: apps/v1\nkind: Deployment\n", "application/apply-patch+yaml"));
     expect(error.code).toBe(415);
     expect(error.reason).toBe("UnsupportedMediaType");
     expect(error.message).toMatch(/kubectl apply without --server-side/);
   });
 
   it("answers other types with 415 naming the supported ones", () => {
-    const error = kubeError(() => applyPatch(deployment(), "{}", "application/json"));
+    const error = kubeErrorOf(() => applyPatch(deployment(), "{}", "application/json"));
     expect(error.code).toBe(415);
     expect(error.message).toBe(
       "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json",
@@ -217,7 +208,7 @@ describe("applyPatch: content types", () => {
   });
 
   it("answers a strategic merge patch for a kind without merge keys here with 415", () => {
-    const error = kubeError(() => applyPatch({ apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w" } }, "{}", strategic));
+    const error = kubeErrorOf(() => applyPatch({ apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w" } }, "{}", strategic));
     expect(error.code).toBe(415);
     expect(error.message).toMatch(/Widget.*--type=merge/);
   });
@@ -226,7 +217,7 @@ describe("applyPatch: content types", () => {
 describe("applyPatch: bad bodies", () => {
   it("answers malformed JSON with 400", () => {
     for (const [body, type] of [["{", strategic], ["", merge], ["[{]", json], ["spec:\n  replicas: 3", strategic]] as const) {
-      const error = kubeError(() => applyPatch(deployment(), body, type));
+      const error = kubeErrorOf(() => applyPatch(deployment(), body, type));
       expect(error.code).toBe(400);
       expect(error.reason).toBe("BadRequest");
       expect(error.message).toMatch(/^error decoding patch: /);
@@ -235,31 +226,31 @@ describe("applyPatch: bad bodies", () => {
 
   it("answers a merge or strategic patch that is not a JSON object with 400", () => {
     for (const body of ["[]", "null", "3", '"x"']) {
-      expect(kubeError(() => applyPatch(deployment(), body, merge)).code).toBe(400);
-      expect(kubeError(() => applyPatch(deployment(), body, strategic)).code).toBe(400);
+      expect(kubeErrorOf(() => applyPatch(deployment(), body, merge)).code).toBe(400);
+      expect(kubeErrorOf(() => applyPatch(deployment(), body, strategic)).code).toBe(400);
     }
   });
 
   it("answers nesting deeper than 100 levels with 400, and takes 100", () => {
     const nested = (levels: number) => `${'{"a":'.repeat(levels - 1)}{}${"}".repeat(levels - 1)}`;
     expect(() => applyPatch(deployment(), nested(100), merge)).not.toThrow();
-    const error = kubeError(() => applyPatch(deployment(), nested(101), merge));
+    const error = kubeErrorOf(() => applyPatch(deployment(), nested(101), merge));
     expect(error.code).toBe(400);
     expect(error.message).toMatch(/deeper than 100 levels/);
-    expect(kubeError(() => applyPatch(deployment(), `[${"[".repeat(200_000)}${"]".repeat(200_000)}]`, json)).code).toBe(400);
+    expect(kubeErrorOf(() => applyPatch(deployment(), `[${"[".repeat(200_000)}${"]".repeat(200_000)}]`, json)).code).toBe(400);
   });
 
   it("cannot pollute prototypes: __proto__ is refused, constructor and prototype stay plain data", () => {
     for (const type of [merge, strategic]) {
-      expect(kubeError(() => applyPatch(deployment(), '{"__proto__":{"polluted":"yes"}}', type)).code).toBe(400);
-      expect(kubeError(() => applyPatch(deployment(), '{"metadata":{"labels":{"__proto__":{"polluted":"yes"}}}}', type)).code).toBe(400);
+      expect(kubeErrorOf(() => applyPatch(deployment(), '{"__proto__":{"polluted":"yes"}}', type)).code).toBe(400);
+      expect(kubeErrorOf(() => applyPatch(deployment(), '{"metadata":{"labels":{"__proto__":{"polluted":"yes"}}}}', type)).code).toBe(400);
       const patched = applyPatch(deployment(), '{"metadata":{"labels":{"constructor":{"prototype":{"polluted":"yes"}},"prototype":"p"}}}', type);
       expect(metadata(patched).labels.constructor).toEqual({ prototype: { polluted: "yes" } });
       expect(metadata(patched).labels.prototype).toBe("p");
     }
-    expect(kubeError(() => applyPatch(deployment(), '[{"op":"add","path":"/__proto__/polluted","value":"yes"}]', json)).code).toBe(422);
-    expect(kubeError(() => applyPatch(deployment(), '[{"op":"add","path":"/constructor/prototype/polluted","value":"yes"}]', json)).code).toBe(422);
-    expect(kubeError(() => applyPatch(deployment(), '[{"op":"add","path":"/spec/x","value":{"__proto__":{"polluted":"yes"}}}]', json)).code).toBe(400);
+    expect(kubeErrorOf(() => applyPatch(deployment(), '[{"op":"add","path":"/__proto__/polluted","value":"yes"}]', json)).code).toBe(422);
+    expect(kubeErrorOf(() => applyPatch(deployment(), '[{"op":"add","path":"/constructor/prototype/polluted","value":"yes"}]', json)).code).toBe(422);
+    expect(kubeErrorOf(() => applyPatch(deployment(), '[{"op":"add","path":"/spec/x","value":{"__proto__":{"polluted":"yes"}}}]', json)).code).toBe(400);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty("polluted");
   });

@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { KubeError } from "../kube-status";
+import { kubeErrorOf } from "../testing/kube-error-of";
 import { jsonPatch, maxJsonPatchOperations } from "./json-patch";
 
 const configMap = () => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "app", labels: { app: "web" } }, data: { a: "1" }, list: ["x", "y", "z"] });
 
-function rejected(run: () => unknown): KubeError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof KubeError) return e;
-    throw e;
-  }
-  throw new Error("expected a KubeError");
-}
 
 describe("jsonPatch (RFC 6902)", () => {
   it("applies add, remove, replace, move, copy and test in order", () => {
@@ -38,7 +29,7 @@ describe("jsonPatch (RFC 6902)", () => {
 
   it("is all or nothing: a failed test is 422 Invalid and changes nothing", () => {
     const current = configMap();
-    const error = rejected(() => jsonPatch(current, [{ op: "replace", path: "/data/a", value: "2" }, { op: "test", path: "/data/a", value: "1" }]));
+    const error = kubeErrorOf(() => jsonPatch(current, [{ op: "replace", path: "/data/a", value: "2" }, { op: "test", path: "/data/a", value: "1" }]));
     expect(error.code).toBe(422);
     expect(error.reason).toBe("Invalid");
     expect(error.message).toBe('JSON patch operation 2 (test /data/a): test failed: the value is "2", not "1"');
@@ -63,7 +54,7 @@ describe("jsonPatch (RFC 6902)", () => {
       { path: "/data" },
       { op: "replace", path: "", value: [] },
     ]) {
-      const error = rejected(() => jsonPatch(configMap(), [operation]));
+      const error = kubeErrorOf(() => jsonPatch(configMap(), [operation]));
       expect(error.code, JSON.stringify(operation)).toBe(422);
     }
   });
@@ -81,10 +72,10 @@ describe("jsonPatch (RFC 6902)", () => {
   });
 
   it("answers a body that is not a list of operations with 400, and too many operations with 413", () => {
-    expect(rejected(() => jsonPatch(configMap(), { op: "add", path: "/a", value: 1 })).code).toBe(400);
-    expect(rejected(() => jsonPatch(configMap(), ["add"])).code).toBe(400);
+    expect(kubeErrorOf(() => jsonPatch(configMap(), { op: "add", path: "/a", value: 1 })).code).toBe(400);
+    expect(kubeErrorOf(() => jsonPatch(configMap(), ["add"])).code).toBe(400);
     const many = Array.from({ length: maxJsonPatchOperations + 1 }, () => ({ op: "test", path: "/data/a", value: "1" }));
-    const error = rejected(() => jsonPatch(configMap(), many));
+    const error = kubeErrorOf(() => jsonPatch(configMap(), many));
     expect(error.code).toBe(413);
     expect(error.reason).toBe("RequestEntityTooLarge");
     expect(() => jsonPatch(configMap(), many.slice(1))).not.toThrow();
@@ -92,7 +83,7 @@ describe("jsonPatch (RFC 6902)", () => {
 
   it("bounds what copies can add up to (3 MiB), so a short patch cannot blow the object up", () => {
     const doubling = Array.from({ length: 40 }, (_, i) => ({ op: "copy", from: "/data", path: `/data/copy${i}` }));
-    const error = rejected(() => jsonPatch({ data: { a: "x".repeat(1000) } }, doubling));
+    const error = kubeErrorOf(() => jsonPatch({ data: { a: "x".repeat(1000) } }, doubling));
     expect(error.code).toBe(422);
     expect(error.message).toMatch(/copies in this patch add up to more than 3145728 bytes/);
   });

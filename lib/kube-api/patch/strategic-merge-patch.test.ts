@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KubeError } from "../kube-status";
+import { kubeErrorOf } from "../testing/kube-error-of";
 import { mergeKeysOf } from "./patch-merge-keys";
 import { strategicMergePatch, type MergeKeyLookup } from "./strategic-merge-patch";
 
@@ -8,15 +8,6 @@ const lookup: MergeKeyLookup = (path) => keys[path];
 const patch = (current: Record<string, unknown>, p: unknown) => strategicMergePatch(current, p, lookup);
 const names = (o: Record<string, unknown>) => (o.items as { name: string }[]).map((i) => i.name);
 
-function rejected(run: () => unknown): KubeError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof KubeError) return e;
-    throw e;
-  }
-  throw new Error("expected a KubeError");
-}
 
 describe("strategicMergePatch", () => {
   it("merges maps, deletes keys set to null and replaces lists without a merge key", () => {
@@ -63,7 +54,7 @@ describe("strategicMergePatch", () => {
   it("keeps only what $retainKeys lists, and refuses a patch that sets a key it does not list", () => {
     const current = { strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: 1 } } };
     expect(patch(current, { strategy: { $retainKeys: ["type"], type: "Recreate" } }).strategy).toEqual({ type: "Recreate" });
-    expect(rejected(() => patch(current, { strategy: { $retainKeys: ["type"], type: "Recreate", rollingUpdate: {} } })).code).toBe(400);
+    expect(kubeErrorOf(() => patch(current, { strategy: { $retainKeys: ["type"], type: "Recreate", rollingUpdate: {} } })).code).toBe(400);
   });
 
   it("puts new values without their nulls and directives, as the server stores them", () => {
@@ -86,7 +77,7 @@ describe("strategicMergePatch", () => {
       { strategy: { $retainKeys: "type" } },
       { tags: [{ a: 1 }] },
     ]) {
-      const error = rejected(() => patch({ ...current, tags: ["x"], strategy: {} }, bad));
+      const error = kubeErrorOf(() => patch({ ...current, tags: ["x"], strategy: {} }, bad));
       expect(error.code, JSON.stringify(bad)).toBe(400);
       expect(error.message).toMatch(/^invalid strategic merge patch: /);
     }
