@@ -38,6 +38,8 @@ export type ClaimedDelivery = {
   url: string;
   /** The endpoint's signing secret, encrypted. */
   secret: string;
+  /** The secret before the last rotation (encrypted) while it still signs beside the new one, else null. */
+  previousSecret: string | null;
 };
 
 /**
@@ -57,7 +59,8 @@ export async function claimDueDeliveries(deps: Pick<DeliveryDeps, "pool" | "now"
      UPDATE webhook_delivery d SET attempts = d.attempts + 1, "leaseUntil" = $2
        FROM due, webhook_endpoint w
       WHERE d.id = due.id AND w.id = d."endpointId"
-      RETURNING d.id, d."messageId", d.payload, d.attempts AS attempt, d."redeliveryOf" IS NOT NULL AS redelivery, w.url, w.secret`,
+      RETURNING d.id, d."messageId", d.payload, d.attempts AS attempt, d."redeliveryOf" IS NOT NULL AS redelivery, w.url, w.secret,
+                CASE WHEN w."previousSecretUntil" > $1 THEN w."previousSecret" END AS "previousSecret"`,
     [now, new Date(now.getTime() + deliveryLeaseMs), limit],
   );
   return rows;
@@ -88,7 +91,10 @@ export async function attemptDelivery(deps: DeliveryDeps, d: ClaimedDelivery): P
       "user-agent": "Clusterport-Webhooks/1.0",
       "webhook-id": d.messageId,
       "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
-      "webhook-signature": new Webhook(decryptSecret(d.secret, deps.encryptionKey)).sign(d.messageId, at, body),
+      // Space-separated signatures: the new secret's, then during a rotation's overlap the old one's.
+      "webhook-signature": [d.secret, ...(d.previousSecret ? [d.previousSecret] : [])]
+        .map((secret) => new Webhook(decryptSecret(secret, deps.encryptionKey)).sign(d.messageId, at, body))
+        .join(" "),
     };
     const started = performance.now();
     try {

@@ -130,15 +130,21 @@ describe("webhook delivery", () => {
     expect(page.items[0]).toMatchObject({ status: "succeeded", attempts: 1, maxAttempts: 8, lastStatusCode: 200, lastError: null, nextAttemptAt: null });
     expect(page.items[0]!.lastDurationMs).toBeGreaterThanOrEqual(0);
 
-    // A rotated secret signs every later attempt; the old one no longer verifies.
+    // A rotated secret signs every later attempt, and for 24 hours the old one too (two signatures); then only the new.
     const rotated = await data.rotate(userId, endpoint.id, audit);
     await data.redeliver(userId, endpoint.id, page.items[0]!.id, audit);
     await pass(deps(() => new Date()));
-    expect(() => verify(secret, received[3]!)).toThrow();
+    expect(received[3]!.headers["webhook-signature"]).toMatch(/^v1,\S+ v1,\S+$/);
     expect(verify(rotated.secret, received[3]!)).toMatchObject({ type: expect.any(String) });
+    expect(verify(secret, received[3]!)).toMatchObject({ type: expect.any(String) });
+    await db.pool.query(`UPDATE webhook_endpoint SET "previousSecretUntil" = now() - interval '1 second' WHERE id = $1`, [endpoint.id]);
+    await data.redeliver(userId, endpoint.id, page.items[0]!.id, audit);
+    await pass(deps(() => new Date()));
+    expect(() => verify(secret, received[4]!)).toThrow();
+    expect(verify(rotated.secret, received[4]!)).toMatchObject({ type: expect.any(String) });
 
     const log = await all<{ action: string; details: object }>(`SELECT action, details FROM audit_event WHERE "userId" = $1 ORDER BY id`, userId);
-    expect(log.map((e) => e.action)).toEqual(["webhook.create", "webhook.update", "webhook.redeliver"]);
+    expect(log.map((e) => e.action)).toEqual(["webhook.create", "webhook.update", "webhook.redeliver", "webhook.redeliver"]);
     expect(JSON.stringify(log)).not.toContain(secret.slice(6, 20));
     expect(JSON.stringify(log)).not.toContain(rotated.secret.slice(6, 20));
   });

@@ -103,7 +103,7 @@ export function EndpointItem({
         title={confirming === "rotate" ? "Rotate the signing secret?" : "Delete this webhook endpoint?"}
         description={
           confirming === "rotate"
-            ? `A new secret signs every request to ${endpoint.url} from now on; requests signed with the old one stop at once, so update your receiver right away.`
+            ? `A new secret signs every request to ${endpoint.url} from now on. For 24 hours the old one signs them too, so your receiver keeps verifying while you update it.`
             : `${endpoint.url} gets no more events, and its delivery log is deleted with it.`
         }
         confirmLabel={confirming === "rotate" ? "Rotate secret" : "Delete endpoint"}

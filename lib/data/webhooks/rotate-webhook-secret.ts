@@ -5,15 +5,22 @@ import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { generateWebhookSecret } from "./generate-webhook-secret";
 import { auditTarget, endpointView, findOwnEndpoint, type WebhookEndpointView } from "./webhook-views";
 
+/** How long the old secret keeps signing beside the new one after a rotation (as Svix and others allow). */
+export const rotationOverlapMs = 24 * 60 * 60_000;
+
 /**
  * Replaces an endpoint's signing secret with a new one, returned this once. Every attempt from now on is signed
- * with it, including retries of deliveries made before (each attempt is signed when it is sent). Recorded in the
- * audit log as an update (never the secret).
+ * with it, including retries of deliveries made before (each attempt is signed when it is sent) — and for 24 hours
+ * with the old one too (two signatures in webhook-signature, as Standard Webhooks allows), so a receiver keeps
+ * verifying while its configuration is updated. Recorded in the audit log as an update (never the secret).
  */
 export async function rotateWebhookSecret(userId: string, id: string, audit: AuditContext): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
   const endpoint = endpointView(await findOwnEndpoint(userId, id));
   const secret = generateWebhookSecret();
-  await database().query(`UPDATE webhook_endpoint SET secret = $3 WHERE id = $1 AND "userId" = $2`, [id, userId, encryptSecret(secret, env().encryptionKey)]);
+  await database().query(
+    `UPDATE webhook_endpoint SET "previousSecret" = secret, "previousSecretUntil" = $4, secret = $3 WHERE id = $1 AND "userId" = $2`,
+    [id, userId, encryptSecret(secret, env().encryptionKey), new Date(Date.now() + rotationOverlapMs)],
+  );
   await recordAudit(audit, { action: "webhook.update", target: auditTarget(endpoint.url), details: { id, rotated: "signing secret" } });
   return { endpoint, secret };
 }
