@@ -125,3 +125,19 @@ function describeAnswer(a: WebhookResponse): string {
   const text = a.body.replace(/[\s\p{Cc}]+/gu, " ").trim().slice(0, 200);
   return `The endpoint answered ${status}${text ? `: ${text}` : ""}. Only a 2xx answer counts as delivered.`;
 }
+
+/** How long a finished delivery stays in its endpoint's log. */
+export const deliveryRetentionMs = 30 * 24 * 60 * 60_000;
+
+/**
+ * Forgets deliveries finished (succeeded or failed) more than 30 days ago, in batches, so the log and the queue's
+ * index stay small; pending ones are never touched. Returns how many went.
+ */
+export async function sweepOldDeliveries(deps: Pick<DeliveryDeps, "pool" | "now">, batch = 1000): Promise<number> {
+  const { rowCount } = await deps.pool.query(
+    `DELETE FROM webhook_delivery WHERE id IN (
+       SELECT id FROM webhook_delivery WHERE status <> 'pending' AND "finishedAt" < $1 ORDER BY "finishedAt" LIMIT $2)`,
+    [new Date(deps.now().getTime() - deliveryRetentionMs), batch],
+  );
+  return rowCount ?? 0;
+}

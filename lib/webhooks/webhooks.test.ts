@@ -9,7 +9,7 @@ import { queryHelpers } from "@/lib/db/testing/query-helpers";
 import { createRunner, stepHandlers, virtualClock } from "@/lib/engine";
 import { insertTestEnvironment } from "@/lib/engine/testing/insert-test-environment";
 import { resolveHost, type Resolve } from "./check-webhook-url";
-import { attemptDelivery, claimDueDeliveries, deliveryLeaseMs, type DeliveryDeps } from "./deliver-webhooks";
+import { attemptDelivery, claimDueDeliveries, deliveryRetentionMs, sweepOldDeliveries, deliveryLeaseMs, type DeliveryDeps } from "./deliver-webhooks";
 import { retryScheduleMs } from "./retry-schedule";
 import { sendWebhook, type SendWebhook } from "./send-webhook";
 
@@ -209,6 +209,18 @@ describe("webhook delivery", () => {
     await data.update(userId, endpoint.id, { enabled: false }, audit);
     await expect(data.redeliver(userId, endpoint.id, original!.id, audit)).rejects.toThrow("This endpoint is disabled: enable it first, then redeliver.");
     await expect(data.redeliver("someone-else", endpoint.id, original!.id, { ...audit, userId: "someone-else" })).rejects.toThrow("There is no such webhook endpoint in your account.");
+  });
+
+  it("forgets deliveries finished more than 30 days ago, never pending ones", async () => {
+    const { endpoint } = await data.create(userId, { url: hook(), events: ["operation.failed"] }, audit);
+    const start = new Date();
+    await enqueue(endpoint.id, start, 3);
+    await pass(deps(() => start));
+    await enqueue(endpoint.id, new Date(start.getTime() + 3_600_000));
+    const later = new Date(start.getTime() + deliveryRetentionMs + 1000);
+    expect(await sweepOldDeliveries(deps(() => later))).toBe(3);
+    const left = await all<{ status: string }>(`SELECT status FROM webhook_delivery WHERE "endpointId" = $1`, endpoint.id);
+    expect(left.map((d) => d.status)).toEqual(["pending"]);
   });
 
   it("connects to the address it checked, with the URL's own name as Host", async () => {
