@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { Webhook } from "standardwebhooks";
 import { decryptSecret } from "@/lib/crypto/secret-box";
+import { recordAudit } from "@/lib/data/audit/record-audit";
 import type { Pool } from "@/lib/db/pool";
 import { checkWebhookUrl, type Resolve } from "./check-webhook-url";
 import type { WebhookPayload } from "./event-types";
@@ -36,6 +37,7 @@ export type ClaimedDelivery = {
   /** A redelivery a person asked for is tried once, not on the schedule. */
   redelivery: boolean;
   url: string;
+  endpointId: string;
   /** The endpoint's signing secret, encrypted. */
   secret: string;
   /** The secret before the last rotation (encrypted) while it still signs beside the new one, else null. */
@@ -59,7 +61,7 @@ export async function claimDueDeliveries(deps: Pick<DeliveryDeps, "pool" | "now"
      UPDATE webhook_delivery d SET attempts = d.attempts + 1, "leaseUntil" = $2
        FROM due, webhook_endpoint w
       WHERE d.id = due.id AND w.id = d."endpointId"
-      RETURNING d.id, d."messageId", d.payload, d.attempts AS attempt, d."redeliveryOf" IS NOT NULL AS redelivery, w.url, w.secret,
+      RETURNING d.id, d."endpointId", d."messageId", d.payload, d.attempts AS attempt, d."redeliveryOf" IS NOT NULL AS redelivery, w.url, w.secret,
                 CASE WHEN w."previousSecretUntil" > $1 THEN w."previousSecret" END AS "previousSecret"`,
     [now, new Date(now.getTime() + deliveryLeaseMs), limit],
   );
@@ -113,7 +115,38 @@ export async function attemptDelivery(deps: DeliveryDeps, d: ClaimedDelivery): P
       WHERE id = $1 AND attempts = $2 AND status = 'pending'`,
     [d.id, d.attempt, outcome === "retrying" ? "pending" : outcome, next, statusCode, durationMs, error, outcome === "retrying" ? null : deps.now()],
   );
-  return rowCount === 1 ? outcome : "lost";
+  if (rowCount !== 1) return "lost";
+  if (outcome === "failed" && !d.redelivery) await disableIfFailingFor(deps, d.endpointId);
+  return outcome;
+}
+
+/** An endpoint none of whose deliveries has succeeded for this long (simulated time) is disabled. */
+export const disableAfterFailingMs = 5 * 24 * 60 * 60_000;
+
+/**
+ * After a delivery failed for good: when nothing has been delivered to its endpoint for 5 days (none succeeded
+ * since, and it exists that long), the endpoint is disabled with the reason — as Svix and Stripe do, so a gone
+ * receiver does not collect retries forever — and its owner's audit log says so. Pending deliveries wait until it
+ * is enabled again.
+ */
+async function disableIfFailingFor(deps: DeliveryDeps, endpointId: string): Promise<void> {
+  const now = deps.now();
+  const since = new Date(now.getTime() - Math.round(disableAfterFailingMs * deps.timeScale));
+  const reason = `Disabled on ${now.toISOString().slice(0, 16).replace("T", " ")} UTC: no delivery has succeeded for 5 days. Fix the receiver, then enable it again.`;
+  const { rows } = await deps.pool.query<{ userId: string; url: string }>(
+    `UPDATE webhook_endpoint w SET enabled = false, "disabledReason" = $3
+      WHERE w.id = $1 AND w.enabled AND w."createdAt" <= $2
+        AND NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d."endpointId" = w.id AND d.status = 'succeeded' AND d."finishedAt" > $2)
+      RETURNING w."userId", w.url`,
+    [endpointId, since, reason],
+  );
+  const disabled = rows[0];
+  if (disabled) {
+    await recordAudit(
+      { userId: disabled.userId, via: "Clusterport (automatic)", ip: "", userAgent: "", now },
+      { action: "webhook.disable", target: new URL(disabled.url).origin, details: { id: endpointId, reason } },
+    );
+  }
 }
 
 /** A non-2xx answer in words, with the start of its body (the receiver's own explanation, if any). */

@@ -185,6 +185,23 @@ describe("webhook delivery", () => {
     });
   });
 
+  it("disables an endpoint nothing has been delivered to for 5 days, says why, and enabling it clears that", async () => {
+    answer = { status: 502 };
+    const { endpoint } = await data.create(userId, { url: hook(), events: ["operation.failed"] }, audit);
+    await db.pool.query(`UPDATE webhook_endpoint SET "createdAt" = now() - interval '6 days' WHERE id = $1`, [endpoint.id]);
+    await enqueue(endpoint.id, new Date());
+    // Its last attempt: the 8th.
+    await db.pool.query(`UPDATE webhook_delivery SET attempts = 7 WHERE "endpointId" = $1`, [endpoint.id]);
+    expect(await pass(deps(() => new Date()))).toEqual(["failed"]);
+    const row = await one<{ enabled: boolean; disabledReason: string }>(`SELECT enabled, "disabledReason" FROM webhook_endpoint WHERE id = $1`, endpoint.id);
+    expect(row.enabled).toBe(false);
+    expect(row.disabledReason).toMatch(/^Disabled on .* UTC: no delivery has succeeded for 5 days\. Fix the receiver, then enable it again\.$/);
+    const told = await one<{ via: string; details: { reason: string } }>(`SELECT via, details FROM audit_event WHERE action = 'webhook.disable' AND "userId" = $1`, userId);
+    expect(told.via).toBe("Clusterport (automatic)");
+    const enabled = await data.update(userId, endpoint.id, { enabled: true }, audit);
+    expect(enabled).toMatchObject({ enabled: true, disabledReason: null });
+  });
+
   it("redelivers a message: same webhook-id, new timestamp and signature, tried once", async () => {
     const { endpoint, secret } = await data.create(userId, { url: hook(), events: ["operation.failed"] }, audit);
     const [messageId] = await enqueue(endpoint.id, new Date());

@@ -17,6 +17,7 @@ export const auditActionLabels: Record<string, string> = {
   "webhook.update": "Changed a webhook endpoint",
   "webhook.delete": "Deleted a webhook endpoint",
   "webhook.redeliver": "Redelivered a webhook",
+  "webhook.disable": "Disabled a failing webhook endpoint",
 };
 
 export const auditActionFilters = [

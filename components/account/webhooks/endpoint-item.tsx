@@ -66,6 +66,11 @@ export function EndpointItem({
           <h3 className="font-mono text-sm font-medium break-all">{endpoint.url}</h3>
           {endpoint.description ? <p className="text-sm text-slate-600">{endpoint.description}</p> : null}
           <p className="text-xs text-slate-500">Events: {endpoint.events.join(", ")}</p>
+          {endpoint.disabledReason ? (
+            <p role="note" className="text-sm text-amber-800">
+              {endpoint.disabledReason}
+            </p>
+          ) : null}
         </div>
         <div className="flex items-center gap-2">
           <Badge tone={endpoint.enabled ? "success" : "neutral"}>{endpoint.enabled ? "Sending" : "Paused"}</Badge>

@@ -18,6 +18,7 @@ const webhookEndpoint = z.object({
   description: z.string(),
   events: z.array(z.enum(webhookEventTypes)),
   enabled: z.boolean(),
+  disabledReason: z.string().nullable().describe("Why Clusterport disabled it: no delivery succeeded for 5 days. Enabling it clears this."),
   createdAt: z.string(),
 });
 

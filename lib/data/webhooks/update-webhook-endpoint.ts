@@ -14,7 +14,8 @@ export async function updateWebhookEndpoint(userId: string, id: string, input: u
   const change = parsed.data;
   await findOwnEndpoint(userId, id);
   const { rows } = await database().query<EndpointRow>(
-    `UPDATE webhook_endpoint SET description = COALESCE($3, description), events = COALESCE($4, events), enabled = COALESCE($5, enabled)
+    `UPDATE webhook_endpoint SET description = COALESCE($3, description), events = COALESCE($4, events), enabled = COALESCE($5, enabled),
+            "disabledReason" = CASE WHEN $5::boolean IS NULL THEN "disabledReason" END
       WHERE id = $1 AND "userId" = $2 RETURNING ${endpointColumns}`,
     [id, userId, change.description ?? null, change.events ?? null, change.enabled ?? null],
   );

@@ -10,6 +10,8 @@ export type WebhookEndpointView = {
   description: string;
   events: WebhookEventType[];
   enabled: boolean;
+  /** Why Clusterport disabled it (a receiver that kept failing), or null. */
+  disabledReason: string | null;
   createdAt: string;
 };
 
@@ -34,7 +36,7 @@ export type WebhookDeliveryView = {
   redeliveryOf: string | null;
 };
 
-export type EndpointRow = { id: string; url: string; description: string; events: string[]; enabled: boolean; createdAt: Date };
+export type EndpointRow = { id: string; url: string; description: string; events: string[]; enabled: boolean; disabledReason: string | null; createdAt: Date };
 export type DeliveryRow = {
   id: string;
   messageId: string;
@@ -51,7 +53,7 @@ export type DeliveryRow = {
   payload?: WebhookPayload;
 };
 
-export const endpointColumns = `id, url, description, events, enabled, "createdAt"`;
+export const endpointColumns = `id, url, description, events, enabled, "disabledReason", "createdAt"`;
 export const deliveryColumns = `id, "messageId", "eventType", status, attempts, "nextAttemptAt", "lastStatusCode", "lastDurationMs", "lastError", "createdAt", "finishedAt", "redeliveryOf"`;
 
 /** Most endpoints one account may have. */
@@ -64,6 +66,7 @@ export function endpointView(r: EndpointRow): WebhookEndpointView {
     description: r.description,
     events: webhookEventTypes.filter((t) => r.events.includes(t)),
     enabled: r.enabled,
+    disabledReason: r.disabledReason,
     createdAt: r.createdAt.toISOString(),
   };
 }
