@@ -20,6 +20,8 @@ export type ObjectOps = {
   list<Spec = JsonObject, Status = JsonObject>(kind: string, namespace?: string): SimObject<Spec, Status>[];
   /** Every object of the environment, ordered by kind, namespace, name. */
   listAll(): SimObject[];
+  /** How many objects of a kind there are (nothing copied). */
+  count(kind: string): number;
   /** True when something was deleted. */
   delete(ref: ObjectRef): boolean;
   /** Deletes every object of the environment; returns how many. */
@@ -84,6 +86,11 @@ export function createObjectOps(model: SimModel, now: Date): ObjectOps {
         .filter((o) => o.kind === kind && (namespace === undefined || o.namespace === namespace))
         .sort((a, b) => byText(a.namespace, b.namespace) || byText(a.name, b.name))
         .map((o) => copy<Spec, Status>(o));
+    },
+    count(kind) {
+      let n = 0;
+      for (const o of objects.values()) if (o.kind === kind) n += 1;
+      return n;
     },
     listAll() {
       return [...objects.values()]

@@ -46,8 +46,9 @@ export function recordEvent(
 }
 
 export function expireEvents(sim: Sim): void {
+  // Runs after every step: counting copies nothing, and the events are listed only when some must go.
+  if (sim.objects.count("Event") <= eventsKept) return;
   const events = sim.objects.list<EventSpec>("Event");
-  if (events.length <= eventsKept) return;
   // Oldest first; among events of the same moment, warnings are the last to go.
   const rank = (e: (typeof events)[number]) => `${e.spec.lastTimestamp}/${e.spec.type === "Warning" ? 1 : 0}`;
   events.sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
