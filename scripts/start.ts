@@ -4,7 +4,9 @@
 //
 // Shutdown order matters: Ctrl-C or SIGTERM goes to the web server, which finishes or hands back the engine's
 // steps and closes its connections; only when it has exited is the embedded database stopped.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+// A web server that dies is started again, at most once a second (scripts/supervise.ts); docs/deploy.md shows the
+// systemd unit that does the same for `npm start` itself on a server.
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { checkDatabase, maskDatabaseUrl } from "@/lib/db/describe-database-error";
@@ -12,6 +14,7 @@ import { DatabaseStartError, startEmbeddedPostgres, type EmbeddedPostgres } from
 import { migrate } from "@/lib/db/migrate";
 import { ConfigError, assertConfiguration } from "@/lib/env";
 import { buildFingerprint } from "./build-fingerprint";
+import { supervise, type Supervisor } from "./supervise";
 
 const root = path.resolve(__dirname, "..");
 // Nothing may call out at run time: Next.js telemetry would.
@@ -19,7 +22,7 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
 let embedded: EmbeddedPostgres | undefined;
-let server: ChildProcess | undefined;
+let server: Supervisor | undefined;
 let stopping = false;
 
 /** The embedded database is detached from the terminal: every way out goes through here to stop it. */
@@ -44,7 +47,7 @@ async function main() {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
-      if (server) server.kill("SIGTERM");
+      if (server) server.stop();
       else void exit(130);
     });
   }
@@ -85,12 +88,16 @@ async function main() {
 
   console.log(`\nClusterport is starting at ${config.appUrl}`);
   console.log(`Demo account: ${demoAccount.email} / ${demoAccount.password} (Business plan)\n`);
-  server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
+  server = supervise({
+    start: () =>
+      spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], {
+        cwd: root,
+        stdio: "inherit",
+        env: { ...process.env, NODE_ENV: "production" },
+      }),
+    log: (line) => console.error(line),
+    exit: (code) => void exit(code),
   });
-  server.on("exit", (code, signal) => void exit(code ?? (signal ? 0 : 1)));
 }
 
 /** EMBEDDED_POSTGRES_PORT, if set: a port number, else this stops the start with the reason. */
