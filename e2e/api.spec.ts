@@ -19,7 +19,7 @@ test("the JSON API refuses anonymous callers and explains bad input field by fie
   expect(bad.status()).toBe(400);
   const { fieldErrors } = (await bad.json()).error;
   expect(fieldErrors.name).toBe("Use at least 3 characters.");
-  expect(fieldErrors.topology).toBe("Choose Development or Production.");
+  expect(fieldErrors.topology).toBe("Choose Development or Production (development or production).");
   expect(fieldErrors.workers).toBe("At least 1 worker is needed.");
 
   const inactive = await page.request.post("/api/environments", { data: { name: "closed-region", region: "us-east" } });

@@ -2,6 +2,7 @@ import { findRegion } from "@/lib/catalog";
 import { database } from "@/lib/db/database";
 import { findNameClaim } from "@/lib/engine";
 import { environmentNameSchema } from "@/lib/validations/environment-name";
+import { regionChoices } from "@/lib/validations/install-settings";
 
 export type NameAvailability = { name: string; domain?: string; available: boolean; message: string };
 
@@ -10,7 +11,7 @@ export async function checkNameAvailability(userId: string, name: string, region
   const parsed = environmentNameSchema.safeParse(name);
   if (!parsed.success) return { name, available: false, message: parsed.error.issues[0]?.message ?? "Invalid name." };
   const region = findRegion(regionId);
-  if (!region) return { name, available: false, message: "Choose one of the listed regions." };
+  if (!region) return { name, available: false, message: regionChoices() };
   const value = parsed.data;
   const domain = `${value}.${region.domain}`;
   const taken = await findNameClaim(database(), { region: region.id, owner: userId, name: value });

@@ -40,8 +40,8 @@ describe("install settings schema", () => {
   });
 
   it("refuses unknown catalogue values and inactive regions", () => {
-    expect(errorsOf(withChange({ version: "1.20.0" }))).toEqual({ version: "Choose one of the listed Kubernetes versions." });
-    expect(errorsOf(withChange({ region: "mars" }))).toEqual({ region: "Choose one of the listed regions." });
+    expect(errorsOf(withChange({ version: "1.20.0" }))).toEqual({ version: "Choose a Kubernetes version: 1.37.1, 1.36.5, 1.35.9 or 1.34.12." });
+    expect(errorsOf(withChange({ region: "mars" }))).toEqual({ region: "Choose a region: eu-central, eu-west or ch-west." });
     expect(errorsOf(withChange({ region: "us-east" })).region).toMatch(/^Ashburn is not available: Full/);
   });
 
@@ -105,6 +105,6 @@ describe("withInstallDefaults", () => {
   });
 
   it("leaves name and region to the caller", () => {
-    expect(errorsOf(withInstallDefaults({}))).toMatchObject({ name: "Enter an environment name.", region: "Choose a region." });
+    expect(errorsOf(withInstallDefaults({}))).toMatchObject({ name: "Enter an environment name.", region: "Choose a region: eu-central, eu-west or ch-west." });
   });
 });

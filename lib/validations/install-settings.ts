@@ -15,10 +15,14 @@ import { environmentNameSchema } from "./environment-name";
 import { multilineText, singleLineText } from "./text-rules";
 import { checkHelmValues, checkManifests, formatYamlProblems } from "./yaml-checks";
 
+/** "a, b or c": the values a field takes, in its error message, so that an API client or the CLI can fix a typo. */
+export function listValues(values: readonly string[]): string {
+  return values.length < 2 ? (values[0] ?? "") : `${values.slice(0, -1).join(", ")} or ${values.at(-1)}`;
+}
+
 function oneOf(items: readonly { id: string; name?: string }[], what: string) {
-  return z.string({ error: `Choose a ${what}.` }).refine((v) => items.some((i) => i.id === v), {
-    error: `Choose one of the listed ${what}s.`,
-  });
+  const choices = `Choose ${/^[aeiou]/i.test(what) ? "an" : "a"} ${what}: ${listValues(items.map((i) => i.id))}.`;
+  return z.string({ error: choices }).refine((v) => items.some((i) => i.id === v), { error: choices });
 }
 
 /** https:// or oci:// followed by the characters RFC 3986 allows in a URL: no spaces, quotes, < or >. */
@@ -43,20 +47,20 @@ export const customDeploymentSchema = z.object({
 export const installSettingsFields = z.object({
   version: oneOf(kubernetesVersions, "Kubernetes version"),
   dashboard: oneOf(dashboards, "dashboard"),
-  topology: z.enum(["development", "production"], { error: "Choose Development or Production." }),
+  topology: z.enum(["development", "production"], { error: "Choose Development or Production (development or production)." }),
   workers: z
     .number({ error: "Enter the number of workers." })
     .int({ error: "Enter a whole number of workers." })
     .min(1, { error: "At least 1 worker is needed." })
     .max(maxWorkersAtInstall, { error: `At most ${maxWorkersAtInstall} workers at install; scale out later.` }),
   ingress: oneOf(ingressControllers, "ingress controller"),
-  deployment: z.enum(["clean", "custom"], { error: "Choose Clean cluster or Custom." }),
+  deployment: z.enum(["clean", "custom"], { error: "Choose Clean cluster or Custom (clean or custom)." }),
   custom: customDeploymentSchema,
   storage: z.boolean(),
   addons: z.object({ monitoring: z.boolean(), tracing: z.boolean(), remoteApi: z.boolean() }),
   name: environmentNameSchema,
   displayName: singleLineText({ label: "a display name", min: 1, max: 64 }),
-  region: z.string({ error: "Choose a region." }),
+  region: z.string({ error: regionChoices() }),
   /** A domain of the user's own with a Let's Encrypt certificate (certificate manager); API-only at install. */
   certificateDomain: domainNameSchema.optional(),
   /** The worker autoscaler's range (API-only at install; a day-2 change on the page). */
@@ -65,7 +69,7 @@ export const installSettingsFields = z.object({
 
 export const installSettingsSchema = installSettingsFields.superRefine((s, ctx) => {
   const region = regions.find((r) => r.id === s.region);
-  if (!region) ctx.addIssue({ code: "custom", path: ["region"], message: "Choose one of the listed regions." });
+  if (!region) ctx.addIssue({ code: "custom", path: ["region"], message: regionChoices() });
   else if (!region.active) {
     ctx.addIssue({
       code: "custom",
@@ -102,6 +106,11 @@ export const installSettingsSchema = installSettingsFields.superRefine((s, ctx) 
     }
   }
 });
+
+/** The regions open to new environments, by id: what the region's error offers. */
+export function regionChoices(): string {
+  return `Choose a region: ${listValues(regions.filter((r) => r.active).map((r) => r.id))}.`;
+}
 
 function refineCustom(c: z.infer<typeof customDeploymentSchema>, ctx: z.RefinementCtx) {
   const at = (field: string, message: string) => ctx.addIssue({ code: "custom", path: ["custom", field], message });
