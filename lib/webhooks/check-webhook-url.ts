@@ -1,5 +1,6 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
+import ipaddr from "ipaddr.js";
 
 /**
  * The SSRF guard: a webhook is an HTTP request Clusterport makes to a URL a customer chose, so without it a
@@ -56,89 +57,73 @@ export async function checkWebhookUrl(raw: string, opts: { allowPrivate: boolean
   return { ok: true, url, address: addresses[0]! };
 }
 
-type Range = { base: number[]; bits: number; what: string };
-
-const v4 = (cidr: string, what: string): Range => {
-  const [address, bits] = cidr.split("/");
-  return { base: ipv4Bytes(address!), bits: Number(bits), what };
+/** Why each ipaddr.js range (IANA's special-purpose registries) is not the public internet, in words. */
+const rangeWords: Record<string, string> = {
+  unspecified: 'an unspecified ("this network") address',
+  broadcast: "the broadcast address",
+  multicast: "a multicast address",
+  linkLocal: "a link-local address",
+  loopback: "a loopback address",
+  carrierGradeNat: "a carrier-grade NAT address (100.64.0.0/10)",
+  private: "a private address (RFC 1918)",
+  reserved: "a reserved address (documentation, benchmarking, protocol assignments or future use)",
+  as112: "an AS112 DNS sink address",
+  as112v6: "an AS112 DNS sink address",
+  amt: "an AMT relay anycast address",
+  uniqueLocal: "a private address (unique local, fc00::/7)",
+  deprecatedSiteLocal: "a site-local address (a deprecated private range)",
+  discard: "a discard-only address (100::/64)",
+  benchmarking: "a benchmarking address (2001:2::/48)",
+  deprecatedOrchid: "an ORCHID identifier, not a routable address",
+  orchid2: "an ORCHID identifier, not a routable address",
+  droneRemoteIdProtocolEntityTags: "a drone remote ID tag, not a routable address",
+  segmentRouting: "a segment routing identifier (5f00::/16)",
+  rfc6052: "a local-use NAT64 address (64:ff9b:1::/48)",
 };
-const v6 = (cidr: string, what: string): Range => {
-  const [address, bits] = cidr.split("/");
-  return { base: ipv6Bytes(address!), bits: Number(bits), what };
-};
 
-// Checked in order: the metadata address before the link-local range that holds it, to name it.
-const ipv4Ranges: Range[] = [
-  v4("0.0.0.0/8", 'an unspecified ("this network") address'),
-  v4("10.0.0.0/8", "a private address (RFC 1918)"),
-  v4("100.64.0.0/10", "a carrier-grade NAT address (100.64.0.0/10)"),
-  v4("127.0.0.0/8", "a loopback address"),
-  v4("169.254.169.254/32", "the cloud metadata service's link-local address"),
-  v4("169.254.0.0/16", "a link-local address"),
-  v4("172.16.0.0/12", "a private address (RFC 1918)"),
-  v4("192.168.0.0/16", "a private address (RFC 1918)"),
-  v4("224.0.0.0/4", "a multicast address"),
-  v4("240.0.0.0/4", "a reserved address (240.0.0.0/4, broadcast included)"),
-];
+const wellKnownNat64 = ipaddr.parseCIDR("64:ff9b::/96");
+const ipv4Compatible = ipaddr.parseCIDR("::/96");
 
-const ipv6Ranges: Range[] = [
-  v6("::/128", "the unspecified address"),
-  v6("::1/128", "a loopback address"),
-  v6("fc00::/7", "a private address (unique local, fc00::/7)"),
-  v6("fe80::/10", "a link-local address"),
-  v6("fec0::/10", "a site-local address (a deprecated private range)"),
-  v6("ff00::/8", "a multicast address"),
-];
+const ipv4At = (bytes: readonly number[], from: number) => bytes.slice(from, from + 4).join(".");
 
-/** IPv6 prefixes whose last 32 bits are an IPv4 address that the connection reaches: judged by that address. */
-const ipv4Carriers: Range[] = [
-  v6("::ffff:0:0/96", "an IPv4-mapped form of"),
-  v6("::/96", "an IPv4-compatible form of"),
-  v6("64:ff9b::/96", "a NAT64 form of"),
-];
-
-/** What kind of non-public address `ip` is ("a loopback address"), or undefined for a public one. */
+/**
+ * What kind of non-public address `ip` is ("a loopback address"), or undefined for a public one. Only what
+ * ipaddr.js classifies as "unicast" (outside every special-purpose range) is public. An IPv6 form that a
+ * connection turns into an IPv4 address (IPv4-mapped, IPv4-translated, IPv4-compatible, the well-known NAT64
+ * prefix) is judged by that IPv4 address; 6to4 and Teredo addresses are always refused (their packets go to a
+ * relay, not to an address Clusterport can judge), naming the IPv4 address they carry.
+ */
 export function refusedAddressKind(ip: string): string | undefined {
-  const family = isIP(ip.split("%")[0]!);
-  if (family === 4) return ipv4Ranges.find((r) => inRange(ipv4Bytes(ip), r))?.what;
-  if (family !== 6) return "not an IP address";
-  const bytes = ipv6Bytes(ip);
-  const own = ipv6Ranges.find((r) => inRange(bytes, r));
-  if (own) return own.what;
-  const carrier = ipv4Carriers.find((r) => inRange(bytes, r));
-  if (!carrier) return undefined;
-  const embedded = bytes.slice(12).join(".");
-  const what = refusedAddressKind(embedded);
-  return what ? `${carrier.what} ${embedded}, ${what}` : undefined;
-}
-
-function inRange(bytes: readonly number[], range: Range): boolean {
-  for (let bit = 0; bit < range.bits; bit++) {
-    const mask = 0x80 >> bit % 8;
-    if ((bytes[bit >> 3]! & mask) !== (range.base[bit >> 3]! & mask)) return false;
+  const text = ip.split("%")[0]!;
+  const family = isIP(text);
+  if (family === 0) return "not an IP address";
+  // The WHATWG form first: ipaddr.js reads a dotted tail ("::1.2.3.4") as IPv4-mapped, a socket does not.
+  const address = ipaddr.parse(family === 6 ? new URL(`http://[${text}]/`).hostname.slice(1, -1) : text);
+  const range: string = address.range();
+  if (address.kind() === "ipv4") {
+    if (range === "unicast") return undefined;
+    if (address.toString() === "169.254.169.254") return "the cloud metadata service's link-local address";
+    return rangeWords[range] ?? `a special-purpose address (${range})`;
   }
-  return true;
-}
-
-function ipv4Bytes(ip: string): number[] {
-  return ip.split(".").map(Number);
-}
-
-/** The 16 bytes of a valid IPv6 address: "::" expanded, a dotted IPv4 tail converted, a zone (%eth0) dropped. */
-function ipv6Bytes(ip: string): number[] {
-  let text = ip.split("%")[0]!;
-  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
-  if (dotted) {
-    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
-    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  const v6 = address as ipaddr.IPv6;
+  const bytes = v6.toByteArray();
+  const carried = (form: string, embedded: string): string | undefined => {
+    const what = refusedAddressKind(embedded);
+    return what ? `${form} ${embedded}, ${what}` : undefined;
+  };
+  if (range === "ipv4Mapped") return carried("an IPv4-mapped form of", ipv4At(bytes, 12));
+  if (range === "rfc6145") return carried("an IPv4-translated form of", ipv4At(bytes, 12));
+  if (range === "rfc6052" && v6.match(wellKnownNat64)) return carried("a NAT64 form of", ipv4At(bytes, 12));
+  if (range === "unicast" && v6.match(ipv4Compatible)) return carried("an IPv4-compatible form of", ipv4At(bytes, 12));
+  const relayed = (form: string, embedded: string) => {
+    const what = refusedAddressKind(embedded);
+    return `${form} carrying ${embedded}${what ? `, ${what}` : ""}`;
+  };
+  if (range === "6to4") return relayed("a 6to4 address (2002::/16)", ipv4At(bytes, 2));
+  if (range === "teredo") {
+    // The client's IPv4 address is stored inverted in the last 32 bits (RFC 4380).
+    return relayed("a Teredo address (2001::/32)", bytes.slice(12).map((b) => b ^ 0xff).join("."));
   }
-  const [left = "", right] = text.split("::");
-  const groups = (part: string) => (part === "" ? [] : part.split(":"));
-  const head = groups(left);
-  const tail = right === undefined ? [] : groups(right);
-  const all = [...head, ...Array<string>(8 - head.length - tail.length).fill("0"), ...tail];
-  return all.flatMap((g) => {
-    const n = parseInt(g, 16);
-    return [n >> 8, n & 0xff];
-  });
+  if (range === "unicast") return undefined;
+  return rangeWords[range] ?? `a special-purpose address (${range})`;
 }
