@@ -1,17 +1,16 @@
 import fs from "node:fs";
 import { parse } from "yaml";
-import { fieldErrorsFromIssues } from "@/lib/errors";
-import { installSettingsFields, installSettingsSchema, withInstallDefaults } from "@/lib/validations/install-settings";
+import { parseInstallBody } from "@/lib/validations/install-body";
 import { CliError } from "./cli-error";
 import { exitCodes } from "./exit-codes";
 
 /**
  * Install settings from a YAML or JSON file (YAML's parser reads JSON as well), checked as the server checks
- * them — the dialog's defaults filled in, then `installSettingsSchema` — so that every mistake is told field by
- * field before any request. `body` is what the file says, sent as it is (the server fills the same defaults);
- * `ignored` names the top-level fields that are not settings, which the API would drop without a word.
+ * them (parseInstallBody: the API's install body schema, then the dialog's defaults and the rules across fields),
+ * so that every mistake — a key that is not a setting too — is told field by field before any request. The
+ * answer is what the file says, sent as it is (the server fills the same defaults).
  */
-export function readSettingsFile(file: string): { body: Record<string, unknown>; ignored: string[] } {
+export function readSettingsFile(file: string): Record<string, unknown> {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
@@ -27,11 +26,10 @@ export function readSettingsFile(file: string): { body: Record<string, unknown>;
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     throw new CliError(`${file} must hold the settings as a mapping, at least: name: <name> and region: <region id>.`, exitCodes.usage);
   }
-  const settings = installSettingsSchema.safeParse(withInstallDefaults(data));
-  if (!settings.success) {
-    const errors = Object.entries(fieldErrorsFromIssues(settings.error.issues)).map(([field, message]) => `${field}: ${message}`);
+  const checked = parseInstallBody(data);
+  if (!checked.success) {
+    const errors = Object.entries(checked.errors).map(([field, message]) => `${field}: ${message}`);
     throw new CliError(`The settings in ${file} are not valid:`, exitCodes.usage, errors);
   }
-  const body = data as Record<string, unknown>;
-  return { body, ignored: Object.keys(body).filter((key) => !(key in installSettingsFields.shape)) };
+  return data as Record<string, unknown>;
 }

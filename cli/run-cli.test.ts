@@ -114,6 +114,16 @@ describe("commands", () => {
     expect(requests).toHaveLength(0);
   });
 
+  it("env create refuses a key that is not a setting, as the server would, and sends nothing (exit 2)", async () => {
+    const file = path.join(dir, "typo.yaml");
+    fs.writeFileSync(file, "name: demo\nregion: eu-central\nwokers: 3\n");
+    const { io, stderr, requests } = fakeIo();
+    expect(await runCli(["env", "create", "--file", file], io)).toBe(2);
+    expect(stderr()).toMatch(new RegExp(`^error: The settings in ${file} are not valid:\n  wokers: Not an install setting: use version, dashboard, topology, workers, `));
+    expect(stderr()).not.toMatch(/warning|ignored/);
+    expect(requests).toHaveLength(0);
+  });
+
   it("env create posts the file's settings", async () => {
     const file = path.join(dir, "ok.json");
     fs.writeFileSync(file, '{"name":"demo","region":"eu-central"}');

@@ -56,12 +56,15 @@ export class UnprocessableError extends AppError {
   }
 }
 
-/** Flattens zod issues into `{ "custom.manifests": "message" }`, first message per field. */
-export function fieldErrorsFromIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
+/**
+ * Flattens zod issues into `{ "custom.manifests": "message" }`, first message per field. A key a strict object
+ * does not know is a field error of its own (`{ "wokers": "Not an install setting: …" }`), not one of the object.
+ */
+export function fieldErrorsFromIssues(issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] }[]): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of issues) {
-    const key = issue.path.map(String).join(".") || "form";
-    out[key] ??= issue.message;
+    const paths = issue.code === "unrecognized_keys" && issue.keys ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
+    for (const path of paths) out[path.map(String).join(".") || "form"] ??= issue.message;
   }
   return out;
 }

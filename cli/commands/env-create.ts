@@ -11,8 +11,7 @@ export function addEnvCreateCommand(env: Command, ctx: CommandContext): void {
     .description("install a cluster with the settings of a YAML or JSON file (checked before anything is sent)")
     .requiredOption("-f, --file <settings.yaml>", "the install settings: name and region at least; the rest default as in the install dialog")
     .action(async (options: { file: string }, command: Command) => {
-      const { body, ignored } = readSettingsFile(path.resolve(options.file));
-      for (const key of ignored) ctx.io.err(`warning: ${key} is not an install setting; it is ignored.\n`);
+      const body = readSettingsFile(path.resolve(options.file));
       const created = await ctx.client().json<EnvironmentDetail>("POST", "/environments", body);
       if (jsonWanted(command)) return ctx.io.out(toJson(created));
       ctx.io.out(`Created ${created.name} (${created.status}) in ${created.region.name}. Follow it with: clusterport env status ${created.name} --watch\n`);

@@ -10,7 +10,8 @@ import { requestEnvironmentOperation } from "@/lib/data/request-environment-oper
 import { countActiveEnvironments } from "@/lib/data/count-active-environments";
 import { environmentStatuses } from "@/lib/environments/environment-status";
 import { computePlan } from "@/lib/plan";
-import { installSettingsFields, installSettingsSchema, withInstallDefaults } from "@/lib/validations/install-settings";
+import { installBodySchema } from "@/lib/validations/install-body";
+import { installSettingsSchema, withInstallDefaults } from "@/lib/validations/install-settings";
 import { ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
 import { z } from "@/lib/validations/zod";
 import { defineOperation } from "../define-operation";
@@ -20,11 +21,8 @@ import { credential, environmentDetail, environmentListItem, environmentStatus, 
 const tag = "Environments";
 const example = { params: { name: "demo" } };
 
-/**
- * The install body: every settings field optional but name and region (the rest take the dialog's defaults);
- * a field it does not know is refused, so a typo is not installed as a default.
- */
-const installBody = installSettingsFields.partial().required({ name: true, region: true }).strict();
+/** The install body (lib/validations/install-body.ts), which `clusterport env create --file` checks too. */
+const installBody = installBodySchema;
 
 const lifecycle = (kind: "retry" | "cancel" | "rollback", summary: string, description: string) =>
   defineOperation({
