@@ -3,8 +3,9 @@ import { securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // Loaded by Node at run time, not bundled: the database driver, the migration runner (reads files), pino (worker
-  // threads), protobufjs (generates its decoders at run time).
-  serverExternalPackages: ["pg", "node-pg-migrate", "pino", "protobufjs"],
+  // threads), protobufjs (generates its decoders at run time), node-forge (certificates; also used by scripts/serve.ts
+  // outside the bundle).
+  serverExternalPackages: ["pg", "node-pg-migrate", "pino", "protobufjs", "node-forge"],
   poweredByHeader: false,
   // `npm test` typechecks once (tsc); the build need not do it again on a 2-core machine.
   typescript: { ignoreBuildErrors: true },

@@ -2,8 +2,9 @@ import { database } from "@/lib/db/database";
 import { buildKubeconfig, readSim } from "@/lib/engine";
 import { env } from "@/lib/env";
 import { ConflictError } from "@/lib/errors";
-import { kubernetesApiUrl } from "@/lib/kube-api/kubernetes-api-url";
+import { kubernetesApiOrigin, kubernetesApiUrl } from "@/lib/kube-api/kubernetes-api-url";
 import { recordAudit, type AuditContext } from "./audit/record-audit";
+import { ensureCertificateAuthority } from "./ensure-certificate-authority";
 import { getEnvironment } from "./get-environment";
 
 /** The admin kubeconfig of one of the user's running clusters; generated on demand, never stored in clear. */
@@ -16,7 +17,9 @@ export async function getKubeconfig(userId: string, name: string, audit: AuditCo
   const { secrets } = await readSim(database(), environment.id, env().encryptionKey);
   const token = secrets.get("admin-token");
   if (token === undefined) throw new ConflictError("The cluster has no admin credentials yet. Try again in a moment.");
-  const yaml = buildKubeconfig({ clusterName: environment.name, server: kubernetesApiUrl(environment.id), token });
+  // The authority only when this installation serves the TLS itself (an http APP_URL): see kubernetesApiOrigin.
+  const certificateAuthority = kubernetesApiOrigin(env().appUrl).ownAuthority ? (await ensureCertificateAuthority(database(), env().encryptionKey)).certificate : undefined;
+  const yaml = buildKubeconfig({ clusterName: environment.name, server: kubernetesApiUrl(environment.id), token, certificateAuthority });
   await recordAudit(audit, { action: "kubeconfig.download", target: environment.name });
   return { fileName: `${environment.name}-kubeconfig.yaml`, yaml };
 }
