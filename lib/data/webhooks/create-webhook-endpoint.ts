@@ -1,17 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { database } from "@/lib/db/database";
+import { withTransaction } from "@/lib/db/transaction";
 import { env } from "@/lib/env";
 import { ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
 import { createWebhookEndpointSchema } from "@/lib/validations/webhook";
 import { checkWebhookUrl, resolveHost, type Resolve } from "@/lib/webhooks/check-webhook-url";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
+import { lockAccountCap } from "../lock-account-cap";
 import { generateWebhookSecret } from "./generate-webhook-secret";
 import { auditTarget, endpointColumns, endpointView, maxWebhookEndpoints, type EndpointRow, type WebhookEndpointView } from "./webhook-views";
 
 /**
  * Adds a webhook endpoint to the account: its URL must pass the SSRF guard (refused in words otherwise), and its
- * signing secret is generated, stored encrypted and returned this once. Recorded in the audit log (never the
+ * signing secret is generated, stored encrypted and returned this once. Counted and inserted under the
+ * account's webhook lock, so parallel requests cannot pass the cap together. Recorded in the audit log (never the
  * secret). `resolve` is the DNS lookup, injected for tests.
  */
 export async function createWebhookEndpoint(
@@ -28,13 +31,16 @@ export async function createWebhookEndpoint(
   if (!check.ok) throw new ValidationError({ url: check.reason }, check.reason);
   const secret = generateWebhookSecret();
   const now = audit.now ?? new Date();
-  const { rows } = await database().query<EndpointRow>(
-    `WITH existing AS (SELECT count(*) AS n FROM webhook_endpoint WHERE "userId" = $2)
-     INSERT INTO webhook_endpoint (id, "userId", url, description, events, secret, enabled, "createdAt")
-     SELECT $1, $2, $3, $4, $5, $6, true, $7 FROM existing WHERE existing.n < ${maxWebhookEndpoints}
-     RETURNING ${endpointColumns}`,
-    [randomUUID(), userId, url, description, events, encryptSecret(secret, config.encryptionKey), now],
-  );
+  const { rows } = await withTransaction(database(), async (client) => {
+    await lockAccountCap(client, userId, "webhook_endpoint");
+    return client.query<EndpointRow>(
+      `WITH existing AS (SELECT count(*) AS n FROM webhook_endpoint WHERE "userId" = $2)
+       INSERT INTO webhook_endpoint (id, "userId", url, description, events, secret, enabled, "createdAt")
+       SELECT $1, $2, $3, $4, $5, $6, true, $7 FROM existing WHERE existing.n < ${maxWebhookEndpoints}
+       RETURNING ${endpointColumns}`,
+      [randomUUID(), userId, url, description, events, encryptSecret(secret, config.encryptionKey), now],
+    );
+  });
   if (!rows[0]) throw new ValidationError({ url: `You have ${maxWebhookEndpoints} webhook endpoints; delete one first.` }, `You have ${maxWebhookEndpoints} webhook endpoints; delete one first.`);
   const endpoint = endpointView(rows[0]);
   await recordAudit(audit, { action: "webhook.create", target: auditTarget(url), details: { id: endpoint.id, events, description } });
