@@ -12,7 +12,7 @@ const status = (s: string, extra: Record<string, unknown> = {}) => ({
   name: "demo",
   status: s,
   operation: { id: "op", type: "install", status: s === "running" ? "succeeded" : "running", summary: null, startedAt: null, finishedAt: null, error: null },
-  progress: { done: s === "running" ? 4 : 1, total: 4, percent: s === "running" ? 100 : 25 },
+  progress: { done: s === "running" ? 4 : 1, total: 4, percent: s === "running" ? 100 : 25, elapsedSeconds: s === "running" ? 75 : 12, remainingSeconds: s === "running" ? null : 63 },
   running: s === "running" ? [] : ["Join worker cp-1"],
   endpoints: null,
   ...extra,
@@ -133,11 +133,15 @@ describe("commands", () => {
     expect(stdout()).toMatch(/^Created demo \(queued\) in Frankfurt\./);
   });
 
-  it("env status --watch prints a line per change off a terminal and exits 0 when running", async () => {
-    const answers = [status("installing"), status("installing"), status("running")];
+  it("env status --watch prints a line per change off a terminal, with the time elapsed and left, and exits 0 when running", async () => {
+    // The second answer differs only by the clock: no line for it.
+    const later = status("installing", { progress: { done: 1, total: 4, percent: 25, elapsedSeconds: 13, remainingSeconds: 62 } });
+    const answers = [status("installing"), later, status("running")];
     const { io, stdout, sleeps } = fakeIo({ handler: () => jsonResponse(200, answers.shift()) });
     expect(await runCli(["env", "status", "demo", "--watch"], io)).toBe(0);
-    expect(stdout()).toBe("[####------------] 25% 1/4 steps · Join worker cp-1\n[################] 100% 4/4 steps · running\ndemo is running.\n");
+    expect(stdout()).toBe(
+      "[####------------] 25% 1/4 steps · 12 s elapsed · about 1 min 3 s left · Join worker cp-1\n[################] 100% 4/4 steps · 1 min 15 s elapsed · running\ndemo is running.\n",
+    );
     expect(sleeps).toEqual([1000, 1000]);
   });
 
@@ -145,7 +149,9 @@ describe("commands", () => {
     const answers = [status("installing"), status("running")];
     const { io, stdout } = fakeIo({ stdoutTty: true, handler: () => jsonResponse(200, answers.shift()) });
     expect(await runCli(["env", "status", "demo", "--watch"], io)).toBe(0);
-    expect(stdout()).toBe("\r\x1b[2K[####------------] 25% 1/4 steps · Join worker cp-1\r\x1b[2K[################] 100% 4/4 steps · running\ndemo is running.\n");
+    // Cut to the terminal's 80 columns, less one, so that it never wraps.
+    const first = "[####------------] 25% 1/4 steps · 12 s elapsed · about 1 min 3 s left · Join worker cp-1".slice(0, 79);
+    expect(stdout()).toBe(`\r\x1b[2K${first}\r\x1b[2K[################] 100% 4/4 steps · 1 min 15 s elapsed · running\ndemo is running.\n`);
   });
 
   it("env status --watch exits 1 when the install fails, saying what failed and who can fix it", async () => {

@@ -4,7 +4,7 @@ import { CliError } from "./cli-error";
 import { environmentPath } from "./environment-path";
 import { exitCodes } from "./exit-codes";
 import type { Io } from "./io";
-import { renderProgressBar } from "./progress-bar";
+import { progressKey, renderProgressBar } from "./progress-bar";
 
 /** Statuses an operation is under way in; any other is where the environment settles. */
 const inProgress: ReadonlySet<string> = new Set(["queued", "installing", "updating", "cancelling", "deleting"]);
@@ -12,8 +12,9 @@ const inProgress: ReadonlySet<string> = new Set(["queued", "installing", "updati
 export const isSettled = (status: string) => !inProgress.has(status);
 
 /**
- * Polls an environment's status every second until it settles, showing the progress: the bar redrawn in place
- * on a terminal, else a line each time it changes; with `json`, each changed status as a line of JSON.
+ * Polls an environment's status every second until it settles, showing the progress with the time elapsed and
+ * left: the bar redrawn in place on a terminal (the clock ticking), else a line each time the progress changes
+ * (the clock alone is no change, nor a line a second); with `json`, each changed status as a line of JSON.
  * Returns the settled status.
  */
 export async function watchStatus(client: ApiClient, name: string, io: Io, json: boolean, intervalMs = 1000): Promise<EnvironmentStatus> {
@@ -22,13 +23,14 @@ export async function watchStatus(client: ApiClient, name: string, io: Io, json:
     const status = await client.json<EnvironmentStatus>("GET", environmentPath(name, "/status"));
     const settled = isSettled(status.status);
     const line = json ? JSON.stringify(status) : renderProgressBar(status);
+    const key = progressKey(status);
     if (!json && io.stdoutTty) {
       // \r and "erase line" redraw in place; a line wider than the terminal would wrap and break that.
       io.out(`\r\x1b[2K${line.slice(0, Math.max(10, io.columns - 1))}${settled ? "\n" : ""}`);
-    } else if (line !== shown) {
+    } else if (key !== shown) {
       io.out(`${line}\n`);
     }
-    shown = line;
+    shown = key;
     if (settled) return status;
     await io.sleep(intervalMs);
   }

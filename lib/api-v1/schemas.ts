@@ -49,7 +49,17 @@ export const environmentStatus = z.object({
       error: z.object({ step: z.string(), message: z.string(), fixableBy: z.enum(["user", "platform"]), action: z.string() }).nullable(),
     })
     .nullable(),
-  progress: z.object({ done: z.number().int(), total: z.number().int(), percent: z.number().int() }),
+  progress: z.object({
+    done: z.number().int(),
+    total: z.number().int(),
+    percent: z.number().int(),
+    elapsedSeconds: z.number().int().describe("How long the operation has run (or ran): from its start (while queued, its request) to its end or now."),
+    remainingSeconds: z
+      .number()
+      .int()
+      .nullable()
+      .describe("The estimated time left while it is queued or running (the plan's step estimates corrected by how long finished steps took, along the critical path); null once it ended or when a step failed."),
+  }),
   running: z.array(z.string()).describe("Titles of the steps running now."),
   endpoints: json.nullable(),
 });

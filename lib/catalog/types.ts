@@ -26,7 +26,14 @@ export type Addon = {
   description: string;
   /** Add-ons that keep data need the cluster's NFS storage. */
   requiresStorage: boolean;
+  /**
+   * The pods the add-on runs on the workers and what each requests (as its Helm values set them): the plan
+   * shows their sum and places them on the workers as the scheduler would. Empty for add-ons that run no pods.
+   */
+  workloads: readonly AddonWorkload[];
 };
+
+export type AddonWorkload = { name: string; cpuMillis: number; memoryMiB: number };
 
 export type Region = {
   id: string;

@@ -1,4 +1,6 @@
+import { isEnvironmentName } from "@/lib/validations/environment-name";
 import type { InstallSettings } from "@/lib/validations/install-settings";
+import { assessAddonRequests } from "./assess-addon-requests";
 import { assessQuotas } from "./assess-quotas";
 import { buildEndpoints } from "./build-endpoints";
 import { buildNodeGroups, type NodeIds } from "./build-node-groups";
@@ -11,6 +13,9 @@ import { planStages } from "./plan-stages";
 import { resolveSettings } from "./resolve-settings";
 import type { EnvironmentPlan, QuotaContext } from "./types";
 
+/** Stands for the name in the plan's domain and hostnames until the name is one the schema accepts. */
+export const namePlaceholder = "<name>";
+
 /**
  * Settings + catalogue + quota → the plan the dialog shows and the engine executes. Pure and total: it never
  * throws, even for settings the schema would reject (see resolveSettings), and equal inputs give deep-equal
@@ -19,8 +24,10 @@ import type { EnvironmentPlan, QuotaContext } from "./types";
  */
 export function computePlan(settings: InstallSettings, quota: QuotaContext, nodeIds: NodeIds = {}): EnvironmentPlan {
   const resolved = resolveSettings(settings);
-  const domain = `${resolved.name}.${resolved.regionDomain}`;
+  // A half-typed name ("Mon-Cluster", "a") must not read as a domain the cluster would get.
+  const domain = `${isEnvironmentName(resolved.name) ? resolved.name : namePlaceholder}.${resolved.regionDomain}`;
   const nodeGroups = buildNodeGroups(countNodes(resolved.topology, resolved), domain, nodeIds);
+  const addonRequests = assessAddonRequests(nodeGroups, resolved.addons);
   const totals = computeTotals(nodeGroups);
   const steps = buildStepGraph(resolved, nodeGroups);
   const usedStages = new Set(steps.map((s) => s.stage));
@@ -35,7 +42,8 @@ export function computePlan(settings: InstallSettings, quota: QuotaContext, node
     totals,
     price: computePrice(totals, resolved.priceFactor),
     endpoints: buildEndpoints(domain, resolved.topology, resolved.addons, resolved.certificateDomain),
-    quota: assessQuotas(nodeGroups, quota),
+    quota: assessQuotas(nodeGroups, quota, { requestedWorkers: resolved.requestedWorkers, addonRequests }),
+    ...(addonRequests ? { addonRequests } : {}),
     stages: planStages.filter((s) => usedStages.has(s.id)).map((s) => ({ ...s })),
     steps,
     estimate: {

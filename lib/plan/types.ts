@@ -1,4 +1,4 @@
-import type { AccountPlan, NodeGroupId, QuotaId, TopologyId } from "@/lib/catalog";
+import type { AccountPlan, AddonId, NodeGroupId, QuotaId, TopologyId } from "@/lib/catalog";
 
 /** One machine of the environment; its id doubles as the per-node suffix of step keys. */
 export type PlanNode = {
@@ -56,8 +56,14 @@ export type PlanStep = {
   estimatedSeconds: number;
 };
 
+/**
+ * Limits that are not the account's quotas but are checked beside them: the workers an install may start
+ * with (not on day 2), and whether the workers have room for the add-ons' pods.
+ */
+export type PlanLimitId = "workersAtInstall" | "workerRoom";
+
 export type QuotaVerdict = {
-  quota: QuotaId;
+  quota: QuotaId | PlanLimitId;
   label: string;
   limit: number;
   required: number;
@@ -103,6 +109,17 @@ export type PlanPrice = {
   monthlyAtLimit: number;
 };
 
+/** What the chosen add-ons request of the workers, and whether the workers can place it (assess-addon-requests.ts). */
+export type AddonRequests = {
+  addons: { id: AddonId; name: string; cpuMillis: number; memoryMiB: number }[];
+  total: { cpuMillis: number; memoryMiB: number };
+  /** The workers' allocatable, summed. */
+  workers: { count: number; cpuMillis: number; memoryMiB: number };
+  /** Pods no worker had room for, by name. */
+  unplaced: string[];
+  fits: boolean;
+};
+
 export type PlanStage = { id: StageId; title: string };
 
 export type EnvironmentPlan = {
@@ -118,10 +135,13 @@ export type EnvironmentPlan = {
   price: PlanPrice;
   endpoints: Endpoints;
   /**
-   * `verdicts` always holds the four quotas. `ok` is false when any verdict fails, and also when the
-   * account's plan cannot install at all (Trial) — that is not a quota, so it has no verdict of its own.
+   * `verdicts` always holds the four quotas, then the plan's limits that apply (PlanLimitId). `ok` is false
+   * when any verdict fails, and also when the account's plan cannot install at all (Trial) — that is not a
+   * quota, so it has no verdict of its own.
    */
   quota: { ok: boolean; verdicts: QuotaVerdict[] };
+  /** Present when a chosen add-on runs pods on the workers; absent in plans stored before it existed. */
+  addonRequests?: AddonRequests;
   /** Only stages that have steps, in execution order. */
   stages: PlanStage[];
   /** Topologically ordered: every step comes after all of its dependencies. */
@@ -133,6 +153,11 @@ export type QuotaContext = {
   plan: AccountPlan;
   /** Active environments the account already has, not counting the one being planned. */
   environmentsInUse: number;
+  /**
+   * The environment exists already (a day-2 plan): it is one of those in use rather than an extra one, and
+   * the install's limits (workers at install) do not apply.
+   */
+  existing?: boolean;
 };
 
 export type TopologyAvailability = {

@@ -5,6 +5,8 @@ import { getCredentials } from "@/lib/data/get-credentials";
 import { getEnvironment } from "@/lib/data/get-environment";
 import { getKubeconfig } from "@/lib/data/get-kubeconfig";
 import { getStatusSnapshot } from "@/lib/data/get-status-snapshot";
+import { estimateRemainingMs } from "@/lib/live/estimate-remaining-ms";
+import { operationElapsedMs } from "@/lib/live/operation-elapsed-ms";
 import { findEnvironmentLogLines } from "@/lib/data/find-environment-log-lines";
 import { requestEnvironmentOperation } from "@/lib/data/request-environment-operation";
 import { countActiveEnvironments } from "@/lib/data/count-active-environments";
@@ -133,6 +135,9 @@ export const environmentOperations = [
     handler: async ({ principal, params }) => {
       const { snapshot } = await getStatusSnapshot(principal.user.id, params.name);
       const current = snapshot.operations[0] ?? null;
+      const now = Date.parse(snapshot.serverTime);
+      const active = current?.status === "queued" || current?.status === "running";
+      const remainingMs = active ? estimateRemainingMs(snapshot.steps, now) : null;
       const done = snapshot.steps.filter((s) => s.status === "succeeded").length;
       const total = snapshot.steps.length;
       return {
@@ -149,7 +154,13 @@ export const environmentOperations = [
             finishedAt: current.finishedAt,
             error: current.error && { step: current.error.stepTitle, message: current.error.message, fixableBy: current.error.fixableBy, action: current.error.action },
           },
-          progress: { done, total, percent: total === 0 ? 100 : Math.floor((done * 100) / total) },
+          progress: {
+            done,
+            total,
+            percent: total === 0 ? 100 : Math.floor((done * 100) / total),
+            elapsedSeconds: current ? Math.floor(operationElapsedMs(current, now) / 1000) : 0,
+            remainingSeconds: remainingMs === null ? null : Math.ceil(remainingMs / 1000),
+          },
           running: snapshot.steps.filter((s) => s.status === "running" || s.status === "retrying").map((s) => s.title),
           endpoints: snapshot.results?.endpoints ?? null,
         },
