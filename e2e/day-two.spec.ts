@@ -250,7 +250,7 @@ test("registry credentials set, then replaced; the password never shown again", 
   await expect(page.locator("body")).not.toContainText("ghp_first-secret-token");
 });
 
-test("a change's plan counts the account's other environments, as at install", async ({ page }) => {
+test("a change's plan counts the account's environments with this one among them, not as an extra one", async ({ page }) => {
   await signUpViaApi(page.request);
   const stamp = Date.now().toString(36);
   for (const name of [`first-${stamp}`, `second-${stamp}`]) {
@@ -263,13 +263,15 @@ test("a change's plan counts the account's other environments, as at install", a
     (await environment()).plan.quota.verdicts.find((v: { quota: string }) => v.quota === "maxEnvironments").message as string;
   const atInstall = await quotaMessage();
   expect(atInstall).toBe("Environments: 1 of 3 in use; this one makes 2.");
+  // On day 2 the cluster is one of the two in use, not a third.
+  const counted = "Environments: 2 of 3 in use, this one included.";
   const preview = await page.request.post(`/api/environments/${name}/changes/remote-api/preview`, { data: { enabled: true } });
   expect(preview.status()).toBe(200);
-  expect((await preview.json()).diff.quota.verdicts.find((v: { quota: string }) => v.quota === "maxEnvironments").message).toBe(atInstall);
+  expect((await preview.json()).diff.quota.verdicts.find((v: { quota: string }) => v.quota === "maxEnvironments").message).toBe(counted);
 
   expect((await page.request.post(`/api/environments/${name}/addons`, { data: { remoteApi: true } })).status()).toBe(202);
   await expect.poll(async () => (await environment()).status, { timeout: 30_000 }).toBe("running");
-  expect(await quotaMessage()).toBe(atInstall);
+  expect(await quotaMessage()).toBe(counted);
   // Bad input through the API gets the same words as in the dialog.
   const typo = await page.request.post(`/api/environments/${name}/changes/scale-workers`, { data: { workers: "three" } });
   expect(typo.status()).toBe(400);

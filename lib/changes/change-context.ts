@@ -23,9 +23,12 @@ export function workerIds(plan: EnvironmentPlan): string[] {
   return plan.nodeGroups.find((g) => g.id === "cp")?.nodes.map((n) => n.id) ?? [];
 }
 
-/** The plan for new settings on this cluster: the workers keep their ids (or take `workers`). */
+/**
+ * The plan for new settings on this cluster: the workers keep their ids (or take `workers`). The cluster is
+ * one of the environments in use, not an extra one, and the install's limits no longer apply.
+ */
 export function replan(ctx: ChangeContext, settings: InstallSettings, workers: readonly string[] = workerIds(ctx.plan)): EnvironmentPlan {
-  return computePlan({ ...settings, workers: workers.length }, ctx.quota, { cp: workers });
+  return computePlan({ ...settings, workers: workers.length }, { ...ctx.quota, existing: true }, { cp: workers });
 }
 
 /** The next `count` worker ids past the highest any worker ever had. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findAccountPlan, type AccountPlan } from "@/lib/catalog";
-import { defaultInstallSettings, type InstallSettings } from "@/lib/validations/install-settings";
+import { defaultInstallSettings, installSettingsSchema, type InstallSettings } from "@/lib/validations/install-settings";
 import { computePlan } from "./compute-plan";
 import type { QuotaContext, QuotaVerdict } from "./types";
 
@@ -23,13 +23,14 @@ function verdict(verdicts: QuotaVerdict[], quota: QuotaVerdict["quota"]): QuotaV
 }
 
 describe("quota verdicts", () => {
-  it("always gives the four quotas in a fixed order, with their labels", () => {
+  it("always gives the four quotas in a fixed order, with their labels, then the workers at install", () => {
     const { verdicts } = quotaOf(settings(), developer);
     expect(verdicts.map((v) => [v.quota, v.label])).toEqual([
       ["maxEnvironments", "Environments"],
       ["maxNodesPerEnvironment", "Nodes per environment"],
       ["maxNodesPerGroup", "Nodes per node group"],
       ["maxCloudletsPerNode", "Cloudlets per node"],
+      ["workersAtInstall", "Workers at install"],
     ]);
   });
 
@@ -81,6 +82,8 @@ describe("quota verdicts", () => {
       ["maxNodesPerEnvironment", 10, 40],
       ["maxNodesPerGroup", 3, 20],
       ["maxCloudletsPerNode", 32, 64],
+      ["workersAtInstall", 2, 20],
+      ["workerRoom", 2688, 8192],
     ]);
   });
 
@@ -95,13 +98,13 @@ describe("quota verdicts", () => {
     });
   });
 
-  it("locks the Trial plan: ok is false even for verdicts that would pass, and the four verdicts stay", () => {
+  it("locks the Trial plan: ok is false even for verdicts that would pass, and the verdicts stay", () => {
     const roomy: AccountPlan = {
       ...trial,
       quotas: { maxEnvironments: 5, maxNodesPerEnvironment: 50, maxNodesPerGroup: 50, maxCloudletsPerNode: 64 },
     };
     const quota = quotaOf(settings(), roomy);
-    expect(quota.verdicts).toHaveLength(4);
+    expect(quota.verdicts).toHaveLength(5);
     expect(quota.verdicts.every((v) => v.ok)).toBe(true);
     expect(quota.ok).toBe(false);
   });
@@ -114,6 +117,30 @@ describe("quota verdicts", () => {
       ok: false,
       message: "Cloudlets per node: your plan allows 16, this cluster needs 32 (Control plane).",
     });
+  });
+
+  it("shows 45 workers as asked, over the install limit, in the words Install refuses with", () => {
+    const quota = quotaOf(settings({ workers: 45, storage: false }), business);
+    expect(quota.ok).toBe(false);
+    expect(verdict(quota.verdicts, "workersAtInstall")).toMatchObject({
+      limit: 20,
+      required: 45,
+      ok: false,
+      message: "Workers at install: at most 20, this cluster asks for 45. Start with 20 or fewer and scale out later.",
+    });
+    expect(verdict(quota.verdicts, "maxNodesPerGroup")).toMatchObject({ required: 45, ok: false });
+    const refused = installSettingsSchema.safeParse(settings({ workers: 45, storage: false }));
+    expect(refused.error?.issues.find((i) => i.path[0] === "workers")?.message).toBe(verdict(quota.verdicts, "workersAtInstall").message);
+  });
+
+  it("counts a day-2 plan's environment as one in use, not an extra one, without the install limit", () => {
+    const quota = computePlan(settings({ workers: 25, storage: false }), { plan: business, environmentsInUse: 2, existing: true }).quota;
+    expect(verdict(quota.verdicts, "maxEnvironments")).toMatchObject({
+      required: 3,
+      ok: true,
+      message: "Environments: 3 of 10 in use, this one included.",
+    });
+    expect(quota.verdicts.map((v) => v.quota)).not.toContain("workersAtInstall");
   });
 
   it("writes a passing message that still quotes both numbers", () => {

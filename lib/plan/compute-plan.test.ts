@@ -280,7 +280,8 @@ describe("computePlan: determinism and robustness", () => {
     ["workers 0", { workers: 0 }, 1],
     ["workers negative", { workers: -3 }, 1],
     ["workers fractional", { workers: 2.7 }, 2],
-    ["workers huge", { workers: 1e9 }, 20],
+    ["workers 45 (over the install limit, shown as asked)", { workers: 45 }, 45],
+    ["workers huge", { workers: 1e9 }, 1000],
     ["workers Infinity", { workers: Number.POSITIVE_INFINITY }, 1],
   ])("does not throw for %s and plans a bounded worker count", (_label, overrides, workers) => {
     const plan = computePlan(settings(overrides), business);
@@ -302,6 +303,6 @@ describe("computePlan: determinism and robustness", () => {
       expect(Number.isFinite(plan.price.monthly)).toBe(true);
     }
     expect(computePlan({ topology: "staging" } as unknown as InstallSettings, business).topology).toBe("development");
-    expect(computePlan({} as InstallSettings, business).domain).toBe(".invalid");
+    expect(computePlan({} as InstallSettings, business).domain).toBe("<name>.invalid");
   });
 });

@@ -14,13 +14,15 @@ describe("lib/plan module boundaries", () => {
     expect(sources.map((s) => s.file)).toContain("compute-plan.ts");
   });
 
-  it("imports only the catalogue, its own files, and types from the install settings", () => {
+  it("imports only the catalogue, its own files, the name schema, and types from the install settings", () => {
     for (const { file, text } of sources) {
       for (const match of text.matchAll(/^(import|export)(\s+type)?\b[^;]*?from\s+"([^"]+)"/gms)) {
         const typeOnly = match[2] !== undefined;
         const from = match[3]!;
         const allowed =
           from === "@/lib/catalog" ||
+          // The name's schema: the plan shows a domain only for a name the server accepts (zod is client-safe).
+          from === "@/lib/validations/environment-name" ||
           from.startsWith("./") ||
           (typeOnly && from === "@/lib/validations/install-settings");
         expect(allowed, `${file} imports ${typeOnly ? "type " : ""}from ${from}`).toBe(true);

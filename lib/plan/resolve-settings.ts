@@ -3,7 +3,6 @@ import {
   dashboards,
   findRegion,
   ingressControllers,
-  maxWorkersAtInstall,
   topologies,
   type AddonId,
   type Dashboard,
@@ -27,6 +26,8 @@ export type ResolvedSettings = {
   regionDomain: string;
   priceFactor: number;
   workers: number;
+  /** The workers asked for, floored, before any bound: the install limit's verdict quotes it. */
+  requestedWorkers: number;
   /** False as well when the topology has no storage nodes to give. */
   storage: boolean;
   ingress: IngressController;
@@ -76,7 +77,8 @@ export function resolveSettings(settings: InstallSettings): ResolvedSettings {
     region,
     regionDomain,
     priceFactor: region?.priceFactor ?? 1,
-    workers: clampWorkers(raw.workers, topology.minWorkers),
+    workers: boundWorkers(raw.workers, topology.minWorkers),
+    requestedWorkers: requestedWorkers(raw.workers, topology.minWorkers),
     storage,
     ingress: ingressControllers.find((c) => c.id === raw.ingress) ?? ingressControllers[0]!,
     dashboard: dashboards.find((d) => d.id === raw.dashboard) ?? dashboards[0]!,
@@ -92,10 +94,20 @@ function resolveAutoscaling(range: Loose): ResolvedSettings["autoscaling"] {
   return typeof minWorkers === "number" && typeof maxWorkers === "number" ? { minWorkers, maxWorkers } : undefined;
 }
 
-/** Clamped to the install bounds so an empty field (NaN) or a huge number still gives a finite plan. */
-function clampWorkers(value: unknown, minWorkers: number): number {
-  const requested = typeof value === "number" && Number.isFinite(value) ? Math.floor(value) : minWorkers;
-  return Math.min(Math.max(requested, minWorkers), Math.max(maxWorkersAtInstall, minWorkers));
+/**
+ * The most workers a plan draws. Far above any quota, so the plan shows what was asked for and its verdicts
+ * say what is wrong (install limit, quotas) rather than quietly using fewer; it only keeps an absurd number
+ * (1e9 typed into the field) from building a plan of a billion nodes.
+ */
+export const maxWorkersInPlan = 1000;
+
+function requestedWorkers(value: unknown, minWorkers: number): number {
+  return typeof value === "number" && Number.isFinite(value) ? Math.floor(value) : minWorkers;
+}
+
+/** At least the topology's minimum (the schema says so), at most maxWorkersInPlan. */
+function boundWorkers(value: unknown, minWorkers: number): number {
+  return Math.min(Math.max(requestedWorkers(value, minWorkers), minWorkers), Math.max(maxWorkersInPlan, minWorkers));
 }
 
 function resolveDeployment(deployment: unknown, custom: Loose): PlannedDeployment {

@@ -18,3 +18,8 @@ export const environmentNameSchema = z
   })
   .refine((v) => !v.endsWith("-"), { error: "Do not end with a hyphen." })
   .refine((v) => !v.includes("--"), { error: "Do not use two hyphens in a row." });
+
+/** Whether the schema accepts the name: the plan shows a domain only for a name the server would take. */
+export function isEnvironmentName(value: unknown): boolean {
+  return environmentNameSchema.safeParse(value).success;
+}

@@ -9,6 +9,7 @@ import {
   topologies,
   type TopologyId,
 } from "@/lib/catalog";
+import { describeTooManyWorkers } from "@/lib/plan/quota-labels";
 import { autoscalingRangeSchema } from "./autoscaling";
 import { domainNameSchema } from "./domain-name";
 import { environmentNameSchema } from "./environment-name";
@@ -52,7 +53,8 @@ export const installSettingsFields = z.object({
     .number({ error: "Enter the number of workers." })
     .int({ error: "Enter a whole number of workers." })
     .min(1, { error: "At least 1 worker is needed." })
-    .max(maxWorkersAtInstall, { error: `At most ${maxWorkersAtInstall} workers at install; scale out later.` }),
+    // The plan's "Workers at install" verdict says the same words: the plan and Install never disagree.
+    .max(maxWorkersAtInstall, { error: (issue) => describeTooManyWorkers(Number(issue.input)) }),
   ingress: oneOf(ingressControllers, "ingress controller"),
   deployment: z.enum(["clean", "custom"], { error: "Choose Clean cluster or Custom (clean or custom)." }),
   custom: customDeploymentSchema,
