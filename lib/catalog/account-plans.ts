@@ -9,6 +9,7 @@ export const accountPlans: readonly AccountPlan[] = [
     canInstall: false,
     monthlyFee: 0,
     quotas: { maxEnvironments: 1, maxNodesPerEnvironment: 2, maxNodesPerGroup: 1, maxCloudletsPerNode: 16 },
+    clusterQuota: { maxPods: 110, objects: 500 },
   },
   {
     id: "developer",
@@ -17,6 +18,7 @@ export const accountPlans: readonly AccountPlan[] = [
     canInstall: true,
     monthlyFee: 0,
     quotas: { maxEnvironments: 3, maxNodesPerEnvironment: 6, maxNodesPerGroup: 4, maxCloudletsPerNode: 32 },
+    clusterQuota: { maxPods: 330, objects: 2000 },
   },
   {
     id: "business",
@@ -25,6 +27,7 @@ export const accountPlans: readonly AccountPlan[] = [
     canInstall: true,
     monthlyFee: 49,
     quotas: { maxEnvironments: 10, maxNodesPerEnvironment: 40, maxNodesPerGroup: 20, maxCloudletsPerNode: 64 },
+    clusterQuota: { maxPods: 1100, objects: 4000 },
   },
 ];
 

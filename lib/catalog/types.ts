@@ -89,6 +89,11 @@ export type AccountPlan = {
   canInstall: boolean;
   monthlyFee: number;
   quotas: Quotas;
+  /**
+   * What one cluster may hold of the user's own workloads and objects (its ResourceQuota): pods are 110 per
+   * worker (kubelet's max-pods) up to `maxPods`; objects are counted whatever their kind (docs/plan.md).
+   */
+  clusterQuota: { maxPods: number; objects: number };
 };
 
 export type Pricing = {

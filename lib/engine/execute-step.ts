@@ -1,7 +1,7 @@
 import type { QueryResult } from "pg";
 import type { Pool } from "@/lib/db/pool";
 import { sqlLiteral } from "@/lib/db/transaction";
-import type { EnvironmentPlan } from "@/lib/plan";
+import { clusterQuotaFor, type EnvironmentPlan } from "@/lib/plan";
 import type { InstallSettings } from "@/lib/validations/install-settings";
 import type { ClaimedStep } from "./claim-steps";
 import { createSecretStore, markSecretsSaved, type SecretState } from "./create-secret-store";
@@ -63,7 +63,7 @@ export async function executeStep(pool: Pool, claimed: ClaimedStep, opts: Execut
     const random = seededRandom(`${env.name}:${claimed.operationType}:${claimed.key}:${claimed.attempt}`);
     const logs: { message: string; level: "info" | "warn" | "error" }[] = [];
     const ctx: StepContext = {
-      sim: createSim(model, opts.now),
+      sim: createSim(model, opts.now, clusterQuotaFor(env.plan)),
       environment: { id: env.id, name: env.name, domain: env.domain, region: env.region, settings: env.settings, plan: env.plan },
       operation: { id: claimed.operationId, type: claimed.operationType },
       step: { key: claimed.key, name: claimed.name, node: claimed.node ?? undefined, attempt: claimed.attempt, maxAttempts: claimed.maxAttempts },

@@ -31,7 +31,14 @@ export function replicaSetOf(ctx: KubeContext, r: KubeResource, deployment: SimO
       ownerReferences: [{ apiVersion: "apps/v1", kind: "Deployment", name: deployment.name, uid: objectUid(ctx.environmentId, deployment), controller: true, blockOwnerDeletion: true }],
     },
     spec: { replicas: spec.replicas ?? 1, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: template } },
-    status: { replicas: status.replicas, readyReplicas: status.readyReplicas, availableReplicas: status.availableReplicas, fullyLabeledReplicas: status.replicas, observedGeneration: 1 },
+    status: {
+      replicas: status.replicas,
+      readyReplicas: status.readyReplicas,
+      availableReplicas: status.availableReplicas,
+      fullyLabeledReplicas: status.replicas,
+      observedGeneration: 1,
+      ...(status.conditions ? { conditions: status.conditions } : {}),
+    },
   };
 }
 

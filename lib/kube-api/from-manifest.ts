@@ -1,5 +1,5 @@
 import { decryptSecret } from "@/lib/crypto/secret-box";
-import { objectUid, replicaSetName, type SimObject, type WorkloadSpec } from "@/lib/engine/sim";
+import { objectUid, replicaSetName, type SimObject, type WorkloadSpec, type WorkloadStatus } from "@/lib/engine/sim";
 import type { KubeResource } from "./resources";
 import type { KubeContext } from "./to-kube-object";
 
@@ -59,14 +59,18 @@ export function fromManifest(ctx: KubeContext, r: KubeResource, o: SimObject): J
 
 /** A workload's status from what its pods do, with the conditions `kubectl rollout status` and `describe` read. */
 export function workloadStatus(r: KubeResource, o: SimObject, generation: number): Json {
-  const st = o.status as { desired?: number; ready?: number };
+  const st = o.status as WorkloadStatus;
   const desired = st.desired ?? 0;
   const ready = st.ready ?? 0;
   const at = time(o.updatedAt);
   if (r.kind === "DaemonSet") {
     return { desiredNumberScheduled: desired, currentNumberScheduled: desired, numberReady: ready, updatedNumberScheduled: desired, numberAvailable: ready, numberMisscheduled: 0, observedGeneration: generation };
   }
-  const available = ready >= desired;
+  // Available against what was asked for: pods a quota holds back leave a Deployment short of it.
+  const available = ready >= Math.max(desired, (o.spec as WorkloadSpec).replicas ?? desired);
+  const failure = st.failure
+    ? [{ type: "ReplicaFailure", status: "True", reason: "FailedCreate", message: st.failure, lastUpdateTime: at, lastTransitionTime: at }]
+    : [];
   return {
     observedGeneration: generation,
     replicas: desired,
@@ -94,8 +98,10 @@ export function workloadStatus(r: KubeResource, o: SimObject, generation: number
               lastUpdateTime: at,
               lastTransitionTime: time(o.createdAt),
             },
+            ...failure,
           ],
         }
       : {}),
+    ...(r.kind === "ReplicaSet" && failure.length > 0 ? { conditions: failure.map(({ lastUpdateTime: _u, ...c }) => c) } : {}),
   };
 }

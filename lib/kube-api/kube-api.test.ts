@@ -36,7 +36,8 @@ describe("writes", () => {
     const again = await call("POST", "/api/v1/namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: "shop" } });
     expect(again).toMatchObject({ status: 409, body: { kind: "Status", reason: "AlreadyExists", message: 'namespaces "shop" already exists' } });
 
-    const created = await call("POST", "/apis/apps/v1/namespaces/shop/deployments", deployment("web", 2));
+    // 250m each: the worker's CPU runs out (51 pods) before its 110 pods or the cluster's pod quota do.
+    const created = await call("POST", "/apis/apps/v1/namespaces/shop/deployments", deployment("web", 2, "250m"));
     expect(created.status).toBe(201);
     expect(created.body.spec.strategy).toEqual({ type: "RollingUpdate", rollingUpdate: { maxUnavailable: "25%", maxSurge: "25%" } });
     expect(created.body.status).toMatchObject({ replicas: 2, readyReplicas: 2 });
@@ -46,12 +47,12 @@ describe("writes", () => {
     expect(sets).toHaveLength(1);
     expect(sets[0].metadata.ownerReferences[0].uid).toBe(created.body.metadata.uid);
     expect(running[0].metadata.ownerReferences[0]).toMatchObject({ kind: "ReplicaSet", name: sets[0].metadata.name, uid: sets[0].metadata.uid });
-    expect(running[0].spec.containers[0].resources.requests).toEqual({ cpu: "100m", memory: "16Mi" });
+    expect(running[0].spec.containers[0].resources.requests).toEqual({ cpu: "250m", memory: "16Mi" });
   });
 
   it("scales past the worker's capacity: Pending with the scheduler's reason, as an event too", async () => {
     const node = (await call("GET", "/api/v1/nodes/cp-1")).body;
-    const fits = Math.floor(Number.parseInt(node.status.allocatable.cpu, 10) / 100); // 100m each
+    const fits = Math.floor(Number.parseInt(node.status.allocatable.cpu, 10) / 250); // 250m each
     const scaled = await call("PATCH", "/apis/apps/v1/namespaces/shop/deployments/web/scale", { spec: { replicas: fits + 3 } }, "application/merge-patch+json");
     expect(scaled).toMatchObject({ status: 200, body: { kind: "Scale", spec: { replicas: fits + 3 } } });
     const all = await pods("shop");
@@ -71,7 +72,7 @@ describe("writes", () => {
     const patched = await call("PATCH", "/apis/apps/v1/namespaces/shop/deployments/web", patch, "application/strategic-merge-patch+json");
     expect(patched.status).toBe(200);
     expect(patched.body.spec.template.spec.containers).toHaveLength(1);
-    expect(patched.body.spec.template.spec.containers[0]).toMatchObject({ image: "nginx:1.28", resources: { requests: { cpu: "100m" } } });
+    expect(patched.body.spec.template.spec.containers[0]).toMatchObject({ image: "nginx:1.28", resources: { requests: { cpu: "250m" } } });
     expect(patched.body.metadata.generation).toBe(4); // created, scaled out, scaled in, patched
     const after = await pods("shop");
     expect(after.map((p) => p.spec.containers[0].image)).toEqual(["nginx:1.28", "nginx:1.28"]);

@@ -36,6 +36,7 @@ export const kubeResources: readonly KubeResource[] = [
   core("configmaps", "configmap", "ConfigMap", true, ["cm"], true),
   core("secrets", "secret", "Secret", true, [], true),
   core("persistentvolumeclaims", "persistentvolumeclaim", "PersistentVolumeClaim", true, ["pvc"]),
+  core("resourcequotas", "resourcequota", "ResourceQuota", true, ["quota"]),
   { ...core("endpoints", "endpoints", "Endpoints", true, ["ep"]), simKind: "Service" },
   { ...core("events", "event", "Event", true, ["ev"]), simKind: "Event" },
   { group: "apps", version: "v1", name: "deployments", singularName: "deployment", kind: "Deployment", namespaced: true, shortNames: ["deploy"], simKind: "Deployment", writable: true },

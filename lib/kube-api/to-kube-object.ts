@@ -1,4 +1,4 @@
-import { allocatableOf, numericHash, objectUid, type NodeSpec, type Sim, type SimObject } from "@/lib/engine/sim";
+import { allocatableOf, numericHash, objectUid, quotaResources, type ClusterQuotaSpec, type ClusterQuotaStatus, type NodeSpec, type Sim, type SimObject } from "@/lib/engine/sim";
 import type { EnvironmentPlan } from "@/lib/plan";
 import { endpointsOf, eventOf, replicaSetOf } from "./derived-objects";
 import { fromManifest, podTemplateOf } from "./from-manifest";
@@ -97,6 +97,12 @@ export function toKubeObject(ctx: KubeContext, r: KubeResource, o: SimObject): J
         allowVolumeExpansion: s.allowVolumeExpansion,
         volumeBindingMode: "Immediate",
       };
+    case "ResourceQuota": {
+      // Quantities are strings; the simulation keeps the numbers under short names (cluster-quota.ts).
+      const q = (v: { pods: number; objects: number } | undefined) => ({ [quotaResources.objects]: String(v?.objects ?? 0), [quotaResources.pods]: String(v?.pods ?? 0) });
+      const hard = q((s as ClusterQuotaSpec).hard);
+      return { ...head, metadata: metadataOf(ctx, r, o), spec: { hard }, status: { hard, used: q((st as ClusterQuotaStatus).used) } };
+    }
     case "PersistentVolumeClaim":
       return {
         ...head,

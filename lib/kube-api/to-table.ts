@@ -113,6 +113,12 @@ const columns: Record<string, Column[]> = {
     { name: "AllowVolumeExpansion", type: "string", cell: (o) => String(o.allowVolumeExpansion) },
     age,
   ],
+  resourcequotas: [
+    name,
+    age,
+    { name: "Request", type: "string", cell: (o) => quotaCell(o, false) },
+    { name: "Limit", type: "string", cell: (o) => quotaCell(o, true) },
+  ],
   persistentvolumeclaims: [
     name,
     { name: "Status", type: "string", cell: (o) => o.status.phase },
@@ -130,6 +136,17 @@ function endpoints(o: Json): string {
   for (const subset of o.subsets ?? []) for (const a of subset.addresses ?? []) for (const p of subset.ports ?? []) all.push(`${a.ip}:${p.port}`);
   if (all.length === 0) return "<none>";
   return all.length > 3 ? `${all.slice(0, 3).join(",")} + ${all.length - 3} more...` : all.join(",");
+}
+
+/** "count/objects: 40/2000, pods: 12/330": used/hard per resource, the `limits.` ones in their own column. */
+function quotaCell(o: Json, limits: boolean): string {
+  const hard: Record<string, string> = o.status?.hard ?? {};
+  const used: Record<string, string> = o.status?.used ?? {};
+  return Object.keys(hard)
+    .filter((k) => k.startsWith("limits.") === limits)
+    .sort()
+    .map((k) => `${k}: ${used[k] ?? "0"}/${hard[k]}`)
+    .join(", ");
 }
 
 function selector(labels: Record<string, string> | undefined): string {

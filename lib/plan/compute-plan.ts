@@ -5,6 +5,7 @@ import { assessQuotas } from "./assess-quotas";
 import { buildEndpoints } from "./build-endpoints";
 import { buildNodeGroups, type NodeIds } from "./build-node-groups";
 import { buildStepGraph } from "./build-step-graph";
+import { clusterQuotaOf } from "./cluster-quota";
 import { computePrice } from "./compute-price";
 import { computeTotals } from "./compute-totals";
 import { countNodes } from "./count-nodes";
@@ -44,6 +45,7 @@ export function computePlan(settings: InstallSettings, quota: QuotaContext, node
     endpoints: buildEndpoints(domain, resolved.topology, resolved.addons, resolved.certificateDomain),
     quota: assessQuotas(nodeGroups, quota, { requestedWorkers: resolved.requestedWorkers, addonRequests }),
     ...(addonRequests ? { addonRequests } : {}),
+    clusterQuota: clusterQuotaOf(nodeGroups, quota.plan),
     stages: planStages.filter((s) => usedStages.has(s.id)).map((s) => ({ ...s })),
     steps,
     estimate: {

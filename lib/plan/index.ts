@@ -1,6 +1,7 @@
 /** The environment plan: pure, shared by the install dialog (live preview) and the engine (execution). */
 export type * from "./types";
 export { computePlan } from "./compute-plan";
+export { clusterQuotaFor, clusterQuotaOf, maxPodsPerNode } from "./cluster-quota";
 export { assessTopologies } from "./assess-topologies";
 export { criticalPath } from "./critical-path";
 export { scheduleSteps, type StepWindow } from "./schedule-steps";

@@ -120,6 +120,9 @@ export type AddonRequests = {
   fits: boolean;
 };
 
+/** The cluster's ResourceQuota (`hard`): the user's pods and objects. */
+export type ClusterQuota = { pods: number; objects: number };
+
 export type PlanStage = { id: StageId; title: string };
 
 export type EnvironmentPlan = {
@@ -142,6 +145,8 @@ export type EnvironmentPlan = {
   quota: { ok: boolean; verdicts: QuotaVerdict[] };
   /** Present when a chosen add-on runs pods on the workers; absent in plans stored before it existed. */
   addonRequests?: AddonRequests;
+  /** What the cluster may hold of the user's pods and objects (cluster-quota.ts); absent in plans stored before it existed. */
+  clusterQuota?: ClusterQuota;
   /** Only stages that have steps, in execution order. */
   stages: PlanStage[];
   /** Topologically ordered: every step comes after all of its dependencies. */

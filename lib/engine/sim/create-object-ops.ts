@@ -22,6 +22,8 @@ export type ObjectOps = {
   listAll(): SimObject[];
   /** How many objects of a kind there are (nothing copied). */
   count(kind: string): number;
+  /** How many objects pass `test` (nothing copied: `test` must not keep or change what it is given). */
+  tally(test: (o: Readonly<SimObject>) => boolean): number;
   /** True when something was deleted. */
   delete(ref: ObjectRef): boolean;
   /** Deletes every object of the environment; returns how many. */
@@ -90,6 +92,11 @@ export function createObjectOps(model: SimModel, now: Date): ObjectOps {
     count(kind) {
       let n = 0;
       for (const o of objects.values()) if (o.kind === kind) n += 1;
+      return n;
+    },
+    tally(test) {
+      let n = 0;
+      for (const o of objects.values()) if (test(o)) n += 1;
       return n;
     },
     listAll() {

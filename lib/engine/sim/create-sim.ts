@@ -1,6 +1,7 @@
 import { createMachineOps, type MachineOps } from "./create-machine-ops";
 import { createObjectOps, type ObjectOps } from "./create-object-ops";
 import type { SimModel } from "./sim-model";
+import type { ClusterQuotaHard } from "./types";
 
 /**
  * The simulated infrastructure of one environment: its machines and the Kubernetes objects of the cluster
@@ -12,13 +13,19 @@ export type Sim = {
   now: Date;
   machines: MachineOps;
   objects: ObjectOps;
+  /**
+   * The cluster's quota as its plan sets it now (the engine passes it in); absent, the controllers keep the one
+   * last written on the cluster's ResourceQuota (cluster-quota.ts).
+   */
+  quota?: ClusterQuotaHard;
 };
 
-export function createSim(model: SimModel, now: Date): Sim {
+export function createSim(model: SimModel, now: Date, quota?: ClusterQuotaHard): Sim {
   return {
     environmentId: model.environmentId,
     now,
     machines: createMachineOps(model, now),
     objects: createObjectOps(model, now),
+    ...(quota ? { quota } : {}),
   };
 }

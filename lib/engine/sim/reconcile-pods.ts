@@ -1,3 +1,5 @@
+import { maxPodsPerNode } from "@/lib/plan";
+import { exceededQuota, quotaHard, writeClusterQuota } from "./cluster-quota";
 import type { Sim } from "./create-sim";
 import { recordEvent } from "./record-event";
 import { shortHash } from "./short-hash";
@@ -26,6 +28,12 @@ const defaultAllocatable: Resources = { cpuMillis: 3200, memoryBytes: 1024 * 102
 export const allocatableOf = (node: SimObject<NodeSpec>): Resources => node.spec.allocatable ?? defaultAllocatable;
 
 /**
+ * The ReplicaSet controller's burstReplicas: the most pods it creates for one workload in one pass. The rest
+ * are its backlog, made by later passes (a write, a step, or the engine's catch-up pass: syncClusterControllers).
+ */
+export const burstReplicas = 500;
+
+/**
  * The scheduler and the workload controllers. Static pods follow their node; a DaemonSet has one pod per
  * eligible node; Deployment/StatefulSet replicas keep the node they run on while it stays Ready and schedulable
  * (pods do not move on their own), and the others are placed like kube-scheduler does: on a Ready, schedulable
@@ -43,7 +51,9 @@ export function reconcilePods(sim: Sim): void {
   const podsByOwner = new Map<string, PodObject[]>();
   for (const pod of pods) {
     const key = ownerKey(pod.namespace, pod.spec.owner.kind, pod.spec.owner.name);
-    podsByOwner.set(key, [...(podsByOwner.get(key) ?? []), pod]);
+    const list = podsByOwner.get(key);
+    if (list) list.push(pod);
+    else podsByOwner.set(key, [pod]);
   }
   const deletePod = (pod: PodObject, workload?: WorkloadObject) => {
     sim.objects.delete({ kind: "Pod", namespace: pod.namespace, name: pod.name });
@@ -64,14 +74,38 @@ export function reconcilePods(sim: Sim): void {
   const workloads = workloadKinds.flatMap((kind) => sim.objects.list<WorkloadSpec, WorkloadStatus>(kind));
   const owners = new Set(workloads.map((w) => ownerKey(w.namespace, w.kind, w.name)));
   const scheduler = createScheduler(nodes, machineUp);
+  for (const pod of pods) if (pod.spec.owner.kind === "Node" && pod.spec.nodeName) scheduler.count(pod.spec.nodeName);
   const desiredByWorkload = new Map<WorkloadObject, DesiredPod[]>();
-  // Replicas that keep their node count against it before any other is placed.
-  const unplaced: { workload: WorkloadObject; pod: DesiredPod }[] = [];
+  const outcome = new Map<WorkloadObject, { failure?: string; backlog?: number }>();
+  // Replicas that keep their name (and node) come first: they hold their share of the quota before any is made.
+  const kept = new Map<WorkloadObject, DesiredPod[]>();
   for (const workload of workloads) {
     const existing = podsByOwner.get(ownerKey(workload.namespace, workload.kind, workload.name)) ?? [];
-    const desired = workload.kind === "DaemonSet" ? daemonPods(workload, nodes, machineUp) : replicaPods(workload, existing);
+    if (workload.kind === "DaemonSet") {
+      const desired = daemonPods(workload, nodes, machineUp);
+      for (const pod of desired) if (pod.spec.nodeName) scheduler.count(pod.spec.nodeName);
+      desiredByWorkload.set(workload, desired);
+    } else kept.set(workload, keptReplicas(workload, existing));
+  }
+  // The quota counts the user's pods (their workloads keep a manifest); the system's own are not held to it.
+  const hard = quotaHard(sim);
+  let usedPods = 0;
+  for (const [workload, pods] of kept) if (workload.spec.manifest) usedPods += pods.length;
+  // Replicas that keep their node count against it before any other is placed.
+  const unplaced: { workload: WorkloadObject; pod: DesiredPod }[] = [];
+  for (const [workload, keep] of kept) {
+    const replicas = replicaCount(workload);
+    const missing = replicas - keep.length;
+    const room = hard && workload.spec.manifest ? Math.max(0, hard.pods - usedPods) : Infinity;
+    const make = Math.min(missing, burstReplicas, room);
+    const made = newReplicas(workload, keep, make);
+    if (workload.spec.manifest) usedPods += made.length;
+    const desired = [...keep, ...made];
+    if (missing > make && room === make && hard) {
+      const next = newReplicas(workload, desired, 1)[0]!;
+      outcome.set(workload, { failure: `pods "${next.name}" is forbidden: ${exceededQuota("pods", usedPods, hard.pods)}` });
+    } else if (missing > make) outcome.set(workload, { backlog: missing - make });
     for (const pod of desired) {
-      if (workload.kind === "DaemonSet") continue;
       if (pod.spec.nodeName && scheduler.keeps(workload, pod.spec.nodeName)) scheduler.take(workload, pod.spec.nodeName, pod.spec.requests);
       else {
         pod.spec.nodeName = null;
@@ -95,13 +129,32 @@ export function reconcilePods(sim: Sim): void {
       const { object } = sim.objects.apply({ kind: "Pod", namespace: workload.namespace, name: pod.name, spec: pod.spec, status: pod.status });
       if (workload.spec.manifest) podEvents(sim, workload, object, before.get(pod.name));
     }
-    const status: WorkloadStatus = { desired: desired.length, ready: desired.filter((p) => p.status.phase === "Running").length };
+    const { failure, backlog } = outcome.get(workload) ?? {};
+    const status: WorkloadStatus = {
+      desired: desired.length,
+      ready: desired.filter((p) => p.status.phase === "Running").length,
+      ...(failure ? { failure } : {}),
+      ...(backlog ? { backlog } : {}),
+    };
     if (workload.spec.manifest && workload.kind === "Deployment") scalingEvents(sim, workload, existing, desired);
+    if (workload.spec.manifest && failure && failure !== workload.status.failure) failedCreateEvent(sim, workload, failure);
     sim.objects.setStatus({ kind: workload.kind, namespace: workload.namespace, name: workload.name }, status);
   }
   for (const pod of pods) {
     const kind = pod.spec.owner.kind;
     if (kind !== "Node" && !owners.has(ownerKey(pod.namespace, kind, pod.spec.owner.name))) deletePod(pod);
+  }
+  if (hard) writeClusterQuota(sim, hard, usedPods);
+}
+
+/** What the ReplicaSet (or StatefulSet) controller reports when it cannot make a pod: a FailedCreate warning on its object. */
+function failedCreateEvent(sim: Sim, workload: WorkloadObject, failure: string): void {
+  if (workload.kind === "Deployment") {
+    const replicaSet = { kind: "ReplicaSet", namespace: workload.namespace, name: replicaSetName(workload), createdAt: workload.createdAt };
+    recordEvent(sim, replicaSet, { type: "Warning", reason: "FailedCreate", message: `Error creating: ${failure}`, source: "replicaset-controller" });
+  } else {
+    const pod = /^pods "([^"]+)"/.exec(failure)?.[1] ?? "";
+    recordEvent(sim, workload, { type: "Warning", reason: "FailedCreate", message: `create Pod ${pod} in StatefulSet ${workload.name} failed error: ${failure}`, source: "statefulset-controller" });
   }
 }
 
@@ -109,12 +162,16 @@ const placementAllows = (workload: SimObject<WorkloadSpec>, node: NodeObject) =>
 
 function createScheduler(nodes: NodeObject[], machineUp: (name: string) => boolean) {
   const requested = new Map<string, Resources>(nodes.map((n) => [n.name, { cpuMillis: 0, memoryBytes: 0 }]));
+  // Pods per node, every pod counted (kubelet's max-pods): static and DaemonSet pods through count(), replicas through take().
+  const podCount = new Map<string, number>();
+  const count = (node: string) => podCount.set(node, (podCount.get(node) ?? 0) + 1);
   const spread = new Map<string, number>();
   const spreadKey = (w: WorkloadObject, node: string) => `${w.namespace}/${w.kind}/${w.name}@${node}`;
   const eligible = (w: WorkloadObject, n: NodeObject) => placementAllows(w, n) && n.status.ready && !n.spec.unschedulable;
   const take = (w: WorkloadObject, node: string, requests: Resources | undefined) => {
     const used = requested.get(node);
     if (used && requests) requested.set(node, { cpuMillis: used.cpuMillis + requests.cpuMillis, memoryBytes: used.memoryBytes + requests.memoryBytes });
+    count(node);
     spread.set(spreadKey(w, node), (spread.get(spreadKey(w, node)) ?? 0) + 1);
   };
   /** Why `node` cannot take the pod, in the scheduler's words (a node may fail on CPU and memory both); empty when it can. */
@@ -125,6 +182,7 @@ function createScheduler(nodes: NodeObject[], machineUp: (name: string) => boole
     const free = allocatableOf(n);
     const used = requested.get(n.name)!;
     const out: string[] = [];
+    if ((podCount.get(n.name) ?? 0) >= maxPodsPerNode) out.push("Too many pods");
     if (requests && used.cpuMillis + requests.cpuMillis > free.cpuMillis) out.push("Insufficient cpu");
     if (requests && used.memoryBytes + requests.memoryBytes > free.memoryBytes) out.push("Insufficient memory");
     return out;
@@ -137,6 +195,7 @@ function createScheduler(nodes: NodeObject[], machineUp: (name: string) => boole
   return {
     keeps: (w: WorkloadObject, node: string) => nodes.some((n) => n.name === node && eligible(w, n)),
     take,
+    count,
     place(w: WorkloadObject, requests: Resources | undefined): { node: string | null; message: string } {
       const reasons = new Map<string, number>();
       let best: NodeObject | null = null;
@@ -180,26 +239,40 @@ export function replicaSetName(workload: SimObject<WorkloadSpec>): string {
   return `${workload.name}-${workload.spec.templateHash ?? shortHash(`${workload.namespace}/${workload.name}/${workload.spec.image}`, 10)}`;
 }
 
-/** Replicas by name, each on the node it runs on now (the scheduler re-checks it), Running until told otherwise. */
-function replicaPods(workload: WorkloadObject, existing: PodObject[]): DesiredPod[] {
-  const kind = workload.kind as WorkloadKind;
-  const replicas = Math.max(0, workload.spec.replicas ?? 1);
-  const current = new Map(existing.map((p) => [p.name, p]));
-  return Array.from({ length: replicas }, (_, i) => {
-    const name = kind === "StatefulSet" ? `${workload.name}-${i}` : `${replicaSetName(workload)}-${shortHash(`${workload.namespace}/${workload.name}/${i}`)}`;
-    return {
-      name,
-      spec: {
-        owner: { kind, name: workload.name },
-        nodeName: current.get(name)?.spec.nodeName ?? null,
-        image: workload.spec.image,
-        labels: workload.spec.labels,
-        replica: i,
-        ...(workload.spec.requests ? { requests: workload.spec.requests } : {}),
-      },
-      status: { phase: "Running" },
-    };
-  });
+/** spec.replicas, within int32 as the API admits it. */
+const replicaCount = (workload: WorkloadObject) => Math.min(2147483647, Math.max(0, Math.floor(workload.spec.replicas ?? 1)));
+
+const replicaName = (workload: WorkloadObject, i: number) =>
+  workload.kind === "StatefulSet" ? `${workload.name}-${i}` : `${replicaSetName(workload)}-${shortHash(`${workload.namespace}/${workload.name}/${i}`)}`;
+
+const replicaPod = (workload: WorkloadObject, i: number, nodeName: string | null): DesiredPod => ({
+  name: replicaName(workload, i),
+  spec: {
+    owner: { kind: workload.kind as WorkloadKind, name: workload.name },
+    nodeName,
+    image: workload.spec.image,
+    labels: workload.spec.labels,
+    replica: i,
+    ...(workload.spec.requests ? { requests: workload.spec.requests } : {}),
+  },
+  status: { phase: "Running" },
+});
+
+/** The existing pods that stay: an ordinal below spec.replicas under the current template's name, each on its node (the scheduler re-checks it). */
+function keptReplicas(workload: WorkloadObject, existing: PodObject[]): DesiredPod[] {
+  const replicas = replicaCount(workload);
+  return existing
+    .filter((p) => p.spec.replica !== undefined && p.spec.replica < replicas && p.name === replicaName(workload, p.spec.replica))
+    .sort((a, b) => a.spec.replica! - b.spec.replica!)
+    .map((p) => replicaPod(workload, p.spec.replica!, p.spec.nodeName));
+}
+
+/** `count` new replicas at the lowest ordinals `have` leaves free (work bounded by what exists plus what is made). */
+function newReplicas(workload: WorkloadObject, have: DesiredPod[], count: number): DesiredPod[] {
+  const taken = new Set(have.map((p) => p.spec.replica));
+  const out: DesiredPod[] = [];
+  for (let i = 0; out.length < count; i++) if (!taken.has(i)) out.push(replicaPod(workload, i, null));
+  return out;
 }
 
 function containerNames(workload: SimObject<WorkloadSpec>): string[] {

@@ -98,7 +98,15 @@ export type WorkloadSpec = {
   templateHash?: string;
 };
 
-export type WorkloadStatus = { desired: number; ready: number };
+/**
+ * `desired`: the pods the controller has made (at most spec.replicas: fewer while a quota or its per-pass burst
+ * holds the rest back). `failure`: why the next pod could not be made (the quota's message), as the ReplicaSet's
+ * ReplicaFailure condition says it. `backlog`: pods still to make in later passes (the burst limit, not a quota).
+ */
+export type WorkloadStatus = { desired: number; ready: number; failure?: string; backlog?: number };
+
+/** What the cluster's ResourceQuota allows of the user's pods and objects. */
+export type ClusterQuotaHard = { pods: number; objects: number };
 
 export type PodSpec = {
   owner: { kind: WorkloadKind | "Node"; name: string };

@@ -1,5 +1,5 @@
 import type { Pool } from "@/lib/db/pool";
-import { createSim, reconcileCluster, type Sim } from "../sim";
+import { createSim, reconcileCluster, type ClusterQuotaHard, type Sim } from "../sim";
 import { engineTransaction } from "./engine-transaction";
 import { loadSimState, saveSimState } from "./sim-store";
 
@@ -28,12 +28,13 @@ class DryRun extends Error {
  * `change` returned is read (so a created Deployment comes back with its status), and what changed is written in
  * the same transaction, whose commit tells live pages and watches. A dry run computes all of it, writes nothing.
  * `change` must be synchronous and must not move machines. Refused (ClusterNotChangeable) once a teardown began.
+ * `quota` is the cluster's quota from its plan: the controllers hold the user's pods to it, and `change` reads it as `sim.quota`.
  */
 export async function changeClusterObjects<T>(
   pool: Pool,
   environmentId: string,
   change: (sim: Sim) => () => T,
-  options: { now?: Date; dryRun?: boolean } = {},
+  options: { now?: Date; dryRun?: boolean; quota?: ClusterQuotaHard } = {},
 ): Promise<T> {
   const now = options.now ?? new Date();
   try {
@@ -45,7 +46,7 @@ export async function changeClusterObjects<T>(
       const status = rows[0]?.status ?? "deleted";
       if (!changeable.has(status)) throw new ClusterNotChangeable(status);
       const { model, secrets } = await loadSimState(tx, environmentId);
-      const sim = createSim(model, now);
+      const sim = createSim(model, now, options.quota);
       const answer = change(sim);
       reconcileCluster(sim);
       const result = answer();

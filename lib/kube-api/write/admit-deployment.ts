@@ -18,6 +18,8 @@ export function admitDeploymentSpec(spec: Json, previous: Json | undefined, erro
   if (spec.replicas === undefined || spec.replicas === null) out.replicas = 1;
   else if (!Number.isInteger(spec.replicas)) errors.invalid("spec.replicas", spec.replicas, "must be an integer");
   else if ((spec.replicas as number) < 0) errors.invalid("spec.replicas", spec.replicas, "must be greater than or equal to 0");
+  // An int32 (the decoder refuses more before this); however many are asked for, the cluster's quota bounds the pods.
+  else if ((spec.replicas as number) > 2147483647) errors.invalid("spec.replicas", spec.replicas, "must be less than or equal to 2147483647");
 
   const selector = spec.selector;
   const matchLabels = stringMap(objectAt(selector).matchLabels) ?? {};

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { ClusterNotChangeable, changeClusterObjects, clusterIngressClass, type EnvironmentRecord } from "@/lib/engine";
-import type { ServiceSpec, Sim, SimObject } from "@/lib/engine/sim";
+import { countUserObjects, exceededQuota, quotaResources, type ServiceSpec, type Sim, type SimObject } from "@/lib/engine/sim";
+import { clusterQuotaFor } from "@/lib/plan";
 import type { Pool } from "@/lib/db/pool";
 import { KubeError, badRequest, forbidden, methodNotAllowed, notFound } from "../kube-status";
 import { validateObject, type FieldValidation } from "../openapi";
@@ -67,6 +68,7 @@ export async function serveWrite(deps: WriteDeps, environment: EnvironmentRecord
             throw new KubeError(409, "AlreadyExists", `${qualified(resource)} "${objectName}" already exists`, { name: objectName, ...(resource.group ? { group: resource.group } : {}), kind: resource.name });
           }
           write(sim, ctx, resource, ns, objectName, body, undefined, environment, deps.encryptionKey);
+          requireObjectQuota(sim, resource, objectName);
           return render(201);
         }
         const current = requireOwn(ctx, resource, existing, objectName);
@@ -106,7 +108,7 @@ export async function serveWrite(deps: WriteDeps, environment: EnvironmentRecord
         write(sim, ctx, resource, ns, objectName, next, current, environment, deps.encryptionKey);
         return render(200);
       },
-      { dryRun: dryRunValue === "All" },
+      { dryRun: dryRunValue === "All", quota: clusterQuotaFor(environment.plan) },
     );
   } catch (e) {
     if (e instanceof ClusterNotChangeable) throw forbidden(`${environment.name} is ${e.status}: its cluster no longer takes changes.`);
@@ -127,18 +129,39 @@ function fieldValidation(value: string | null): FieldValidation {
  * one, as the API server stops there), unknown fields refused under Strict (what kubectl sends) or returned as
  * warnings under Warn (the default).
  */
-function checkStructure(resource: KubeResource, body: unknown, mode: FieldValidation, warnings: string[]): void {
+function checkStructure(resource: KubeResource, body: unknown, mode: FieldValidation, warnings: string[], patched = false): void {
   const object = isObject(body) ? { apiVersion: groupVersion(resource), kind: resource.kind, ...body } : body;
   const { unknownFields, errors } = validateObject(object, mode);
   const prefix = `${resource.kind} in version "${resource.version}" cannot be handled as a ${resource.kind}: `;
+  // A patched object that does not decode is the patch's fault: the API server answers 422 on the field "patch".
+  if (errors[0] && patched) throw invalidPatch(body, errors[0].message);
   if (errors[0]) throw badRequest(`${prefix}${errors[0].message}`);
   if (mode === "Strict" && unknownFields.length > 0) throw badRequest(`${prefix}strict decoding error: ${unknownFields.join(", ")}`);
   if (mode === "Warn") warnings.push(...unknownFields);
 }
 
 function structured(resource: KubeResource, object: Json, mode: FieldValidation, warnings: string[]): Json {
-  checkStructure(resource, object, mode, warnings);
+  checkStructure(resource, object, mode, warnings, true);
   return object;
+}
+
+/** `The request is invalid: patch: Invalid value: "{…}": json: cannot unmarshal number 2147483648 into Go struct field … of type int32`, as kubectl prints it. */
+function invalidPatch(patched: unknown, decoderMessage: string): KubeError {
+  const message = `Invalid value: ${JSON.stringify(JSON.stringify(patched))}: ${decoderMessage}`;
+  return new KubeError(422, "Invalid", ` "" is invalid: patch: ${message}`, { causes: [{ reason: "FieldValueInvalid", message, field: "patch" }] });
+}
+
+/** A create past the objects quota is refused as the ResourceQuota admission refuses it (403, naming the quota). */
+function requireObjectQuota(sim: Sim, resource: KubeResource, name: string): void {
+  const hard = sim.quota?.objects;
+  if (hard === undefined) return;
+  const after = countUserObjects(sim);
+  if (after <= hard) return;
+  throw new KubeError(403, "Forbidden", `${qualified(resource)} "${name}" is forbidden: ${exceededQuota(quotaResources.objects, after - 1, hard)}`, {
+    name,
+    ...(resource.group ? { group: resource.group } : {}),
+    kind: resource.name,
+  });
 }
 
 function nameFromBody(body: unknown): string {
