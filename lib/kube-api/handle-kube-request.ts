@@ -76,7 +76,7 @@ export async function handleKubeRequest(deps: KubeRequestDeps, clusterId: string
     );
     return new Response(stream, { headers: { "content-type": "application/json", "cache-control": "no-store", "x-accel-buffering": "no" } });
   } catch (e) {
-    if (e instanceof KubeError) return json(e.code, e.toStatus());
+    if (e instanceof KubeError) return readByRaw(request.method, path) ? json(e.code, e.message) : json(e.code, e.toStatus());
     throw e;
   }
 }
@@ -236,6 +236,18 @@ function getOne(ctx: KubeContext, resource: KubeResource, namespace: string, nam
   const object = requireObject(ctx, resource, namespace, name);
   const item = toKubeObject(ctx, resource, object);
   return table ? toTable(resource, [item], versionOf(item), now) : item;
+}
+
+/**
+ * The reads client-go makes with `.Raw()` — discovery (`/api`, `/apis`, the aggregated discovery kubectl asks first),
+ * `/version` and the OpenAPI documents — never decode a Status from a failure: they show its text only when the
+ * answer is text/plain, else "unknown" (so kubectl printed "Error from server (Forbidden): unknown"). Their failures
+ * are sent as the plain message; every other failure stays a Status object.
+ */
+function readByRaw(method: string, path: readonly string[]): boolean {
+  if (method !== "GET") return false;
+  const [first] = path;
+  return path.length === 0 || ((first === "api" || first === "apis" || first === "version") && path.length === 1) || first === "openapi";
 }
 
 function json(status: number, body: unknown, warnings: readonly string[] = []): Response {
