@@ -36,6 +36,7 @@ export { findLogLines, type LogLineRecord } from "./store/find-log-lines";
 export { findEvents, type EventRecord } from "./store/find-events";
 export { readSim, readSimShared } from "./store/read-sim";
 export { changeClusterObjects, ClusterNotChangeable } from "./store/change-cluster-objects";
+export { syncClusterControllers } from "./store/sync-cluster-controllers";
 export { findMachineIds } from "./store/find-machine-ids";
 export { findRegistryCredentials } from "./store/find-registry-credentials";
 export { findAutoscaledEnvironments, type AutoscaledEnvironment } from "./store/find-autoscaled-environments";

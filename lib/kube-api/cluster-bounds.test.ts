@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { syncClusterControllers } from "@/lib/engine";
 import { testCluster, type TestCluster } from "./testing/test-cluster";
 
 /**
@@ -141,5 +142,22 @@ describe("a cluster's bounds through its API", () => {
     expect((await call("PATCH", "/api/v1/namespaces/default/configmaps/a", { data: { k: "w" } }, "application/merge-patch+json")).status).toBe(200);
     expect((await call("DELETE", "/api/v1/namespaces/default/configmaps/a")).status).toBe(200);
     expect((await call("POST", "/api/v1/namespaces/default/configmaps", { metadata: { name: "d" }, data: { k: "v" } })).status).toBe(201);
+  });
+
+  it("makes at most 500 pods per pass; the engine's catch-up pass makes the rest, up to the quota", async () => {
+    await cluster.db.pool.query(`UPDATE environment SET plan = jsonb_set(plan::jsonb, '{clusterQuota}', '{"pods": 1100, "objects": 100}')::json WHERE id = $1`, [cluster.clusterId]);
+    const created = await call("POST", "/apis/apps/v1/namespaces/default/deployments", web(1200));
+    expect(created.body.status.replicas).toBe(500);
+    expect(created.body.status.conditions.map((c: { type: string }) => c.type)).not.toContain("ReplicaFailure");
+    expect(await syncClusterControllers(cluster.db.pool)).toEqual([cluster.clusterId]);
+    expect(await webPods()).toHaveLength(1000);
+    expect(await syncClusterControllers(cluster.db.pool)).toEqual([cluster.clusterId]);
+    const status = (await call("GET", deploymentPath)).body.status;
+    expect(status.replicas).toBe(1100);
+    expect(status.conditions.find((c: { type: string }) => c.type === "ReplicaFailure").message).toContain("used: pods=1100, limited: pods=1100");
+    // Held back by the quota now, not the burst: nothing left for the catch-up pass.
+    expect(await syncClusterControllers(cluster.db.pool)).toEqual([]);
+    expect((await call("DELETE", deploymentPath)).status).toBe(200);
+    expect(await webPods()).toEqual([]);
   });
 });
