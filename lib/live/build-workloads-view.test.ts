@@ -20,4 +20,14 @@ describe("buildWorkloadsView", () => {
       services: [{ namespace: "default", name: "web", type: "NodePort", clusterIP: "10.96.0.20", ports: "80:30080/TCP" }],
     });
   });
+
+  it("gives the cluster's quota, used of hard, when it has one", () => {
+    const view = buildWorkloadsView([
+      { kind: "ResourceQuota", namespace: "default", name: "clusterport-quota", spec: { hard: { pods: 330, objects: 2000 } }, status: { used: { pods: 12, objects: 40 } } },
+      { kind: "Deployment", namespace: "default", name: "web", spec: { image: "nginx:1.29", replicas: 100000000 }, status: { desired: 330, ready: 327 } },
+    ]);
+    expect(view.quota).toEqual({ pods: { used: 12, hard: 330 }, objects: { used: 40, hard: 2000 } });
+    expect(view.workloads[0]).toMatchObject({ ready: 327, desired: 100000000 });
+    expect(buildWorkloadsView([]).quota).toBeUndefined();
+  });
 });

@@ -3,10 +3,18 @@ import type { WorkloadsView } from "./status-snapshot";
 
 type Ports = { port: number; nodePort?: number }[];
 
+type Counts = { pods?: number; objects?: number };
+
 /** The cluster's namespaces, workloads, pods and services for the Workloads section: what kubectl would list. */
 export function buildWorkloadsView(objects: readonly WorkloadObject[]): WorkloadsView {
   const of = (kind: string) => objects.filter((o) => o.kind === kind);
+  const quota = of("ResourceQuota")[0];
+  const hard = (quota?.spec.hard ?? {}) as Counts;
+  const used = (quota?.status.used ?? {}) as Counts;
   return {
+    ...(quota
+      ? { quota: { pods: { used: Number(used.pods ?? 0), hard: Number(hard.pods ?? 0) }, objects: { used: Number(used.objects ?? 0), hard: Number(hard.objects ?? 0) } } }
+      : {}),
     namespaces: of("Namespace").map((o) => o.name),
     workloads: objects
       .filter((o) => o.kind === "Deployment" || o.kind === "StatefulSet" || o.kind === "DaemonSet")
@@ -15,7 +23,8 @@ export function buildWorkloadsView(objects: readonly WorkloadObject[]): Workload
         namespace: o.namespace,
         name: o.name,
         ready: Number(o.status.ready ?? 0),
-        desired: Number(o.status.desired ?? o.spec.replicas ?? 0),
+        // As kubectl's READY column: of what was asked for (a quota may hold pods back), a DaemonSet of its nodes.
+        desired: Number(o.spec.replicas ?? o.status.desired ?? 0),
         image: String(o.spec.image ?? ""),
       })),
     pods: of("Pod").map((o) => ({

@@ -52,6 +52,8 @@ export type WorkloadsView = {
   /** `reason`: why a Pending pod waits (the scheduler's message), else null. */
   pods: { namespace: string; name: string; node: string | null; phase: string; reason: string | null }[];
   services: { namespace: string; name: string; type: string; clusterIP: string; ports: string }[];
+  /** The cluster's ResourceQuota (the user's pods and objects, used of hard); absent until the cluster has one. */
+  quota?: { pods: { used: number; hard: number }; objects: { used: number; hard: number } };
 };
 
 export type CredentialName = "admin-token" | "grafana-password" | "jaeger-password";

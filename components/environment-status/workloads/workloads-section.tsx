@@ -10,7 +10,8 @@ const allNamespaces = "";
 /**
  * What runs in the cluster, live: per namespace its workloads (ready/desired), pods (node and phase, and why a
  * Pending one waits), and services with their ports — what `kubectl get` would list, so a change made with
- * kubectl shows here too.
+ * kubectl shows here too — and the cluster's quota (the user's pods and objects, used of hard), so a full cluster
+ * says why its replicas are short.
  */
 export const WorkloadsSection = memo(function WorkloadsSection({ workloads }: { workloads: WorkloadsView }) {
   const [namespace, setNamespace] = useState(workloads.namespaces.includes("default") ? "default" : allNamespaces);
@@ -37,6 +38,11 @@ export const WorkloadsSection = memo(function WorkloadsSection({ workloads }: { 
             ))}
           </select>
         </Field>
+        {workloads.quota ? (
+          <p className="text-slate-700">
+            Cluster quota: pods {workloads.quota.pods.used}/{workloads.quota.pods.hard}, objects {workloads.quota.objects.used}/{workloads.quota.objects.hard}
+          </p>
+        ) : null}
         <WorkloadTable
           caption="Workloads"
           headers={[...(nsColumn ? ["Namespace"] : []), "Kind", "Name", "Ready", "Image"]}

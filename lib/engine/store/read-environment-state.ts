@@ -107,7 +107,7 @@ export async function readEnvironmentState(
             (SELECT COALESCE(json_agg(json_build_object('kind', kind, 'namespace', namespace, 'name', name, 'spec', spec, 'status', status)
                 ORDER BY namespace, kind, name), '[]')
                FROM sim_object WHERE "environmentId" = (SELECT id FROM t)
-                AND kind IN ('Namespace', 'Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'Service')) AS workloads,
+                AND kind IN ('Namespace', 'Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'Service', 'ResourceQuota')) AS workloads,
             (SELECT json_build_object('registry', spec->>'registry', 'username', spec->>'username', 'email', COALESCE(spec->>'email', ''))
                FROM sim_object WHERE "environmentId" = (SELECT id FROM t) AND kind = 'Secret' AND namespace = 'kube-system' AND name = 'clusterport-registry') AS registry,
             (SELECT COALESCE(json_agg(l ORDER BY l.seq), '[]') FROM (
