@@ -5,6 +5,7 @@ import { defaultAccountPlanId } from "@/lib/catalog";
 import { database } from "@/lib/db/database";
 import { env } from "@/lib/env";
 import { normaliseAddress } from "@/lib/http/client-address";
+import { logger } from "@/lib/logger";
 import { recordAudit } from "@/lib/data/audit/record-audit";
 import { passwordRules, signInSchema, signUpSchema, updateProfileSchema } from "@/lib/validations/account";
 import { forgiveSignInAttempt, reserveSignInAttempt, throttleMessage } from "./sign-in-throttle";
@@ -30,6 +31,9 @@ function createAuth() {
     // better-auth's own PostgreSQL support (Kysely) on the process's pool: its tables are in the same schema.
     database: database(),
     telemetry: { enabled: false },
+    // Its lines (a refused callbackURL or origin quoted in full) go through the app's logger, which escapes
+    // what users sent; its own console output would print them raw. The logger's level decides what shows.
+    logger: { level: "debug", log: (level, message, ...details: unknown[]) => logger[level]({ source: "better-auth", details }, message) },
     // Failed sign-ins are throttled below per client network and e-mail; better-auth's limiter would trust
     // any X-Forwarded-For a client sends.
     rateLimit: { enabled: false },
