@@ -25,7 +25,9 @@ export const environmentListItem = environmentSummary.extend({
 
 export const environmentDetail = environmentSummary.extend({
   settings: json.describe("The install settings, as the install body takes them."),
-  plan: json.describe("The environment plan: node groups, step graph, endpoints, price, quotas."),
+  plan: json.describe(
+    "The environment plan: node groups, step graph, endpoints, price, quotas, and `clusterQuota` ({pods, objects}): what the cluster's ResourceQuota allows of your pods and objects (their use: `kubectl describe quota`).",
+  ),
   results: json.nullable().describe("Endpoints and health report once the install succeeded; no secrets."),
 });
 
