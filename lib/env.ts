@@ -44,6 +44,9 @@ const schema = z.object({
   ENGINE_LEASE_MARGIN_MS: wholeNumber("ENGINE_LEASE_MARGIN_MS", 100, 600_000, 30_000),
   API_RATE_LIMIT: wholeNumber("API_RATE_LIMIT", 1, 1_000_000, 600, "the number of API requests a token may make per minute"),
   WEBHOOKS_ALLOW_PRIVATE: z.enum(["true", "false"], { error: "WEBHOOKS_ALLOW_PRIVATE must be true or false." }).default("false"),
+  DNS_RESOLVER: z
+    .enum(["simulated", "system"], { error: "DNS_RESOLVER must be simulated (the DNS records of the Account page) or system (this machine's DNS servers)." })
+    .default("simulated"),
 });
 
 export type Env = {
@@ -66,6 +69,12 @@ export type Env = {
   apiRateLimit: number;
   /** Webhook endpoints at private, loopback or link-local addresses are refused unless the operator allows them. */
   webhooksAllowPrivate: boolean;
+  /**
+   * Where the certificate manager resolves a domain before it issues a certificate: the simulated zone (the
+   * DNS records accounts create, and every cluster's own name), which fits the simulated cloud; or the system's
+   * DNS, for clusters with addresses of the real internet.
+   */
+  dnsResolver: "simulated" | "system";
 };
 
 /** Thrown when configuration is wrong; the message lists every bad variable in words. */
@@ -121,6 +130,7 @@ export function env(): Env {
     },
     apiRateLimit: v.API_RATE_LIMIT,
     webhooksAllowPrivate: v.WEBHOOKS_ALLOW_PRIVATE === "true",
+    dnsResolver: v.DNS_RESOLVER,
   };
   return cached;
 }

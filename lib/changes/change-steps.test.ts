@@ -7,7 +7,8 @@ import { changeActions, type ChangeAction, type PreparedChange } from "./index";
 
 /** An installed cluster in the step harness, and a change prepared against it with the environment switched to it. */
 function installedWithChange(settings: Partial<InstallSettings>, action: ChangeAction, input: unknown): { h: StepHarness; change: PreparedChange } {
-  const h = createStepHarness({ settings });
+  // The certificate cases' domain points at the cluster, as it must before a certificate is issued.
+  const h = createStepHarness({ settings, dns: { "app.example.com": "here" } });
   h.runAll(h.plan.steps);
   const registry = h.sim().objects.get<{ registry: string; username: string; email: string }>({ kind: "Secret", namespace: "kube-system", name: "clusterport-registry" });
   const change = changeActions[action](

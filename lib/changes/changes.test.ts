@@ -7,6 +7,7 @@ import {
   createRunner,
   findMachineIds,
   findRegistryCredentials,
+  ingressAddressFor,
   requestChange,
   requestDelete,
   requestRetry,
@@ -58,8 +59,15 @@ async function change(environmentId: string, action: ChangeAction, input: unknow
   return { prepared, operationId };
 }
 
+/** The account's simulated DNS answers `domain` with the cluster's ingress address (and nothing else). */
+async function pointDomain(domain: string, environmentId: string) {
+  await db.pool.query(`DELETE FROM dns_record WHERE "userId" = $1 AND name = $2`, [userId, domain]);
+  await db.pool.query(`INSERT INTO dns_record (id, "userId", name, type, value) VALUES ($1, $2, $3, 'A', $4)`, [crypto.randomUUID(), userId, domain, ingressAddressFor(environmentId)]);
+}
+
 async function installed(settings: Partial<InstallSettings> = {}, name?: string) {
   const { environmentId } = await insertTestEnvironment(db.pool, { userId, settings, now: clock.now(), ...(name ? { name } : {}) });
+  if (settings.certificateDomain) await pointDomain(settings.certificateDomain, environmentId);
   await run();
   expect((await environment(environmentId)).status).toBe("running");
   return environmentId;
@@ -257,6 +265,7 @@ describe("day-2 changes on the engine", () => {
     await run();
     await change(b, "addons", everything.addons);
     await run();
+    await pointDomain("shop.example.com", b);
     await change(b, "certificate", { domain: "shop.example.com" });
     await run();
     expect((await environment(b)).settings).toEqual({ ...(await environment(a)).settings, name: "same-b" });
@@ -329,6 +338,7 @@ describe("day-2 changes on the engine", () => {
     const id = await installed();
     await expect(change(id, "certificate", { domain: "my_shop.example.com" })).rejects.toThrow('Use only letters, digits and hyphens between the dots; "_" is not allowed.');
     await expect(change(id, "certificate", { domain: "*.example.com" })).rejects.toThrow(/Wildcard names need a DNS-01 challenge/);
+    await pointDomain("shop.example.com", id);
     await withFaults(id, ["acme-challenge-fails"]);
     await change(id, "certificate", { domain: "Shop.Example.com" });
     await run();
@@ -343,6 +353,7 @@ describe("day-2 changes on the engine", () => {
     const ingress = () => one<{ spec: { host: string; tlsSecretName: string } } | undefined>(`SELECT spec FROM sim_object WHERE "environmentId" = $1 AND kind = 'Ingress' AND name = 'custom-domain'`, id);
     expect((await ingress())?.spec).toMatchObject({ host: "shop.example.com", tlsSecretName: "custom-domain-tls" });
 
+    await pointDomain("www.example.org", id);
     await change(id, "certificate", { domain: "www.example.org" });
     await run();
     row = await environment(id);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { operationLabels, type OperationType } from "./operation-states";
+import { dnsWaitAttempts } from "./steps/dns-wait";
 import type { EngineTx } from "./store/engine-transaction";
 
 export type OperationStepSpec = {
@@ -11,6 +12,9 @@ export type OperationStepSpec = {
   dependsOn: readonly string[];
   estimatedSeconds: number;
 };
+
+/** Steps that make more attempts than the operation's: those that wait for the user (a domain's DNS record). */
+const stepMaxAttempts: Readonly<Record<string, number>> = { "issue-certificate": dnsWaitAttempts };
 
 /**
  * A day-2 change's parameters as the activity shows them: `summary` in words ("scales workers 1 → 3, adding
@@ -57,12 +61,12 @@ export async function createOperation(
                        attempts, "maxAttempts", "estimatedMs", "availableAt")
      SELECT u.id, $1, u.key, u.position, u.name, u.title, u.stage, u.node,
             ARRAY(SELECT jsonb_array_elements_text(u.deps)), ARRAY(SELECT jsonb_array_elements_text(u.dependents)),
-            jsonb_array_length(u.deps), 'pending', 0, $2, u.ms, $3
-       FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[], $12::int[])
-            WITH ORDINALITY AS u(id, key, name, title, stage, node, deps, dependents, ms, position)`,
+            jsonb_array_length(u.deps), 'pending', 0, u."maxAttempts", u.ms, $3
+       FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[], $12::int[], $2::int[])
+            WITH ORDINALITY AS u(id, key, name, title, stage, node, deps, dependents, ms, "maxAttempts", position)`,
     [
       id,
-      input.maxAttempts ?? defaultMaxAttempts,
+      steps.map((s) => stepMaxAttempts[s.name] ?? input.maxAttempts ?? defaultMaxAttempts),
       input.now,
       steps.map(() => randomUUID()),
       steps.map((s) => s.key),

@@ -1,5 +1,6 @@
 import type { QueryResult } from "pg";
 import type { Pool } from "@/lib/db/pool";
+import type { DnsAnswer, DnsResolver } from "@/lib/dns/dns-resolver";
 import { sqlLiteral } from "@/lib/db/transaction";
 import { clusterQuotaFor, type EnvironmentPlan } from "@/lib/plan";
 import type { InstallSettings } from "@/lib/validations/install-settings";
@@ -9,6 +10,7 @@ import { failOperation } from "./fail-operation";
 import { parseFaults, type NamedFault } from "./faults";
 import { finishOperation } from "./finish-operation";
 import { seededRandom } from "./random";
+import { simulatedDnsResolver } from "./simulated-dns-resolver";
 import { createSim, hasSimChanges, markSimModelSaved, type SimModel } from "./sim";
 import type { SimCache } from "./sim-cache";
 import type { StepContext, StepHandler, StepOutput } from "./step-context";
@@ -36,6 +38,8 @@ export type ExecuteOptions = {
   internalError?: string;
   /** The runner's cache of environments' infrastructure (sim-cache.ts); without one, every step loads it. */
   simCache?: SimCache;
+  /** Answers the names a handler `resolves` (DNS_RESOLVER); without one, the simulated zone. */
+  dns?: DnsResolver;
 };
 
 /**
@@ -62,6 +66,9 @@ export async function executeStep(pool: Pool, claimed: ClaimedStep, opts: Execut
     // Seeded by what a person can name (not by generated ids), so the same install replays the same way.
     const random = seededRandom(`${env.name}:${claimed.operationType}:${claimed.key}:${claimed.attempt}`);
     const logs: { message: string; level: "info" | "warn" | "error" }[] = [];
+    const handler = opts.handlers[claimed.name];
+    const environment = { id: env.id, name: env.name, domain: env.domain, region: env.region, settings: env.settings, plan: env.plan };
+    const dns = opts.internalError === undefined ? await lookUp(handler, environment, opts.dns ?? simulatedDnsResolver, tx) : new Map<string, DnsAnswer>();
     const ctx: StepContext = {
       sim: createSim(model, opts.now, clusterQuotaFor(env.plan)),
       environment: { id: env.id, name: env.name, domain: env.domain, region: env.region, settings: env.settings, plan: env.plan },
@@ -71,6 +78,7 @@ export async function executeStep(pool: Pool, claimed: ClaimedStep, opts: Execut
       random,
       faults: new Set<NamedFault>(faults.named),
       secrets: createSecretStore(secrets, opts.encryptionKey),
+      dns,
       log: (message, level = "info") => logs.push({ message, level }),
     };
 
@@ -81,7 +89,6 @@ export async function executeStep(pool: Pool, claimed: ClaimedStep, opts: Execut
       if (faults.transientFailureRate > 0 && random.next() < faults.transientFailureRate) {
         throw transientError("injected-transient", "Connection reset by peer while talking to the node agent (injected fault).");
       }
-      const handler = opts.handlers[claimed.name];
       if (!handler) throw new Error(`No handler for step "${claimed.name}".`);
       output = handler(ctx);
     } catch (e) {
@@ -129,16 +136,17 @@ export async function executeStep(pool: Pool, claimed: ClaimedStep, opts: Execut
     }
 
     log(failure.message, "error");
+    const { retryInMs: _retry, actionIfGivenUp, ...reported } = failure;
     if (failure.transient && claimed.attempt < claimed.maxAttempts) {
-      const waitMs = opts.backoffMs(claimed.attempt);
+      const waitMs = failure.retryInMs ?? opts.backoffMs(claimed.attempt);
       await transition(
         tx,
-        { ...step, to: "retrying", set: { ...released, availableAt: new Date(opts.now.getTime() + opts.scale(waitMs)), error: failure } },
+        { ...step, to: "retrying", set: { ...released, availableAt: new Date(opts.now.getTime() + opts.scale(waitMs)), error: reported } },
         {
           ...about,
           type: "step.retrying",
           message: `${claimed.title}: attempt ${claimed.attempt} of ${claimed.maxAttempts} failed (${failure.message}); retrying in ${Math.round(waitMs / 1000)} s.`,
-          data: { attempt: claimed.attempt, maxAttempts: claimed.maxAttempts, backoffMs: waitMs, error: failure },
+          data: { attempt: claimed.attempt, maxAttempts: claimed.maxAttempts, backoffMs: waitMs, error: reported },
         },
         opts.now,
       );
@@ -147,12 +155,12 @@ export async function executeStep(pool: Pool, claimed: ClaimedStep, opts: Execut
 
     const final: StepFailure = failure.transient
       ? {
-          ...failure,
+          ...reported,
           transient: false,
           message: `${failure.message} (gave up after ${claimed.attempt} attempts)`,
-          action: "Press Retry to try again from this step; if it fails again, contact support.",
+          action: actionIfGivenUp ?? "Press Retry to try again from this step; if it fails again, contact support.",
         }
-      : failure;
+      : reported;
     await transition(
       tx,
       { ...step, to: "failed", set: { ...released, finishedAt: opts.now, error: final } },
@@ -176,6 +184,18 @@ export async function executeStep(pool: Pool, claimed: ClaimedStep, opts: Execut
     opts.simCache?.drop(claimed.environmentId);
     throw e;
   }
+}
+
+/**
+ * The DNS answers a handler asked for, looked up inside the step's transaction (the simulated zone through its
+ * connection; the system resolver bounded by its timeout), so that an attempt sees the zone as it commits.
+ */
+async function lookUp(handler: StepHandler | undefined, environment: StepContext["environment"], resolver: DnsResolver, tx: EngineTx): Promise<ReadonlyMap<string, DnsAnswer>> {
+  const answers = new Map<string, DnsAnswer>();
+  for (const name of handler?.resolves?.(environment) ?? []) {
+    answers.set(name, await resolver.resolve(name, { environmentId: environment.id, client: tx.client }));
+  }
+  return answers;
 }
 
 type EnvironmentFacts = StepContext["environment"] & { faults: unknown };

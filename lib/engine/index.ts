@@ -18,7 +18,7 @@ export { environmentStatusForOperation } from "./environment-status-for-operatio
 export type { StepStatus } from "./step-states";
 export type { HealthLine } from "./step-context";
 export type { EnvironmentResults } from "./finish-operation";
-export { readClusterInfo } from "./sim";
+export { readClusterInfo, ingressAddressFor } from "./sim";
 export { clusterIngressClass, nodeAllocatable } from "./steps/plan-facts";
 
 export { requestCancel, requestDelete, requestRetry } from "./request-operations";

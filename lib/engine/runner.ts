@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Pool } from "@/lib/db/pool";
+import type { DnsResolver } from "@/lib/dns/dns-resolver";
 import { isConnectionError } from "@/lib/db/is-connection-error";
 import { claimSteps, type ClaimedStep } from "./claim-steps";
 import type { Clock } from "./clock";
@@ -32,6 +33,8 @@ export type RunnerOptions = {
   durationJitter?: number;
   /** Simulated ms of the first retry backoff; doubles per attempt, capped at 60 s. */
   backoffBaseMs?: number;
+  /** Where steps resolve DNS names (the certificate manager's domain): DNS_RESOLVER; default the simulated zone. */
+  dns?: DnsResolver;
   /** After each execution: `ms` is the whole execute-and-record transaction, handler included. */
   onOutcome?(step: ClaimedStep, outcome: StepOutcome, ms: number): void;
   /** After each claim round that claimed something. */
@@ -121,6 +124,7 @@ export function createRunner(opts: RunnerOptions): Runner {
             backoffMs,
             scale: clock.scale,
             simCache,
+            ...(opts.dns ? { dns: opts.dns } : {}),
           }),
         );
         opts.onOutcome?.(step, outcome, performance.now() - started);

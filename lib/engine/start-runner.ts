@@ -1,9 +1,11 @@
 import { hostname } from "node:os";
 import { database } from "@/lib/db/database";
+import { createSystemResolver } from "@/lib/dns/create-system-resolver";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { realClock } from "./clock";
 import { createRunner, type Runner } from "./runner";
+import { simulatedDnsResolver } from "./simulated-dns-resolver";
 import { stepHandlers } from "./steps";
 
 const holder = globalThis as unknown as { __runner?: Runner };
@@ -20,6 +22,7 @@ export function startRunner(role: "web" | "worker"): Runner {
     owner: `${role}:${hostname()}:${process.pid}`,
     concurrency: config.engine.concurrency,
     leaseMarginMs: config.engine.leaseMarginMs,
+    dns: config.dnsResolver === "system" ? createSystemResolver() : simulatedDnsResolver,
     gatherMs: 5,
     onOutcome: (step, outcome) => {
       if (outcome !== "succeeded") logger.info({ step: step.key, operation: step.operationId, outcome }, "step outcome");

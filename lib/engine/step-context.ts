@@ -1,3 +1,4 @@
+import type { DnsAnswer } from "@/lib/dns/dns-resolver";
 import type { EnvironmentPlan } from "@/lib/plan";
 import type { InstallSettings } from "@/lib/validations/install-settings";
 import type { NamedFault } from "./faults";
@@ -41,6 +42,11 @@ export type StepContext = {
   random: Random;
   faults: ReadonlySet<NamedFault>;
   secrets: SecretStore;
+  /**
+   * The answers, looked up just before the handler runs, for the names its `resolves` asked for (through the
+   * resolver the platform is configured with): handlers stay synchronous and see one answer per attempt.
+   */
+  dns: ReadonlyMap<string, DnsAnswer>;
   /** A log line an operator would recognise, e.g. "[kubeadm] [init] Using Kubernetes version: v1.37.1". */
   log(message: string, level?: "info" | "warn" | "error"): void;
 };
@@ -48,4 +54,7 @@ export type StepContext = {
 /** JSON-serialisable output recorded on the step (e.g. the health report of check-health). */
 export type StepOutput = Record<string, unknown>;
 
-export type StepHandler = (ctx: StepContext) => StepOutput | void;
+export type StepHandler = ((ctx: StepContext) => StepOutput | void) & {
+  /** Names the step needs resolved in DNS before it runs; their answers are in `ctx.dns`. */
+  resolves?(environment: StepContext["environment"]): readonly string[];
+};

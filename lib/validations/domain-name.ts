@@ -6,6 +6,19 @@ import { z } from "./zod";
  * checked as typed after trimming and lower-casing (DNS is case-insensitive).
  */
 export function domainNameProblem(input: string): string | undefined {
+  const problem = hostNameProblem(input);
+  if (problem) return problem;
+  const name = input.trim().toLowerCase();
+  const ours = regions.find((r) => name === r.domain || name.endsWith(`.${r.domain}`));
+  if (ours) return `Names under ${ours.domain} are Clusterport's; use a domain you own.`;
+  return undefined;
+}
+
+/**
+ * Why a name is no fully qualified host name, naming the rule it breaks (Clusterport's own names allowed: a
+ * CNAME may point at a cluster's name); undefined when it is one.
+ */
+export function hostNameProblem(input: string): string | undefined {
   const name = input.trim().toLowerCase();
   if (name === "") return "Enter a domain name, e.g. app.example.com.";
   if (name.includes("://") || name.includes("/")) return "Enter the name only, without https:// or a path, e.g. app.example.com.";
@@ -25,8 +38,6 @@ export function domainNameProblem(input: string): string | undefined {
     if (label.startsWith("-") || label.endsWith("-")) return `A label cannot start or end with a hyphen ("${label}").`;
   }
   if (/^\d+$/.test(labels.at(-1)!)) return "The last label cannot be all digits: an IP address is not a domain name.";
-  const ours = regions.find((r) => name === r.domain || name.endsWith(`.${r.domain}`));
-  if (ours) return `Names under ${ours.domain} are Clusterport's; use a domain you own.`;
   return undefined;
 }
 

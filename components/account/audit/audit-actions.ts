@@ -18,6 +18,8 @@ export const auditActionLabels: Record<string, string> = {
   "webhook.delete": "Deleted a webhook endpoint",
   "webhook.redeliver": "Redelivered a webhook",
   "webhook.disable": "Disabled a failing webhook endpoint",
+  "dns.create": "Added a DNS record",
+  "dns.delete": "Deleted a DNS record",
 };
 
 export const auditActionFilters = [
@@ -30,4 +32,5 @@ export const auditActionFilters = [
   { value: "kubeconfig.download", label: "Kubeconfig downloads" },
   { value: "plan.change", label: "Plan changes" },
   { value: "webhook.", label: "Webhooks" },
+  { value: "dns.", label: "DNS records" },
 ];

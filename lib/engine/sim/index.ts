@@ -12,6 +12,7 @@ export { createSimModel, hasSimChanges, markSimModelSaved, objectKey, type SimMo
 export type { MachineOps } from "./create-machine-ops";
 export type { ObjectOps, ObjectRef } from "./create-object-ops";
 export { privateIpFor } from "./private-ip-for";
+export { ingressAddressFor } from "./ingress-address-for";
 export { stableJson } from "@/lib/stable-json";
 export { shortHash, numericHash } from "./short-hash";
 export { ensureNamespace } from "./ensure-namespace";

@@ -3,12 +3,13 @@ import { type NodeSpec, type NodeStatus, type PersistentVolumeClaimStatus, type 
 import type { HealthLine } from "@/lib/engine/step-context";
 import type { InstallSettings } from "@/lib/validations/install-settings";
 import { secretNames } from "./secret-names";
-import { createStepHarness, teardownSteps, type StepHarness } from "./testing/step-harness";
+import { createStepHarness, teardownSteps, type HarnessDns, type StepHarness } from "./testing/step-harness";
 
 const allAddons = { monitoring: true, tracing: true, remoteApi: true };
 
-function install(settings: Partial<InstallSettings>): { h: StepHarness; report: HealthLine[] } {
-  const h = createStepHarness({ settings });
+/** `dns`: what the cluster's DNS look-ups answer (a certificate's domain must point at the cluster). */
+function install(settings: Partial<InstallSettings>, dns: HarnessDns = {}): { h: StepHarness; report: HealthLine[] } {
+  const h = createStepHarness({ settings, dns });
   const outputs = h.runAll(h.plan.steps);
   const report = (outputs.get("check-health") as { report: HealthLine[] }).report;
   return { h, report };
@@ -67,7 +68,7 @@ describe("full installs", () => {
   });
 
   it("production with storage and every add-on: 10 machines, 5 Ready nodes, 3 etcd members, all OK", () => {
-    const { h, report } = install({ topology: "production", workers: 2, addons: allAddons, certificateDomain: "shop.example.com" });
+    const { h, report } = install({ topology: "production", workers: 2, addons: allAddons, certificateDomain: "shop.example.com" }, { "shop.example.com": "here" });
     const sim = h.sim();
     expect(sim.machines.list({ states: ["running"] })).toHaveLength(10);
     expect(sim.objects.list<NodeSpec, NodeStatus>("Node").filter((n) => n.status.ready)).toHaveLength(5);

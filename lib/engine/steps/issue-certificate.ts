@@ -1,6 +1,9 @@
-import { applyIngress, type CertificateSpec, type CertificateStatus, type IngressSpec } from "@/lib/engine/sim";
-import type { StepHandler } from "@/lib/engine/step-context";
-import { permanentError } from "@/lib/engine/step-error";
+import type { DnsAnswer } from "@/lib/dns/dns-resolver";
+import { dnsMismatch } from "@/lib/dns/dns-mismatch";
+import { applyIngress, ingressAddressFor, type CertificateSpec, type CertificateStatus, type IngressSpec } from "@/lib/engine/sim";
+import type { StepContext, StepHandler, StepOutput } from "@/lib/engine/step-context";
+import { permanentError, waitingError } from "@/lib/engine/step-error";
+import { dnsRetryInMs } from "./dns-wait";
 import { certManagerIssuer } from "./ensure-cert-manager";
 import { ingressControllerWorkload } from "./ingress-controller-workloads";
 import { kubectlLine } from "./kubectl-name";
@@ -19,10 +22,14 @@ const lifetimeDays = 90;
  * ClusterIssuer, proved over HTTP-01 through the ingress controller, and an Ingress that serves the domain with
  * it, routed like the cluster's own address (its "/" route; none: the controller's default backend). A new
  * domain replaces the old one.
- * Fault "acme-challenge-fails": Let's Encrypt cannot reach the challenge (the domain's DNS points elsewhere):
+ * The domain must first resolve (DNS_RESOLVER; `resolves` below) to the cluster's ingress address and nowhere
+ * else, as Let's Encrypt's HTTP-01 request must reach it: until it does, the step waits — retried on the DNS
+ * schedule (dns-wait.ts, about an hour) with the reason and the record to create — and then fails, the user's
+ * to fix.
+ * Fault "acme-challenge-fails": Let's Encrypt cannot reach the challenge although DNS points here (a firewall):
  * permanent, the user's to fix.
  */
-export const issueCertificate: StepHandler = (ctx) => {
+const issue = (ctx: StepContext): StepOutput => {
   const { plan, settings } = ctx.environment;
   const domain = settings.certificateDomain;
   if (!domain) throw platformError("no-domain", "The certificate manager has no domain to issue a certificate for.");
@@ -36,15 +43,28 @@ export const issueCertificate: StepHandler = (ctx) => {
     ctx.log(`certificate/${customDomain.certificate} for ${domain} is Ready; nothing to do.`);
     return { domain, notAfter: existing.status.notAfter };
   }
+  const ingressAddress = ingressAddressFor(ctx.environment.id);
+  const answer = ctx.dns.get(domain) ?? { name: domain, cnames: [], addresses: [], error: "it was not looked up" };
+  const mismatch = dnsMismatch(answer, { domain, ingressAddress, clusterDomain: plan.domain });
+  if (mismatch) {
+    ctx.log(`[dns] ${domain}: ${describeAnswer(answer)}; this cluster's ingress address is ${ingressAddress}`, "warn");
+    const looks = ctx.step.maxAttempts - ctx.step.attempt;
+    throw waitingError("dns-not-pointing-here", mismatch, {
+      action: looks > 0 ? `Create the record; the domain is looked up again in ${Math.round(dnsRetryInMs(ctx.step.attempt) / 1000)} s (${looks} more times, about an hour in all).` : "Create the record, then press Retry.",
+      actionIfGivenUp: `Create an A record ${domain} → ${ingressAddress} or a CNAME ${domain} → ${plan.domain} at your DNS provider, then press Retry: the domain is looked up again for another hour.`,
+      retryInMs: dnsRetryInMs(ctx.step.attempt),
+    });
+  }
+  ctx.log(`[dns] ${domain}: ${describeAnswer(answer)}, this cluster's ingress address`);
   const ingressClass = ingressControllerWorkload(ingressControllerOf(plan, settings)).ingressClass;
   ctx.log(`kubectl apply -f certificate.yaml (${domain}, issuer ${certManagerIssuer})`);
   ctx.log(`[acme] HTTP-01 challenge: http://${domain}/.well-known/acme-challenge/… served through ${ingressClass}`);
   if (ctx.faults.has("acme-challenge-fails")) {
     throw permanentError(
       "acme-challenge-failed",
-      `Let's Encrypt could not validate ${domain}: the HTTP-01 challenge at http://${domain}/.well-known/acme-challenge/ did not reach this cluster (the name resolves elsewhere).`,
+      `Let's Encrypt could not validate ${domain}: the HTTP-01 challenge at http://${domain}/.well-known/acme-challenge/ did not reach this cluster, although ${domain} resolves to it (port 80 blocked on the way?).`,
       "user",
-      `Point ${domain}'s DNS record (CNAME to ${plan.domain}) at the cluster, then retry.`,
+      `Let port 80 of ${ingressAddress} through to the cluster for ${domain}, then retry.`,
     );
   }
   const root = sim.objects.list<IngressSpec>("Ingress").find((i) => !i.spec.host && i.spec.paths.some((p) => p.path === "/"));
@@ -69,3 +89,13 @@ export const issueCertificate: StepHandler = (ctx) => {
   ctx.log(`https://${domain}/ serves the cluster with this certificate`);
   return { domain, notAfter: notAfter.toISOString() };
 };
+
+export const issueCertificate: StepHandler = Object.assign(issue, {
+  resolves: (environment: StepContext["environment"]) => (environment.settings.certificateDomain ? [environment.settings.certificateDomain] : []),
+});
+
+function describeAnswer(answer: DnsAnswer): string {
+  if (answer.error) return `lookup failed (${answer.error})`;
+  const chain = answer.cnames.length > 0 ? `CNAME ${answer.cnames.join(" → ")}, ` : "";
+  return answer.addresses.length > 0 ? `${chain}resolves to ${answer.addresses.join(", ")}` : `${chain}does not resolve`;
+}

@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import type { DnsAnswer } from "@/lib/dns/dns-resolver";
 import { findAccountPlan } from "@/lib/catalog";
 import { createSecretState, createSecretStore, type SecretState } from "@/lib/engine/create-secret-store";
 import type { NamedFault } from "@/lib/engine/faults";
 import { seededRandom } from "@/lib/engine/random";
-import { createSim, createSimModel, type Sim, type SimModel } from "@/lib/engine/sim";
+import { createSim, createSimModel, ingressAddressFor, type Sim, type SimModel } from "@/lib/engine/sim";
 import type { StepContext, StepOutput } from "@/lib/engine/step-context";
 import { StepError } from "@/lib/engine/step-error";
 import { computePlan, type EnvironmentPlan } from "@/lib/plan";
@@ -11,7 +12,13 @@ import { defaultInstallSettings, type InstallSettings } from "@/lib/validations/
 import { stepHandlers } from "../index";
 
 export type HarnessStep = { key: string; name: string; node?: string };
-export type RunOptions = { faults?: NamedFault[]; attempt?: number };
+/**
+ * What the steps' DNS look-ups answer, by name: "here" is the cluster's ingress address, else the answer given;
+ * a name left out does not resolve.
+ */
+export type HarnessDns = Record<string, "here" | DnsAnswer>;
+/** `dns`: answers for this run, over the harness's own. */
+export type RunOptions = { faults?: NamedFault[]; attempt?: number; dns?: HarnessDns };
 export type SimSnapshot = { machines: unknown[]; objects: unknown[]; secrets: string[] };
 
 export type StepHarness = {
@@ -43,7 +50,7 @@ export type StepHarness = {
  * engine's (a random seeded per environment/step/attempt, AES-GCM secrets, log lines). Handlers are pure over
  * the model, so this is exactly what they see in the engine; persisting the model is tested with the store.
  */
-export function createStepHarness(input: { settings?: Partial<InstallSettings>; name?: string } = {}): StepHarness {
+export function createStepHarness(input: { settings?: Partial<InstallSettings>; name?: string; dns?: HarnessDns } = {}): StepHarness {
   const name = input.name ?? "demo";
   const settings: InstallSettings = { ...defaultInstallSettings(name, "eu-central"), ...input.settings, name };
   const plan = computePlan(settings, { plan: findAccountPlan("business")!, environmentsInUse: 0 });
@@ -79,6 +86,9 @@ export function createStepHarness(input: { settings?: Partial<InstallSettings>; 
       random: seededRandom(`${id}:${operationId}:${step.key}:${attempt}`),
       faults: new Set(options.faults ?? []),
       secrets: createSecretStore(s, key),
+      dns: new Map(
+        Object.entries({ ...input.dns, ...options.dns }).map(([domain, a]) => [domain, a === "here" ? { name: domain, cnames: [], addresses: [ingressAddressFor(id)] } : a]),
+      ),
       log: (message, level = "info") => lines.push({ stepKey: step.key, level, message }),
     };
     const handler = stepHandlers[step.name];

@@ -1,0 +1,85 @@
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, insertTestUser, type TestDatabase } from "@/lib/db/testing/create-test-database";
+
+/** /api/v1/dns-records on a real database: the simulated zone a person fills for the certificate manager. */
+let db: TestDatabase;
+const userId = "dns-user";
+let dispatchV1: typeof import("./dispatch").dispatchV1;
+
+beforeAll(async () => {
+  db = await createTestDatabase({ max: 10 });
+  Object.assign(process.env, {
+    DATABASE_URL: db.url,
+    ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
+    AUTH_SECRET: crypto.randomBytes(32).toString("hex"),
+    APP_URL: "http://clusterport.test",
+    ENGINE_TIME_SCALE: "0",
+  });
+  await insertTestUser(db.pool, userId, "business");
+  await insertTestUser(db.pool, "someone-else", "business");
+  ({ dispatchV1 } = await import("./dispatch"));
+}, 60_000);
+afterAll(async () => {
+  const { closeDatabase } = await import("@/lib/db/database");
+  await closeDatabase();
+  await db.cleanup();
+});
+
+type Answer = { status: number; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- answers are read by path
+
+async function call(method: string, path: string, token: string, body?: unknown): Promise<Answer> {
+  const url = new URL(`http://clusterport.test/api/v1${path}`);
+  const request = new Request(url, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const response = await dispatchV1(request, url.pathname.split("/").slice(3).filter(Boolean));
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+async function token(owner: string, scope: "read" | "write") {
+  const { createApiToken } = await import("@/lib/data/api-tokens/create-api-token");
+  return (await createApiToken(owner, { name: `${scope}-${crypto.randomBytes(3).toString("hex")}`, scope }, { userId: owner, via: "browser", ip: "127.0.0.1", userAgent: "vitest" })).token;
+}
+
+describe("DNS records", () => {
+  it("are created, listed in zone order, refused with the field's reason, private to the account, and deleted", async () => {
+    const write = await token(userId, "write");
+    const read = await token(userId, "read");
+    const a = await call("POST", "/dns-records", write, { name: "Shop.Example.com", type: "A", value: "198.18.3.4" });
+    expect(a).toMatchObject({ status: 201, body: { name: "shop.example.com", type: "A", value: "198.18.3.4" } });
+    expect((await call("POST", "/dns-records", write, { name: "app.example.com", type: "CNAME", value: "demo.fra.clusterport.cloud" })).status).toBe(201);
+    expect((await call("POST", "/dns-records", read, { name: "x.example.com", type: "A", value: "198.18.3.4" })).status).toBe(403);
+
+    const refused = await call("POST", "/dns-records", write, { name: "www.example.com", type: "A", value: "not-an-address" });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain("An A record's value is an IPv4 address such as 198.18.0.10.");
+    const cnameBeside = await call("POST", "/dns-records", write, { name: "shop.example.com", type: "CNAME", value: "edge.example.net" });
+    expect(cnameBeside.status).toBe(400);
+    expect(JSON.stringify(cnameBeside.body)).toContain("shop.example.com already has a record; a name with a CNAME can have no other record. Delete it first.");
+    const twice = await call("POST", "/dns-records", write, { name: "shop.example.com", type: "A", value: "198.18.3.4" });
+    expect(twice.status).toBe(400);
+    expect(JSON.stringify(twice.body)).toContain("shop.example.com already has this A record.");
+
+    const list = await call("GET", "/dns-records", read);
+    expect(list.body.items.map((r: { name: string; type: string; value: string }) => `${r.name} ${r.type} ${r.value}`)).toEqual([
+      "app.example.com CNAME demo.fra.clusterport.cloud",
+      "shop.example.com A 198.18.3.4",
+    ]);
+    const stranger = await token("someone-else", "write");
+    expect((await call("GET", "/dns-records", stranger)).body.items).toEqual([]);
+    expect((await call("DELETE", `/dns-records/${a.body.id}`, stranger)).status).toBe(404);
+
+    expect((await call("DELETE", `/dns-records/${a.body.id}`, write)).status).toBe(204);
+    expect((await call("GET", "/dns-records", read)).body.items).toHaveLength(1);
+    const audit = await db.pool.query<{ action: string; target: string }>(`SELECT action, target FROM audit_event WHERE "userId" = $1 AND action LIKE 'dns.%' ORDER BY id`, [userId]);
+    expect(audit.rows).toEqual([
+      { action: "dns.create", target: "shop.example.com" },
+      { action: "dns.create", target: "app.example.com" },
+      { action: "dns.delete", target: "shop.example.com" },
+    ]);
+  });
+});
