@@ -122,7 +122,7 @@ test("a production install with transient faults shows its retries and still rea
   await expect(prepare).toHaveAttribute("aria-expanded", "true");
   const perNode = progress.getByRole("list", { name: "Prepare instance, per node" });
   await expect(perNode.getByRole("listitem")).toHaveCount(5);
-  await expect(perNode.getByText("Prepare instance k8sm-3")).toBeVisible();
+  await expect(perNode.getByText("Prepare instance · k8sm-3", { exact: true })).toBeVisible();
 
   const nodes = page.getByRole("region", { name: "Nodes" });
   await expect(nodes.getByRole("table").getByRole("row")).toHaveCount(11);

@@ -1,10 +1,11 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { isChangeType } from "@/lib/environments/operation-types";
 import type { LogLineView, StatusSnapshot } from "@/lib/live/status-snapshot";
+import type { EnvironmentPlan } from "@/lib/plan";
 import { ActivitySection } from "./activity/activity-section";
 import { availableActions } from "./actions/available-actions";
 import { ChangesSection } from "./changes/changes-section";
@@ -19,6 +20,7 @@ import { HealthSection } from "./health/health-section";
 import { LogsSection } from "./logs/logs-section";
 import { NodesSection } from "./nodes/nodes-section";
 import { operationLabels } from "./operation-labels";
+import { PlanPanel } from "./plan-panel/plan-panel";
 import { ProgressSection } from "./progress/progress-section";
 import { useEnvironmentAction } from "./actions/use-environment-action";
 import { useEnvironmentFeed } from "./live/use-environment-feed";
@@ -29,12 +31,13 @@ import { WorkloadsSection } from "./workloads/workloads-section";
 export function EnvironmentStatusView({
   initial,
   initialLogs,
-  aside,
+  installPlan,
   timeScale,
 }: {
   initial: StatusSnapshot;
   initialLogs: LogLineView[];
-  aside?: ReactNode;
+  /** The plan the environment was installed with: the side panel shows it until the cluster first runs. */
+  installPlan: EnvironmentPlan;
   /** The engine's time scale, for the estimates in change dialogs. */
   timeScale: number;
 }) {
@@ -134,7 +137,7 @@ export function EnvironmentStatusView({
               <CredentialsSection name={environment.name} credentials={snapshot.credentials} remoteApi={environment.addons.remoteApi} />
             </>
           ) : null}
-          {aside}
+          <PlanPanel snapshot={snapshot} installPlan={installPlan} timeScale={timeScale} />
         </div>
       </div>
     </div>

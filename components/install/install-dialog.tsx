@@ -7,8 +7,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogContent } from "@/components/ui/dialog-content";
-import { maxWorkersAtInstall, regions, topologies, type AccountPlan, type AppPackage } from "@/lib/catalog";
+import { regions, type AccountPlan, type AppPackage } from "@/lib/catalog";
 import { assessTopologies, computePlan } from "@/lib/plan";
+import { isEnvironmentName } from "@/lib/validations/environment-name";
 import {
   defaultInstallSettings,
   installSettingsSchema,
@@ -52,21 +53,18 @@ export function InstallDialog({ app, accountPlan, environmentsInUse, suggestedNa
   const form = useForm<InstallSettings>({
     resolver: zodResolver(installSettingsSchema),
     defaultValues: defaultInstallSettings(suggestedName, defaultRegion),
-    mode: "onTouched",
+    // Every rule of the schema shows as the person types, not only after the field loses focus.
+    mode: "onChange",
   });
   const { control, handleSubmit, setError, formState } = form;
   const { errors, isSubmitting, isSubmitSuccessful } = formState;
   const values = useWatch({ control }) as InstallSettings;
 
-  const plan = useMemo(() => {
-    const topology = topologies[values.topology] ?? topologies.development;
-    const workers = Number.isFinite(values.workers)
-      ? Math.min(Math.max(values.workers, topology.minWorkers), maxWorkersAtInstall)
-      : topology.minWorkers;
-    return computePlan({ ...values, workers, name: values.name || "name" }, quota);
-  }, [values, quota]);
+  // The plan takes the values as typed: it shows a placeholder domain for an invalid name and says in its
+  // verdicts what is over a limit, rather than drawing a cluster other than the one asked for.
+  const plan = useMemo(() => computePlan(values, quota), [values, quota]);
 
-  const nameValid = !errors.name && /^[a-z][a-z0-9-]{2,39}$/.test(values.name ?? "");
+  const nameValid = isEnvironmentName(values.name);
   const nameCheck = useNameAvailability(values.name ?? "", values.region, nameValid && !locked);
   const region = regions.find((r) => r.id === values.region);
 
@@ -106,7 +104,7 @@ export function InstallDialog({ app, accountPlan, environmentsInUse, suggestedNa
     return (node as { message?: string } | undefined)?.message;
   };
 
-  const nameHelp = <NameHelp domain={region ? `${values.name || "…"}.${region.domain}` : ""} check={nameCheck} />;
+  const nameHelp = <NameHelp domain={region ? plan.domain : ""} check={nameCheck} />;
   const section = { form, err, locked };
 
   return (

@@ -1,9 +1,7 @@
 import { CheckCircle2, XCircle } from "lucide-react";
 import { formatDuration } from "@/lib/format/format-duration";
-import { formatCpu, formatMemory } from "@/lib/format/format-memory";
-import { formatMoney } from "@/lib/format/format-money";
 import type { EnvironmentPlan } from "@/lib/plan";
-import { TopologyPicture } from "./topology-picture";
+import { PlanResources } from "./plan-resources";
 
 /** The plan beside the dialog's fields: what will be built, what it costs, whether it fits, how long it takes. */
 export function PlanSummary({
@@ -26,56 +24,7 @@ export function PlanSummary({
         <span className="font-mono text-xs break-all text-slate-600">{plan.domain}</span>
       </div>
 
-      <section aria-label="Node groups">
-        <table className="w-full text-left text-xs">
-          <caption className="sr-only">Node groups</caption>
-          <thead className="text-slate-500">
-            <tr>
-              <th scope="col" className="py-1 font-medium">Node group</th>
-              <th scope="col" className="py-1 text-right font-medium">Nodes</th>
-              <th scope="col" className="py-1 text-right font-medium">Per node</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plan.nodeGroups.map((g) => (
-              <tr key={g.id} className="border-t border-slate-200">
-                <th scope="row" className="py-1.5 font-medium">
-                  {g.name}
-                  {g.note ? <span className="block font-normal text-slate-500">{g.note}</span> : null}
-                </th>
-                <td className="py-1.5 text-right tabular-nums">{g.count}</td>
-                <td className="py-1.5 text-right text-slate-600">
-                  {g.reservedCloudlets} cl · {formatMemory(g.ramMiB)} · {formatCpu(g.cpuMHz)} · {g.diskGb} GB
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-
-      <TopologyPicture groups={plan.nodeGroups} />
-
-      <dl className="grid grid-cols-2 gap-x-4 gap-y-1">
-        <dt className="text-slate-500">Nodes</dt>
-        <dd className="text-right font-medium tabular-nums">{plan.totals.nodes}</dd>
-        <dt className="text-slate-500">Cloudlets</dt>
-        <dd className="text-right tabular-nums">
-          {plan.totals.reservedCloudlets} <span className="text-slate-500">(up to {plan.totals.cloudletLimit})</span>
-        </dd>
-        <dt className="text-slate-500">RAM</dt>
-        <dd className="text-right tabular-nums">{formatMemory(plan.totals.ramMiB)}</dd>
-        <dt className="text-slate-500">Disk</dt>
-        <dd className="text-right tabular-nums">{plan.totals.diskGb} GB</dd>
-        <dt className="text-slate-500">Price per hour</dt>
-        <dd className="text-right font-medium tabular-nums">{formatMoney(plan.price.hourly, 4)}</dd>
-        <dt className="text-slate-500">Price per month</dt>
-        <dd className="text-right font-semibold tabular-nums" data-testid="plan-monthly-price">
-          {formatMoney(plan.price.monthly)}
-        </dd>
-        <dt className="col-span-2 text-xs text-slate-500">
-          Up to {formatMoney(plan.price.monthlyAtLimit)} per month if every node scales to its limit.
-        </dt>
-      </dl>
+      <PlanResources plan={plan} />
 
       <section aria-labelledby="quota-heading">
         <h4 id="quota-heading" className="mb-1 font-medium">

@@ -90,7 +90,7 @@ export function toStatusSnapshot(state: EnvironmentState, timeScale: number, now
       addons: settings.addons,
       autoscaling: settings.autoscaling ?? null,
     },
-    plan: { nodeGroups: plan.nodeGroups, stages: plan.stages, endpoints: plan.endpoints, estimate: plan.estimate },
+    plan: { nodeGroups: plan.nodeGroups, stages: plan.stages, endpoints: plan.endpoints, estimate: plan.estimate, totals: plan.totals, price: plan.price, ...(plan.addonRequests ? { addonRequests: plan.addonRequests } : {}) },
     operations,
     steps,
     nodes,

@@ -25,7 +25,8 @@ export type StatusSnapshot = {
     /** The worker autoscaler's range, or null when it is off. */
     autoscaling: { minWorkers: number; maxWorkers: number } | null;
   };
-  plan: Pick<EnvironmentPlan, "nodeGroups" | "stages" | "endpoints" | "estimate">;
+  /** The plan as the cluster is now (a change replaces it): what the status page's cluster panel shows. */
+  plan: Pick<EnvironmentPlan, "nodeGroups" | "stages" | "endpoints" | "estimate" | "totals" | "price" | "addonRequests">;
   /** Newest first. `current` is the one the steps below belong to (the newest). */
   operations: OperationView[];
   steps: StepView[];

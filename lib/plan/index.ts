@@ -14,3 +14,4 @@ export { quotaLabels, describeEnvironmentsFull } from "./quota-labels";
 export { diffPlans, type PlanDiff, type DiffNode, type DiffStep } from "./diff-plans";
 export { nodeIndex, type NodeIds } from "./build-node-groups";
 export { upgradeTargets, type UpgradeTargets } from "./upgrade-targets";
+export { describeRequests } from "./assess-addon-requests";

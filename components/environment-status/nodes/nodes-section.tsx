@@ -4,17 +4,19 @@ import { cn } from "@/components/ui/cn";
 import type { NodeView } from "@/lib/live/status-snapshot";
 import type { PlanNodeGroup } from "@/lib/plan";
 import { nodeStateStyle, nodeStateStyles } from "./node-state-style";
+import { tableNodes } from "./table-nodes";
 import { StatusSection } from "../status-section";
 
 function readyText(ready: boolean | null): string {
   return ready === null ? "—" : ready ? "Yes" : "No";
 }
 
-/** One row per machine (group, hostname, IP, role, state, Kubernetes version, Ready) and the topology coloured by state. */
+/** One row per machine that exists (group, hostname, IP, role, state, Kubernetes version, Ready) and the topology coloured by state. */
 export const NodesSection = memo(function NodesSection({ nodes, groups }: { nodes: NodeView[]; groups: PlanNodeGroup[] }) {
   const byHostname = new Map(nodes.map((n) => [n.hostname, n]));
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const planned = new Map(groups.flatMap((g) => g.nodes.map((n) => [n.id, n.hostname] as const)));
+  const rows = tableNodes(nodes);
   const nodeClass = (nodeId: string) => {
     const hostname = planned.get(nodeId);
     return nodeStateStyle(byId.get(nodeId) ?? (hostname === undefined ? undefined : byHostname.get(hostname))).className;
@@ -35,14 +37,14 @@ export const NodesSection = memo(function NodesSection({ nodes, groups }: { node
               </tr>
             </thead>
             <tbody>
-              {nodes.length === 0 ? (
+              {rows.length === 0 ? (
                 <tr className="border-t border-slate-100">
                   <td colSpan={7} className="py-3 text-slate-600">
-                    No machines yet: they are created in the first stage of the install.
+                    {nodes.length === 0 ? "No machines yet: they are created in the first stage of the install." : "No machines: every one was removed."}
                   </td>
                 </tr>
               ) : (
-                nodes.map((node) => {
+                rows.map((node) => {
                   const style = nodeStateStyle(node);
                   return (
                     <tr key={node.id} className="border-t border-slate-100">

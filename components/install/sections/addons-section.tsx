@@ -2,6 +2,7 @@
 import { Controller } from "react-hook-form";
 import { Checkbox } from "@/components/ui/checkbox";
 import { addons } from "@/lib/catalog";
+import { addonRequestsText } from "../addon-requests-text";
 import type { InstallSectionProps } from "./install-section-props";
 
 /** One checkbox per add-on; those that need storage are disabled, with the reason, while storage is off. */
@@ -12,7 +13,9 @@ export function AddonsSection({ form, err, locked, storage }: InstallSectionProp
       <legend className="mb-2 text-sm font-medium">Add-ons</legend>
       {addons.map((a) => {
         const blocked = a.requiresStorage && !storage;
-        const description = blocked ? `${a.description} Needs NFS storage: turn NFS storage on to enable.` : a.description;
+        const requests = addonRequestsText(a.workloads);
+        const base = requests ? `${a.description} ${requests}` : a.description;
+        const description = blocked ? `${base} Needs NFS storage: turn NFS storage on to enable.` : base;
         return (
           <Controller
             key={a.id}
@@ -35,3 +38,4 @@ export function AddonsSection({ form, err, locked, storage }: InstallSectionProp
     </fieldset>
   );
 }
+

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EnvironmentStatusPage } from "@/components/environment-status/environment-status-page";
-import { PlanSummary } from "@/components/install/plan-summary";
 import { requireUser } from "@/lib/auth/require-user";
 import { getStatusSnapshot } from "@/lib/data/get-status-snapshot";
 import { env } from "@/lib/env";
@@ -22,5 +21,5 @@ export default async function EnvironmentPage({ params }: Params) {
     throw e;
   });
   const timeScale = env().engine.timeScale;
-  return <EnvironmentStatusPage initial={snapshot} initialLogs={logs} timeScale={timeScale} aside={<PlanSummary plan={plan} timeScale={timeScale} />} />;
+  return <EnvironmentStatusPage initial={snapshot} initialLogs={logs} timeScale={timeScale} installPlan={plan} />;
 }
