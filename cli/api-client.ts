@@ -23,8 +23,9 @@ export class ApiClient {
     private readonly io: Pick<Io, "fetch" | "sleep" | "err">,
   ) {}
 
-  async json<T>(method: Method, path: string, body?: unknown): Promise<T> {
-    const response = await this.send(method, path, body, "application/json");
+  /** `idempotencyKey` is the POST's key (a new one by default): a script that repeats a command with the same key gets the first answer. */
+  async json<T>(method: Method, path: string, body?: unknown, options: { idempotencyKey?: string } = {}): Promise<T> {
+    const response = await this.send(method, path, body, "application/json", options.idempotencyKey);
     return (await response.json()) as T;
   }
 
@@ -33,11 +34,11 @@ export class ApiClient {
     return (await this.send("GET", path, undefined, accept)).text();
   }
 
-  private async send(method: Method, path: string, body: unknown, accept: string): Promise<Response> {
+  private async send(method: Method, path: string, body: unknown, accept: string, idempotencyKey?: string): Promise<Response> {
     const headers: Record<string, string> = { authorization: `Bearer ${this.config.token}`, accept: `${accept}, application/problem+json`, "user-agent": userAgent };
     const payload = body === undefined ? undefined : JSON.stringify(body);
     if (payload !== undefined) headers["content-type"] = "application/json";
-    if (method === "POST") headers["idempotency-key"] = randomUUID();
+    if (method === "POST") headers["idempotency-key"] = idempotencyKey ?? randomUUID();
     const init: RequestInit = { method, headers, ...(payload !== undefined ? { body: payload } : {}) };
     const url = `${this.config.url}/api/v1${path}`;
     let response = await this.fetchWithRetry(url, init, method !== "DELETE");
