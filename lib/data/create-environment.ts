@@ -42,8 +42,12 @@ export async function createEnvironment(
   const max = user.plan.quotas.maxEnvironments;
   // The environments quota is enforced by the store, under the account's lock; the other quotas are the plan's.
   const failed = plan.quota.verdicts.filter((v) => !v.ok && v.quota !== "maxEnvironments");
-  if (failed.length > 0) {
-    throw new ForbiddenError(`This cluster does not fit your ${user.plan.name} plan. ${failed.map((v) => v.message).join(" ")}`);
+  // The plan's own limits (workers at install, room on the workers) are not the account's: no plan upgrade helps.
+  const overQuota = failed.filter((v) => Object.hasOwn(user.plan.quotas, v.quota));
+  const overLimit = failed.filter((v) => !Object.hasOwn(user.plan.quotas, v.quota));
+  if (overLimit.length > 0) throw new UnprocessableError(overLimit.map((v) => v.message).join(" "));
+  if (overQuota.length > 0) {
+    throw new ForbiddenError(`This cluster does not fit your ${user.plan.name} plan. ${overQuota.map((v) => v.message).join(" ")}`);
   }
 
   const outcome = await insertEnvironment(database(), { userId: user.id, settings, plan, requestId, faults: faults.data, maxEnvironments: max, now: new Date() });
