@@ -11,7 +11,8 @@ const protectedPrefixes = ["/marketplace", "/environments", "/account"];
  *   decode it: the API answers 400, a page the not-found page;
  * - a protected page without a session cookie goes to sign-in and comes back afterwards (optimistic; pages
  *   still verify the session themselves with requireUser);
- * - every response gets the security headers, and a page a Content-Security-Policy with a fresh nonce.
+ * - every response gets the security headers, and a page a Content-Security-Policy with a fresh nonce;
+ * - every API answer gets Cache-Control: no-store.
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -20,7 +21,7 @@ export function proxy(request: NextRequest) {
   const isApi = pathname.startsWith("/api/") || pathname.startsWith("/k8s/");
 
   if (isMalformedPath(pathname)) {
-    if (isApi) return withHeaders(NextResponse.json(malformedPathError, { status: 400 }), https, apiContentSecurityPolicy);
+    if (isApi) return noStore(withHeaders(NextResponse.json(malformedPathError, { status: 400 }), https, apiContentSecurityPolicy), request);
     return page(request, https, "/__not-found");
   }
 
@@ -31,8 +32,23 @@ export function proxy(request: NextRequest) {
     return withHeaders(NextResponse.redirect(url), https, apiContentSecurityPolicy);
   }
 
-  if (isApi) return withHeaders(NextResponse.next(), https, apiContentSecurityPolicy);
+  if (isApi) return noStore(withHeaders(NextResponse.next(), https, apiContentSecurityPolicy), request);
   return page(request, https);
+}
+
+/** The routes that answer Server-Sent Events (app/api/environment-feed, app/api/environments/[name]/events). */
+const eventStreams = /^\/api\/(environment-feed|environments\/[^/]+\/events)\/?$/;
+
+/**
+ * Every answer of the APIs — the pages' JSON routes, API v1, sign-in, event streams, the clusters' Kubernetes
+ * API, kubeconfig and log downloads — is one account's data: no browser, proxy or CDN may keep a copy. Set
+ * here, once; a header set by the proxy wins over the route's own (Next.js keeps the first). An event stream
+ * also says no-transform, so no compression buffers its events.
+ */
+function noStore(response: NextResponse, request: NextRequest): NextResponse {
+  const stream = eventStreams.test(request.nextUrl.pathname) || (request.headers.get("accept")?.includes("text/event-stream") ?? false);
+  response.headers.set("Cache-Control", stream ? "no-store, no-transform" : "no-store");
+  return response;
 }
 
 /** Renders the page (or, rewritten, another one) with a nonce-based policy Next.js applies to its scripts. */

@@ -71,6 +71,7 @@ async function main() {
       if (pathname.startsWith("/api/") || pathname.startsWith("/k8s/")) {
         res.writeHead(400, {
           "content-type": "application/json",
+          "cache-control": "no-store",
           "content-security-policy": apiContentSecurityPolicy,
           ...Object.fromEntries(securityHeaders({ https: config.appUrl.startsWith("https://") })),
         });
@@ -97,6 +98,7 @@ async function main() {
       const message = "Clusterport could not answer this request because of an error on its side; it has been logged. Try again; if it keeps failing, contact support.";
       res.writeHead(500, {
         "content-type": kube || pathname.startsWith("/api/") ? "application/json" : "text/plain; charset=utf-8",
+        "cache-control": "no-store",
         "content-security-policy": apiContentSecurityPolicy,
         ...Object.fromEntries(securityHeaders({ https: config.appUrl.startsWith("https://") })),
       });

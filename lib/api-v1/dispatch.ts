@@ -58,7 +58,7 @@ export async function dispatchV1(request: Request, segments: readonly string[]):
   let claimed: string | undefined;
   try {
     if (path === "/openapi.json" && request.method === "GET") {
-      return new Response(JSON.stringify(openApiDocument()), { headers: { "content-type": "application/json", "cache-control": "no-cache" } });
+      return new Response(JSON.stringify(openApiDocument()), { headers: { "content-type": "application/json", "cache-control": "no-store" } });
     }
     const found = match(request.method, path);
     if (!found) return problemResponse(problem(404, "not_found", `There is no API operation at ${path.slice(0, 200)}: see /api/v1/openapi.json.`, new URL(request.url).pathname));

@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async ({ request, user }) => {
   return new Response(
     sseStream((send) => feed().subscribeAccount(user.id, (list) => send({ event: "environments", data: list })), request.signal),
-    { headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", "X-Accel-Buffering": "no" } },
+    { headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store, no-transform", "X-Accel-Buffering": "no" } },
   );
 });

@@ -4,9 +4,10 @@ import { openApiV3Document, openApiV3Index } from "./openapi-v3";
 /**
  * The answer to `GET <cluster>/openapi/<rest>` (after authentication), headers included:
  * - `/openapi/v3`: the index, not to be stored (kubectl reads it first on every run, to learn the hashes);
- * - `/openapi/v3/<group version>`: its document, as JSON only (406 for a client that takes nothing else); under
- *   the hash the index names, `public, immutable` for a year, as the real server answers — kubectl's HTTP cache
- *   then keeps it on disk until the hash changes;
+ * - `/openapi/v3/<group version>`: its document, as JSON only (406 for a client that takes nothing else), with
+ *   the hash the index names as its ETag. The real server lets it be kept for a year (`public, immutable`);
+ *   here, as every authenticated answer, it is not to be stored (proxy.ts would override anything else), and
+ *   kubectl downloads it again when it needs it;
  * - `/openapi/v2`, which kubectl still reads (as protobuf only) to validate on the client a kind whose v3 document
  *   has no patch operation — a read-only kind — and each item of a `kind: List` file: an empty document. kubectl
  *   then finds no schema to check against and leaves it to the server, which it asks with `fieldValidation=Strict`;
@@ -19,13 +20,7 @@ export function openApi(rest: readonly string[], query: URLSearchParams, accept:
     const served = openApiV3Document(groupVersion.join("/"));
     if (!served) return failure(notFound(`the server could not find the requested resource (openapi/v3/${groupVersion.join("/").slice(0, 80)})`));
     if (!acceptsJson(accept)) return failure(new KubeError(406, "NotAcceptable", "only application/json is served here"));
-    const current = query.get("hash") === served.hash;
-    return respond(200, served.json, {
-      etag: `"${served.hash}"`,
-      vary: "Accept",
-      // An old hash (a document changed between the index and this request) gets today's document, not for keeps.
-      "cache-control": current ? "public, max-age=31536000, immutable" : "no-store",
-    });
+    return respond(200, served.json, { etag: `"${served.hash}"`, vary: "Accept", "cache-control": "no-store" });
   }
   if (version === "v2" && groupVersion.length === 0) {
     if (!accept.includes(openApiV2Protobuf)) return failure(new KubeError(406, "NotAcceptable", "only the OpenAPI v3 documents are served here, under /openapi/v3"));

@@ -13,7 +13,7 @@ export const GET = apiRoute<{ name: string }>(async ({ request, user, params }) 
   return new Response(sseStream((send) => feed().subscribe(environment.id, after, send), request.signal), {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-cache, no-transform",
+      "Cache-Control": "no-store, no-transform",
       Connection: "keep-alive",
       "X-Accel-Buffering": "no",
     },
