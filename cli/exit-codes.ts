@@ -33,7 +33,7 @@ export const exitCodesHelp = `
 Exit codes:
   0  success
   1  the operation failed (e.g. the install ended failed)
-  2  usage or validation error (found locally, or the server's 400)
+  2  usage or validation error (found locally, or the server's 400), or a --preview that breaks a quota
   3  not authenticated or forbidden (401/403): run \`clusterport login\`; changes need a Read and write token
   4  not found (404)
   5  conflict (409/422): the environment's state or name does not allow it now
