@@ -133,7 +133,7 @@ export function EnvironmentStatusView({
           {results ? (
             <>
               <HealthSection health={results.health} />
-              <EndpointsSection endpoints={results.endpoints} />
+              <EndpointsSection endpoints={results.endpoints} ingressAddress={environment.ingressAddress} />
               <CredentialsSection name={environment.name} credentials={snapshot.credentials} remoteApi={environment.addons.remoteApi} />
             </>
           ) : null}

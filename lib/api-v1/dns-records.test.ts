@@ -83,3 +83,44 @@ describe("DNS records", () => {
     ]);
   });
 });
+
+describe("a certificate waiting for its DNS record", () => {
+  it("shows in the environment's status, with the record to create, until the record made through the API lets it be issued", async () => {
+    const engine = await import("@/lib/engine");
+    const write = await token(userId, "write");
+    expect((await call("POST", "/environments", write, { name: "waits", region: "eu-central" })).status).toBe(201);
+    const clock = engine.virtualClock();
+    const runner = (hook?: () => Promise<void>) =>
+      engine
+        .createRunner({
+          pool: db.pool,
+          clock,
+          handlers: engine.stepHandlers,
+          encryptionKey: process.env.ENCRYPTION_KEY!,
+          onOutcome: (step, outcome) => {
+            if (hook && step.name === "issue-certificate" && outcome === "retrying" && step.attempt === 1) void clock.busy(hook());
+          },
+        })
+        .runUntilIdle();
+    await runner();
+    expect((await call("POST", "/environments/waits/changes/certificate", write, { domain: "www.example.com" })).status).toBe(202);
+
+    let waiting: unknown;
+    await runner(async () => {
+      waiting = (await call("GET", "/environments/waits/status", write)).body.waiting;
+      expect((await call("POST", "/dns-records", write, { name: "www.example.com", type: "CNAME", value: "waits.fra.clusterport.cloud" })).status).toBe(201);
+    });
+    expect(waiting).toEqual([
+      {
+        step: "Issue a certificate for www.example.com",
+        message: expect.stringMatching(/^www\.example\.com does not resolve to this cluster \(it does not resolve\)\. Create an A record www\.example\.com → 198\.1[89]\.\d+\.\d+ \(the cluster's ingress address\) or a CNAME www\.example\.com → waits\.fra\.clusterport\.cloud; then it is issued automatically\.$/),
+        fixableBy: "user",
+        action: expect.stringContaining("looked up again in 15 s"),
+        nextAttemptAt: expect.any(String),
+      },
+    ]);
+    const after = await call("GET", "/environments/waits/status", write);
+    expect(after.body).toMatchObject({ status: "running", operation: { type: "certificate", status: "succeeded" }, waiting: [] });
+    expect(after.body.endpoints.custom).toBe("https://www.example.com/");
+  });
+});

@@ -10,6 +10,7 @@ export const environmentSummary = z.object({
   name: z.string(),
   displayName: z.string(),
   domain: z.string(),
+  ingressAddress: z.string().describe("The public address of the cluster's ingress: a domain of yours points here (an A record, or a CNAME to `domain`) before its certificate is issued."),
   region: z.object({ id: z.string(), name: z.string() }),
   status: z.enum(environmentStatuses),
   version: z.string(),
@@ -63,6 +64,9 @@ export const environmentStatus = z.object({
       .describe("The estimated time left while it is queued or running (the plan's step estimates corrected by how long finished steps took, along the critical path); null once it ended or when a step failed."),
   }),
   running: z.array(z.string()).describe("Titles of the steps running now."),
+  waiting: z
+    .array(z.object({ step: z.string(), message: z.string(), fixableBy: z.enum(["user", "platform"]), action: z.string(), nextAttemptAt: z.string().nullable() }))
+    .describe("Steps between attempts, each with why its last attempt did not succeed and what to do — e.g. a certificate waiting for its domain's DNS record, which says the record to create."),
   endpoints: json.nullable(),
 });
 

@@ -1,5 +1,5 @@
 import { findRegion } from "@/lib/catalog";
-import type { EnvironmentRecord, EnvironmentResults } from "@/lib/engine";
+import { ingressAddressFor, type EnvironmentRecord, type EnvironmentResults } from "@/lib/engine";
 import { isEnvironmentStatus, type EnvironmentStatus } from "@/lib/environments/environment-status";
 import type { EnvironmentPlan } from "@/lib/plan";
 import type { InstallSettings } from "@/lib/validations/install-settings";
@@ -9,6 +9,8 @@ export type EnvironmentSummary = {
   name: string;
   displayName: string;
   domain: string;
+  /** The public address of the cluster's ingress: where `domain` resolves, and where a custom domain must point. */
+  ingressAddress: string;
   region: { id: string; name: string };
   status: EnvironmentStatus;
   version: string;
@@ -31,6 +33,7 @@ export function toEnvironmentSummary(row: EnvironmentRecord): EnvironmentSummary
     name: row.name,
     displayName: row.displayName,
     domain: row.domain,
+    ingressAddress: ingressAddressFor(row.id),
     region: { id: row.region, name: findRegion(row.region)?.name ?? row.region },
     status: isEnvironmentStatus(row.status) ? row.status : "failed",
     version: row.settings.version,

@@ -1,6 +1,6 @@
 import { findRegion, nodeGroups, type NodeGroupId } from "@/lib/catalog";
 import type { Pool } from "@/lib/db/pool";
-import { readEnvironmentState, type EnvironmentState } from "@/lib/engine";
+import { ingressAddressFor, readEnvironmentState, type EnvironmentState } from "@/lib/engine";
 import { canRollBackChange } from "@/lib/environments/operation-types";
 import { isEnvironmentStatus } from "@/lib/environments/environment-status";
 import { buildWorkloadsView } from "./build-workloads-view";
@@ -89,6 +89,7 @@ export function toStatusSnapshot(state: EnvironmentState, timeScale: number, now
       storage: settings.storage,
       addons: settings.addons,
       autoscaling: settings.autoscaling ?? null,
+      ingressAddress: ingressAddressFor(env.id),
     },
     plan: { nodeGroups: plan.nodeGroups, stages: plan.stages, endpoints: plan.endpoints, estimate: plan.estimate, totals: plan.totals, price: plan.price, ...(plan.addonRequests ? { addonRequests: plan.addonRequests } : {}) },
     operations,

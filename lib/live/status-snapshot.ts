@@ -24,6 +24,8 @@ export type StatusSnapshot = {
     addons: { monitoring: boolean; tracing: boolean; remoteApi: boolean };
     /** The worker autoscaler's range, or null when it is off. */
     autoscaling: { minWorkers: number; maxWorkers: number } | null;
+    /** The public address of the cluster's ingress, where its domain and a custom domain's DNS must point. */
+    ingressAddress: string;
   };
   /** The plan as the cluster is now (a change replaces it): what the status page's cluster panel shows. */
   plan: Pick<EnvironmentPlan, "nodeGroups" | "stages" | "endpoints" | "estimate" | "totals" | "price" | "addonRequests">;

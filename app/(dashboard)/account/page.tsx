@@ -2,19 +2,25 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiTokensSection } from "@/components/account/api-tokens/api-tokens-section";
 import { ChangePlanForm } from "@/components/account/change-plan-form";
+import { DnsRecordsSection } from "@/components/account/dns-records-section";
 import { WebhooksSection } from "@/components/account/webhooks-section";
 import { Progress } from "@/components/ui/progress";
 import { requireUser } from "@/lib/auth/require-user";
 import { accountPlans } from "@/lib/catalog";
 import { listApiTokens } from "@/lib/data/api-tokens/list-api-tokens";
+import { findEnvironmentList } from "@/lib/data/find-environment-list";
 import { getAccountUsage } from "@/lib/data/get-account-usage";
+import { ingressAddressFor } from "@/lib/engine";
+import { env } from "@/lib/env";
+import { isTerminal } from "@/lib/environments/environment-status";
 import { formatMoney } from "@/lib/format/format-money";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
-  const [usage, tokens] = await Promise.all([getAccountUsage(user.id), listApiTokens(user.id)]);
+  const [usage, tokens, environments] = await Promise.all([getAccountUsage(user.id), listApiTokens(user.id), findEnvironmentList(user.id)]);
+  const clusters = environments.filter((e) => !isTerminal(e.status)).map((e) => ({ name: e.name, domain: e.domain, ingressAddress: ingressAddressFor(e.id) }));
   const q = user.plan.quotas;
   const rows = [
     { label: "Environments", used: usage.environments, limit: q.maxEnvironments, note: "in use" },
@@ -63,6 +69,7 @@ export default async function AccountPage() {
       </section>
       <ApiTokensSection tokens={tokens} />
       <WebhooksSection />
+      <DnsRecordsSection clusters={clusters} resolver={env().dnsResolver} />
       <section aria-labelledby="audit-heading" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="audit-heading" className="mb-1 font-semibold">
           Audit log

@@ -8,13 +8,15 @@ import { ChangeDialog } from "./change-dialog";
 
 /**
  * Certificate manager: a domain of the person's own; the rule a name breaks is shown as they type (the same
- * check the server makes). The domain must point at the cluster for Let's Encrypt's HTTP-01 challenge.
+ * check the server makes). The domain must resolve to the cluster's ingress address for Let's Encrypt's HTTP-01
+ * challenge: the dialog says which record to create, and the certificate waits for it.
  */
 export function CertificateDialog({
   open,
   onOpenChange,
   name,
   clusterDomain,
+  ingressAddress,
   current,
   timeScale,
 }: {
@@ -22,6 +24,7 @@ export function CertificateDialog({
   onOpenChange(open: boolean): void;
   name: string;
   clusterDomain: string;
+  ingressAddress: string;
   current: string | undefined;
   timeScale: number;
 }) {
@@ -34,7 +37,15 @@ export function CertificateDialog({
     }
   }, [open]);
   const problem = domainNameProblem(domain);
-  const description = `Point its DNS record at the cluster first (CNAME to ${clusterDomain}): Let's Encrypt checks it through the ingress.`;
+  const description = (
+    <>
+      Point it at the cluster: an A record to {ingressAddress} or a CNAME to {clusterDomain} (
+      <a href="/account#dns-heading" className="underline">
+        DNS records
+      </a>{" "}
+      on the Account page). Let&apos;s Encrypt checks it through the ingress; until it resolves here, the certificate waits (about an hour).
+    </>
+  );
   return (
     <ChangeDialog
       open={open}

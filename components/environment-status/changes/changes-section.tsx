@@ -301,6 +301,7 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
         onOpenChange={(next) => setOpen(next ? "certificate" : null)}
         name={environment.name}
         clusterDomain={environment.domain}
+        ingressAddress={environment.ingressAddress}
         current={certificateDomain}
         timeScale={timeScale}
       />

@@ -2,8 +2,11 @@ import type { Endpoints } from "@/lib/plan";
 import { endpointLabels } from "./endpoint-labels";
 import { StatusSection } from "../status-section";
 
-/** The running cluster's URLs (those present), each opening in a new tab; the API server is for kubectl, so plain text. */
-export function EndpointsSection({ endpoints }: { endpoints: Endpoints }) {
+/**
+ * The running cluster's URLs (those present), each opening in a new tab; the API server is for kubectl, so plain
+ * text. Then the ingress address, where a domain of the user's must point (an A record) for its certificate.
+ */
+export function EndpointsSection({ endpoints, ingressAddress }: { endpoints: Endpoints; ingressAddress: string }) {
   return (
     <StatusSection id="endpoints" title="Endpoints">
       <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1.5 text-sm">
@@ -26,6 +29,10 @@ export function EndpointsSection({ endpoints }: { endpoints: Endpoints }) {
             </div>
           );
         })}
+        <div className="contents">
+          <dt className="text-slate-500">Ingress address</dt>
+          <dd className="font-mono text-xs leading-5 break-all">{ingressAddress}</dd>
+        </div>
       </dl>
     </StatusSection>
   );

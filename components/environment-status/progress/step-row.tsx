@@ -29,7 +29,7 @@ export function StepRow({ step, now, nested = false }: { step: StepView; now: nu
         ) : null}
         {step.error && (step.status === "retrying" || step.status === "failed") ? (
           <p className={cn("text-xs", step.status === "failed" ? "text-red-700" : "text-amber-800")}>
-            {step.status === "retrying" ? `Attempt ${step.attempts} failed: ` : null}
+            {step.status === "retrying" ? (step.error.fixableBy === "user" ? "Waiting for you: " : `Attempt ${step.attempts} failed: `) : null}
             {step.error.message}
           </p>
         ) : null}

@@ -162,6 +162,9 @@ export const environmentOperations = [
             remainingSeconds: remainingMs === null ? null : Math.ceil(remainingMs / 1000),
           },
           running: snapshot.steps.filter((s) => s.status === "running" || s.status === "retrying").map((s) => s.title),
+          waiting: snapshot.steps
+            .filter((s) => s.status === "retrying" && s.error)
+            .map((s) => ({ step: s.title, message: s.error!.message, fixableBy: s.error!.fixableBy, action: s.error!.action, nextAttemptAt: s.availableAt })),
           endpoints: snapshot.results?.endpoints ?? null,
         },
       };
