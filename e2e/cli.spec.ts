@@ -64,7 +64,7 @@ test("the clusterport CLI installs, reads, changes and deletes an environment, w
     expect(kubeconfig).toMatchObject({ code: 0, stderr: "" });
     const config = parse(kubeconfig.stdout) as { kind: string; clusters: { cluster: { server: string } }[] };
     expect(config.kind).toBe("Config");
-    expect(config.clusters[0]?.cluster.server).toMatch(new RegExp(`^${baseURL}/k8s/clusters/[0-9a-f-]{36}$`));
+    expect(config.clusters[0]?.cluster.server).toMatch(new RegExp(`^${baseURL!.replace(/^http:/, "https:")}/k8s/clusters/[0-9a-f-]{36}$`));
 
     const list = await run("env", "list", "--json");
     expect(list.code).toBe(0);

@@ -18,7 +18,7 @@ test("an install runs to Running, serves a kubeconfig for its Kubernetes API, an
   const kubeconfig = await page.request.get(`/api/environments/${name}/kubeconfig`);
   expect(kubeconfig.status()).toBe(200);
   expect(kubeconfig.headers()["content-disposition"]).toContain(`${name}-kubeconfig.yaml`);
-  expect(await kubeconfig.text()).toContain(`server: ${test.info().project.use.baseURL}/k8s/clusters/${detail.id}`);
+  expect(await kubeconfig.text()).toContain(`server: ${test.info().project.use.baseURL!.replace(/^http:/, "https:")}/k8s/clusters/${detail.id}`);
 
   // Log lines are numbered 1, 2, 3 … per environment; a page reads back from the newest with ?before=.
   const all = (await (await page.request.get(`/api/environments/${name}/logs`)).json()).lines as { id: number }[];

@@ -29,8 +29,9 @@ test("a real Kubernetes client reads the simulated cluster with its kubeconfig, 
   test.setTimeout(90_000);
   await signUpViaApi(request);
   const c = await cluster(request, { workers: 2, addons: { monitoring: false, tracing: false, remoteApi: true } });
-  expect(c.server).toMatch(new RegExp(`^${baseURL}/k8s/clusters/[0-9a-f-]{36}$`));
-  expect(c.kubeconfig).not.toContain("certificate-authority-data");
+  // https on the app's own host and port, verified against the installation's authority in the kubeconfig.
+  expect(c.server).toMatch(new RegExp(`^${baseURL!.replace(/^http:/, "https:")}/k8s/clusters/[0-9a-f-]{36}$`));
+  expect(c.kubeconfig).toContain("certificate-authority-data");
 
   const kc = new KubeConfig();
   kc.loadFromString(c.kubeconfig);
@@ -129,12 +130,14 @@ test("a real client creates a deployment, scales it past the workers' room, and 
   await expect.poll(async () => (await core.listNamespacedPod({ namespace: "shop" })).items.length, { timeout: 10_000 }).toBe(0);
 });
 
-test("the API says who may not in Kubernetes Status objects: no token, another cluster's, Remote API off, no such cluster", async ({ request }) => {
+test("the API says who may not in Kubernetes Status objects: no token, another cluster's, Remote API off, no such cluster", async ({ request, playwright }) => {
   test.setTimeout(90_000);
   await signUpViaApi(request);
   const open = await cluster(request, { addons: { monitoring: false, tracing: false, remoteApi: true } });
   const closed = await cluster(request, {});
-  const get = (server: string, token?: string) => request.get(`${server}/api/v1/nodes`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  // Playwright cannot be given the kubeconfig's authority; the other tests verify the certificate (client-node, kubectl).
+  const api = await playwright.request.newContext({ ignoreHTTPSErrors: true });
+  const get = (server: string, token?: string) => api.get(`${server}/api/v1/nodes`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   const anonymous = await get(open.server);
   expect(anonymous.status()).toBe(401);
@@ -151,9 +154,10 @@ test("the API says who may not in Kubernetes Status objects: no token, another c
   const missing = await get(open.server.replace(/[0-9a-f-]{36}$/, "00000000-0000-4000-8000-000000000000"), open.token);
   expect(missing.status()).toBe(404);
   expect(await missing.json()).toMatchObject({ kind: "Status", reason: "NotFound" });
-  const badSelector = await request.get(`${open.server}/api/v1/pods?labelSelector=${encodeURIComponent("app=(x")}`, { headers: { authorization: `Bearer ${open.token}` } });
+  const badSelector = await api.get(`${open.server}/api/v1/pods?labelSelector=${encodeURIComponent("app=(x")}`, { headers: { authorization: `Bearer ${open.token}` } });
   expect(badSelector.status()).toBe(400);
   expect((await badSelector.json()).reason).toBe("BadRequest");
+  await api.dispose();
 });
 
 /**
@@ -197,6 +201,8 @@ test("kubectl reads and writes the cluster with the kubeconfig behind HTTPS: get
     // The web server behind the proxy runs no engine; the suite's server does the install.
     const c = await cluster(request, { workers: 2, addons: { monitoring: false, tracing: false, remoteApi: true } });
     expect(c.server).toMatch(new RegExp(`^https://localhost:${tlsPort}/k8s/clusters/`));
+    // The proxy's certificate is trusted as a public one would be: the kubeconfig names no authority of its own.
+    expect(c.kubeconfig).not.toContain("certificate-authority-data");
     const file = path.join(dir, "config");
     fs.writeFileSync(file, c.kubeconfig, { mode: 0o600 });
     // Asynchronously: the TLS proxy answering kubectl runs in this process.

@@ -78,7 +78,8 @@ test("a development install reaches Running live; health, endpoints, credentials
   await credentials.getByRole("link", { name: "Download kubeconfig" }).click();
   const download = await downloading;
   const yaml = fs.readFileSync(await download.path(), "utf8");
-  expect(yaml).toMatch(new RegExp(`server: ${test.info().project.use.baseURL}/k8s/clusters/[0-9a-f-]{36}\n`));
+  // kubectl's form of the app's own address: https on the same host and port (docs/kubernetes-api.md).
+  expect(yaml).toMatch(new RegExp(`server: ${test.info().project.use.baseURL!.replace(/^http:/, "https:")}/k8s/clusters/[0-9a-f-]{36}\n`));
 
   // Logs: every line of the environment, filterable by node, downloadable.
   const logs = page.getByRole("region", { name: "Logs" });

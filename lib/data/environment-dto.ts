@@ -1,6 +1,7 @@
 import { findRegion } from "@/lib/catalog";
 import { ingressAddressFor, type EnvironmentRecord, type EnvironmentResults } from "@/lib/engine";
 import { isEnvironmentStatus, type EnvironmentStatus } from "@/lib/environments/environment-status";
+import { withKubernetesApiEndpoint } from "@/lib/kube-api/with-kubernetes-api-endpoint";
 import type { EnvironmentPlan } from "@/lib/plan";
 import type { InstallSettings } from "@/lib/validations/install-settings";
 
@@ -45,5 +46,10 @@ export function toEnvironmentSummary(row: EnvironmentRecord): EnvironmentSummary
 }
 
 export function toEnvironmentDetail(row: EnvironmentRecord): EnvironmentDetail {
-  return { ...toEnvironmentSummary(row), settings: row.settings, plan: row.plan, results: row.results };
+  return {
+    ...toEnvironmentSummary(row),
+    settings: row.settings,
+    plan: { ...row.plan, endpoints: withKubernetesApiEndpoint(row.plan.endpoints, row.id) },
+    results: row.results && { ...row.results, endpoints: withKubernetesApiEndpoint(row.results.endpoints, row.id) },
+  };
 }

@@ -16,5 +16,5 @@ export async function getStatusSnapshot(userId: string, name: string): Promise<{
   // further back when asked, GET …/logs?before=).
   const state = couldBeEnvironmentName(name) ? await readEnvironmentState(database(), { userId, name }, { logTail: firstLogLines }) : undefined;
   if (!state) throw environmentNotFound(name);
-  return { snapshot: toStatusSnapshot(state, env().engine.timeScale, new Date()), logs: state.logTail.map(toLogLineView), plan: state.environment.plan };
+  return { snapshot: toStatusSnapshot(state, env().engine.timeScale, env().appUrl, new Date()), logs: state.logTail.map(toLogLineView), plan: state.environment.plan };
 }

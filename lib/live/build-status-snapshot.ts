@@ -3,6 +3,8 @@ import type { Pool } from "@/lib/db/pool";
 import { ingressAddressFor, readEnvironmentState, type EnvironmentState } from "@/lib/engine";
 import { canRollBackChange } from "@/lib/environments/operation-types";
 import { isEnvironmentStatus } from "@/lib/environments/environment-status";
+import { kubernetesApiUrl } from "@/lib/kube-api/kubernetes-api-url";
+import { withKubernetesApiEndpoint } from "@/lib/kube-api/with-kubernetes-api-endpoint";
 import { buildWorkloadsView } from "./build-workloads-view";
 import type { CredentialName, NodeView, OperationView, StatusSnapshot, StepView } from "./status-snapshot";
 
@@ -13,13 +15,13 @@ const credentialLabels: Record<CredentialName, string> = {
 };
 
 /** The status page's whole state for one environment (no secrets), from one consistent read. */
-export async function buildStatusSnapshot(pool: Pool, environmentId: string, timeScale = 1, now = new Date()): Promise<StatusSnapshot> {
+export async function buildStatusSnapshot(pool: Pool, environmentId: string, timeScale: number, appUrl: string, now = new Date()): Promise<StatusSnapshot> {
   const state = await readEnvironmentState(pool, { id: environmentId });
   if (!state) throw new Error(`Environment ${environmentId} does not exist.`);
-  return toStatusSnapshot(state, timeScale, now);
+  return toStatusSnapshot(state, timeScale, appUrl, now);
 }
 
-export function toStatusSnapshot(state: EnvironmentState, timeScale: number, now: Date): StatusSnapshot {
+export function toStatusSnapshot(state: EnvironmentState, timeScale: number, appUrl: string, now: Date): StatusSnapshot {
   const { environment: env } = state;
   const settings = env.settings;
   const plan = env.plan;
@@ -90,12 +92,13 @@ export function toStatusSnapshot(state: EnvironmentState, timeScale: number, now
       addons: settings.addons,
       autoscaling: settings.autoscaling ?? null,
       ingressAddress: ingressAddressFor(env.id),
+      kubernetesApi: kubernetesApiUrl(env.id, appUrl),
     },
-    plan: { nodeGroups: plan.nodeGroups, stages: plan.stages, endpoints: plan.endpoints, estimate: plan.estimate, totals: plan.totals, price: plan.price, ...(plan.addonRequests ? { addonRequests: plan.addonRequests } : {}) },
+    plan: { nodeGroups: plan.nodeGroups, stages: plan.stages, endpoints: withKubernetesApiEndpoint(plan.endpoints, env.id, appUrl), estimate: plan.estimate, totals: plan.totals, price: plan.price, ...(plan.addonRequests ? { addonRequests: plan.addonRequests } : {}) },
     operations,
     steps,
     nodes,
-    results: env.results,
+    results: env.results && { ...env.results, endpoints: withKubernetesApiEndpoint(env.results.endpoints, env.id, appUrl) },
     registry: state.registry,
     workloads: buildWorkloadsView(state.workloads),
     credentials,

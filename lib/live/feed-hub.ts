@@ -34,7 +34,8 @@ export type FeedHub = {
  * follow-up. If the listening connection drops, notifications sent meanwhile are lost, so on reconnect every
  * open page is brought up to date from the database; while it is down, pages are told (`status`).
  */
-export function createFeedHub(pool: Pool, listen: (handlers: Parameters<ListenFn>[0]) => ChangeListener, timeScale = 1): FeedHub {
+/** `appUrl` names the clusters' API in snapshots (lib/live/feed.ts passes APP_URL; the default is APP_URL's own default). */
+export function createFeedHub(pool: Pool, listen: (handlers: Parameters<ListenFn>[0]) => ChangeListener, timeScale = 1, appUrl = "http://localhost:3000"): FeedHub {
   const byEnvironment = new Map<string, Set<Subscriber>>();
   const byAccount = new Map<string, Set<AccountListener>>();
   const byChanges = new Map<string, Set<() => void>>();
@@ -72,7 +73,7 @@ export function createFeedHub(pool: Pool, listen: (handlers: Parameters<ListenFn
       const [events, logs, snapshot] = await Promise.all([
         findEvents(pool, environmentId, from),
         findLogLines(pool, environmentId, { after: logFrom }),
-        buildStatusSnapshot(pool, environmentId, timeScale),
+        buildStatusSnapshot(pool, environmentId, timeScale, appUrl),
       ]);
       // The same objects go to every page, so each is serialised once (sse-stream.ts).
       const feedEvents = events.map(toFeedEvent);
@@ -138,7 +139,7 @@ export function createFeedHub(pool: Pool, listen: (handlers: Parameters<ListenFn
       const subscriber: Subscriber = { eventCursor: 0, logCursor: 0, ready: false, send };
       const unsubscribe = register(byEnvironment, environmentId, subscriber);
       try {
-        const snapshot = await buildStatusSnapshot(pool, environmentId, timeScale);
+        const snapshot = await buildStatusSnapshot(pool, environmentId, timeScale, appUrl);
         if (afterEventId !== undefined) {
           for (const e of await findEvents(pool, environmentId, afterEventId, snapshot.lastEventId)) send({ event: "change", id: e.seq, data: toFeedEvent(e) });
         }

@@ -13,6 +13,7 @@ export function feed(): FeedHub {
     (handlers) =>
       listenForChanges(env().databaseUrl, { ...handlers, onError: (err) => logger.warn({ err }, "live feed: database connection problem") }),
     env().engine.timeScale,
+    env().appUrl,
   );
   return holder.__feedHub;
 }

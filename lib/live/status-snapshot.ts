@@ -26,6 +26,8 @@ export type StatusSnapshot = {
     autoscaling: { minWorkers: number; maxWorkers: number } | null;
     /** The public address of the cluster's ingress, where its domain and a custom domain's DNS must point. */
     ingressAddress: string;
+    /** Where kubectl reaches the cluster's API (its kubeconfig's server), whether Remote API access is on or off. */
+    kubernetesApi: string;
   };
   /** The plan as the cluster is now (a change replaces it): what the status page's cluster panel shows. */
   plan: Pick<EnvironmentPlan, "nodeGroups" | "stages" | "endpoints" | "estimate" | "totals" | "price" | "addonRequests">;

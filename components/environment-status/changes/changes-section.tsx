@@ -240,7 +240,7 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
           id="change-remote-api"
           title="Remote API access"
           failure={failureFor(["remote-api"]) ?? failureFor(["addons"], "Remote API")}
-          state={environment.addons.remoteApi ? `On: ${endpoints.remoteApi ?? `${endpoints.cluster}api/`} for kubectl with the admin token.` : "Off: the API is reachable only from inside the cluster's network."}
+          state={environment.addons.remoteApi ? `On: ${environment.kubernetesApi} for kubectl with the admin token.` : "Off: the API is reachable only from inside the cluster's network."}
         >
           <Button
             variant="secondary"
@@ -252,7 +252,7 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
                   ? {
                       action: "remote-api",
                       title: "Turn Remote API access off",
-                      description: `kubectl and scripts using ${endpoints.cluster}api/ stop working; the dashboard and your applications are not affected.`,
+                      description: `kubectl and scripts using ${environment.kubernetesApi} stop working; the dashboard and your applications are not affected.`,
                       body: { enabled: false },
                       confirmLabel: "Turn off",
                       tone: "danger",
@@ -260,7 +260,7 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
                   : {
                       action: "remote-api",
                       title: "Turn Remote API access on",
-                      description: `Exposes the Kubernetes API at ${endpoints.cluster}api/ for kubectl, authenticated with the admin token.`,
+                      description: `Exposes the Kubernetes API at ${environment.kubernetesApi} for kubectl, authenticated with the admin token.`,
                       body: { enabled: true },
                       confirmLabel: "Turn on",
                     },
