@@ -109,6 +109,22 @@ describe("account caps under concurrency", () => {
     expect(await count(`SELECT count(*) AS n FROM webhook_endpoint WHERE "userId" = $1`, userId)).toBe(maxWebhookEndpoints);
   });
 
+  it("DNS records: 20 parallel creations two short of the cap leave exactly the cap", async () => {
+    const { userId, token } = await account("business");
+    const { maxDnsRecords } = await import("./dns-records/dns-record-view");
+    await db.pool.query(
+      `INSERT INTO dns_record (id, "userId", name, type, value, "createdAt")
+       SELECT gen_random_uuid()::text, $1, 'held-' || i || '.example.com', 'A', '198.51.100.7', now() FROM generate_series(1, $2) AS i`,
+      [userId, maxDnsRecords - 2],
+    );
+    const undo = await slowInserts("dns_record");
+    const statuses = await parallelPosts(token, "/dns-records", Array.from({ length: 20 }, (_, i) => ({ name: `rush-${i}.example.com`, type: "A", value: "198.51.100.8" })));
+    await undo();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(2);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(18);
+    expect(await count(`SELECT count(*) AS n FROM dns_record WHERE "userId" = $1`, userId)).toBe(maxDnsRecords);
+  });
+
   it("environments: 10 parallel installs one short of the plan's quota make exactly one", async () => {
     const { userId, token } = await account("developer"); // at most 3 environments
     const first = await parallelPosts(token, "/environments", [{ name: "held-1", region: "eu-central" }, { name: "held-2", region: "eu-central" }]);
