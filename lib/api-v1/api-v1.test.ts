@@ -142,6 +142,32 @@ describe("requests", () => {
   });
 });
 
+describe("what the CLI relies on", () => {
+  it("the install body refuses a key that is not a setting as its own field; the catalogue lists the choices", async () => {
+    const t = await token("write");
+    const typo = await call("POST", "/environments", { token: t, body: { name: "typo-2", region: "eu-central", addons: { grafana: true } } });
+    expect(typo.status).toBe(400);
+    expect(typo.body.errors).toEqual([{ field: "addons.grafana", message: "Not an add-on: use monitoring, tracing or remoteApi." }]);
+    const partial = await call("POST", "/plan", { token: t, body: { name: "partial", region: "eu-central", storage: true, addons: { monitoring: true } } });
+    expect(partial.status, JSON.stringify(partial.body)).toBe(200);
+    const catalog = await call("GET", "/catalog", { token: await token("read") });
+    expect(catalog.status).toBe(200);
+    expect(catalog.body.regions.map((r: { id: string }) => r.id)).toContain("eu-central");
+  });
+
+  it("a status carries the time elapsed, and the time left while the operation is queued or running", async () => {
+    const t = await token("write");
+    expect((await call("POST", "/environments", { token: t, body: { name: "eta-1", region: "eu-central" } })).status).toBe(201);
+    const queued = await call("GET", "/environments/eta-1/status", { token: t });
+    expect(queued.body.operation.status).toBe("queued");
+    expect(queued.body.progress).toMatchObject({ elapsedSeconds: expect.any(Number), remainingSeconds: expect.any(Number) });
+    await engine.createRunner({ pool: db.pool, clock: engine.virtualClock(), handlers: engine.stepHandlers, encryptionKey: process.env.ENCRYPTION_KEY!, concurrency: 16 }).runUntilIdle();
+    const done = await call("GET", "/environments/eta-1/status", { token: t });
+    expect(done.body).toMatchObject({ status: "running", operation: { status: "succeeded" }, progress: { percent: 100, remainingSeconds: null } });
+    expect(done.body.progress.elapsedSeconds).toBeGreaterThanOrEqual(0);
+  }, 60_000);
+});
+
 describe("contract", () => {
   it("every operation of the OpenAPI document answers as the document says", async () => {
     let t = await token("write");
