@@ -1,5 +1,5 @@
 // `npm run bench:bounds` — a cluster at its bounds (not a test). Starts the app as `npm start` does on a fresh
-// embedded PostgreSQL of its own (DATA_DIR=.e2e/bench/bounds), signs in as the demo account (Developer plan),
+// embedded PostgreSQL of its own (DATA_DIR=.e2e/bench/bounds), signs in as the demo account (Business plan),
 // installs one development cluster with BENCH_WORKERS workers and Remote API access on, downloads its kubeconfig
 // (server URL, admin token, CA when the server is https), and then, while /api/health is asked every 100 ms and
 // the web server's RSS is read from /proc every 250 ms:
@@ -18,7 +18,7 @@
 // probe counts as failed when it is not 200 within 5 s), and the web server's RSS at the start and at most.
 // Writes the results into docs/benchmarks.md between the bounds markers.
 //
-//   BENCH_WORKERS       workers of the cluster (default 3: pods quota 330 on the Developer plan)
+//   BENCH_WORKERS       workers of the cluster (default 3: pods quota 110 × 3 = 330)
 //   BENCH_CONNECTIONS   concurrent connections for the list phase (default 10)
 //   BENCH_DURATION      seconds per list target (default 10)
 //   BENCH_WRITES        ConfigMaps created in the write phase (default 50)
@@ -282,7 +282,7 @@ async function main() {
       "",
       `Command: \`${command}\` (wrapped in \`flock /tmp/clusterport-e2e.lock\` on a shared machine: it may build the app)`,
       "",
-      `One development cluster, ${workers} workers, Developer plan. \`/api/health\` asked every 100 ms throughout (failed: not 200 within 5 s); RSS of the web server (scripts/serve.ts) from /proc every 250 ms.`,
+      `One development cluster, ${workers} workers, the demo account's Business plan (pods quota 110 × ${workers}, at most 1100). \`/api/health\` asked every 100 ms throughout (failed: not 200 within 5 s); RSS of the web server (scripts/serve.ts) from /proc every 250 ms.`,
       "",
       "| Phase | Took | What | Health p50 / p95 / max | Health failed | RSS start → max |",
       "|---|---|---|---|---|---|",
