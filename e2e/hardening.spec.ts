@@ -185,3 +185,36 @@ test("malformed percent-encoding is a 400 in the API and the not-found page else
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Your environments" })).toBeVisible();
 });
+
+test("every API answer says Cache-Control: no-store, event streams no-transform too", async ({ page, baseURL }) => {
+  await signUpViaApi(page.request, uniqueEmail("nostore"));
+  const name = `nostore-${Date.now().toString(36)}`;
+  const created = await page.request.post("/api/environments", { data: { name, region: "eu-central" } });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  expect(created.headers()["cache-control"]).toBe("no-store");
+  for (const path of [
+    "/api/environments",
+    `/api/environments/${name}`,
+    `/api/environments/${name}/logs`,
+    `/api/environments/${name}/kubeconfig`,
+    `/api/environments/${name}/credentials`,
+    "/api/environment-names?region=eu-central",
+    "/api/auth/get-session",
+    "/api/v1/environments",
+    "/api/v1/openapi.json",
+    `/k8s/clusters/${id}/api/v1/nodes`,
+    "/api/health",
+  ]) {
+    expect((await page.request.get(path)).headers()["cache-control"], path).toBe("no-store");
+  }
+  // An event stream never ends: read its headers, then leave.
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  for (const path of [`/api/environments/${name}/events`, "/api/environment-feed"]) {
+    const leave = new AbortController();
+    const stream = await fetch(`${baseURL}${path}`, { headers: { cookie, accept: "text/event-stream" }, signal: leave.signal });
+    expect(stream.headers.get("content-type"), path).toContain("text/event-stream");
+    expect(stream.headers.get("cache-control"), path).toBe("no-store, no-transform");
+    leave.abort();
+  }
+});
