@@ -14,6 +14,7 @@ import { toKubeObject, type KubeContext } from "./to-kube-object";
 import { scaleOf, serveWrite } from "./write/serve-write";
 import { toTable } from "./to-table";
 import { watchKey, watchStream } from "./watch-stream";
+import { warningHeaders } from "./warning-headers";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -253,6 +254,6 @@ function readByRaw(method: string, path: readonly string[]): boolean {
 function json(status: number, body: unknown, warnings: readonly string[] = []): Response {
   const headers = new Headers({ "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json", "cache-control": "no-store" });
   // kubectl prints each as "Warning: …".
-  for (const w of warnings) headers.append("warning", `299 - ${JSON.stringify(w)}`);
+  for (const w of warningHeaders(warnings)) headers.append("warning", w);
   return new Response(typeof body === "string" ? body : JSON.stringify(body), { status, headers });
 }

@@ -1,12 +1,20 @@
+import { maxNestingDepth } from "../write/body-limits";
 import { badRequest, invalid, requestEntityTooLarge } from "../kube-status";
 import { isJsonObject, jsonEqual, ownValue, setOwnValue, type JsonObject } from "./json-object";
+import { nestingDepth } from "./nesting-depth";
 
 /** The API server's limits: at most 10,000 operations, and 3 MiB copied by `copy` operations in one patch. */
 export const maxJsonPatchOperations = 10_000;
 const maxJsonPatchCopyBytes = 3 * 1024 * 1024;
+/**
+ * Ours: how many list elements insertions and removals may move in all, some 100 ms of work — 10,000
+ * insertions at the head of a 200,000-element list would otherwise hold the process for seconds.
+ */
+export const maxJsonPatchWork = 5_000_000;
 
 type Fail = (detail: string) => Error;
-type State = { document: unknown; copiedBytes: number };
+/** `depth` bounds how deep the document nests (nestingDepth), kept without walking it after each operation. */
+type State = { document: unknown; copiedBytes: number; depth: number; work: number; fail: Fail };
 
 /**
  * Applies an RFC 6902 JSON patch (`application/json-patch+json`, as `kubectl patch --type=json` sends): add,
@@ -23,7 +31,7 @@ export function jsonPatch(current: JsonObject, operations: unknown): JsonObject 
   if (operations.length > maxJsonPatchOperations) {
     throw requestEntityTooLarge(`The allowed maximum operations in a JSON patch is ${maxJsonPatchOperations}, got ${operations.length}`);
   }
-  const state: State = { document: structuredClone(current), copiedBytes: 0 };
+  const state: State = { document: structuredClone(current), copiedBytes: 0, depth: nestingDepth(current), work: 0, fail: invalid };
   operations.forEach((operation, i) => apply(state, operation, i + 1));
   if (!isJsonObject(state.document)) throw invalid("the JSON patch replaced the object with something that is not a JSON object");
   return state.document;
@@ -32,43 +40,58 @@ export function jsonPatch(current: JsonObject, operations: unknown): JsonObject 
 function apply(state: State, operation: JsonObject, n: number): void {
   const op = ownValue(operation, "op");
   const path = ownValue(operation, "path");
-  const fail: Fail = (detail) => invalid(`JSON patch operation ${n} (${typeof op === "string" ? op : "?"} ${typeof path === "string" ? path : "?"}): ${detail}`);
+  const named = typeof path === "string" ? (path.length > 120 ? `${path.slice(0, 120)}…` : path) : "?";
+  const fail: Fail = (detail) => invalid(`JSON patch operation ${n} (${typeof op === "string" ? op.slice(0, 20) : "?"} ${named}): ${detail}`);
+  state.fail = fail;
   const pointer = (field: "path" | "from") => parsePointer(ownValue(operation, field), field, fail);
   const value = () => structuredClone(ownValue(operation, "value") ?? null);
+  // A value placed at a path nests as deep as the path plus its own depth; past the limit, the patch is refused
+  // before recursive code (validation, rendering, the next patch) meets the result.
+  const deepens = (to: string[], depth: number) => {
+    state.depth = Math.max(state.depth, to.length + depth);
+    if (state.depth > maxNestingDepth) throw fail(`the patch would nest the object deeper than ${maxNestingDepth} levels, more than any Kubernetes object needs`);
+  };
   switch (op) {
     case "add":
-      state.document = add(state.document, pointer("path"), value(), fail);
+    case "replace": {
+      const to = pointer("path");
+      const added = value();
+      deepens(to, nestingDepth(added));
+      state.document = (op === "add" ? add : replace)(state, to, added);
       return;
+    }
     case "remove":
-      remove(state.document, pointer("path"), fail);
-      return;
-    case "replace":
-      state.document = replace(state.document, pointer("path"), value(), fail);
+      remove(state, pointer("path"));
       return;
     case "move": {
       const from = pointer("from");
       const to = pointer("path");
       if (from.length < to.length && from.every((t, i) => t === to[i])) throw fail("a value cannot be moved into one of its own children");
-      const moved = get(state.document, from, fail);
-      remove(state.document, from, fail);
-      state.document = add(state.document, to, moved, fail);
+      // What sits `from.length` levels down nests at most `depth - from.length` levels itself.
+      deepens(to, state.depth - from.length);
+      const moved = get(state, from);
+      remove(state, from);
+      state.document = add(state, to, moved);
       return;
     }
     case "copy": {
-      const copied = get(state.document, pointer("from"), fail);
+      const copied = get(state, pointer("from"));
       state.copiedBytes += JSON.stringify(copied).length;
       if (state.copiedBytes > maxJsonPatchCopyBytes) throw fail(`the copies in this patch add up to more than ${maxJsonPatchCopyBytes} bytes`);
-      state.document = add(state.document, pointer("path"), structuredClone(copied), fail);
+      const to = pointer("path");
+      deepens(to, nestingDepth(copied));
+      state.document = add(state, to, structuredClone(copied));
       return;
     }
     case "test": {
       const tokens = pointer("path");
       const expected = value();
       if (expected === null && tokens.length > 0) {
-        const { parent, key } = locate(state.document, tokens, fail);
+        const { parent, key } = locate(state, tokens);
         if (isJsonObject(parent) && !Object.hasOwn(parent, key)) return;
       }
-      const actual = get(state.document, tokens, fail);
+      const actual = get(state, tokens);
+      // A test that passes compares no more than its own value holds, so tests need no budget of their own.
       if (!jsonEqual(actual, expected)) throw fail(`test failed: the value is ${shown(actual)}, not ${shown(expected)}`);
       return;
     }
@@ -80,51 +103,65 @@ function apply(state: State, operation: JsonObject, n: number): void {
 function parsePointer(pointer: unknown, field: string, fail: Fail): string[] {
   if (pointer === "") return [];
   if (typeof pointer !== "string" || !pointer.startsWith("/")) throw fail(`"${field}" must be a JSON pointer, such as "/spec/replicas"`);
-  const tokens = pointer.slice(1).split("/").map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"));
+  const tokens = pointer.slice(1).split("/", maxNestingDepth + 1).map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"));
+  if (tokens.length > maxNestingDepth) throw fail(`"${field}" is more than ${maxNestingDepth} levels deep, deeper than any object here nests`);
   if (tokens.includes("__proto__")) throw fail('"__proto__" is not a field of any Kubernetes object');
   return tokens;
 }
 
+/** Counts work against maxJsonPatchWork. */
+function spend(state: State, units: number): void {
+  state.work += units;
+  if (state.work > maxJsonPatchWork) {
+    throw state.fail(`the operations move more than ${maxJsonPatchWork} list elements in all: split the patch, or send the whole object with PUT`);
+  }
+}
+
 /** The list or object that holds the last token; it must exist. */
-function locate(document: unknown, tokens: string[], fail: Fail): { parent: JsonObject | unknown[]; key: string } {
-  const parent = get(document, tokens.slice(0, -1), fail);
-  if (!Array.isArray(parent) && !isJsonObject(parent)) throw fail("the path does not exist");
+function locate(state: State, tokens: string[]): { parent: JsonObject | unknown[]; key: string } {
+  const parent = get(state, tokens.slice(0, -1));
+  if (!Array.isArray(parent) && !isJsonObject(parent)) throw state.fail("the path does not exist");
   return { parent, key: tokens[tokens.length - 1] ?? "" };
 }
 
-function get(document: unknown, tokens: string[], fail: Fail): unknown {
-  let at = document;
+function get(state: State, tokens: string[]): unknown {
+  let at = state.document;
   for (const token of tokens) {
-    if (Array.isArray(at)) at = at[listIndex(token, at.length, fail)];
+    if (Array.isArray(at)) at = at[listIndex(token, at.length, state.fail)];
     else if (isJsonObject(at) && Object.hasOwn(at, token)) at = at[token];
-    else throw fail("the path does not exist");
+    else throw state.fail("the path does not exist");
   }
   return at;
 }
 
-function add(document: unknown, tokens: string[], value: unknown, fail: Fail): unknown {
+function add(state: State, tokens: string[], value: unknown): unknown {
   if (tokens.length === 0) return value;
-  const { parent, key } = locate(document, tokens, fail);
+  const { parent, key } = locate(state, tokens);
   if (!Array.isArray(parent)) setOwnValue(parent, key, value);
   else if (key === "-") parent.push(value);
-  else parent.splice(listIndex(key, parent.length + 1, fail), 0, value);
-  return document;
+  else {
+    spend(state, parent.length); // an insertion moves the elements after it
+    parent.splice(listIndex(key, parent.length + 1, state.fail), 0, value);
+  }
+  return state.document;
 }
 
-function replace(document: unknown, tokens: string[], value: unknown, fail: Fail): unknown {
+function replace(state: State, tokens: string[], value: unknown): unknown {
   if (tokens.length === 0) return value;
-  const { parent, key } = locate(document, tokens, fail);
-  if (Array.isArray(parent)) parent[listIndex(key, parent.length, fail)] = value;
+  const { parent, key } = locate(state, tokens);
+  if (Array.isArray(parent)) parent[listIndex(key, parent.length, state.fail)] = value;
   else setOwnValue(parent, key, value);
-  return document;
+  return state.document;
 }
 
-function remove(document: unknown, tokens: string[], fail: Fail): void {
-  if (tokens.length === 0) throw fail("the whole object cannot be removed");
-  const { parent, key } = locate(document, tokens, fail);
-  if (Array.isArray(parent)) parent.splice(listIndex(key, parent.length, fail), 1);
-  else if (Object.hasOwn(parent, key)) delete parent[key];
-  else throw fail("the path does not exist");
+function remove(state: State, tokens: string[]): void {
+  if (tokens.length === 0) throw state.fail("the whole object cannot be removed");
+  const { parent, key } = locate(state, tokens);
+  if (Array.isArray(parent)) {
+    spend(state, parent.length);
+    parent.splice(listIndex(key, parent.length, state.fail), 1);
+  } else if (Object.hasOwn(parent, key)) delete parent[key];
+  else throw state.fail("the path does not exist");
 }
 
 /** A list index below `size`, as Go's strconv.Atoi reads it; a negative one counts back from `size`. */

@@ -104,10 +104,17 @@ export function decodeKubeProtobuf(body: Uint8Array): Record<string, unknown> {
 }
 
 function decodeMessage(root: protobuf.Root, message: string, bytes: Uint8Array, what: string): Record<string, unknown> {
+  const reader = protobuf.Reader.create(bytes);
+  // Strings must be UTF-8, as a JSON body must: protobufjs would otherwise turn bad bytes into U+FFFD quietly.
+  reader.string = reader.stringVerify;
   try {
-    return root.lookupType(message).decode(bytes) as unknown as Record<string, unknown>;
+    return root.lookupType(message).decode(reader) as unknown as Record<string, unknown>;
   } catch (e) {
-    // protobufjs throws RangeError "index out of range" for a truncated message, Error "invalid wire type" for garbage.
+    if (e instanceof TypeError && (e as { code?: string }).code === "ERR_ENCODING_INVALID_ENCODED_DATA") {
+      throw badRequest(`${what} could not be decoded: a string in it is not valid UTF-8. Send strings encoded as UTF-8.`);
+    }
+    // protobufjs throws RangeError "index out of range" for a truncated message or a length past the end, Error
+    // "invalid wire type" for garbage, and "max depth exceeded" past 100 nested messages or groups.
     throw badRequest(`${what} could not be decoded: ${e instanceof Error ? e.message.slice(0, 120) : "unreadable"} (is the body truncated?)`);
   }
 }

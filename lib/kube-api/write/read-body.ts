@@ -1,9 +1,12 @@
-import { parse } from "yaml";
-import { badRequest, requestEntityTooLarge, unsupportedMediaType } from "../kube-status";
+import { KubeError, badRequest, requestEntityTooLarge, unsupportedMediaType } from "../kube-status";
 import { decodeKubeProtobuf, kubeProtobufMediaType } from "../protobuf/decode-kube-protobuf";
+import { bodyLimit, maxNestingDepth } from "./body-limits";
+import { decodeUtf8 } from "./decode-utf8";
+import { jsonTextProblem } from "./json-text-problem";
+import { parseYamlBody } from "./parse-yaml-body";
+import { valueProblem } from "./value-problem";
 
-/** The API server's limit on a request body. */
-export const bodyLimit = 3 * 1024 * 1024;
+export { bodyLimit };
 
 /** The request body as text, refused with 413 past the limit without reading it all into memory. */
 export async function readBody(request: Request): Promise<string> {
@@ -31,36 +34,43 @@ export async function readBodyBytes(request: Request): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-/** Body bytes as UTF-8 text (JSON, YAML, patches). */
-export const bodyText = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+/** Body bytes as UTF-8 text (JSON, YAML, patches): 400 when they are not UTF-8. */
+export const bodyText = (bytes: Uint8Array) => decodeUtf8(bytes);
 
 const tooLarge = () => requestEntityTooLarge(`Request entity too large: limit is ${bodyLimit}`);
 
 /**
  * A create or update body: JSON, YAML when the client says so (one document, no aliases to blow up), or
  * Kubernetes protobuf — what client-go's typed clients send (kubectl create deployment, namespace, …), with no
- * retry as JSON after a 415 — decoded from the bytes to the object its JSON would be.
+ * retry as JSON after a 415 — decoded from the bytes to the object its JSON would be. Whatever the encoding,
+ * the input is bounded before it is parsed (size, UTF-8, nesting, YAML's tokens: body-limits.ts) and the
+ * object checked after (nesting, lone surrogates), so that what reaches recursive code and the database is
+ * always small enough and storable. Each refusal is a 4xx KubeError.
  */
 export function parseObject(body: string | Uint8Array, contentType: string): unknown {
   const type = contentType.split(";")[0]!.trim().toLowerCase();
+  const object = decode(body, type);
+  const problem = valueProblem(object, maxNestingDepth);
+  if (problem) throw badRequest(`the body cannot be read as an object: ${problem}`);
+  return object;
+}
+
+function decode(body: string | Uint8Array, type: string): unknown {
   if (type === kubeProtobufMediaType) {
     if (typeof body === "string") throw new Error("a protobuf body is binary: read it with readBodyBytes");
     return decodeKubeProtobuf(body);
   }
-  const text = typeof body === "string" ? body : bodyText(body);
-  if (type === "application/yaml" || type === "application/x-yaml" || type === "text/yaml") {
-    try {
-      return parse(text, { maxAliasCount: 0, prettyErrors: false });
-    } catch (e) {
-      throw badRequest(`the body is not valid YAML: ${e instanceof Error ? e.message.split("\n")[0] : "unreadable"}`);
-    }
-  }
-  if (type !== "" && type !== "application/json" && type !== "*/*") {
+  const isYaml = type === "application/yaml" || type === "application/x-yaml" || type === "text/yaml";
+  if (!isYaml && type !== "" && type !== "application/json" && type !== "*/*") {
     throw unsupportedMediaType(`the body's media type "${type.slice(0, 60)}" is not supported: send application/json, application/yaml or ${kubeProtobufMediaType}`);
   }
+  const text = typeof body === "string" ? body : bodyText(body);
+  if (isYaml) return parseYamlBody(text);
+  const problem = jsonTextProblem(text);
+  if (problem) throw new KubeError(problem.code, problem.code === 413 ? "RequestEntityTooLarge" : "BadRequest", `the body cannot be read as an object: ${problem.message}`);
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw badRequest(`the body is not valid JSON: ${e instanceof Error ? e.message : "unreadable"}`);
+    throw badRequest(`the body is not valid JSON: ${e instanceof Error ? e.message.slice(0, 200) : "unreadable"}`);
   }
 }

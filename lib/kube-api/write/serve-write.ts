@@ -44,7 +44,8 @@ export async function serveWrite(deps: WriteDeps, environment: EnvironmentRecord
   if (dryRunValue !== null && dryRunValue !== "All") throw badRequest(`Invalid dry run value: "${dryRunValue.slice(0, 20)}": supported values: "All"`);
   const validation = fieldValidation(query.get("fieldValidation"));
   const bytes = method === "DELETE" ? new Uint8Array(0) : await readBodyBytes(request);
-  const text = bodyText(bytes);
+  // Only a patch is read as text here; a create or update body may be binary (protobuf).
+  const text = method === "PATCH" ? bodyText(bytes) : "";
   const contentType = request.headers.get("content-type") ?? "";
   const body = method === "POST" || method === "PUT" ? parseObject(bytes, contentType) : undefined;
   const warnings: string[] = [];
