@@ -195,8 +195,8 @@ test("upgrade one minor: every node's version changes, control plane first", asy
   await expect(page.getByRole("region", { name: "Activity" })).toContainText("upgrades Kubernetes v1.36.5 → v1.37.1");
 });
 
-test("certificate manager: an invalid domain is refused with its rule, a valid one gets its certificate and URL", async ({ page }) => {
-  test.setTimeout(90_000);
+test("certificate manager: an invalid domain is refused with its rule; a valid one waits for its DNS record, made on the Account page, then gets its certificate and URL", async ({ page }) => {
+  test.setTimeout(120_000);
   const name = await runningCluster(page);
   const card = changes(page).getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Certificate manager" }) });
   await card.getByRole("button", { name: "Set up" }).click();
@@ -213,7 +213,34 @@ test("certificate manager: an invalid domain is refused with its rule, a valid o
 
   await domain.fill("shop.example.com");
   await expect(dialog.getByRole("list", { name: "Steps of this change" })).toContainText("Issue a certificate for shop.example.com");
-  await confirmAndWait(page, "Certificate manager", "Issue certificate");
+  const operations = page.getByRole("region", { name: "Activity" }).getByRole("table").getByRole("row");
+  await dialog.getByRole("button", { name: "Issue certificate" }).click();
+  await expect(dialog).toBeHidden();
+  // No record yet: the step waits, saying why and which record to create.
+  await expect(page.getByText(/shop\.example\.com does not resolve to this cluster \(it does not resolve\)\. Create an A record shop\.example\.com → 198\.1[89]\.\d+\.\d+ \(the cluster's ingress address\) or a CNAME shop\.example\.com → /).first()).toBeVisible({ timeout: 30_000 });
+  await expect(operations.nth(1)).toContainText("issues a Let's Encrypt certificate for shop.example.com");
+
+  // The record, made on the Account page (the simulated DNS): first refused with its field's reason, then a CNAME to the cluster.
+  const account = await page.context().newPage();
+  await account.goto("/account");
+  const dns = account.getByRole("region", { name: "DNS records" });
+  await expect(dns.getByRole("table", { name: "Your clusters" })).toContainText(`${name}.fra.clusterport.cloud`);
+  const form = dns.getByRole("form", { name: "Add a DNS record" });
+  await form.getByLabel("Name").fill("shop.example.com");
+  await form.getByRole("combobox", { name: "Type" }).click();
+  await account.getByRole("option", { name: /^CNAME/ }).click();
+  await form.getByLabel("Value").fill("198.18.0.1");
+  await form.getByRole("button", { name: "Add record" }).click();
+  await expect(form.getByRole("alert")).toHaveText("A CNAME points at a name, not an address; for 198.18.0.1 choose A.");
+  await expect(form.getByLabel("Value")).toHaveAttribute("aria-invalid", "true");
+  await form.getByLabel("Value").fill(`${name}.fra.clusterport.cloud`);
+  await form.getByRole("button", { name: "Add record" }).click();
+  await expect(dns.getByRole("list", { name: "DNS records" })).toContainText(`shop.example.com CNAME ${name}.fra.clusterport.cloud`);
+  await account.close();
+
+  // Looked up again on its own: issued without a Retry.
+  await expect(operations.nth(1)).toContainText("Succeeded", { timeout: 60_000 });
+  await expect(page.getByRole("status", { name: "Environment status" })).toHaveText("Running");
   await expect(card).toContainText(/shop\.example\.com: Ready, valid until \d{4}-\d\d-\d\d \(Let's Encrypt\)/);
   await expect(page.getByRole("region", { name: "Endpoints" }).getByRole("link", { name: /https:\/\/shop\.example\.com\// })).toBeVisible();
 });
