@@ -32,13 +32,16 @@ function createAuth() {
     database: database(),
     telemetry: { enabled: false },
     // Its lines (a refused callbackURL or origin quoted in full) go through the app's logger, which escapes
-    // what users sent; its own console output would print them raw. The logger's level decides what shows.
-    logger: { level: "debug", log: (level, message, ...details: unknown[]) => logger[level]({ source: "better-auth", details }, message) },
+    // what users sent; its own console output would print them raw. Not "debug" (nor "warn" or "error"): at
+    // those levels it also prints every refused request's message to the console itself, outside this logger.
+    logger: { level: "info", log: (level, message, ...details: unknown[]) => logger[level]({ source: "better-auth", details }, message) },
     // Failed sign-ins are throttled below per client network and e-mail; better-auth's limiter would trust
     // any X-Forwarded-For a client sends.
     rateLimit: { enabled: false },
-    // Cookies are Secure (and __Secure- prefixed) exactly when the app is served over https.
-    advanced: { useSecureCookies: appUrl.startsWith("https://") },
+    // Cookies are Secure (and __Secure- prefixed) exactly when the app is served over https. The origin and
+    // callbackURL checks are on whatever the environment says: better-auth turns them off by itself when
+    // NODE_ENV=test or TEST is set, which a server must never inherit from its surroundings.
+    advanced: { useSecureCookies: appUrl.startsWith("https://"), disableOriginCheck: false },
     emailAndPassword: {
       enabled: true,
       autoSignIn: true,
