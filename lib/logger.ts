@@ -50,10 +50,12 @@ export function createLogger(destination?: DestinationStream): pino.Logger {
   const root = destination ? pino(options, destination) : pino(options);
   // pino applies formatters.bindings to the root's bindings only; a child's (and its children's, which inherit
   // this method) are escaped on their way in.
-  const child = root.child as (this: pino.Logger, bindings: pino.Bindings, childOptions?: pino.ChildLoggerOptions) => pino.Logger;
-  root.child = function (this: pino.Logger, bindings: pino.Bindings, childOptions?: pino.ChildLoggerOptions) {
+  type Child = (this: pino.Logger, bindings: pino.Bindings, childOptions?: pino.ChildLoggerOptions) => pino.Logger;
+  const child = root.child as unknown as Child;
+  const escapedChild: Child = function (bindings, childOptions) {
     return child.call(this, escapeLogValue(bindings) as pino.Bindings, childOptions);
-  } as typeof root.child;
+  };
+  root.child = escapedChild as unknown as typeof root.child;
   return root;
 }
 
