@@ -69,13 +69,14 @@ function describeProblem(value: unknown, limit: number): string | undefined {
 /** The entry's place as a field path (`data.a`, `spec.ports[0]`), escaped so it is readable whatever the keys. */
 function at(entry: Entry): string {
   const parts: string[] = [];
+  let cut = false;
   for (let e: Entry | undefined = entry; e?.parent !== undefined; e = e.parent) {
-    parts.push(typeof e.key === "number" ? `[${e.key}]` : `.${JSON.stringify(e.key).slice(1, -1).slice(0, 60)}`);
-    if (parts.length > 12) {
-      parts.push(".…");
+    if (parts.length === 12) {
+      cut = true; // the last 12 steps say where; the rest only how deep
       break;
     }
+    parts.push(typeof e.key === "number" ? `[${e.key}]` : `.${JSON.stringify(e.key).slice(1, -1).slice(0, 60)}`);
   }
   const path = parts.reverse().join("").replace(/^\./, "");
-  return path === "" ? "the top level" : path;
+  return path === "" ? "the top level" : `${cut ? "…" : ""}${path}`;
 }
