@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { parse } from "yaml";
-import { signUpViaApi } from "./support";
+import { openInstallDialog, signUpViaApi } from "./support";
 
 /**
  * The real kubectl against the suite's server exactly as `npm start` runs it (plain http APP_URL, nothing set up):
@@ -41,13 +41,23 @@ async function runningCluster(request: APIRequestContext, remoteApi: boolean) {
   return { name, yaml, config: parse(yaml) as Kubeconfig, dir, run, fails };
 }
 
-test("kubectl works with the downloaded kubeconfig, unchanged: https with the installation's authority, get, create, apply, scale, logs, delete", async ({ request, baseURL }) => {
+test("kubectl works with the downloaded kubeconfig, unchanged: https with the installation's authority, get, create, apply, scale, logs, delete", async ({ page, baseURL }) => {
   test.skip(!kubectl, "kubectl is not on the PATH of this machine (CI's image has kubectl 1.32 at /usr/bin/kubectl)");
   test.setTimeout(120_000);
+  const request = page.request;
   await signUpViaApi(request);
   const c = await runningCluster(request, true);
   const port = new URL(baseURL!).port;
-  expect(c.config.clusters[0]!.cluster.server).toMatch(new RegExp(`^https://localhost:${port}/k8s/clusters/[0-9a-f-]{36}$`));
+  const server = c.config.clusters[0]!.cluster.server;
+  expect(server).toMatch(new RegExp(`^https://localhost:${port}/k8s/clusters/[0-9a-f-]{36}$`));
+  // One address: the page's endpoints, API v1 (what the CLI prints) and the install dialog name the same server.
+  await page.goto(`/environments/${c.name}`);
+  await expect(page.getByRole("region", { name: "Endpoints" }).getByRole("link", { name: `${server} (Remote API, opens in a new tab)` })).toBeVisible();
+  const status = await request.get(`/api/v1/environments/${c.name}/status`);
+  expect(status.status()).toBe(200);
+  expect((await status.json()).endpoints.remoteApi).toBe(server);
+  const dialog = await openInstallDialog(page);
+  await expect(dialog.getByText(`At https://localhost:${port}/k8s/clusters/<cluster id>, the server its kubeconfig names.`)).toBeVisible();
   expect(Buffer.from(String(c.config.clusters[0]!.cluster["certificate-authority-data"]), "base64").toString()).toMatch(/^-----BEGIN CERTIFICATE-----/);
   expect(c.yaml).not.toContain("insecure-skip-tls-verify");
 
@@ -89,7 +99,8 @@ test("with Remote API access off, kubectl prints Clusterport's sentence that say
   test.setTimeout(90_000);
   await signUpViaApi(request);
   const c = await runningCluster(request, false);
-  const sentence = `Error from server (Forbidden): Remote API access is off for ${c.name}: turn it on under Changes on its page in Clusterport (Remote API access → Turn on), then try again.`;
-  expect(await c.fails("get", "nodes")).toContain(sentence);
-  expect(await c.fails("create", "deployment", "hello", "--image=nginx:1.27")).toContain(sentence);
+  const sentence = `Remote API access is off for ${c.name}: turn it on under Changes on its page in Clusterport (Remote API access → Turn on), then try again.`;
+  expect(await c.fails("get", "nodes")).toContain(`Error from server (Forbidden): ${sentence}`);
+  // kubectl words a refused create its own way around the same sentence.
+  expect(await c.fails("create", "deployment", "hello", "--image=nginx:1.27")).toContain(`error: failed to create deployment: ${sentence}`);
 });

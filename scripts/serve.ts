@@ -17,6 +17,7 @@ import { database } from "@/lib/db/database";
 import { ensureCertificateAuthority } from "@/lib/data/ensure-certificate-authority";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
+import { answerFailedRequest } from "@/lib/http/answer-failed-request";
 import { isMalformedPath, malformedPathError } from "@/lib/http/malformed-path";
 import { apiContentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
 import { logger } from "@/lib/logger";
@@ -88,28 +89,7 @@ async function main() {
       delete req.headers["x-forwarded-proto"];
       delete req.headers["x-forwarded-port"];
     }
-    handle(req, res).catch((e: unknown) => {
-      logger.error({ err: e, method: req.method, path: pathname.slice(0, 200) }, "a request failed; answered 500, the server keeps serving");
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      const kube = pathname.startsWith("/k8s/");
-      const message = "Clusterport could not answer this request because of an error on its side; it has been logged. Try again; if it keeps failing, contact support.";
-      res.writeHead(500, {
-        "content-type": kube || pathname.startsWith("/api/") ? "application/json" : "text/plain; charset=utf-8",
-        "cache-control": "no-store",
-        "content-security-policy": apiContentSecurityPolicy,
-        ...Object.fromEntries(securityHeaders({ https: config.appUrl.startsWith("https://") })),
-      });
-      res.end(
-        kube
-          ? JSON.stringify({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message, reason: "InternalError", code: 500 })
-          : pathname.startsWith("/api/")
-            ? JSON.stringify({ error: { code: "internal", message } })
-            : message,
-      );
-    });
+    handle(req, res).catch((e: unknown) => answerFailedRequest(req, res, pathname, e, { https: config.appUrl.startsWith("https://") }));
   });
   const { front, setSecureContext } = listenHttpAndHttps(server, config.port, serving(authority), () => {
     console.log(`  ▲ Listening on port ${config.port} (HTTP, and HTTPS for kubectl)`);

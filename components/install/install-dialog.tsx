@@ -33,13 +33,15 @@ type Props = {
   suggestedName: string;
   defaultRegion: string;
   timeScale: number;
+  /** Where kubectl will reach the cluster's API, with `<cluster id>` for the id it does not have yet. */
+  kubernetesApi: string;
 };
 
 type ApiError = { error: { code: string; message: string; fieldErrors?: Record<string, string> } };
 
 const formId = "install-form";
 
-export function InstallDialog({ app, accountPlan, environmentsInUse, suggestedName, defaultRegion, timeScale }: Props) {
+export function InstallDialog({ app, accountPlan, environmentsInUse, suggestedName, defaultRegion, timeScale, kubernetesApi }: Props) {
   const router = useRouter();
   // One idempotency key per dialog: a double submit or a retried request returns the same environment.
   const [requestId] = useState(() => crypto.randomUUID());
@@ -148,7 +150,7 @@ export function InstallDialog({ app, accountPlan, environmentsInUse, suggestedNa
               <WorkersIngressSection {...section} topology={values.topology} />
               <DeploymentSection {...section} deployment={values.deployment} />
               <StorageSection {...section} topology={values.topology} />
-              <AddonsSection {...section} storage={values.storage} />
+              <AddonsSection {...section} storage={values.storage} kubernetesApi={kubernetesApi} />
               <EnvironmentNameSection {...section} nameHelp={nameHelp} />
             </fieldset>
           </form>

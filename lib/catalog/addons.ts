@@ -26,7 +26,7 @@ export const addons: readonly Addon[] = [
   {
     id: "remoteApi",
     name: "Remote API access",
-    description: "Expose the Kubernetes API at https://<domain>/api/ for kubectl.",
+    description: "Expose the cluster's Kubernetes API to kubectl over HTTPS, with the admin token.",
     requiresStorage: false,
     workloads: [],
   },

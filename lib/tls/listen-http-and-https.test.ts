@@ -1,7 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
-import type { TLSSocket } from "node:tls";
+import type { ConnectionOptions, TLSSocket } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCertificateAuthority, issueServingCertificate } from "./certificate-authority";
 import { listenHttpAndHttps } from "./listen-http-and-https";
@@ -50,8 +50,9 @@ describe("listenHttpAndHttps", () => {
 
   it("offers only HTTP/1.1 over TLS, which Next.js's handler takes", async () => {
     const protocol = await new Promise<string | false>((resolve, reject) => {
-      const req = https.get(`https://localhost:${port}/`, { ca: ca.certificate, ALPNProtocols: ["h2", "http/1.1"], agent: false }, (res) => {
-        resolve((res.socket as TLSSocket).alpnProtocol);
+      const options: https.RequestOptions & ConnectionOptions = { ca: ca.certificate, ALPNProtocols: ["h2", "http/1.1"], agent: false };
+      const req = https.get(`https://localhost:${port}/`, options, (res) => {
+        resolve((res.socket as TLSSocket).alpnProtocol ?? false);
         res.resume();
       });
       req.on("error", reject);

@@ -7,6 +7,7 @@ import { findApp, regions } from "@/lib/catalog";
 import { countActiveEnvironments } from "@/lib/data/count-active-environments";
 import { suggestEnvironmentName } from "@/lib/data/suggest-environment-name";
 import { env } from "@/lib/env";
+import { kubernetesApiUrl } from "@/lib/kube-api/kubernetes-api-url";
 
 export const metadata: Metadata = { title: "Install Kubernetes Cluster" };
 
@@ -31,6 +32,7 @@ export default async function InstallPage({ params }: { params: Promise<{ appId:
         suggestedName={suggestedName}
         defaultRegion={region}
         timeScale={env().engine.timeScale}
+        kubernetesApi={kubernetesApiUrl("<cluster id>")}
       />
     </>
   );
