@@ -203,7 +203,7 @@ export const environmentOperations = [
     path: "/environments/{name}/kubeconfig",
     tag,
     summary: "Download the cluster's admin kubeconfig.",
-    description: "YAML for kubectl and Kubernetes clients, naming the cluster's API at <APP_URL>/k8s/clusters/<id> and its admin token. Recorded in the audit log.",
+    description: "YAML for kubectl and Kubernetes clients, naming the cluster's API at https://<APP_URL host and port>/k8s/clusters/<id> (APP_URL's own origin when it is https), the installation's certificate authority when Clusterport serves the TLS itself, and its admin token. Recorded in the audit log.",
     scope: "read",
     params: nameParams,
     responses: { 200: { description: "The kubeconfig.", contentType: "application/yaml" }, 409: { description: "Not running yet." } },
