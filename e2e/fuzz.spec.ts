@@ -1,6 +1,10 @@
 import fs from "node:fs";
+import http from "node:http";
+import https from "node:https";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { parse as parseYaml, stringify as yamlText } from "yaml";
+import { signUpViaApi } from "./support";
 
 /**
  * Hostile input over every route: a fixed seed generates a few hundred bodies, paths, query strings and
@@ -346,4 +350,160 @@ test("a few hundred hostile requests over every route: never a 5xx", async () =>
     }
   }
   expect(failures).toEqual([]);
+});
+
+/** One request to a cluster's API at the kubeconfig's server, verified with its authority when it carries one. */
+function clusterRequest(server: { url: string; token: string; ca?: Buffer }, method: string, path: string, body: string | Uint8Array, contentType: string): Promise<number> {
+  const url = new URL(`${server.url}${path}`);
+  const client = url.protocol === "https:" ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = client.request(
+      url,
+      {
+        method,
+        headers: { authorization: `Bearer ${server.token}`, "content-type": contentType, "content-length": Buffer.byteLength(body) },
+        ...(server.ca ? { ca: server.ca } : {}),
+        timeout: 20_000,
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error("no answer in 20 s")));
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+const varint = (n: number): number[] => {
+  const out: number[] = [];
+  while (n > 0x7f) {
+    out.push((n & 0x7f) | 0x80);
+    n = Math.floor(n / 128);
+  }
+  return [...out, n];
+};
+const pbField = (id: number, bytes: number[]) => [...varint((id << 3) | 2), ...varint(bytes.length), ...bytes];
+const pbText = (s: string) => [...Buffer.from(s, "utf8")];
+const pbEnvelope = (apiVersion: string, kind: string, raw: number[]) =>
+  new Uint8Array([0x6b, 0x38, 0x73, 0x00, ...pbField(1, [...pbField(1, pbText(apiVersion)), ...pbField(2, pbText(kind))]), ...pbField(2, raw)]);
+
+test("the cluster API's write verbs with hostile and random YAML, JSON patch, strategic merge and protobuf bodies: never a 5xx, the server stays healthy", async ({ request }) => {
+  test.setTimeout(240_000);
+  await signUpViaApi(request);
+  const name = `fuzzk-${Date.now().toString(36)}`;
+  expect((await request.post("/api/environments", { data: { name, region: "eu-central", addons: { monitoring: false, tracing: false, remoteApi: true } } })).status()).toBe(201);
+  await expect.poll(async () => (await (await request.get(`/api/environments/${name}`)).json()).environment.status, { timeout: 60_000 }).toBe("running");
+  const config = parseYaml(await (await request.get(`/api/environments/${name}/kubeconfig`)).text()) as {
+    clusters: { cluster: { server: string; "certificate-authority-data"?: string } }[];
+    users: { user: { token: string } }[];
+  };
+  const ca = config.clusters[0]!.cluster["certificate-authority-data"];
+  const server = { url: config.clusters[0]!.cluster.server, token: config.users[0]!.user.token, ...(ca ? { ca: Buffer.from(ca, "base64") } : {}) };
+
+  const ns = "/api/v1/namespaces/default";
+  const apps = "/apis/apps/v1/namespaces/default";
+  const configMap = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "fz" }, data: { a: "1" } };
+  const deployment = {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name: "fz", labels: { app: "fz" } },
+    spec: { replicas: 1, selector: { matchLabels: { app: "fz" } }, template: { metadata: { labels: { app: "fz" } }, spec: { containers: [{ name: "web", image: "nginx:1.27" }] } } },
+  };
+  expect(await clusterRequest(server, "POST", `${ns}/configmaps`, JSON.stringify(configMap), "application/json")).toBe(201);
+  expect(await clusterRequest(server, "POST", `${apps}/deployments`, JSON.stringify(deployment), "application/json")).toBe(201);
+
+  const yaml = "application/yaml";
+  const merge = "application/merge-patch+json";
+  const strategic = "application/strategic-merge-patch+json";
+  const jsonPatch = "application/json-patch+json";
+  const protobuf = "application/vnd.kubernetes.protobuf";
+  const objectTargets = [
+    ["POST", `${ns}/configmaps`],
+    ["PUT", `${ns}/configmaps/fz`],
+    ["POST", `${apps}/deployments`],
+    ["PUT", `${apps}/deployments/fz`],
+    ["PUT", `${apps}/deployments/fz/scale`],
+  ] as const;
+  const patchTargets = [`${ns}/configmaps/fz`, `${apps}/deployments/fz`, `${apps}/deployments/fz/scale`];
+  const latin1 = (s: string) => new Uint8Array(Buffer.from(s, "latin1"));
+  const chain = (levels: number): unknown => (levels === 0 ? {} : { x: chain(levels - 1) });
+
+  // The bodies that broke or stalled the server before its parsers were bounded, on every verb they apply to.
+  const hostileObjects: [string | Uint8Array, string][] = [
+    ["[".repeat(100_000), yaml],
+    ["- ".repeat(100_000) + "x", yaml],
+    [`[${"1,".repeat(1_400_000)}1]`, yaml],
+    [["a: &a [x, x, x, x, x, x, x, x, x]", ..."bcdefgh".split("").map((n, i) => `${n}: &${n} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(", ")}]`)].join("\n"), yaml],
+    ["[".repeat(1_000_000), "application/json"],
+    [`[${Array(1_000_000).fill("{}").join(",")}]`, "application/json"],
+    [latin1('{"\xc3\x28":1}'), "application/json"],
+    ['{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"fz"},"data":{"a":"\\ud800"}}', "application/json"],
+    [pbEnvelope("v1", "ConfigMap", [...Array(100_000).fill(0x7b), ...Array(100_000).fill(0x7c)]), protobuf],
+    [pbEnvelope("v1", "ConfigMap", [0x0a, ...varint(0x7ffffff0)]), protobuf],
+    [pbEnvelope("v1", "ConfigMap", [...pbField(1, pbField(1, pbText("fz"))), ...pbField(2, [...pbField(1, pbText("a")), ...pbField(2, [0xed, 0xa0, 0x80])])]), protobuf],
+  ];
+  const hostilePatches: [string | Uint8Array, string][] = [
+    ["[".repeat(1_000_000), merge],
+    [`{"data":${'{"a":'.repeat(50_000)}null${"}".repeat(50_000)}}`, strategic],
+    [`[${Array(1_000_000).fill("{}").join(",")}]`, jsonPatch],
+    [JSON.stringify([{ op: "add", path: "/a".repeat(100_000), value: 1 }]), jsonPatch],
+    [JSON.stringify([{ op: "add", path: "/x", value: chain(30) }, ...[30, 60].map((d) => ({ op: "copy", from: "/x", path: "/x".repeat(d + 1) }))]), jsonPatch],
+    [JSON.stringify([{ op: "add", path: "/x", value: Array(200_000).fill(1) }, ...Array.from({ length: 9_999 }, () => ({ op: "add", path: "/x/0", value: 1 }))]), jsonPatch],
+    [latin1('{"\xc3\x28":1}'), strategic],
+    ['{"data":{"\\udc00":"x"}}', merge],
+  ];
+
+  // Random bodies from the seed: hostile values as JSON and YAML, random JSON patches and strategic merge
+  // patches with directives, and protobuf bytes mutated from a body kubectl sent.
+  const kubectlDeployment = [...fs.readFileSync(path.resolve(__dirname, "../lib/kube-api/protobuf/fixtures/kubectl-deployment.pb"))];
+  const pointers = ["", "/", "/data", "/data/a", "/spec/replicas", "/spec/template/spec/containers/0", "/spec/template/spec/containers/-", "/metadata/labels/~1x", "/x/-1", "/__proto__/x"];
+  const directives = ["$patch", "$retainKeys", "$setElementOrder/containers", "$deleteFromPrimitiveList/args", "containers", "spec", "template", "name", "data"];
+  const randomObject = (): [string | Uint8Array, string] => {
+    const r = rng();
+    const value = rng() < 0.5 ? { ...(pick([configMap, deployment]) as object), ...(hostileValue() as object) } : hostileValue();
+    if (r < 0.35) return [JSON.stringify(value) ?? "null", "application/json"];
+    if (r < 0.7) return [yamlText(value, { aliasDuplicateObjects: false }), yaml];
+    const bytes = [...kubectlDeployment];
+    for (let i = Math.floor(rng() * 6) + 1; i > 0; i--) bytes[Math.floor(rng() * bytes.length)] = Math.floor(rng() * 256);
+    return [new Uint8Array(rng() < 0.2 ? bytes.slice(0, Math.floor(rng() * bytes.length)) : bytes), protobuf];
+  };
+  const randomPatch = (): [string, string] => {
+    const r = rng();
+    if (r < 0.4) {
+      const ops = Array.from({ length: Math.floor(rng() * 6) }, () => ({ op: pick(["add", "remove", "replace", "move", "copy", "test", "nope"]), path: pick(pointers), from: pick(pointers), value: hostileValue() }));
+      return [JSON.stringify(ops), jsonPatch];
+    }
+    const patch: Record<string, unknown> = {};
+    for (let i = Math.floor(rng() * 4) + 1; i > 0; i--) patch[pick(directives)] = rng() < 0.5 ? hostileValue() : { [pick(directives)]: [{ name: "web", [pick(directives)]: hostileValue() }] };
+    return [JSON.stringify(patch), r < 0.7 ? strategic : merge];
+  };
+
+  const sends: [string, string, string | Uint8Array, string][] = [];
+  for (const [body, type] of hostileObjects) for (const [method, p] of objectTargets) sends.push([method, p, body, type]);
+  for (const [body, type] of hostilePatches) for (const p of patchTargets) sends.push(["PATCH", p, body, type]);
+  for (let i = 0; i < 150; i++) {
+    const [method, p] = pick(objectTargets);
+    sends.push([method, p, ...randomObject()]);
+    sends.push(["PATCH", pick(patchTargets), ...randomPatch()]);
+  }
+
+  const failures: string[] = [];
+  for (const [i, [method, p, body, type]] of sends.entries()) {
+    const status = await clusterRequest(server, method, p, body, type).catch((e: Error) => `no answer (${e.message})`);
+    if (typeof status !== "number" || status >= 500) {
+      failures.push(`${status} ${method} ${p} ${type} ${typeof body === "string" ? body.slice(0, 80) : `<${body.length} bytes>`}`);
+    }
+    // The server stays healthy beside them: /api/health answers, promptly, after every hostile body and every 25 others.
+    if (i < hostileObjects.length * objectTargets.length + hostilePatches.length * patchTargets.length || i % 25 === 0) {
+      const started = Date.now();
+      const health = await request.get("/api/health", { timeout: 10_000 });
+      if (health.status() !== 200) failures.push(`/api/health answered ${health.status()} after ${method} ${p} ${type}`);
+      if (Date.now() - started > 5_000) failures.push(`/api/health took ${Date.now() - started} ms after ${method} ${p} ${type}`);
+    }
+  }
+  expect(failures).toEqual([]);
+  // The objects the fuzz aimed at are still served.
+  expect(await clusterRequest(server, "GET", `${apps}/deployments/fz`, "", "application/json")).toBe(200);
 });
