@@ -12,6 +12,6 @@ export const removeRemoteApi: StepHandler = (ctx) => {
   } else {
     ctx.log(`ingress ${remoteApiIngress.name} not found; already removed.`);
   }
-  ctx.log(`${ctx.environment.plan.endpoints.cluster}api/ no longer answers`);
+  ctx.log("Remote API closed: the kubeconfig's server now refuses kubectl (403) until Remote API access is turned on again");
   return { removed };
 };

@@ -30,6 +30,7 @@ export const setupRemoteApi: StepHandler = (ctx) => {
     annotations: w.apiAnnotations,
   });
   ctx.log(kubectlLine("Ingress", remoteApiIngress.name, result));
-  ctx.log(`Remote API endpoint: ${plan.endpoints.cluster}api/ (bearer token of kube-system/fulladmin)`);
+  // The address kubectl uses is Clusterport's (the kubeconfig's server, lib/kube-api/kubernetes-api-url.ts), not this ingress's.
+  ctx.log("Remote API open: kubectl reaches it at the server its kubeconfig names (bearer token of kube-system/fulladmin)");
   return { remoteApi: `${plan.endpoints.cluster}api/` };
 };
