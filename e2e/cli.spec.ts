@@ -29,6 +29,8 @@ test("the clusterport CLI installs, reads, changes and deletes an environment, w
   const env = { XDG_CONFIG_HOME: home, CLUSTERPORT_URL: baseURL! };
   const run = (...args: string[]) => cli(args, env);
   const name = `cli-${Date.now().toString(36)}`;
+  /** The cluster's API as the kubeconfig names it: the one address every place gives. */
+  let apiServer = "";
 
   await test.step("login checks the token and stores it for the owner only", async () => {
     const login = await run("login", "--url", baseURL!, "--token", writeToken);
@@ -43,6 +45,21 @@ test("the clusterport CLI installs, reads, changes and deletes an environment, w
     const bad = path.join(home, "bad.yaml");
     fs.writeFileSync(bad, `name: ${name}\nregion: eu-central\nworkers: 0\n`);
     expect(await run("env", "create", "--file", bad)).toMatchObject({ code: 2, stdout: "", stderr: expect.stringContaining("  workers: At least 1 worker is needed.\n") });
+    // A key that is not a setting is refused locally too, as the server refuses it: never "ignored", then sent.
+    fs.writeFileSync(bad, `name: ${name}\nregion: eu-central\nwokers: 2\n`);
+    expect(await run("env", "create", "--file", bad)).toMatchObject({ code: 2, stdout: "", stderr: expect.stringMatching(/\n {2}wokers: Not an install setting: use .*workers/) });
+    fs.writeFileSync(bad, `name: ${name}\nregion: mars\n`);
+    expect(await run("env", "create", "--file", bad)).toMatchObject({ code: 2, stderr: expect.stringContaining("  region: Choose a region: eu-central, eu-west or ch-west.\n") });
+  });
+
+  await test.step("catalog lists what a settings file can choose, as tables or the API's JSON", async () => {
+    const catalog = await run("catalog");
+    expect(catalog, catalog.stderr).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Regions \(region\)\nID +NAME/) });
+    expect(catalog.stdout).toMatch(/\neu-central +Frankfurt +Germany +fra\.clusterport\.cloud +yes\n/);
+    const json = await run("catalog", "--json");
+    const body = JSON.parse(json.stdout) as { kubernetesVersions: { id: string; default: boolean }[]; regions: { id: string }[] };
+    expect(body.kubernetesVersions.find((v) => v.default)?.id).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(body.regions.map((r) => r.id)).toContain("eu-central");
   });
 
   await test.step("env create, then env status --watch to running", async () => {
@@ -54,8 +71,9 @@ test("the clusterport CLI installs, reads, changes and deletes an environment, w
     expect(watch, watch.stderr).toMatchObject({ code: 0 });
     const lines = watch.stdout.trimEnd().split("\n");
     expect(lines.length).toBeGreaterThan(2);
-    expect(lines.slice(0, -1).every((l) => /^\[[#-]{16}\] \d+% \d+\/\d+ steps · .+$/.test(l))).toBe(true);
-    expect(lines.at(-2)).toMatch(/^\[#{16}\] 100% (\d+)\/\1 steps · running$/);
+    expect(lines.slice(0, -1).every((l) => /^\[[#-]{16}\] \d+% \d+\/\d+ steps · [\d a-z]+ elapsed · .+$/.test(l))).toBe(true);
+    expect(lines.slice(0, -2).some((l) => / · (about [\d a-z]+ left|finishing) · /.test(l))).toBe(true);
+    expect(lines.at(-2)).toMatch(/^\[#{16}\] 100% (\d+)\/\1 steps · [\d a-z]+ elapsed · running$/);
     expect(lines.at(-1)).toBe(`${name} is running.`);
   });
 
@@ -64,7 +82,8 @@ test("the clusterport CLI installs, reads, changes and deletes an environment, w
     expect(kubeconfig).toMatchObject({ code: 0, stderr: "" });
     const config = parse(kubeconfig.stdout) as { kind: string; clusters: { cluster: { server: string } }[] };
     expect(config.kind).toBe("Config");
-    expect(config.clusters[0]?.cluster.server).toMatch(new RegExp(`^${baseURL!.replace(/^http:/, "https:")}/k8s/clusters/[0-9a-f-]{36}$`));
+    apiServer = config.clusters[0]?.cluster.server ?? "";
+    expect(apiServer).toMatch(new RegExp(`^${baseURL!.replace(/^http:/, "https:")}/k8s/clusters/[0-9a-f-]{36}$`));
 
     const list = await run("env", "list", "--json");
     expect(list.code).toBe(0);
@@ -85,7 +104,22 @@ test("the clusterport CLI installs, reads, changes and deletes an environment, w
     const watch = await run("env", "status", name, "--watch");
     expect(watch, watch.stderr).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`\\n${name} is running\\.\\n$`)) });
     const status = await run("--json", "env", "status", name);
-    expect((JSON.parse(status.stdout) as { endpoints: Record<string, string> }).endpoints.remoteApi).toMatch(/\/api\/$/);
+    expect((JSON.parse(status.stdout) as { endpoints: Record<string, string> }).endpoints.remoteApi).toBe(apiServer);
+  });
+
+  await test.step("env scale --preview prints the plan diff and changes nothing; env scale --watch adds a worker", async () => {
+    const preview = await run("env", "scale", name, "--workers", "2", "--preview");
+    expect(preview, preview.stderr).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`^Preview, nothing changed: the change on ${name} scales workers 1 → 2`)) });
+    expect(preview.stdout).toMatch(/\nSteps \(\d+, about .+\)\n {2}1\. /);
+    expect(JSON.parse((await run("--json", "env", "status", name)).stdout)).toMatchObject({ status: "running", operation: { type: expect.not.stringMatching(/scale/) } });
+    const scale = await run("env", "scale", name, "--workers", "2", "--watch");
+    expect(scale, scale.stderr).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`^Change started on ${name}: scales workers 1 → 2[^\\n]*\\n[\\s\\S]*\\n${name} is running\\.\\n$`)) });
+    // As many nodes now as the preview said there would be.
+    const nodes = /^Nodes +(\d+) → (\d+)$/m.exec(preview.stdout);
+    expect(nodes, preview.stdout).not.toBeNull();
+    const list = JSON.parse((await run("env", "list", "--json")).stdout) as { items: { name: string; nodes: number }[] };
+    expect(list.items.find((e) => e.name === name)?.nodes).toBe(Number(nodes![2]));
+    expect(await run("env", "scale", name, "--workers", "0")).toMatchObject({ code: 2, stderr: expect.stringContaining("  workers: At least 1 worker is needed.\n") });
   });
 
   await test.step("error exits: not found 4, read token 3, not a terminal without --yes 2, unreachable 6", async () => {
