@@ -116,3 +116,57 @@ test("the Trial plan locks every field of the dialog", async ({ page }) => {
   await expect(dialog.getByRole("switch", { name: "NFS storage" })).toBeDisabled();
   await expect(dialog.getByRole("button", { name: "Install" })).toBeDisabled();
 });
+
+test("every name rule shows as you type, the plan shows no invalid domain, and 45 workers are shown as asked and refused in the same words", async ({ page }) => {
+  await page.request.post("/api/auth/sign-in/email", { data: { email: "demo@clusterport.dev", password: "clusterport-demo" } });
+  const dialog = await openInstallDialog(page);
+  const plan = dialog.getByRole("complementary", { name: "Plan" });
+  const name = dialog.getByLabel("Environment name");
+  // No Install press, no leaving the field: each rule of the server's schema shows while typing.
+  for (const [typed, rule] of [
+    ["Mon-Cluster", "Start with a lowercase letter."],
+    ["9abc", "Start with a lowercase letter."],
+    ["a", "Use at least 3 characters."],
+    ["abc-", "Do not end with a hyphen."],
+  ] as const) {
+    await name.fill(typed);
+    await expect(name).toHaveAccessibleDescription(new RegExp(rule.replace(".", "\\.")));
+    await expect(plan).toContainText("<name>.fra.clusterport.cloud");
+    await expect(dialog).not.toContainText(`${typed}.fra.clusterport.cloud`);
+  }
+  await name.fill("mon-cluster");
+  await expect(plan).toContainText("mon-cluster.fra.clusterport.cloud");
+
+  // 45 workers: the plan draws 45, says what is over, and Install refuses with the same sentence.
+  const tooMany = "Workers at install: at most 20, this cluster asks for 45. Start with 20 or fewer and scale out later.";
+  await dialog.getByLabel("Workers").fill("45");
+  await expect(plan.getByRole("table", { name: "Node groups" }).getByRole("row", { name: /Workers/ })).toContainText("45");
+  const quota = plan.getByRole("region", { name: "Quota check" });
+  await expect(quota.getByRole("listitem").filter({ hasText: tooMany })).toContainText("Over quota");
+  await expect(quota.getByRole("listitem").filter({ hasText: "Nodes per node group" })).toContainText("Over quota");
+  await dialog.getByRole("button", { name: "Install" }).click();
+  await expect(dialog.getByLabel("Workers")).toHaveAccessibleDescription(new RegExp(tooMany.replace(/\./g, "\\.")));
+  await expect(page).toHaveURL(/\/install$/);
+
+  // Monitoring and Tracing: what they request of the workers, in the dialog and in the plan.
+  await dialog.getByLabel("Workers").fill("1");
+  await expect(dialog.getByRole("checkbox", { name: "Monitoring" })).toHaveAccessibleDescription(/Requests 0\.9 CPU and 1\.9 GiB of the workers\./);
+  await dialog.getByRole("checkbox", { name: "Monitoring" }).click();
+  await dialog.getByRole("checkbox", { name: "Tracing" }).click();
+  const requests = plan.getByRole("list", { name: "What the add-ons request of the workers" });
+  await expect(requests.getByRole("listitem").filter({ hasText: "Monitoring" })).toContainText("requests 0.9 CPU and 1.9 GiB");
+  await expect(requests.getByRole("listitem").filter({ hasText: "Tracing" })).toContainText("requests 0.35 CPU and 768 MiB");
+  await expect(quota).toContainText("Room on the workers: Monitoring and Tracing request 1.25 CPU and 2.6 GiB of the 12.8 CPU and 4 GiB the 1 worker can give.");
+});
+
+test("the app has an icon: /favicon.ico and /icon.svg answer 200 with an image, and pages link it", async ({ page }) => {
+  const ico = await page.request.get("/favicon.ico");
+  expect(ico.status()).toBe(200);
+  expect(ico.headers()["content-type"]).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)/);
+  expect((await ico.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+  const svg = await page.request.get("/icon.svg");
+  expect(svg.status()).toBe(200);
+  expect(svg.headers()["content-type"]).toMatch(/^image\/svg\+xml/);
+  await page.goto("/sign-in");
+  expect(await page.locator('head link[rel="icon"]').count()).toBeGreaterThan(0);
+});
