@@ -6,6 +6,7 @@ import type { Pool } from "@/lib/db/pool";
 import { KubeError, badRequest, forbidden, methodNotAllowed, notFound } from "../kube-status";
 import { validateObject, type FieldValidation } from "../openapi";
 import { applyPatch } from "../patch/apply-patch";
+import { readPatch } from "../patch/read-patch";
 import type { ResourcePath } from "../resource-path";
 import { findResource, groupVersion, type KubeResource } from "../resources";
 import { toKubeObject, type KubeContext } from "../to-kube-object";
@@ -44,8 +45,8 @@ export async function serveWrite(deps: WriteDeps, environment: EnvironmentRecord
   if (dryRunValue !== null && dryRunValue !== "All") throw badRequest(`Invalid dry run value: "${dryRunValue.slice(0, 20)}": supported values: "All"`);
   const validation = fieldValidation(query.get("fieldValidation"));
   const bytes = method === "DELETE" ? new Uint8Array(0) : await readBodyBytes(request);
-  // Only a patch is read as text here; a create or update body may be binary (protobuf).
-  const text = method === "PATCH" ? bodyText(bytes) : "";
+  // A patch is read (and bounded) here, before the transaction; a create or update body may be binary (protobuf).
+  const patch = method === "PATCH" ? readPatch(bodyText(bytes), request.headers.get("content-type") ?? "") : undefined;
   const contentType = request.headers.get("content-type") ?? "";
   const body = method === "POST" || method === "PUT" ? parseObject(bytes, contentType) : undefined;
   const warnings: string[] = [];
@@ -76,7 +77,7 @@ export async function serveWrite(deps: WriteDeps, environment: EnvironmentRecord
         if (method === "DELETE") return remove(sim, ctx, resource, current);
         if (scale) {
           const scaleNow = scaleOf(ctx, current);
-          const next = method === "PUT" ? body : structured(scaleResource, applyPatch(scaleNow, text, contentType), validation, warnings);
+          const next = method === "PUT" ? body : structured(scaleResource, applyPatch(scaleNow, patch!), validation, warnings);
           // Go's encoder leaves a zero out: `kubectl scale --replicas=0` sends a Scale whose spec has no replicas.
           const replicas = objectAt(objectAt(next).spec).replicas ?? 0;
           if (!Number.isInteger(replicas) || (replicas as number) < 0) {
@@ -92,7 +93,7 @@ export async function serveWrite(deps: WriteDeps, environment: EnvironmentRecord
           return () => ({ code: 200, body: scaleOf(ctx, sim.objects.get(ref)!), warnings });
         }
         const live = toKubeObject(ctx, resource, current);
-        const next = method === "PUT" ? body : structured(resource, applyPatch(live, text, contentType), validation, warnings);
+        const next = method === "PUT" ? body : structured(resource, applyPatch(live, patch!), validation, warnings);
         const wanted = objectAt(objectAt(next).metadata);
         if (wanted.name !== undefined && wanted.name !== objectName) {
           throw new KubeError(422, "Invalid", `${resource.kind} "${objectName}" is invalid: metadata.name: Invalid value: ${JSON.stringify(wanted.name)}: field is immutable`);
