@@ -49,7 +49,12 @@ test("Monitoring needs storage: refused, then Add storage, then Monitoring with 
   await expect(changes(page)).toContainText("On: storage-1, the default StorageClass.");
 
   await monitoring.getByRole("button", { name: "Activate Monitoring" }).click();
-  await expect(page.getByRole("dialog", { name: "Activate Monitoring" }).getByRole("group", { name: "What this change does" })).toContainText("Install Prometheus and Grafana");
+  const activate = page.getByRole("dialog", { name: "Activate Monitoring" }).getByRole("group", { name: "What this change does" });
+  await expect(activate).toContainText("Install Prometheus and Grafana");
+  // What Monitoring asks of the workers, checked against what they can give, as the scheduler would.
+  await expect(activate.getByRole("list", { name: "Quota afterwards" })).toContainText(
+    "Room on the workers: Monitoring requests 0.9 CPU and 1.9 GiB of the 12.8 CPU and 4 GiB the 1 worker can give.",
+  );
   await confirmAndWait(page, "Activate Monitoring", "Activate Monitoring");
   await expect(monitoring).toContainText(`On: https://${name}.fra.clusterport.cloud/grafana/`);
   await expect(page.getByRole("table", { name: /health/i }).getByRole("row", { name: /Monitoring/ })).toContainText("OK");
@@ -76,6 +81,10 @@ test("scale workers out to 3 and back in to 1, each with its plan diff checked b
   await expect(dialog.getByRole("button", { name: "Scale workers" })).toBeDisabled();
   await dialog.getByLabel("Workers").fill("3");
   await expect(diff).toContainText("Adds cp-2 (Workers), cp-3 (Workers)");
+  // The cluster being changed is one of the account's environments, not an extra one.
+  const quota = diff.getByRole("list", { name: "Quota afterwards" });
+  await expect(quota).toContainText("Environments: 1 of 3 in use, this one included.");
+  await expect(quota).not.toContainText("this one makes");
   await confirmAndWait(page, "Scale workers", "Scale workers");
   const nodes = page.getByRole("table", { name: "Nodes of the environment and their state" });
   for (const worker of ["cp-2", "cp-3"]) await expect(nodes.getByRole("row", { name: new RegExp(`\\b${worker}\\.`) })).toContainText(/Running.*Yes/);
@@ -92,7 +101,11 @@ test("scale workers out to 3 and back in to 1, each with its plan diff checked b
   await expect(diff).toContainText("5 → 3");
   await confirmAndWait(page, "Scale workers", "Scale workers");
   await expect(changes(page)).toContainText("1 (cp-3)");
-  await expect(nodes.getByRole("row", { name: /\bcp-1\./ })).toContainText("Removed");
+  // Removed workers leave the Nodes table once they are gone.
+  await expect(nodes.getByRole("row", { name: /\bcp-3\./ })).toContainText(/Running.*Yes/);
+  await expect(nodes.getByRole("row", { name: /\bcp-1\./ })).toHaveCount(0);
+  await expect(nodes.getByRole("row", { name: /\bcp-2\./ })).toHaveCount(0);
+  await expect(cluster.getByRole("table", { name: "Node groups" }).getByRole("row", { name: /Workers/ })).toContainText("1");
   // The sample app's pods moved to the remaining worker, as the Workloads section shows.
   const workloads = page.getByRole("region", { name: "Workloads" });
   await expect(workloads.getByRole("table", { name: "Workloads" }).getByRole("row", { name: /hello-kubernetes/ })).toContainText("2/2");

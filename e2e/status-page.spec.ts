@@ -201,6 +201,11 @@ test("Delete asks for the name, then tears the cluster down to Deleted", async (
   await expect(dialog).toBeHidden();
   await expect(environmentStatus(page)).toHaveText("Deleted", installTimeout);
   await expect(page.getByRole("button", { name: "Delete", exact: true })).toHaveCount(0);
+  // Deleted, it costs nothing: the side panel says so and shows no price.
+  const cluster = page.getByRole("complementary", { name: "Cluster" });
+  await expect(cluster).toContainText("Deleted: its nodes are gone and it costs nothing.");
+  await expect(page.getByTestId("plan-monthly-price")).toHaveCount(0);
+  await expect(cluster).not.toContainText("Price per month");
 });
 
 test("another account gets 404 for the page, its event stream, logs, credentials and kubeconfig", async ({ page, browser }) => {
