@@ -87,6 +87,19 @@ test("scale workers out to 3 and back in to 1, each with its plan diff checked b
   await expect(quota).not.toContainText("this one makes");
   await confirmAndWait(page, "Scale workers", "Scale workers");
   const nodes = page.getByRole("table", { name: "Nodes of the environment and their state" });
+  // The side panel describes the cluster as it is now, live: no install steps, ETA or "one more" environment.
+  const cluster = page.getByRole("complementary", { name: "Cluster" });
+  await expect(cluster.getByRole("table", { name: "Node groups" }).getByRole("row", { name: /Workers/ })).toContainText("3");
+  await expect(cluster).toContainText("Price per month");
+  await expect(cluster).not.toContainText("Install steps");
+  await expect(cluster).not.toContainText("Estimated time");
+  await expect(cluster).not.toContainText("this one makes");
+  // Steps read as a person would say them: no internal keys, attempts only for a retried step.
+  const progress = page.getByRole("region", { name: "Progress" });
+  await progress.getByRole("button", { name: /^Join worker/ }).click();
+  await expect(progress.getByRole("list", { name: "Join worker, per node" }).getByText("Join worker · cp-2", { exact: true })).toBeVisible();
+  await expect(progress).not.toContainText("connect-worker:");
+  await expect(progress).not.toContainText("attempt 1 of");
   for (const worker of ["cp-2", "cp-3"]) await expect(nodes.getByRole("row", { name: new RegExp(`\\b${worker}\\.`) })).toContainText(/Running.*Yes/);
 
   await changes(page).getByRole("button", { name: "Scale workers" }).click();
