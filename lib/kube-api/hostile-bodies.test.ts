@@ -171,6 +171,18 @@ describe("protobuf bodies", () => {
   });
 });
 
+describe("protobuf bodies of many values", () => {
+  it("answers 413 past 200,000 messages and strings, before decoding them all", async () => {
+    const entry = (i: number) => field(2, [...field(1, text(`k${i}`)), ...field(2, [])]);
+    const manyEntries = envelope([...field(1, field(1, text("target"))), ...Array.from({ length: 250_000 }, (_, i) => entry(i)).flat()]);
+    expect(manyEntries.length).toBeLessThan(3 * 1024 * 1024);
+    for (const [method, path] of objectVerbs) {
+      const answer = await refused(method, path, manyEntries, protobuf, 413);
+      expect(answer.body.message).toBe("the protobuf body holds more than 200000 values (messages, strings and bytes); this API reads at most 200000 in one body");
+    }
+  });
+});
+
 describe("text that is not Unicode", () => {
   it("answers invalid UTF-8 400 on POST, PUT and PATCH (it was a 500: the warning header could not hold it)", async () => {
     const body = latin1('{"\xc3\x28":1}');

@@ -1,5 +1,6 @@
 import protobuf from "protobufjs/light";
-import { badRequest } from "../kube-status";
+import { KubeError, badRequest, requestEntityTooLarge } from "../kube-status";
+import { maxProtobufValues } from "../write/body-limits";
 import { kubeProtoMessages } from "./kube-proto-schema";
 
 /** The media type of Kubernetes' protobuf encoding; client-go's typed clients (kubectl create deployment, …) send it. */
@@ -63,8 +64,39 @@ function schema(): Schema {
       ),
     };
   }
-  cached = { root: protobuf.Root.fromJSON({ nested }), fields };
+  const root = protobuf.Root.fromJSON({ nested });
+  for (const message of Object.keys(nested)) counted(root.lookupType(message));
+  cached = { root, fields };
   return cached;
+}
+
+/**
+ * How many more messages, strings and byte strings the body being decoded may hold (maxProtobufValues): a
+ * 3 MiB body of 250,000 tiny map entries or empty list elements would otherwise take a second to decode.
+ * Decoding is synchronous, so one counter serves every body.
+ */
+let valuesLeft = maxProtobufValues;
+
+function spendValue(): void {
+  if (--valuesLeft < 0) {
+    throw requestEntityTooLarge(`the protobuf body holds more than ${maxProtobufValues} values (messages, strings and bytes); this API reads at most ${maxProtobufValues} in one body`);
+  }
+}
+
+/** Counts each decode of the type against the budget (nested messages are decoded through their type's `decode`). */
+function counted(type: protobuf.Type): void {
+  let compiled: protobuf.Type["decode"] | undefined;
+  const decode = ((...args: Parameters<protobuf.Type["decode"]>) => {
+    spendValue();
+    if (!compiled) {
+      // setup() compiles the type's decoder into `decode`, over this wrapper: keep it, then put the wrapper back.
+      type.setup();
+      compiled = type.decode;
+      type.decode = decode;
+    }
+    return compiled.apply(type, args);
+  }) as protobuf.Type["decode"];
+  type.decode = decode;
 }
 
 function parseField(message: string, name: string, spec: string): FieldSpec {
@@ -86,6 +118,7 @@ export function decodeKubeProtobuf(body: Uint8Array): Record<string, unknown> {
     throw badRequest('the body is not Kubernetes protobuf: it does not start with "k8s\\x00" (send application/json)');
   }
   const { root, fields } = schema();
+  valuesLeft = maxProtobufValues;
   const envelope = decodeMessage(root, "Unknown", body.subarray(magic.length), "the protobuf envelope (runtime.Unknown)");
   const typeMeta = (envelope.typeMeta ?? {}) as { apiVersion?: string; kind?: string };
   const apiVersion = typeMeta.apiVersion ?? "";
@@ -106,10 +139,19 @@ export function decodeKubeProtobuf(body: Uint8Array): Record<string, unknown> {
 function decodeMessage(root: protobuf.Root, message: string, bytes: Uint8Array, what: string): Record<string, unknown> {
   const reader = protobuf.Reader.create(bytes);
   // Strings must be UTF-8, as a JSON body must: protobufjs would otherwise turn bad bytes into U+FFFD quietly.
-  reader.string = reader.stringVerify;
+  reader.string = () => {
+    spendValue();
+    return reader.stringVerify();
+  };
+  const readBytes = reader.bytes.bind(reader);
+  reader.bytes = () => {
+    spendValue();
+    return readBytes();
+  };
   try {
     return root.lookupType(message).decode(reader) as unknown as Record<string, unknown>;
   } catch (e) {
+    if (e instanceof KubeError) throw e;
     if (e instanceof TypeError && (e as { code?: string }).code === "ERR_ENCODING_INVALID_ENCODED_DATA") {
       throw badRequest(`${what} could not be decoded: a string in it is not valid UTF-8. Send strings encoded as UTF-8.`);
     }

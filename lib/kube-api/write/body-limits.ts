@@ -23,6 +23,12 @@ export const maxNestingDepth = 100;
 export const maxJsonCollections = 100_000;
 
 /**
+ * How many values (messages, strings and byte strings) one protobuf body may hold: a ConfigMap of 50,000 keys
+ * holds 100,000 strings; a 3 MiB body of tiny entries could hold over a million, a second's work to decode.
+ */
+export const maxProtobufValues = 200_000;
+
+/**
  * How many lexical tokens (scalars, indicators, spaces and line breaks) a YAML body may hold. YAML takes some
  * 5–8 µs a token to read on a 2-core machine — a 3 MiB YAML body would hold the process for half a minute —
  * so YAML is read up to some 100 KiB of a manifest (about 200 ms); kubectl sends JSON, which is read up to
