@@ -131,19 +131,21 @@ test("scale workers out to 3 and back in to 1, each with its plan diff checked b
 
 test("Remote API access off and on, its URL going and coming back", async ({ page }) => {
   test.setTimeout(90_000);
-  const name = await runningCluster(page, { addons: { monitoring: false, tracing: false, remoteApi: true } });
+  await runningCluster(page, { addons: { monitoring: false, tracing: false, remoteApi: true } });
   const remote = changes(page).getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Remote API access" }) });
-  await expect(remote).toContainText(`On: https://${name}.fra.clusterport.cloud/api/`);
+  // The kubeconfig's server: https on the app's own host and port.
+  const server = new RegExp(`On: ${test.info().project.use.baseURL!.replace(/^http:/, "https:")}/k8s/clusters/[0-9a-f-]{36} for kubectl`);
+  await expect(remote).toContainText(server);
   await remote.getByRole("button", { name: "Turn off" }).click();
   const dialog = page.getByRole("dialog", { name: "Turn Remote API access off" });
   await expect(dialog.getByRole("group", { name: "What this change does" })).toContainText("Stop exposing the Kubernetes API at /api/");
   await confirmAndWait(page, "Turn Remote API access off", "Turn off");
   await expect(remote).toContainText("Off");
-  await expect(page.getByRole("region", { name: "Endpoints" })).not.toContainText("/api/");
+  await expect(page.getByRole("region", { name: "Endpoints" })).not.toContainText("/k8s/clusters/");
 
   await remote.getByRole("button", { name: "Turn on" }).click();
   await confirmAndWait(page, "Turn Remote API access on", "Turn on");
-  await expect(remote).toContainText(`On: https://${name}.fra.clusterport.cloud/api/`);
+  await expect(remote).toContainText(server);
 });
 
 test("a failed scale-out leaves the cluster running, shows where it failed, and rolls back", async ({ page }) => {
