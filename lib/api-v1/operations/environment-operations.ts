@@ -11,6 +11,7 @@ import { findEnvironmentLogLines } from "@/lib/data/find-environment-log-lines";
 import { requestEnvironmentOperation } from "@/lib/data/request-environment-operation";
 import { countActiveEnvironments } from "@/lib/data/count-active-environments";
 import { environmentStatuses } from "@/lib/environments/environment-status";
+import { withKubernetesApiEndpoint } from "@/lib/kube-api/with-kubernetes-api-endpoint";
 import { computePlan } from "@/lib/plan";
 import { installBodySchema } from "@/lib/validations/install-body";
 import { installSettingsSchema, withInstallDefaults } from "@/lib/validations/install-settings";
@@ -90,7 +91,8 @@ export const environmentOperations = [
       const settings = installSettingsSchema.safeParse(withInstallDefaults(body));
       if (!settings.success) throw new ValidationError(fieldErrorsFromIssues(settings.error.issues), settings.error.issues[0]?.message);
       const plan = computePlan(settings.data, { plan: principal.user.plan, environmentsInUse: await countActiveEnvironments(principal.user.id) });
-      return { status: 200, body: plan };
+      // The cluster has no id yet: its API's address is shown as the install dialog shows it.
+      return { status: 200, body: { ...plan, endpoints: withKubernetesApiEndpoint(plan.endpoints, "<cluster id>") } };
     },
   }),
   defineOperation({
