@@ -52,6 +52,7 @@ test("Monitoring needs storage: refused, then Add storage, then Monitoring with 
   const activate = page.getByRole("dialog", { name: "Activate Monitoring" }).getByRole("group", { name: "What this change does" });
   await expect(activate).toContainText("Install Prometheus and Grafana");
   // What Monitoring asks of the workers, checked against what they can give, as the scheduler would.
+  await expect(page.getByRole("dialog", { name: "Activate Monitoring" })).toContainText("Requests 0.9 CPU and 1.9 GiB of the workers.");
   await expect(activate.getByRole("list", { name: "Quota afterwards" })).toContainText(
     "Room on the workers: Monitoring requests 0.9 CPU and 1.9 GiB of the 12.8 CPU and 4 GiB the 1 worker can give.",
   );

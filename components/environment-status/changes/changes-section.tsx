@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { topologies, type AddonId } from "@/lib/catalog";
+import { addonRequestsText } from "@/components/install/addon-requests-text";
+import { findAddon, topologies, type AddonId } from "@/lib/catalog";
 import type { OperationView, StatusSnapshot } from "@/lib/live/status-snapshot";
 import { upgradeTargets } from "@/lib/plan";
 import { StatusSection } from "../status-section";
@@ -176,7 +177,7 @@ export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: Sta
                   size="sm"
                   disabled={disabled}
                   aria-label={`Activate ${a.name}`}
-                  onClick={() => setOpen({ action: "addons", title: `Activate ${a.name}`, description: a.what, body: { [a.id]: true }, confirmLabel: `Activate ${a.name}` })}
+                  onClick={() => setOpen({ action: "addons", title: `Activate ${a.name}`, description: [a.what, addonRequestsText(findAddon(a.id)?.workloads ?? [])].filter(Boolean).join(" "), body: { [a.id]: true }, confirmLabel: `Activate ${a.name}` })}
                 >
                   Activate
                 </Button>
