@@ -12,4 +12,11 @@ test("the Environments list follows an install live, with its progress, until Ru
   await expect(row.getByRole("progressbar", { name: /Installing Live list: \d+%/ })).toBeVisible();
   await expect(row.getByText("Running", { exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(row.getByRole("progressbar")).toHaveCount(0);
+  await expect(row.getByRole("cell").last()).toHaveText(/^\$\d+\.\d\d$/);
+
+  // Deleted, it costs nothing and has no nodes: the row stops showing the plan's price.
+  expect((await page.request.delete(`/api/environments/${name}`)).status()).toBe(202);
+  await expect(row.getByText("Deleted", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(row.getByRole("cell").last()).toHaveText("—nothing");
+  await expect(row).not.toContainText("$");
 });

@@ -64,8 +64,21 @@ export function EnvironmentList({ initial }: { initial: EnvironmentListItem[] })
                 <td className="px-4 py-2">{topologies[e.topology].name}</td>
                 <td className="px-4 py-2">v{e.version}</td>
                 <td className="px-4 py-2">{e.region.name}</td>
-                <td className="px-4 py-2 text-right tabular-nums">{e.nodes}</td>
-                <td className="px-4 py-2 text-right tabular-nums">{formatMoney(e.monthlyPrice)}</td>
+                {isTerminal(e.status) ? (
+                  // Deleted or cancelled: no nodes remain and nothing is charged, whatever the stored plan says.
+                  <>
+                    <td className="px-4 py-2 text-right tabular-nums">0</td>
+                    <td className="px-4 py-2 text-right">
+                      <span aria-hidden="true">—</span>
+                      <span className="sr-only">nothing</span>
+                    </td>
+                  </>
+                ) : (
+                  <>
+                    <td className="px-4 py-2 text-right tabular-nums">{e.nodes}</td>
+                    <td className="px-4 py-2 text-right tabular-nums">{formatMoney(e.monthlyPrice)}</td>
+                  </>
+                )}
               </tr>
             );
           })}
