@@ -1,50 +1,34 @@
 import { execFile, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import https from "node:https";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import selfsigned from "selfsigned";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveOverHttps } from "./testing/serve-over-https";
 import { testCluster, type TestCluster } from "./testing/test-cluster";
 
 /**
- * The real kubectl against a cluster at its bounds (the handler behind an https server made for the test, as
- * kubectl sends its token only over TLS; the certificate itself is not checked here). Skipped, saying so, where no kubectl is on the PATH.
+ * The real kubectl against a cluster at its bounds (the handler behind an https server whose certificate kubectl
+ * verifies, as it sends its token only over TLS). Skipped, saying so, where no kubectl is on the PATH.
  */
 const hasKubectl = spawnSync("kubectl", ["version", "--client"], { stdio: "ignore" }).status === 0;
 if (!hasKubectl) console.warn("cluster-bounds-kubectl.test.ts: no kubectl on the PATH; skipped.");
 
 let cluster: TestCluster;
-let server: https.Server;
+let served: Awaited<ReturnType<typeof serveOverHttps>>;
 let kubeconfig: string;
 
 beforeAll(async () => {
   if (!hasKubectl) return;
   cluster = await testCluster("kubectl-bounds");
-  const pems = await selfsigned.generate([{ name: "commonName", value: "127.0.0.1" }]);
-  server = https.createServer({ key: pems.private, cert: pems.cert }, async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-    const answer = await cluster.send(req.method ?? "GET", (req.url ?? "/").replace(`/k8s/clusters/${cluster.clusterId}`, ""), {
-      headers,
-      ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
-    });
-    res.writeHead(answer.status, Object.fromEntries(answer.headers));
-    res.end(Buffer.from(await answer.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/k8s/clusters/${cluster.clusterId}`;
+  served = await serveOverHttps(cluster);
   kubeconfig = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kubectl-bounds-")), "config");
   fs.writeFileSync(
     kubeconfig,
     JSON.stringify({
       apiVersion: "v1",
       kind: "Config",
-      // TLS so that kubectl sends its token; what the certificate names is not what this test is about.
-      clusters: [{ name: "c", cluster: { server: url, "insecure-skip-tls-verify": true } }],
+      clusters: [{ name: "c", cluster: { server: served.server, "certificate-authority-data": Buffer.from(served.caPem).toString("base64") } }],
       users: [{ name: "admin", user: { token: cluster.token } }],
       contexts: [{ name: "c", context: { cluster: "c", user: "admin" } }],
       "current-context": "c",
@@ -53,7 +37,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   if (!hasKubectl) return;
-  await new Promise((resolve) => server.close(resolve));
+  await served.close();
   await cluster.db.cleanup();
 });
 

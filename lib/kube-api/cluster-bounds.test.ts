@@ -1,8 +1,7 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncClusterControllers } from "@/lib/engine";
+import { serveOverHttps } from "./testing/serve-over-https";
 import { testCluster, type TestCluster } from "./testing/test-cluster";
 
 /**
@@ -11,26 +10,15 @@ import { testCluster, type TestCluster } from "./testing/test-cluster";
  * @kubernetes/client-node.
  */
 let cluster: TestCluster;
-let server: http.Server;
+let served: Awaited<ReturnType<typeof serveOverHttps>>;
 let core: CoreV1Api;
 
 beforeAll(async () => {
   cluster = await testCluster("bounds");
-  // The handler behind a real HTTP server, so that the real client reads it.
-  server = http.createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-    const path = (req.url ?? "/").replace(`/k8s/clusters/${cluster.clusterId}`, "");
-    const answer = await cluster.send(req.method ?? "GET", path, { headers, ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}) });
-    res.writeHead(answer.status, Object.fromEntries(answer.headers));
-    res.end(Buffer.from(await answer.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  served = await serveOverHttps(cluster);
   const kc = new KubeConfig();
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/k8s/clusters/${cluster.clusterId}`;
   kc.loadFromOptions({
-    clusters: [{ name: "bounds", server: url, skipTLSVerify: true }],
+    clusters: [{ name: "bounds", server: served.server, caData: Buffer.from(served.caPem).toString("base64") }],
     users: [{ name: "admin", token: cluster.token }],
     contexts: [{ name: "bounds", cluster: "bounds", user: "admin" }],
     currentContext: "bounds",
@@ -38,7 +26,7 @@ beforeAll(async () => {
   core = kc.makeApiClient(CoreV1Api);
 }, 120_000);
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await served.close();
   await cluster.db.cleanup();
 });
 
