@@ -1,36 +1,24 @@
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, insertTestUser, type TestDatabase } from "@/lib/db/testing/create-test-database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { insertTestUser } from "@/lib/db/testing/create-test-database";
+import { useAppDatabase } from "@/lib/db/testing/use-app-database";
 
 /**
  * /api/v1 on a real database, called as scripts call it: tokens and their scopes, expiry and revocation, the
  * problem+json format, pagination, idempotency, rate limits — and the contract test, which walks the OpenAPI
  * document and calls every operation it lists.
  */
-let db: TestDatabase;
 const userId = "api-user";
 let dispatchV1: typeof import("./dispatch").dispatchV1;
 let engine: typeof import("@/lib/engine");
 
+const app = useAppDatabase({ env: { API_RATE_LIMIT: "40", ENGINE_TIME_SCALE: "0" } });
+
 beforeAll(async () => {
-  db = await createTestDatabase({ max: 10 });
-  Object.assign(process.env, {
-    DATABASE_URL: db.url,
-    ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
-    AUTH_SECRET: crypto.randomBytes(32).toString("hex"),
-    APP_URL: "http://clusterport.test",
-    API_RATE_LIMIT: "40",
-    ENGINE_TIME_SCALE: "0",
-  });
-  await insertTestUser(db.pool, userId, "business");
+  await insertTestUser(app.db.pool, userId, "business");
   ({ dispatchV1 } = await import("./dispatch"));
   engine = await import("@/lib/engine");
 }, 60_000);
-afterAll(async () => {
-  const { closeDatabase } = await import("@/lib/db/database");
-  await closeDatabase();
-  await db.cleanup();
-});
 
 type Answer = { status: number; headers: Headers; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- answers are read by path
 
@@ -76,9 +64,9 @@ describe("tokens", () => {
     expect((await call("DELETE", `/tokens/${mine.id}`, { token: write })).body.state).toBe("revoked");
     expect((await call("GET", "/account", { token: read })).body.detail).toMatch(/was revoked on \d{4}-\d{2}-\d{2}/);
 
-    await db.pool.query(`UPDATE api_token SET "expiresAt" = now() - interval '1 day' WHERE prefix = $1`, [write.slice(0, 10)]);
+    await app.db.pool.query(`UPDATE api_token SET "expiresAt" = now() - interval '1 day' WHERE prefix = $1`, [write.slice(0, 10)]);
     expect((await call("GET", "/account", { token: write })).body.detail).toMatch(/expired on/);
-    const { rows } = await db.pool.query(`SELECT hash FROM api_token`);
+    const { rows } = await app.db.pool.query(`SELECT hash FROM api_token`);
     expect(rows.every((r: { hash: string }) => /^[0-9a-f]{64}$/.test(r.hash))).toBe(true);
   });
 
@@ -122,7 +110,7 @@ describe("requests", () => {
     expect(again.body.id).toBe(first.body.id);
     const other = await call("POST", "/environments", { token: t, body: { ...body, name: "idem-2" }, headers: { "idempotency-key": "key-000001" } });
     expect(other).toMatchObject({ status: 422, body: { code: "idempotency_key_reused" } });
-    const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM environment WHERE name LIKE 'idem-%'`);
+    const { rows } = await app.db.pool.query(`SELECT count(*)::int AS n FROM environment WHERE name LIKE 'idem-%'`);
     expect(rows[0].n).toBe(1);
   });
 
@@ -161,7 +149,7 @@ describe("what the CLI relies on", () => {
     const queued = await call("GET", "/environments/eta-1/status", { token: t });
     expect(queued.body.operation.status).toBe("queued");
     expect(queued.body.progress).toMatchObject({ elapsedSeconds: expect.any(Number), remainingSeconds: expect.any(Number) });
-    await engine.createRunner({ pool: db.pool, clock: engine.virtualClock(), handlers: engine.stepHandlers, encryptionKey: process.env.ENCRYPTION_KEY!, concurrency: 16 }).runUntilIdle();
+    await engine.createRunner({ pool: app.db.pool, clock: engine.virtualClock(), handlers: engine.stepHandlers, encryptionKey: process.env.ENCRYPTION_KEY!, concurrency: 16 }).runUntilIdle();
     const done = await call("GET", "/environments/eta-1/status", { token: t });
     expect(done.body).toMatchObject({ status: "running", operation: { status: "succeeded" }, progress: { percent: 100, remainingSeconds: null } });
     expect(done.body.progress.elapsedSeconds).toBeGreaterThanOrEqual(0);
@@ -174,7 +162,7 @@ describe("contract", () => {
     let calls = 0;
     // A running cluster named as the examples name it.
     expect((await call("POST", "/environments", { token: t, body: { name: "demo", region: "eu-central", addons: { monitoring: false, tracing: false, remoteApi: true } } })).status).toBe(201);
-    await engine.createRunner({ pool: db.pool, clock: engine.virtualClock(), handlers: engine.stepHandlers, encryptionKey: process.env.ENCRYPTION_KEY!, concurrency: 16 }).runUntilIdle();
+    await engine.createRunner({ pool: app.db.pool, clock: engine.virtualClock(), handlers: engine.stepHandlers, encryptionKey: process.env.ENCRYPTION_KEY!, concurrency: 16 }).runUntilIdle();
     const document = (await call("GET", "/openapi.json")).body as { openapi: string; paths: Record<string, Record<string, { operationId: string; parameters: { name: string; in: string }[]; responses: Record<string, unknown> }>> };
     expect(document.openapi).toBe("3.1.0");
     const { operations } = await import("./operations");

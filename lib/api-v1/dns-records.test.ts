@@ -1,30 +1,19 @@
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, insertTestUser, type TestDatabase } from "@/lib/db/testing/create-test-database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { insertTestUser } from "@/lib/db/testing/create-test-database";
+import { useAppDatabase } from "@/lib/db/testing/use-app-database";
 
 /** /api/v1/dns-records on a real database: the simulated zone a person fills for the certificate manager. */
-let db: TestDatabase;
 const userId = "dns-user";
 let dispatchV1: typeof import("./dispatch").dispatchV1;
 
+const app = useAppDatabase({ env: { ENGINE_TIME_SCALE: "0" } });
+
 beforeAll(async () => {
-  db = await createTestDatabase({ max: 10 });
-  Object.assign(process.env, {
-    DATABASE_URL: db.url,
-    ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
-    AUTH_SECRET: crypto.randomBytes(32).toString("hex"),
-    APP_URL: "http://clusterport.test",
-    ENGINE_TIME_SCALE: "0",
-  });
-  await insertTestUser(db.pool, userId, "business");
-  await insertTestUser(db.pool, "someone-else", "business");
+  await insertTestUser(app.db.pool, userId, "business");
+  await insertTestUser(app.db.pool, "someone-else", "business");
   ({ dispatchV1 } = await import("./dispatch"));
 }, 60_000);
-afterAll(async () => {
-  const { closeDatabase } = await import("@/lib/db/database");
-  await closeDatabase();
-  await db.cleanup();
-});
 
 type Answer = { status: number; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- answers are read by path
 
@@ -75,7 +64,7 @@ describe("DNS records", () => {
 
     expect((await call("DELETE", `/dns-records/${a.body.id}`, write)).status).toBe(204);
     expect((await call("GET", "/dns-records", read)).body.items).toHaveLength(1);
-    const audit = await db.pool.query<{ action: string; target: string }>(`SELECT action, target FROM audit_event WHERE "userId" = $1 AND action LIKE 'dns.%' ORDER BY id`, [userId]);
+    const audit = await app.db.pool.query<{ action: string; target: string }>(`SELECT action, target FROM audit_event WHERE "userId" = $1 AND action LIKE 'dns.%' ORDER BY id`, [userId]);
     expect(audit.rows).toEqual([
       { action: "dns.create", target: "shop.example.com" },
       { action: "dns.create", target: "app.example.com" },
@@ -93,7 +82,7 @@ describe("a certificate waiting for its DNS record", () => {
     const runner = (hook?: () => Promise<void>) =>
       engine
         .createRunner({
-          pool: db.pool,
+          pool: app.db.pool,
           clock,
           handlers: engine.stepHandlers,
           encryptionKey: process.env.ENCRYPTION_KEY!,

@@ -1,7 +1,6 @@
-import crypto from "node:crypto";
 import { Writable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/create-test-database";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { useAppDatabase } from "@/lib/db/testing/use-app-database";
 import { createLogger } from "@/lib/logger";
 
 /**
@@ -9,22 +8,11 @@ import { createLogger } from "@/lib/logger";
  * (real database): better-auth refuses it and logs the URL in full — through the app's logger, whose line holds
  * no raw control character.
  */
-let db: TestDatabase;
 
-beforeAll(async () => {
-  db = await createTestDatabase({ max: 5 });
-  Object.assign(process.env, {
-    DATABASE_URL: db.url,
-    ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
-    AUTH_SECRET: crypto.randomBytes(32).toString("hex"),
-    APP_URL: "http://clusterport.test",
-  });
-}, 60_000);
-afterAll(async () => {
+useAppDatabase({ max: 5 });
+
+afterAll(() => {
   vi.restoreAllMocks();
-  const { closeDatabase } = await import("@/lib/db/database");
-  await closeDatabase();
-  await db.cleanup();
 });
 
 describe("better-auth's log lines", () => {

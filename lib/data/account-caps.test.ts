@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, insertTestUser, type TestDatabase } from "@/lib/db/testing/create-test-database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { insertTestUser } from "@/lib/db/testing/create-test-database";
+import { useAppDatabase } from "@/lib/db/testing/use-app-database";
 
 /**
  * Every count limit of an account holds when its requests come at once: truly parallel API v1 calls (each on a
@@ -8,36 +9,21 @@ import { createTestDatabase, insertTestUser, type TestDatabase } from "@/lib/db/
  * requests surely overlap. Counting without a lock lets all of them through; the account's lock lets exactly
  * the remainder through.
  */
-let db: TestDatabase;
 let dispatchV1: typeof import("@/lib/api-v1/dispatch").dispatchV1;
 let maxActiveTokens: number;
 let maxWebhookEndpoints: number;
 
+const app = useAppDatabase({ max: 25, env: { DATABASE_POOL_MAX: "25", API_RATE_LIMIT: "1000", ENGINE_TIME_SCALE: "0", WEBHOOKS_ALLOW_PRIVATE: "false" } });
+
 beforeAll(async () => {
-  db = await createTestDatabase({ max: 25 });
-  Object.assign(process.env, {
-    DATABASE_URL: db.url,
-    DATABASE_POOL_MAX: "25",
-    ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
-    AUTH_SECRET: crypto.randomBytes(32).toString("hex"),
-    APP_URL: "http://clusterport.test",
-    API_RATE_LIMIT: "1000",
-    ENGINE_TIME_SCALE: "0",
-    WEBHOOKS_ALLOW_PRIVATE: "false",
-  });
   ({ dispatchV1 } = await import("@/lib/api-v1/dispatch"));
   ({ maxActiveTokens } = await import("./api-tokens/create-api-token"));
   ({ maxWebhookEndpoints } = await import("./webhooks/webhook-views"));
 }, 60_000);
-afterAll(async () => {
-  const { closeDatabase } = await import("@/lib/db/database");
-  await closeDatabase();
-  await db.cleanup();
-});
 
 /** A user on `plan` with one write token, made the way the Account page makes one. */
 async function account(plan: string): Promise<{ userId: string; token: string }> {
-  const userId = await insertTestUser(db.pool, `caps-${crypto.randomBytes(4).toString("hex")}`, plan);
+  const userId = await insertTestUser(app.db.pool, `caps-${crypto.randomBytes(4).toString("hex")}`, plan);
   const { createApiToken } = await import("./api-tokens/create-api-token");
   const { token } = await createApiToken(userId, { name: "caps", scope: "write" }, { userId, via: "browser", ip: "", userAgent: "vitest" });
   return { userId, token };
@@ -65,14 +51,14 @@ async function parallelPosts(token: string | string[], path: string, bodies: unk
  * instead of by chance. Returns the undo.
  */
 async function slowInserts(table: string): Promise<() => Promise<void>> {
-  await db.pool.query(`CREATE OR REPLACE FUNCTION test_slow_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.15); RETURN NEW; END $$`);
-  await db.pool.query(`CREATE TRIGGER test_slow_insert BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION test_slow_insert()`);
+  await app.db.pool.query(`CREATE OR REPLACE FUNCTION test_slow_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.15); RETURN NEW; END $$`);
+  await app.db.pool.query(`CREATE TRIGGER test_slow_insert BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION test_slow_insert()`);
   return async () => {
-    await db.pool.query(`DROP TRIGGER test_slow_insert ON ${table}`);
+    await app.db.pool.query(`DROP TRIGGER test_slow_insert ON ${table}`);
   };
 }
 
-const count = async (sql: string, ...params: unknown[]) => Number((await db.pool.query<{ n: string }>(sql, params)).rows[0]!.n);
+const count = async (sql: string, ...params: unknown[]) => Number((await app.db.pool.query<{ n: string }>(sql, params)).rows[0]!.n);
 
 describe("account caps under concurrency", () => {
   it("API tokens: 20 parallel creations two short of the cap leave exactly the cap active", async () => {
@@ -81,7 +67,7 @@ describe("account caps under concurrency", () => {
     // Each request with its own write token: with the first, cap − 2 active tokens.
     const tokens = [token];
     for (let i = 1; i < 20; i++) tokens.push((await createApiToken(userId, { name: `writer-${i}`, scope: "write" }, { userId, via: "browser", ip: "", userAgent: "vitest" })).token);
-    await db.pool.query(
+    await app.db.pool.query(
       `INSERT INTO api_token (id, "userId", name, scope, prefix, hash, "createdAt")
        SELECT gen_random_uuid()::text, $1, 'existing-' || i, 'read', 'cp_xxxxxxx', md5(random()::text) || md5(random()::text), now() FROM generate_series(1, $2) AS i`,
       [userId, maxActiveTokens - 2 - tokens.length],
@@ -96,7 +82,7 @@ describe("account caps under concurrency", () => {
 
   it("webhook endpoints: 20 parallel creations two short of the cap leave exactly the cap", async () => {
     const { userId, token } = await account("business");
-    await db.pool.query(
+    await app.db.pool.query(
       `INSERT INTO webhook_endpoint (id, "userId", url, description, events, secret, enabled, "createdAt")
        SELECT gen_random_uuid()::text, $1, 'https://93.184.215.14/existing-' || i, '', ARRAY['operation.failed'], 'unused', true, now() FROM generate_series(1, $2) AS i`,
       [userId, maxWebhookEndpoints - 2],
@@ -112,7 +98,7 @@ describe("account caps under concurrency", () => {
   it("DNS records: 20 parallel creations two short of the cap leave exactly the cap", async () => {
     const { userId, token } = await account("business");
     const { maxDnsRecords } = await import("./dns-records/dns-record-view");
-    await db.pool.query(
+    await app.db.pool.query(
       `INSERT INTO dns_record (id, "userId", name, type, value, "createdAt")
        SELECT gen_random_uuid()::text, $1, 'held-' || i || '.example.com', 'A', '198.51.100.7', now() FROM generate_series(1, $2) AS i`,
       [userId, maxDnsRecords - 2],

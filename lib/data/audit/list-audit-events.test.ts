@@ -1,33 +1,22 @@
-import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, insertTestUser, type TestDatabase } from "@/lib/db/testing/create-test-database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { insertTestUser } from "@/lib/db/testing/create-test-database";
+import { useAppDatabase } from "@/lib/db/testing/use-app-database";
 
 /**
  * The audit log's order on a real database: newest first by the time each entry happened, whatever order the
  * entries were written in (ids), and keyset pages that neither lose nor repeat an entry while new ones arrive.
  */
-let db: TestDatabase;
 const userId = "audit-user";
 let listAuditEvents: typeof import("./list-audit-events").listAuditEvents;
 let recordAudit: typeof import("./record-audit").recordAudit;
 
+const app = useAppDatabase({ max: 5 });
+
 beforeAll(async () => {
-  db = await createTestDatabase({ max: 5 });
-  Object.assign(process.env, {
-    DATABASE_URL: db.url,
-    ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
-    AUTH_SECRET: crypto.randomBytes(32).toString("hex"),
-    APP_URL: "http://clusterport.test",
-  });
-  await insertTestUser(db.pool, userId, "business");
+  await insertTestUser(app.db.pool, userId, "business");
   ({ listAuditEvents } = await import("./list-audit-events"));
   ({ recordAudit } = await import("./record-audit"));
 }, 60_000);
-afterAll(async () => {
-  const { closeDatabase } = await import("@/lib/db/database");
-  await closeDatabase();
-  await db.cleanup();
-});
 
 const record = (action: string, at: string, target = "") => recordAudit({ userId, via: "browser", ip: "", userAgent: "vitest", now: new Date(at) }, { action, target });
 
@@ -60,7 +49,7 @@ describe("audit log order", () => {
     const base = Date.parse("2026-12-01T00:00:00.000Z");
     const offsets = [17, 3, 3, 3, 25, 9, 0, 14, 14, 21, 6, 30, 1, 12, 12, 27, 8, 19, 5, 2];
     for (const [i, minutes] of offsets.entries()) await record("paging.before", new Date(base + minutes * 60_000).toISOString(), `e${i}`);
-    const existing = (await db.pool.query<{ id: string }>(`SELECT id::text FROM audit_event WHERE action = 'paging.before'`)).rows.map((r) => r.id);
+    const existing = (await app.db.pool.query<{ id: string }>(`SELECT id::text FROM audit_event WHERE action = 'paging.before'`)).rows.map((r) => r.id);
 
     const seen: { id: string; at: string; action: string }[] = [];
     let before: string | undefined;
