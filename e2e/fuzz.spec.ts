@@ -4,6 +4,7 @@ import https from "node:https";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { parse as parseYaml, stringify as yamlText } from "yaml";
+import { pbEnvelope, pbField, pbText, varint } from "../lib/kube-api/testing/protobuf-wire";
 import { signUpViaApi } from "./support";
 
 /**
@@ -375,19 +376,6 @@ function clusterRequest(server: { url: string; token: string; ca?: Buffer }, met
     req.end(body);
   });
 }
-
-const varint = (n: number): number[] => {
-  const out: number[] = [];
-  while (n > 0x7f) {
-    out.push((n & 0x7f) | 0x80);
-    n = Math.floor(n / 128);
-  }
-  return [...out, n];
-};
-const pbField = (id: number, bytes: number[]) => [...varint((id << 3) | 2), ...varint(bytes.length), ...bytes];
-const pbText = (s: string) => [...Buffer.from(s, "utf8")];
-const pbEnvelope = (apiVersion: string, kind: string, raw: number[]) =>
-  new Uint8Array([0x6b, 0x38, 0x73, 0x00, ...pbField(1, [...pbField(1, pbText(apiVersion)), ...pbField(2, pbText(kind))]), ...pbField(2, raw)]);
 
 test("the cluster API's write verbs with hostile and random YAML, JSON patch, strategic merge and protobuf bodies: never a 5xx, the server stays healthy", async ({ request }) => {
   test.setTimeout(240_000);

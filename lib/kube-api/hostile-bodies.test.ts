@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { maxNestingDepth } from "./write/body-limits";
+import { pbEnvelope, pbField, pbText, varint } from "./testing/protobuf-wire";
 import { measureStall } from "./testing/measure-stall";
 import { testCluster, type KubeAnswer, type TestCluster } from "./testing/test-cluster";
 
@@ -144,19 +145,10 @@ describe("bodies larger than the API reads", () => {
   });
 });
 
-/** Protobuf's wire format: a varint, and a length-delimited field. */
-const varint = (n: number): number[] => {
-  const out: number[] = [];
-  while (n > 0x7f) {
-    out.push((n & 0x7f) | 0x80);
-    n = Math.floor(n / 128);
-  }
-  return [...out, n];
-};
-const field = (id: number, bytes: Uint8Array | number[]) => [...varint((id << 3) | 2), ...varint(bytes.length), ...bytes];
-const text = (s: string) => [...Buffer.from(s, "utf8")];
 /** A `k8s\0` body whose runtime.Unknown envelope names a v1 ConfigMap and carries `raw`. */
-const envelope = (raw: number[]) => new Uint8Array([0x6b, 0x38, 0x73, 0x00, ...field(1, [...field(1, text("v1")), ...field(2, text("ConfigMap"))]), ...field(2, raw)]);
+const envelope = (raw: number[]) => pbEnvelope("v1", "ConfigMap", raw);
+const field = pbField;
+const text = pbText;
 
 describe("protobuf bodies", () => {
   it("refuses deep nesting and lengths past the end of the body with 400", async () => {
