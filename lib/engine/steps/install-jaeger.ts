@@ -8,6 +8,7 @@ import {
   reconcileCluster,
 } from "@/lib/engine/sim";
 import type { StepHandler } from "@/lib/engine/step-context";
+import { addonWorkloadRequests } from "./addon-workload-requests";
 import { components } from "./component-versions";
 import { helmInstallLine, helmResultLine } from "./helm-install-line";
 import { ingressControllerWorkload } from "./ingress-controller-workloads";
@@ -45,7 +46,7 @@ export const installJaeger: StepHandler = (ctx) => {
   ensureNamespace(sim, ns);
   ctx.log(helmInstallLine("jaeger-operator", j.chart, ns, j.version, { "rbac.clusterRole": "true" }));
   const op = applyHelmRelease(sim, { namespace: ns, name: "jaeger-operator", chart: j.chart, repo: j.repo, version: j.version, values: { rbac: { clusterRole: true } } });
-  applyDeployment(sim, { namespace: ns, name: "jaeger-operator", image: j.operatorImage });
+  applyDeployment(sim, { namespace: ns, name: "jaeger-operator", image: j.operatorImage, requests: addonWorkloadRequests("tracing", "jaeger-operator") });
   ctx.log(helmResultLine("jaeger-operator", op));
   const cr = sim.objects.apply({
     kind: "Jaeger",
@@ -54,7 +55,7 @@ export const installJaeger: StepHandler = (ctx) => {
     spec: { strategy: "allInOne", allInOne: { image: j.allInOneImage }, storage: { type: "badger", pvc: "jaeger-data" } },
   }).result;
   applyPersistentVolumeClaim(sim, { namespace: ns, name: "jaeger-data", size: "5Gi", storageClassName: sc.name });
-  applyDeployment(sim, { namespace: ns, name: "jaeger", image: j.allInOneImage });
+  applyDeployment(sim, { namespace: ns, name: "jaeger", image: j.allInOneImage, requests: addonWorkloadRequests("tracing", "jaeger") });
   applyService(sim, { namespace: ns, name: "jaeger-query", ports: [{ port: 16686 }], selector: { app: "jaeger" } });
   if (ctx.secrets.get(secretNames.jaegerPassword) === undefined) ctx.secrets.put(secretNames.jaegerPassword, ctx.random.token(32));
   const ing = applyIngress(sim, {

@@ -10,6 +10,7 @@ import {
   reconcileCluster,
 } from "@/lib/engine/sim";
 import type { StepHandler } from "@/lib/engine/step-context";
+import { addonWorkloadRequests } from "./addon-workload-requests";
 import { components } from "./component-versions";
 import { helmInstallLine, helmResultLine } from "./helm-install-line";
 import { ingressControllerWorkload } from "./ingress-controller-workloads";
@@ -50,9 +51,9 @@ export const installMonitoring: StepHandler = (ctx) => {
     version: p.version,
     values: { server: { prefixURL: "/prometheus", baseURL: `${plan.endpoints.cluster}prometheus`, persistentVolume: { size: "8Gi" } } },
   });
-  applyDeployment(sim, { namespace: ns, name: "prometheus-server", image: p.image });
-  applyWorkload(sim, "StatefulSet", { namespace: ns, name: "prometheus-alertmanager", image: "quay.io/prometheus/alertmanager:v0.28.1" });
-  applyDeployment(sim, { namespace: ns, name: "prometheus-kube-state-metrics", image: "registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.17.0" });
+  applyDeployment(sim, { namespace: ns, name: "prometheus-server", image: p.image, requests: addonWorkloadRequests("monitoring", "prometheus-server") });
+  applyWorkload(sim, "StatefulSet", { namespace: ns, name: "prometheus-alertmanager", image: "quay.io/prometheus/alertmanager:v0.28.1", requests: addonWorkloadRequests("monitoring", "prometheus-alertmanager") });
+  applyDeployment(sim, { namespace: ns, name: "prometheus-kube-state-metrics", image: "registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.17.0", requests: addonWorkloadRequests("monitoring", "prometheus-kube-state-metrics") });
   applyDaemonSet(sim, { namespace: ns, name: "prometheus-prometheus-node-exporter", image: "quay.io/prometheus/node-exporter:v1.9.1", placement: "nodes" });
   applyPersistentVolumeClaim(sim, { namespace: ns, name: "prometheus-server", size: "8Gi" });
   applyService(sim, { namespace: ns, name: "prometheus-server", ports: [{ port: 80, targetPort: 9090 }] });
@@ -69,7 +70,7 @@ export const installMonitoring: StepHandler = (ctx) => {
     version: g.version,
     values: { persistence: { enabled: true, size: "5Gi", storageClassName: sc.name }, adminUser: "admin", "grafana.ini": { server: { root_url: `${plan.endpoints.cluster}grafana`, serve_from_sub_path: true } } },
   });
-  applyDeployment(sim, { namespace: ns, name: "grafana", image: g.image });
+  applyDeployment(sim, { namespace: ns, name: "grafana", image: g.image, requests: addonWorkloadRequests("monitoring", "grafana") });
   applyPersistentVolumeClaim(sim, { namespace: ns, name: "grafana", size: "5Gi", storageClassName: sc.name });
   applyService(sim, { namespace: ns, name: "grafana", ports: [{ port: 80, targetPort: 3000 }] });
   sim.objects.apply({ kind: "Secret", namespace: ns, name: "grafana", spec: { type: "Opaque", keys: ["admin-user", "admin-password"] } });

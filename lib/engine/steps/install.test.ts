@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type NodeSpec, type NodeStatus, type PersistentVolumeClaimStatus, type PodStatus, type StorageClassSpec } from "@/lib/engine/sim";
+import { type NodeSpec, type NodeStatus, type PersistentVolumeClaimStatus, type PodSpec, type PodStatus, type StorageClassSpec } from "@/lib/engine/sim";
 import type { HealthLine } from "@/lib/engine/step-context";
 import type { InstallSettings } from "@/lib/validations/install-settings";
 import { secretNames } from "./secret-names";
@@ -90,6 +90,14 @@ describe("full installs", () => {
     // The ingress controller runs one pod per worker.
     const ingressPods = sim.objects.list<{ owner: { name: string }; nodeName: string }>("Pod", "ingress-nginx");
     expect(ingressPods.map((p) => p.spec.nodeName).sort()).toEqual(["cp-1", "cp-2"]);
+    // The add-ons' pods request what the plan placed on the workers, and run there.
+    const addonPods = [...sim.objects.list<PodSpec, PodStatus>("Pod", "kubernetes-monitoring"), ...sim.objects.list<PodSpec, PodStatus>("Pod", "observability")];
+    const prometheus = addonPods.find((p) => p.spec.owner.name === "prometheus-server")!;
+    expect(prometheus.spec.requests).toEqual({ cpuMillis: 500, memoryBytes: 1024 * 1024 * 1024 });
+    expect(addonPods.find((p) => p.spec.owner.name === "jaeger")!.spec.requests).toEqual({ cpuMillis: 250, memoryBytes: 512 * 1024 * 1024 });
+    const requested = addonPods.filter((p) => p.spec.requests).map((p) => p.spec.requests!.cpuMillis);
+    expect(requested.reduce((a, b) => a + b, 0)).toBe(500 + 50 + 100 + 250 + 250 + 100);
+    expect(addonPods.filter((p) => p.spec.requests).every((p) => p.status.phase === "Running" && ["cp-1", "cp-2"].includes(p.spec.nodeName!))).toBe(true);
   });
 
   it("development without storage installs node-problem-detector with the components", () => {
