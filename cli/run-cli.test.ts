@@ -145,6 +145,26 @@ describe("commands", () => {
     expect(sleeps).toEqual([1000, 1000]);
   });
 
+  it("env status says why a step waits and what to do: once per reason on stderr while watching, as a row without --watch", async () => {
+    const wait = {
+      step: "Issue certificate",
+      message: "app.example.com does not resolve to this cluster (it does not resolve). Create an A record app.example.com → 198.18.0.7, then it is issued automatically.",
+      fixableBy: "user",
+      action: "Create the DNS record.",
+      nextAttemptAt: "2026-12-07T10:00:00.000Z",
+    };
+    const waiting = (elapsedSeconds: number) => status("updating", { waiting: [wait], progress: { done: 1, total: 4, percent: 25, elapsedSeconds, remainingSeconds: null } });
+    const answers = [waiting(10), waiting(20), status("running")];
+    const watched = fakeIo({ handler: () => jsonResponse(200, answers.shift()) });
+    expect(await runCli(["env", "status", "demo", "--watch"], watched.io)).toBe(0);
+    expect(watched.stderr()).toBe(`Waiting for you · Issue certificate: ${wait.message} Create the DNS record.\n`);
+    expect(watched.stdout()).not.toContain("does not resolve");
+
+    const once = fakeIo({ handler: () => jsonResponse(200, waiting(10)) });
+    expect(await runCli(["env", "status", "demo"], once.io)).toBe(0);
+    expect(once.stdout()).toMatch(/^Waiting +Waiting for you · Issue certificate: app\.example\.com does not resolve/m);
+  });
+
   it("env status --watch redraws in place on a terminal", async () => {
     const answers = [status("installing"), status("running")];
     const { io, stdout } = fakeIo({ stdoutTty: true, handler: () => jsonResponse(200, answers.shift()) });

@@ -19,11 +19,17 @@ export const isSettled = (status: string) => !inProgress.has(status);
  */
 export async function watchStatus(client: ApiClient, name: string, io: Io, json: boolean, intervalMs = 1000): Promise<EnvironmentStatus> {
   let shown = "";
+  let shownWaits = "";
   for (;;) {
     const status = await client.json<EnvironmentStatus>("GET", environmentPath(name, "/status"));
     const settled = isSettled(status.status);
     const line = json ? JSON.stringify(status) : renderProgressBar(status);
     const key = progressKey(status);
+    // A step waiting between attempts says why and what to do (a certificate waiting for its DNS record): told on
+    // stderr once each time the reason changes, above the bar.
+    const waits = (status.waiting ?? []).map(describeWait);
+    if (!json && waits.join("\n") !== shownWaits && waits.length > 0) io.err(`${io.stdoutTty ? "\r\x1b[2K" : ""}${waits.join("\n")}\n`);
+    shownWaits = waits.join("\n");
     if (!json && io.stdoutTty) {
       // \r and "erase line" redraw in place; a line wider than the terminal would wrap and break that.
       io.out(`\r\x1b[2K${line.slice(0, Math.max(10, io.columns - 1))}${settled ? "\n" : ""}`);
@@ -51,4 +57,10 @@ export function assertSucceeded(status: EnvironmentStatus): string {
   if (!error) throw new CliError(`${what}.`, exitCodes.failed);
   const who = error.fixableBy === "user" ? "You can fix this" : "This is on Clusterport's side (the platform team fixes it)";
   throw new CliError(`${what} at step "${error.step}": ${error.message}`, exitCodes.failed, [`${who}: ${error.action}`]);
+}
+
+/** "Waiting for you: <why> (<what to do>)", or for the platform when it is Clusterport's to fix. */
+export function describeWait(wait: EnvironmentStatus["waiting"][number]): string {
+  const action = wait.action && !wait.message.includes(wait.action) ? ` ${wait.action}` : "";
+  return `${wait.fixableBy === "user" ? "Waiting for you" : "Waiting"} · ${wait.step}: ${wait.message}${action}`;
 }

@@ -4,7 +4,7 @@ import type { CommandContext } from "../command-context";
 import { environmentPath } from "../environment-path";
 import { jsonWanted, toJson } from "../json-output";
 import { renderProgressBar } from "../progress-bar";
-import { assertSucceeded, watchStatus } from "../watch-status";
+import { assertSucceeded, describeWait, watchStatus } from "../watch-status";
 
 export function addEnvStatusCommand(env: Command, ctx: CommandContext): void {
   env
@@ -34,6 +34,7 @@ function describeStatus(s: EnvironmentStatus): string {
   rows.push(["Progress", renderProgressBar(s)]);
   const error = s.operation?.error;
   if (error) rows.push(["Error", `step "${error.step}": ${error.message} (fixable by ${error.fixableBy}: ${error.action})`]);
+  for (const wait of s.waiting ?? []) rows.push(["Waiting", describeWait(wait)]);
   for (const [key, value] of Object.entries(s.endpoints ?? {})) rows.push([key, String(value)]);
   const width = Math.max(...rows.map(([key]) => key.length));
   return rows.map(([key, value]) => `${key.padEnd(width)}  ${value}\n`).join("");
