@@ -11,7 +11,7 @@ import path from "node:path";
 
 export const root = path.join(__dirname, "..");
 
-export const demo = { email: "demo@clusterport.dev", password: "clusterport-demo" } as const;
+const demo = { email: "demo@clusterport.dev", password: "clusterport-demo" } as const;
 
 export type BenchApp = {
   base: string;

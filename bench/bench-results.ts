@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-export const benchmarksFile = path.join(__dirname, "..", "docs", "benchmarks.md");
+const benchmarksFile = path.join(__dirname, "..", "docs", "benchmarks.md");
 
 /** The value below which p % of `sorted` (ascending) lies; 0 for an empty list. */
 export function percentile(sorted: readonly number[], p: number): number {

@@ -30,7 +30,7 @@ export function delayAfterFailure(failures: number, free: number, policy: Pick<T
   return Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** Math.min(failures - free, 30));
 }
 
-export function throttleKeys(address: string, email: string): { pair: string; network: string } {
+function throttleKeys(address: string, email: string): { pair: string; network: string } {
   const network = addressNetwork(address);
   const hash = (s: string) => createHash("sha256").update(s).digest("hex");
   return { pair: hash(`pair\0${network}\0${email}`), network: hash(`network\0${network}`) };

@@ -1,10 +1,10 @@
 import type { NodeSpec, NodeStatus, PodSpec, PodStatus, Resources, SimObject } from "@/lib/engine/sim";
 
 /** Pods wait this long for room before workers are added (cluster-autoscaler's default is about as long). */
-export const scaleOutAfterMs = 30_000;
+const scaleOutAfterMs = 30_000;
 /** A worker this little used for this long is removed (cluster-autoscaler's scale-down defaults). */
-export const scaleInAfterMs = 10 * 60_000;
-export const scaleInUtilization = 0.5;
+const scaleInAfterMs = 10 * 60_000;
+const scaleInUtilization = 0.5;
 
 export type ScalingInput = {
   range: { minWorkers: number; maxWorkers: number };

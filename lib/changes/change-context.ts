@@ -46,7 +46,7 @@ export function planStep(plan: EnvironmentPlan, key: string, dependsOn: readonly
 }
 
 /** The health check every change ends with, after everything else. */
-export function healthCheck(plan: EnvironmentPlan, steps: readonly OperationStepSpec[]): OperationStepSpec {
+function healthCheck(plan: EnvironmentPlan, steps: readonly OperationStepSpec[]): OperationStepSpec {
   const dependedOn = new Set(steps.flatMap((s) => s.dependsOn));
   return planStep(plan, "check-health", steps.filter((s) => !dependedOn.has(s.key)).map((s) => s.key));
 }

@@ -3,10 +3,10 @@ import { registryCredentialsSchema, removeRegistryCredentialsSchema } from "@/li
 import { prepared, type ChangeContext, type PreparedChange } from "./change-context";
 
 /** Where the request leaves the credentials for the step, encrypted (lib/engine/steps/secret-names.ts). */
-export const registryCredentialsSecret = "registry-credentials";
+const registryCredentialsSecret = "registry-credentials";
 
 /** What the activity shows of a password: that there was one. */
-export const masked = "••••••••";
+const masked = "••••••••";
 
 /**
  * Registry credentials: stored encrypted with the request, then applied as an image pull secret in every

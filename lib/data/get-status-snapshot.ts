@@ -8,7 +8,7 @@ import type { EnvironmentPlan } from "@/lib/plan";
 import { couldBeEnvironmentName, environmentNotFound } from "./get-environment";
 
 /** Log lines the first render of the page carries. */
-export const firstLogLines = 200;
+const firstLogLines = 200;
 
 /** The status page's first render: snapshot and log lines of one of the user's environments (404 otherwise). */
 export async function getStatusSnapshot(userId: string, name: string): Promise<{ snapshot: StatusSnapshot; logs: LogLineView[]; plan: EnvironmentPlan }> {

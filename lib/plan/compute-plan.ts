@@ -15,7 +15,7 @@ import { resolveSettings } from "./resolve-settings";
 import type { EnvironmentPlan, QuotaContext } from "./types";
 
 /** Stands for the name in the plan's domain and hostnames until the name is one the schema accepts. */
-export const namePlaceholder = "<name>";
+const namePlaceholder = "<name>";
 
 /**
  * Settings + catalogue + quota → the plan the dialog shows and the engine executes. Pure and total: it never

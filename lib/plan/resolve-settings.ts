@@ -99,7 +99,7 @@ function resolveAutoscaling(range: Loose): ResolvedSettings["autoscaling"] {
  * say what is wrong (install limit, quotas) rather than quietly using fewer; it only keeps an absurd number
  * (1e9 typed into the field) from building a plan of a billion nodes.
  */
-export const maxWorkersInPlan = 1000;
+const maxWorkersInPlan = 1000;
 
 function requestedWorkers(value: unknown, minWorkers: number): number {
   return typeof value === "number" && Number.isFinite(value) ? Math.floor(value) : minWorkers;

@@ -2,15 +2,15 @@ import { z } from "./zod";
 import { singleLineText } from "./text-rules";
 
 export const passwordRules = { min: 10, max: 128 } as const;
-export const nameRules = { min: 1, max: 80 } as const;
+const nameRules = { min: 1, max: 80 } as const;
 
-export const personNameSchema = singleLineText({ label: "your name", ...nameRules });
+const personNameSchema = singleLineText({ label: "your name", ...nameRules });
 const emailSchema = z.email({ error: "Enter an e-mail address like name@example.com." }).trim().toLowerCase().max(254, {
   error: "Use an e-mail address of at most 254 characters.",
 });
 
 /** A profile picture: an https URL or nothing; never javascript:, data: or a plain-http address. */
-export const imageUrlSchema = z
+const imageUrlSchema = z
   .string({ error: "The picture must be an https:// URL." })
   .trim()
   .max(2048, { error: "Use a picture URL of at most 2048 characters." })

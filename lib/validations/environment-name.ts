@@ -1,6 +1,6 @@
 import { z } from "./zod";
 
-export const environmentNameRules = {
+const environmentNameRules = {
   min: 3,
   max: 40,
   pattern: /^[a-z][a-z0-9-]*$/,

@@ -154,7 +154,7 @@ function isUrl(value: string): boolean {
 export type InstallSettingsInput = z.input<typeof installSettingsSchema>;
 export type InstallSettings = z.output<typeof installSettingsSchema>;
 
-export const emptyCustomDeployment: InstallSettings["custom"] = {
+const emptyCustomDeployment: InstallSettings["custom"] = {
   kind: "helm",
   repositoryUrl: "",
   chart: "",

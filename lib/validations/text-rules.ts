@@ -15,10 +15,6 @@ export const singleLineRule =
 export const multilineRule =
   "Remove the control characters or text-direction overrides: only visible text, tabs and line breaks are allowed.";
 
-export function hasHiddenCharacters(value: string): boolean {
-  return hidden.test(value);
-}
-
 /**
  * A one-line text a person reads (a name, a label): trimmed, `min`–`max` characters, at least one of them
  * visible, none of the hidden ones above.

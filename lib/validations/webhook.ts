@@ -7,7 +7,7 @@ import { z } from "./zod";
  * Where it points (public addresses only, https unless private addresses are allowed) is checked by the SSRF
  * guard (lib/webhooks/check-webhook-url.ts), which needs DNS and the configuration.
  */
-export const webhookUrlSchema = z
+const webhookUrlSchema = z
   .string({ error: "Enter the URL that receives the webhooks." })
   .trim()
   .min(1, { error: "Enter the URL that receives the webhooks." })

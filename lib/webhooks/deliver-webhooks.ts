@@ -121,7 +121,7 @@ export async function attemptDelivery(deps: DeliveryDeps, d: ClaimedDelivery): P
 }
 
 /** An endpoint none of whose deliveries has succeeded for this long (simulated time) is disabled. */
-export const disableAfterFailingMs = 5 * 24 * 60 * 60_000;
+const disableAfterFailingMs = 5 * 24 * 60 * 60_000;
 
 /**
  * After a delivery failed for good: when nothing has been delivered to its endpoint for 5 days (none succeeded

@@ -3,7 +3,7 @@ import { database } from "@/lib/db/database";
 import { IdempotencyKeyInUseError, UnprocessableError, ValidationError } from "@/lib/errors";
 
 /** How long an Idempotency-Key is remembered. */
-export const idempotencyWindowMs = 24 * 60 * 60_000;
+const idempotencyWindowMs = 24 * 60 * 60_000;
 
 const sha = (text: string) => createHash("sha256").update(text).digest("hex");
 

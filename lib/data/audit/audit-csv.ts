@@ -9,7 +9,7 @@ function cell(value: string): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export const auditCsvHeader = ["time", "action", "outcome", "target", "via", "ip", "user_agent", "details"];
+const auditCsvHeader = ["time", "action", "outcome", "target", "via", "ip", "user_agent", "details"];
 
 /** The audit log as CSV (RFC 4180: CRLF line ends, quoted where needed). */
 export function auditCsv(events: readonly AuditEventView[]): string {
