@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiClient, retryAfterSeconds } from "./api-client";
 import { CliError } from "./cli-error";
-import { fakeIo, jsonResponse, problemResponse } from "./fake-io";
+import { fakeIo, jsonResponse, problemResponse } from "./testing/fake-io";
 
 const config = { url: "http://app.test", token: "cp_test" };
 

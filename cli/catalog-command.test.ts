@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { catalogOperations } from "@/lib/api-v1/operations/catalog-operations";
-import { fakeIo, jsonResponse } from "./fake-io";
+import { fakeIo, jsonResponse } from "./testing/fake-io";
 import { runCli } from "./run-cli";
 
 /** The API's own answer, so that the command is tested against what the server sends. */

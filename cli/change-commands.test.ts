@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fakeIo, jsonResponse, problemResponse } from "./fake-io";
+import { fakeIo, jsonResponse, problemResponse } from "./testing/fake-io";
 import { runCli } from "./run-cli";
 
 const totals = (nodes: number) => ({ nodes, reservedCloudlets: nodes * 4, cloudletLimit: nodes * 16, ramMiB: nodes * 2048, cpuMHz: nodes * 1600, diskGb: nodes * 20 });

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { fakeIo, jsonResponse, problemResponse } from "./fake-io";
+import { fakeIo, jsonResponse, problemResponse } from "./testing/fake-io";
 import { runCli } from "./run-cli";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "clusterport-run-"));

@@ -9,7 +9,7 @@ import { nodeStateStyle, nodeStateStyles } from "./nodes/node-state-style";
 import { operationElapsedMs } from "./progress/operation-elapsed-ms";
 import { readApiError } from "@/lib/api/read-api-error";
 import { stepDurationText } from "./progress/step-duration-text";
-import { stepFixture } from "./progress/step-fixture";
+import { stepFixture } from "./progress/testing/step-fixture";
 
 const t0 = Date.parse("2026-01-01T00:00:00.000Z");
 const at = (ms: number) => new Date(t0 + ms).toISOString();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { estimateRemainingMs } from "./estimate-remaining-ms";
 import { observedRatio } from "./observed-ratio";
-import { stepFixture } from "./step-fixture";
+import { stepFixture } from "./testing/step-fixture";
 
 const t0 = Date.parse("2026-01-01T00:00:00.000Z");
 const at = (ms: number) => new Date(t0 + ms).toISOString();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { groupSteps } from "./group-steps";
 import { stageTitle } from "./stage-title";
-import { stepFixture } from "./step-fixture";
+import { stepFixture } from "./testing/step-fixture";
 
 const stages = [
   { id: "prepare", title: "Prepare the nodes" },

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isStepSlow } from "./is-step-slow";
 import { overallProgress } from "./overall-progress";
 import { stepElapsedMs } from "./step-elapsed-ms";
-import { stepFixture } from "./step-fixture";
+import { stepFixture } from "./testing/step-fixture";
 import { stepFraction } from "./step-fraction";
 
 const t0 = Date.parse("2026-01-01T00:00:00.000Z");

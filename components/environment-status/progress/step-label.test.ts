@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stepFixture } from "./step-fixture";
+import { stepFixture } from "./testing/step-fixture";
 import { stepLabel } from "./step-label";
 
 describe("stepLabel", () => {

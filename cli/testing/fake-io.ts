@@ -1,5 +1,5 @@
 import { PassThrough } from "node:stream";
-import type { Io } from "./io";
+import type { Io } from "../io";
 
 type Handler = (url: URL, init: RequestInit) => Response | Promise<Response>;
 
