@@ -1,5 +1,6 @@
 import type { OperationStepSpec } from "./create-operation";
 import type { EngineTx } from "./store/engine-transaction";
+import { findLiveMachines } from "./store/find-live-machines";
 
 /**
  * The teardown graph for what exists now: drain every worker (in parallel), then remove every machine
@@ -7,10 +8,7 @@ import type { EngineTx } from "./store/engine-transaction";
  * plane last, as etcd's founding member), then delete the cluster's objects and secrets.
  */
 export async function buildTeardownSteps(tx: EngineTx, environmentId: string): Promise<OperationStepSpec[]> {
-  const { rows: machines } = await tx.client.query<{ nodeId: string; nodeGroup: string }>(
-    `SELECT "nodeId", "nodeGroup" FROM sim_machine WHERE "environmentId" = $1 AND state <> 'removed' ORDER BY "nodeId"`,
-    [environmentId],
-  );
+  const machines = await findLiveMachines(tx, environmentId);
   const workers = machines.filter((m) => m.nodeGroup === "cp");
   const drains = workers.map((w) => `drain-node:${w.nodeId}`);
   const steps: OperationStepSpec[] = workers.map((w) => ({

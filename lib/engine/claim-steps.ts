@@ -1,6 +1,7 @@
 import type { Pool } from "@/lib/db/pool";
 import { claimableStepStatuses } from "./step-states";
-import { engineTransaction, type EngineTx } from "./store/engine-transaction";
+import { claimStepRows } from "./store/claim-step-rows";
+import { engineTransaction } from "./store/engine-transaction";
 import { assertStepMoves } from "./store/transition";
 import { startOperation } from "./start-operation";
 
@@ -21,8 +22,6 @@ export type ClaimedStep = {
 
 // Claims move steps in bulk (one UPDATE), not one by one through transition(): the table must allow it.
 assertStepMoves(claimableStepStatuses, "running");
-
-type Row = Omit<ClaimedStep, "attempt"> & { attempts: number; previousStatus: string; operationStatus: string };
 
 /**
  * Claims up to `limit` ready steps for `owner` under a lease, in one short transaction: a step is ready when
@@ -48,10 +47,10 @@ export type ClaimInput = {
 
 export async function claimSteps(pool: Pool, input: ClaimInput): Promise<ClaimedStep[]> {
   return engineTransaction(pool, async (tx) => {
-    const ready = await claim(tx, input, input.limit, `s.status IN ('pending', 'retrying') AND s."pendingDeps" = 0 AND s."availableAt" <= $1`, `s."availableAt"`);
+    const ready = await claimStepRows(tx, input, input.limit, "ready");
     const abandoned =
       ready.length < input.limit && input.takeOver !== false
-        ? await claim(tx, input, input.limit - ready.length, `s.status = 'running' AND s."leaseExpiresAt" < $1`, `s."leaseExpiresAt"`)
+        ? await claimStepRows(tx, input, input.limit - ready.length, "abandoned")
         : [];
     const claimed = [...ready, ...abandoned];
     const started = new Set<string>();
@@ -75,23 +74,4 @@ export async function claimSteps(pool: Pool, input: ClaimInput): Promise<Claimed
     }
     return claimed.map(({ attempts, previousStatus: _previous, operationStatus: _status, ...c }) => ({ ...c, attempt: attempts }));
   });
-}
-
-async function claim(tx: EngineTx, input: ClaimInput, limit: number, where: string, order: string): Promise<Row[]> {
-  const { rows } = await tx.client.query<Row>({
-    name: `engine-claim-${order}`,
-    text: `WITH picked AS (
-       SELECT s.id, s.status FROM step s JOIN operation o ON o.id = s."operationId"
-        WHERE ${where} AND o.status IN ('queued', 'running')
-        ORDER BY ${order} LIMIT $2 FOR UPDATE OF s SKIP LOCKED)
-     UPDATE step s SET status = 'running', "leaseOwner" = $3, attempts = s.attempts + 1,
-            "leaseExpiresAt" = $1 + make_interval(secs => ($4::float8 + s."estimatedMs" * $5::float8) / 1000.0),
-            "startedAt" = COALESCE(s."startedAt", $1), "attemptStartedAt" = $1
-       FROM picked p, operation o
-      WHERE s.id = p.id AND o.id = s."operationId"
-      RETURNING s.id, s."operationId", o.type AS "operationType", o.status AS "operationStatus", o."environmentId", s.key, s.name,
-                s.title, s.node, s.attempts, s."maxAttempts", s."estimatedMs", s.dependents, p.status AS "previousStatus"`,
-    values: [input.now, limit, input.owner, input.leaseMs, input.leasePerEstimatedMs ?? 0],
-  });
-  return rows;
 }

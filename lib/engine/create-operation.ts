@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { operationLabels, type OperationType } from "./operation-states";
 import { dnsWaitAttempts } from "./steps/dns-wait";
 import type { EngineTx } from "./store/engine-transaction";
+import { insertOperation } from "./store/insert-operation";
 
 export type OperationStepSpec = {
   key: string;
@@ -47,38 +48,30 @@ export async function createOperation(
   },
 ): Promise<string> {
   const id = randomUUID();
-  await tx.client.query(
-    `INSERT INTO operation (id, "environmentId", type, status, "actorId", params, previous, "createdAt", "updatedAt")
-     VALUES ($1, $2, $3, 'queued', $4, $5, $6, $7, $7)`,
-    [id, input.environmentId, input.type, input.actorId, input.params ?? null, input.previous ?? null, input.now],
-  );
   const dependents = new Map<string, string[]>();
   for (const s of input.steps) for (const d of s.dependsOn) dependents.set(d, [...(dependents.get(d) ?? []), s.key]);
   const steps = input.steps;
-  // Arrays of arrays cannot pass through unnest, so the step keys' lists travel as JSON.
-  await tx.client.query(
-    `INSERT INTO step (id, "operationId", key, position, name, title, stage, node, "dependsOn", dependents, "pendingDeps", status,
-                       attempts, "maxAttempts", "estimatedMs", "availableAt")
-     SELECT u.id, $1, u.key, u.position, u.name, u.title, u.stage, u.node,
-            ARRAY(SELECT jsonb_array_elements_text(u.deps)), ARRAY(SELECT jsonb_array_elements_text(u.dependents)),
-            jsonb_array_length(u.deps), 'pending', 0, u."maxAttempts", u.ms, $3
-       FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[], $12::int[], $2::int[])
-            WITH ORDINALITY AS u(id, key, name, title, stage, node, deps, dependents, ms, "maxAttempts", position)`,
-    [
-      id,
-      steps.map((s) => stepMaxAttempts[s.name] ?? input.maxAttempts ?? defaultMaxAttempts),
-      input.now,
-      steps.map(() => randomUUID()),
-      steps.map((s) => s.key),
-      steps.map((s) => s.name),
-      steps.map((s) => s.title),
-      steps.map((s) => s.stage),
-      steps.map((s) => s.node ?? null),
-      steps.map((s) => JSON.stringify(s.dependsOn)),
-      steps.map((s) => JSON.stringify(dependents.get(s.key) ?? [])),
-      steps.map((s) => s.estimatedSeconds * 1000),
-    ],
-  );
+  await insertOperation(tx, {
+    id,
+    environmentId: input.environmentId,
+    type: input.type,
+    actorId: input.actorId,
+    params: input.params,
+    previous: input.previous,
+    now: input.now,
+    steps: steps.map((s) => ({
+      id: randomUUID(),
+      key: s.key,
+      name: s.name,
+      title: s.title,
+      stage: s.stage,
+      node: s.node ?? null,
+      dependsOn: s.dependsOn,
+      dependents: dependents.get(s.key) ?? [],
+      estimatedMs: s.estimatedSeconds * 1000,
+      maxAttempts: stepMaxAttempts[s.name] ?? input.maxAttempts ?? defaultMaxAttempts,
+    })),
+  });
   tx.event({
     environmentId: input.environmentId,
     type: "operation.queued",

@@ -1,9 +1,7 @@
 import type { QueryResult } from "pg";
 import type { Pool } from "@/lib/db/pool";
 import type { DnsAnswer, DnsResolver } from "@/lib/dns/dns-resolver";
-import { sqlLiteral } from "@/lib/db/transaction";
-import { clusterQuotaFor, type EnvironmentPlan } from "@/lib/plan";
-import type { InstallSettings } from "@/lib/validations/install-settings";
+import { clusterQuotaFor } from "@/lib/plan";
 import type { ClaimedStep } from "./claim-steps";
 import { createSecretStore, markSecretsSaved, type SecretState } from "./create-secret-store";
 import { failOperation } from "./fail-operation";
@@ -16,7 +14,10 @@ import type { SimCache } from "./sim-cache";
 import type { StepContext, StepHandler, StepOutput } from "./step-context";
 import { StepError, transientError, type StepFailure } from "./step-error";
 import { engineTransaction, type EngineTx } from "./store/engine-transaction";
-import { saveSimState, simStateFrom, simStateSelect, type SimStateJson } from "./store/sim-store";
+import { loadStepState } from "./store/load-step-state";
+import { releaseDependents } from "./store/release-dependents";
+import { saveSimState, simStateFrom, type SimStateJson } from "./store/sim-store";
+import { stepLockStatement, type StepLockRow } from "./store/step-lock-statement";
 import { transition } from "./store/transition";
 
 export type StepOutcome = "succeeded" | "retrying" | "failed" | "lost";
@@ -122,13 +123,7 @@ export async function executeStep(pool: Pool, claimed: ClaimedStep, opts: Execut
         { ...about, type: "step.succeeded", message: `${claimed.title}: done.`, data: { attempt: claimed.attempt } },
         opts.now,
       );
-      if (claimed.dependents.length > 0) {
-        const batch = tx.batch!;
-        batch.add(
-          `UPDATE step SET "pendingDeps" = "pendingDeps" - 1 WHERE "operationId" = ${batch.param(claimed.operationId)} AND key = ANY(${batch.param(claimed.dependents)}::text[]) RETURNING 1`,
-          claimed.dependents.length,
-        );
-      }
+      releaseDependents(tx, claimed.operationId, claimed.dependents);
       if (remaining === 0 && operationStatus === "running") {
         await finishOperation(tx, claimed.operationId, opts.now, { stepName: claimed.name, output: output ?? {} });
       }
@@ -172,7 +167,7 @@ export async function executeStep(pool: Pool, claimed: ClaimedStep, opts: Execut
     }
     return "failed";
     },
-    { batched: true, opening: lockStatement(claimed) },
+    { batched: true, opening: stepLockStatement(claimed, cachedVersion(claimed.environmentId)) },
   );
     if (committed && opts.simCache) {
       markSimModelSaved(committed.model);
@@ -207,30 +202,6 @@ type EnvironmentFacts = StepContext["environment"] & { faults: unknown };
 const parsed = new Map<string, Omit<EnvironmentFacts, "faults">>();
 
 /**
- * The transaction's first statement, sent with BEGIN in one round trip (so its values are written into the
- * text). It takes the step's locks in the store's order — the step and its dependents, the operation, then the
- * environment's advisory lock, which serializes the environment's steps while leaving its row free for claims
- * and requests — and reads the environment's facts `FOR KEY SHARE`: a locking read returns the row's newest
- * version even when this statement waited for a lock, whereas anything read without a lock would be as old as
- * the statement. Settings and plan are left out when this process holds their current version.
- */
-function lockStatement(claimed: ClaimedStep): string {
-  const held = cachedVersion(claimed.environmentId);
-  const fresh = held ? `"updatedAt" = ${sqlLiteral(held.toISOString())}::timestamptz` : "false";
-  return `WITH s AS (SELECT id, status, "leaseOwner", attempts FROM step
-                     WHERE "operationId" = ${sqlLiteral(claimed.operationId)} AND (id = ${sqlLiteral(claimed.id)} OR key = ANY(${sqlLiteral(claimed.dependents)}))
-                     ORDER BY id FOR UPDATE),
-          o AS (SELECT status FROM operation WHERE id = ${sqlLiteral(claimed.operationId)} FOR UPDATE),
-          a AS (SELECT pg_advisory_xact_lock(hashtextextended(${sqlLiteral(claimed.environmentId)}, 0))),
-          e AS (SELECT id, name, domain, region, faults, "updatedAt", "simVersion",
-                       CASE WHEN ${fresh} THEN NULL ELSE settings END AS settings,
-                       CASE WHEN ${fresh} THEN NULL ELSE plan END AS plan
-                  FROM environment WHERE id = ${sqlLiteral(claimed.environmentId)} FOR KEY SHARE)
-     SELECT (SELECT json_agg(s) FROM s) AS steps, (SELECT status FROM o) AS "operationStatus", (SELECT COUNT(*) FROM a) AS locked,
-            (SELECT row_to_json(e) FROM e) AS env`;
-}
-
-/**
  * Checks what the lock statement returned — the lease still ours, the operation still running (or failed
  * meanwhile) — and completes it with what it could not read fresh, in a second statement begun once the locks
  * are held (under READ COMMITTED a statement sees the database as of its start): the infrastructure, unless
@@ -239,11 +210,7 @@ function lockStatement(claimed: ClaimedStep): string {
  * when the lease is no longer ours or the operation stopped.
  */
 async function lockAndLoad(tx: EngineTx, opening: QueryResult, claimed: ClaimedStep, owner: string, cache: SimCache | undefined) {
-  const lock = opening.rows[0] as {
-    steps: { id: string; status: string; leaseOwner: string | null; attempts: number }[] | null;
-    operationStatus: string | null;
-    env: { id: string; name: string; domain: string; region: string; faults: unknown; updatedAt: string; simVersion: number; settings: InstallSettings | null; plan: EnvironmentPlan | null };
-  };
+  const lock = opening.rows[0] as StepLockRow;
   const self = lock.steps?.find((r) => r.id === claimed.id);
   if (!self || self.status !== "running" || self.leaseOwner !== owner || self.attempts !== claimed.attempt) return undefined;
   if (lock.operationStatus !== "running" && lock.operationStatus !== "failed") return undefined;
@@ -259,14 +226,9 @@ async function lockAndLoad(tx: EngineTx, opening: QueryResult, claimed: ClaimedS
   let remaining = 1;
   let state: SimStateJson | null = null;
   if (!usable || isSink) {
-    const { rows } = await tx.client.query<{ remaining: number; state: SimStateJson | null }>({
-      name: `engine-load-step-${usable ? "count" : "all"}`,
-      text: `SELECT (SELECT COUNT(*)::int FROM step WHERE "operationId" = $1 AND status <> 'succeeded' AND id <> $2) AS remaining,
-                    ${usable ? "NULL" : simStateSelect("$3")} AS state`,
-      values: usable ? [claimed.operationId, claimed.id] : [claimed.operationId, claimed.id, claimed.environmentId],
-    });
-    remaining = isSink ? rows[0]!.remaining : 1;
-    state = rows[0]!.state;
+    const loaded = await loadStepState(tx, { operationId: claimed.operationId, stepId: claimed.id, environmentId: claimed.environmentId, withState: !usable });
+    remaining = isSink ? loaded.remaining : 1;
+    state = loaded.state;
   }
 
   const updatedAt = new Date(env.updatedAt);

@@ -3,6 +3,7 @@ import { environmentStatusForOperation } from "./environment-status-for-operatio
 import { isChangeType, operationLabels, type ChangeType } from "./operation-states";
 import type { StepFailure } from "./step-error";
 import type { EngineTx } from "./store/engine-transaction";
+import { getOperationFacts } from "./store/get-operation-facts";
 import { transition } from "./store/transition";
 
 /**
@@ -15,8 +16,7 @@ export async function failOperation(
   input: { operationId: string; stepKey: string; stepTitle: string; failure: StepFailure; at: Date },
 ): Promise<void> {
   const error = { stepKey: input.stepKey, stepTitle: input.stepTitle, ...input.failure };
-  const { rows } = await tx.client.query<{ type: string; environmentId: string }>(`SELECT type, "environmentId" FROM operation WHERE id = $1`, [input.operationId]);
-  const op = rows[0]!;
+  const op = (await getOperationFacts(tx, input.operationId))!;
   const message = `${input.stepTitle} failed: ${input.failure.message} ${input.failure.fixableBy === "user" ? "You can fix this" : "This is on our side"}: ${input.failure.action}`;
   const failed = await transition(
     tx,

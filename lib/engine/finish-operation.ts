@@ -1,9 +1,11 @@
 import type { EnvironmentPlan } from "@/lib/plan";
 import type { WebhookEventType } from "@/lib/webhooks/event-types";
-import type { ChangeParams } from "./create-operation";
 import { isChangeType, operationLabels } from "./operation-states";
 import type { HealthLine } from "./step-context";
 import type { EngineTx } from "./store/engine-transaction";
+import { findStepNodes } from "./store/find-step-nodes";
+import { getOperationFacts } from "./store/get-operation-facts";
+import { getStepOutput } from "./store/get-step-output";
 import { transition } from "./store/transition";
 
 export type EnvironmentResults = {
@@ -17,11 +19,7 @@ export type EnvironmentResults = {
  * the step that just succeeded, whose output is not written yet when its transaction batches its writes.
  */
 export async function finishOperation(tx: EngineTx, operationId: string, at: Date, last: { stepName: string; output: Record<string, unknown> }): Promise<void> {
-  const { rows } = await tx.client.query<{ type: string; environmentId: string; plan: EnvironmentPlan; domain: string; params: ChangeParams | null }>(
-    `SELECT o.type, o."environmentId", o.params, e.plan, e.domain FROM operation o JOIN environment e ON e.id = o."environmentId" WHERE o.id = $1`,
-    [operationId],
-  );
-  const op = rows[0]!;
+  const op = (await getOperationFacts(tx, operationId))!;
   const done = await transition(
     tx,
     { entity: "operation", id: operationId, environmentId: op.environmentId, from: "running", to: "succeeded", set: { finishedAt: at } },
@@ -45,8 +43,7 @@ export async function finishOperation(tx: EngineTx, operationId: string, at: Dat
     const health =
       last.stepName === "check-health"
         ? (last.output as { report?: HealthLine[] })
-        : (await tx.client.query<{ output: { report?: HealthLine[] } | null }>(`SELECT output FROM step WHERE "operationId" = $1 AND name = 'check-health'`, [operationId]))
-            .rows[0]?.output;
+        : await getStepOutput<{ report?: HealthLine[] }>(tx, operationId, "check-health");
     const results: EnvironmentResults = {
       endpoints: op.plan.endpoints,
       health: health?.report ?? [],
@@ -66,9 +63,7 @@ export async function finishOperation(tx: EngineTx, operationId: string, at: Dat
     return;
   }
 
-  const removed = (
-    await tx.client.query<{ node: string }>(`SELECT node FROM step WHERE "operationId" = $1 AND name = 'remove-node' ORDER BY node`, [operationId])
-  ).rows.map((r) => r.node);
+  const removed = await findStepNodes(tx, operationId, "remove-node");
   const to = op.type === "cancel" ? "cancelled" : "deleted";
   // Terminal: the name is released (both claims) and, no longer active, so is the quota share.
   await moveEnvironment(

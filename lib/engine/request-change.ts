@@ -8,6 +8,7 @@ import { createOperation, type ChangeParams, type OperationStepSpec } from "./cr
 import { canRollBackChange, operationLabels, type ChangeType } from "./operation-states";
 import { assertIdle, environmentOf, failedChange, moveEnvironment, request, type Request } from "./request-context";
 import type { EngineTx } from "./store/engine-transaction";
+import { writeEnvironmentSecret } from "./store/write-environment-secret";
 
 export type ChangeRequest = Request & {
   type: Exclude<ChangeType, "rollback">;
@@ -61,15 +62,7 @@ async function writeSecrets(tx: EngineTx, r: ChangeRequest): Promise<void> {
   if (entries.length === 0) return;
   if (!r.encryptionKey) throw new Error("A change with secrets needs the encryption key.");
   for (const [name, value] of entries) {
-    if (value === null) {
-      await tx.client.query(`DELETE FROM environment_secret WHERE "environmentId" = $1 AND name = $2`, [r.environmentId, name]);
-    } else {
-      await tx.client.query(
-        `INSERT INTO environment_secret ("environmentId", name, ciphertext, "createdAt") VALUES ($1, $2, $3, $4)
-         ON CONFLICT ("environmentId", name) DO UPDATE SET ciphertext = excluded.ciphertext`,
-        [r.environmentId, name, encryptSecret(value, r.encryptionKey), r.now],
-      );
-    }
+    await writeEnvironmentSecret(tx, { environmentId: r.environmentId, name, ciphertext: value === null ? null : encryptSecret(value, r.encryptionKey), now: r.now });
   }
   // Runners cache an environment's secrets with its simulated infrastructure, by simVersion.
   tx.simChanged(r.environmentId);

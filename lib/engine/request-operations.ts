@@ -6,11 +6,12 @@ import { createOperation } from "./create-operation";
 import { environmentStatusForOperation } from "./environment-status-for-operation";
 import { parseFaults } from "./faults";
 import { operationLabels, type OperationType } from "./operation-states";
-import { activeOperation, assertIdle, changedMeanwhile, environmentOf, failedChange, moveEnvironment, request, type Request } from "./request-context";
-import { assertStepMoves, transition } from "./store/transition";
-
-assertStepMoves(["pending", "retrying", "running"], "cancelled");
-assertStepMoves(["failed"], "pending");
+import { assertIdle, changedMeanwhile, environmentOf, failedChange, moveEnvironment, request, type Request } from "./request-context";
+import { cancelUnfinishedSteps } from "./store/cancel-unfinished-steps";
+import { getActiveOperation } from "./store/get-active-operation";
+import { getFailedOperation } from "./store/get-failed-operation";
+import { resetFailedSteps } from "./store/reset-failed-steps";
+import { transition } from "./store/transition";
 
 /**
  * Cancel stops an install in flight: its unfinished steps are cancelled (a runner still holding one then
@@ -20,7 +21,7 @@ assertStepMoves(["failed"], "pending");
 export async function requestCancel(pool: Pool, r: Request): Promise<string> {
   return request(pool, async (tx) => {
     const env = await environmentOf(tx, r.environmentId);
-    const op = await activeOperation(tx, r.environmentId);
+    const op = await getActiveOperation(tx, r.environmentId);
     if (!op || op.type !== "install" || !canRequest("cancel", env.status)) {
       throw new ConflictError(
         env.status === "failed"
@@ -29,11 +30,7 @@ export async function requestCancel(pool: Pool, r: Request): Promise<string> {
       );
     }
     // Waits for steps being recorded right now; after it, none of this install's steps can commit.
-    await tx.client.query(
-      `UPDATE step SET status = 'cancelled', "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "finishedAt" = $2
-        WHERE "operationId" = $1 AND status IN ('pending', 'retrying', 'running')`,
-      [op.id, r.now],
-    );
+    await cancelUnfinishedSteps(tx, op.id, r.now);
     const stopped = await transition(
       tx,
       { entity: "operation", id: op.id, environmentId: r.environmentId, from: op.status, to: "cancelled", set: { finishedAt: r.now } },
@@ -71,17 +68,10 @@ export async function requestRetry(pool: Pool, r: Request): Promise<string> {
       op = await failedChange(tx, r.environmentId);
       if (!op) throw new ConflictError("There is no failed change to retry: the newest change on this cluster did not fail.");
     } else {
-      const { rows } = await tx.client.query<{ id: string; type: OperationType }>(
-        `SELECT id, type FROM operation WHERE "environmentId" = $1 AND status = 'failed' ORDER BY seq DESC LIMIT 1`,
-        [r.environmentId],
-      );
-      op = rows[0];
+      op = await getFailedOperation(tx, r.environmentId);
     }
     if (!op) throw new ConflictError("There is no failed operation to retry.");
-    await tx.client.query(
-      `UPDATE step SET status = 'pending', attempts = 0, "availableAt" = $2, "finishedAt" = NULL WHERE "operationId" = $1 AND status = 'failed'`,
-      [op.id, r.now],
-    );
+    await resetFailedSteps(tx, op.id, r.now);
     const to = environmentStatusForOperation(op.type);
     const resumed = await transition(
       tx,
