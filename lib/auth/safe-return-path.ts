@@ -1,3 +1,4 @@
+import "server-only";
 const base = "https://clusterport.invalid";
 
 /**

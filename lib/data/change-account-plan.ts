@@ -1,3 +1,4 @@
+import "server-only";
 import type { CurrentUser } from "@/lib/auth/get-current-user";
 import { findAccountPlan } from "@/lib/catalog";
 import { database } from "@/lib/db/database";

@@ -1,3 +1,4 @@
+import "server-only";
 import { findRegion } from "@/lib/catalog";
 import { database } from "@/lib/db/database";
 import { findNameClaim } from "@/lib/engine";

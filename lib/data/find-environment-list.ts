@@ -1,3 +1,4 @@
+import "server-only";
 import { database } from "@/lib/db/database";
 import { buildEnvironmentList, type EnvironmentListItem } from "@/lib/live/build-environment-list";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { database } from "@/lib/db/database";
 import { readSim } from "@/lib/engine";
 import { env } from "@/lib/env";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { PoolClient } from "@/lib/db/pool";
 
 /** The count-limited things an account creates, each with its own lock (they never wait for one another). */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { CurrentUser } from "@/lib/auth/get-current-user";
 import { changeActions, quotaProblems, type ChangeAction, type PreparedChange } from "@/lib/changes";
 import { database } from "@/lib/db/database";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { CurrentUser } from "@/lib/auth/get-current-user";
 import type { ChangeAction } from "@/lib/changes";
 import { database } from "@/lib/db/database";

@@ -1,3 +1,4 @@
+import "server-only";
 import { database } from "@/lib/db/database";
 import { requestCancel, requestDelete, requestRetry, requestRollback } from "@/lib/engine";
 import { recordAudit, type AuditContext } from "./audit/record-audit";

@@ -1,3 +1,4 @@
+import "server-only";
 import { database } from "@/lib/db/database";
 import { faultsSchema, setEnvironmentFaults as storeFaults, type Faults } from "@/lib/engine";
 import { ValidationError, fieldErrorsFromIssues } from "@/lib/errors";

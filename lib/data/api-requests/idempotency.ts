@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { database } from "@/lib/db/database";
 import { IdempotencyKeyInUseError, UnprocessableError, ValidationError } from "@/lib/errors";

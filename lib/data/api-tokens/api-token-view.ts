@@ -1,3 +1,4 @@
+import "server-only";
 /** A token as its owner sees it listed: never the secret, only its first characters. */
 export type ApiTokenView = {
   id: string;

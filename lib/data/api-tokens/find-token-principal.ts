@@ -1,3 +1,4 @@
+import "server-only";
 import { findAccountPlan, type AccountPlan } from "@/lib/catalog";
 import { database } from "@/lib/db/database";
 import { UnauthorizedError } from "@/lib/errors";

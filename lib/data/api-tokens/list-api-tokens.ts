@@ -1,3 +1,4 @@
+import "server-only";
 import { database } from "@/lib/db/database";
 import { apiTokenColumns, apiTokenView, type ApiTokenRow, type ApiTokenView } from "./api-token-view";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { AuditEventView } from "./list-audit-events";
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 import { database } from "@/lib/db/database";
 import type { AuditFilter } from "@/lib/validations/audit-filter";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { database } from "@/lib/db/database";
 import { withTransaction } from "@/lib/db/transaction";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DnsRecordType } from "@/lib/dns/dns-resolver";
 
 /** A record of the account's simulated DNS, as the API and the Account page show it. */

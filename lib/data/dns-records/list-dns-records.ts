@@ -1,3 +1,4 @@
+import "server-only";
 import { database } from "@/lib/db/database";
 import { dnsRecordColumns, dnsRecordView, type DnsRecordRow, type DnsRecordView } from "./dns-record-view";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { database } from "@/lib/db/database";
 import { NotFoundError } from "@/lib/errors";
 import { recordAudit, type AuditContext } from "../audit/record-audit";

@@ -1,3 +1,4 @@
+import "server-only";
 import { database } from "@/lib/db/database";
 import { ValidationError } from "@/lib/errors";
 import { deliveryColumns, deliveryView, findOwnEndpoint, type DeliveryRow, type WebhookDeliveryView } from "./webhook-views";

@@ -1,3 +1,4 @@
+import "server-only";
 import { database } from "@/lib/db/database";
 import { endpointColumns, endpointView, type EndpointRow, type WebhookEndpointView } from "./webhook-views";
 

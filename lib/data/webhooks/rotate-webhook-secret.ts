@@ -1,3 +1,4 @@
+import "server-only";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { database } from "@/lib/db/database";
 import { env } from "@/lib/env";

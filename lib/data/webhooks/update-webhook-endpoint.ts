@@ -1,3 +1,4 @@
+import "server-only";
 import { database } from "@/lib/db/database";
 import { ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
 import { updateWebhookEndpointSchema } from "@/lib/validations/webhook";

@@ -1,3 +1,4 @@
+import "server-only";
 import { database } from "@/lib/db/database";
 import { NotFoundError } from "@/lib/errors";
 import { webhookEventTypes, type WebhookEventType, type WebhookPayload } from "@/lib/webhooks/event-types";
