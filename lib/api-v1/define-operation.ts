@@ -1,8 +1,7 @@
 import type { CurrentUser } from "@/lib/auth/get-current-user";
 import type { AuditContext } from "@/lib/data/audit/record-audit";
 import type { z } from "@/lib/validations/zod";
-
-export type Scope = "read" | "write";
+import { scopeFor, type Permission, type Scope } from "./permissions";
 
 /** Who calls: the account, and how — a browser session, or an API token with its scope. */
 export type Principal = {
@@ -38,8 +37,8 @@ export type OperationSpec<P extends Schema | undefined, Q extends Schema | undef
   tag: string;
   summary: string;
   description?: string;
-  /** Read operations work with a Read token; anything that changes something needs Read and write. */
-  scope: Scope;
+  /** The one permission a caller needs (lib/api-v1/permissions.ts); the dispatcher checks it. */
+  permission: Permission;
   params?: P;
   query?: Q;
   body?: B;
@@ -50,11 +49,14 @@ export type OperationSpec<P extends Schema | undefined, Q extends Schema | undef
   handler(ctx: OperationContext<In<P>, In<Q>, In<B>>): Promise<OperationAnswer>;
 };
 
-export type Operation = OperationSpec<Schema | undefined, Schema | undefined, Schema | undefined>;
+export type Operation = OperationSpec<Schema | undefined, Schema | undefined, Schema | undefined> & {
+  /** The least token scope that holds the permission: a Read token calls only `:read` operations. */
+  scope: Scope;
+};
 
 /** One operation of the API: its route, its schemas (which validate requests and make the OpenAPI document) and its handler. */
 export function defineOperation<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
   spec: OperationSpec<P, Q, B>,
 ): Operation {
-  return spec as unknown as Operation;
+  return { ...(spec as unknown as Omit<Operation, "scope">), scope: scopeFor(spec.permission) };
 }

@@ -2,8 +2,9 @@ import "server-only";
 import { countTokenRequest } from "@/lib/data/api-requests/count-token-request";
 import { claimIdempotencyKey, settleIdempotencyKey } from "@/lib/data/api-requests/idempotency";
 import { env } from "@/lib/env";
-import { InsufficientScopeError, PayloadTooLargeError, TooManyRequestsError, ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
+import { PayloadTooLargeError, TooManyRequestsError, ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
 import type { z } from "@/lib/validations/zod";
+import { assertPermission } from "./assert-permission";
 import { authenticate } from "./authenticate";
 import type { Operation } from "./define-operation";
 import { operations } from "./operations";
@@ -47,9 +48,10 @@ function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where
 
 /**
  * Every /api/v1 request: the operation by method and path (404, or 405 with Allow), the caller (a token or the
- * browser's session), the token's scope (403 for a read token on a write), its rate limit (429 with
- * Retry-After), the path, query and body checked by the operation's schemas (400 with each field's error),
- * an Idempotency-Key on a POST (the first answer replayed), then the handler. Every error is
+ * browser's session), the permission the operation names (403 when the caller's role, narrowed by a token's
+ * scope, lacks it: assert-permission.ts), its rate limit (429 with Retry-After), the path, query and body
+ * checked by the operation's schemas (400 with each field's error), an Idempotency-Key on a POST (the first
+ * answer replayed), then the handler. Every error is
  * application/problem+json (RFC 9457). `/openapi.json` is public.
  */
 export async function dispatchV1(request: Request, segments: readonly string[]): Promise<Response> {
@@ -67,9 +69,7 @@ export async function dispatchV1(request: Request, segments: readonly string[]):
     }
     const { op, params } = found;
     const principal = await authenticate(request);
-    if (op.scope === "write" && principal.token?.scope === "read") {
-      throw new InsufficientScopeError(`The token "${principal.token.name}" can only read; ${op.summary.toLowerCase().replace(/\.$/, "")} needs a Read and write token.`);
-    }
+    assertPermission(principal, op);
     if (principal.token) {
       const limit = env().apiRateLimit;
       const rate = await countTokenRequest(principal.token.id, limit);

@@ -80,6 +80,7 @@ export function openApiDocument(): Json {
       summary: op.summary,
       ...(op.description ? { description: op.description } : {}),
       "x-scope": op.scope,
+      "x-permission": op.permission,
       parameters: parameters(op),
       ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(op.body, "input"), ...(op.example?.body !== undefined ? { example: op.example.body } : {}) } } } } : {}),
       responses: {

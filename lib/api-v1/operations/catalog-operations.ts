@@ -34,7 +34,7 @@ export const catalogOperations = [
     summary: "List what an install can choose from.",
     description:
       "Regions, Kubernetes versions, topologies, ingress controllers, dashboards and add-ons: the ids the install body's region, version, topology, ingress, dashboard and addons fields take, the defaults marked.",
-    scope: "read",
+    permission: "catalog:read",
     responses: { 200: { description: "The catalogue.", schema: catalogue } },
     handler: async () => ({
       status: 200,
