@@ -13,6 +13,7 @@ type Operation = {
   summary: string;
   description?: string;
   "x-scope": "read" | "write";
+  "x-permission": string;
   parameters: Parameter[];
   requestBody?: { content: Record<string, { schema: Schema; example?: unknown }> };
   responses: Record<string, { description: string }>;
@@ -108,7 +109,7 @@ export default function ApiReferencePage() {
                     <code>{path}</code> <span className="ml-2 text-slate-700">{op.summary}</span>
                   </h3>
                   {op.description ? <p className="mt-1 text-slate-600">{op.description}</p> : null}
-                  <p className="mt-1 text-xs text-slate-500">Scope: {op["x-scope"] === "write" ? "Read and write" : "Read"} · operationId {op.operationId}</p>
+                  <p className="mt-1 text-xs text-slate-500">Scope: {op["x-scope"] === "write" ? "Read and write" : "Read"} · permission {op["x-permission"]} · operationId {op.operationId}</p>
                   {op.parameters.length > 0 ? (
                     <ul className="mt-2 space-y-0.5 text-xs">
                       {op.parameters.map((p) => (
