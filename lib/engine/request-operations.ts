@@ -30,7 +30,7 @@ export async function requestCancel(pool: Pool, r: Request): Promise<string> {
       );
     }
     // Waits for steps being recorded right now; after it, none of this install's steps can commit.
-    await cancelUnfinishedSteps(tx, op.id, r.now);
+    await cancelUnfinishedSteps(tx, { operationId: op.id, environmentId: r.environmentId, actorId: r.actorId, now: r.now });
     const stopped = await transition(
       tx,
       { entity: "operation", id: op.id, environmentId: r.environmentId, from: op.status, to: "cancelled", set: { finishedAt: r.now } },
@@ -71,7 +71,7 @@ export async function requestRetry(pool: Pool, r: Request): Promise<string> {
       op = await getFailedOperation(tx, r.environmentId);
     }
     if (!op) throw new ConflictError("There is no failed operation to retry.");
-    await resetFailedSteps(tx, op.id, r.now);
+    await resetFailedSteps(tx, { operationId: op.id, environmentId: r.environmentId, actorId: r.actorId, now: r.now });
     const to = environmentStatusForOperation(op.type);
     const resumed = await transition(
       tx,
