@@ -20,7 +20,7 @@ import { addressNetwork } from "@/lib/http/client-address";
  */
 export type ThrottlePolicy = { freeFailures: number; firstDelayMs: number; maxDelayMs: number; forgetAfterMs: number; maxRows: number };
 
-export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 type Row = { key: string; failures: number; lastFailureAt: Date; blockedUntil: Date | null };
 

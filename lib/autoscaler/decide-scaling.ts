@@ -6,7 +6,7 @@ const scaleOutAfterMs = 30_000;
 const scaleInAfterMs = 10 * 60_000;
 const scaleInUtilization = 0.5;
 
-export type ScalingInput = {
+type ScalingInput = {
   range: { minWorkers: number; maxWorkers: number };
   /** The plan's workers, in plan order. */
   workers: readonly string[];

@@ -19,7 +19,7 @@ import { decideScaling, type ScalingDecision } from "./decide-scaling";
 /** What the autoscaler remembers between passes: per environment, since when each worker is underused. */
 export type AutoscalerState = Map<string, Map<string, number>>;
 
-export type AutoscalerDeps = { pool: Pool; encryptionKey: string; now: Date; state: AutoscalerState; timeScale?: number };
+type AutoscalerDeps = { pool: Pool; encryptionKey: string; now: Date; state: AutoscalerState; timeScale?: number };
 
 /**
  * One pass over every running cluster with autoscaling on: each decision to scale becomes a Scale workers

@@ -1,7 +1,7 @@
 import { canonicalAddress } from "./ip-address";
 import type { DnsAnswer } from "./dns-resolver";
 
-export type DnsTarget = {
+type DnsTarget = {
   /** The domain the certificate is for. */
   domain: string;
   /** The cluster's ingress address: where Let's Encrypt's HTTP-01 request must arrive. */

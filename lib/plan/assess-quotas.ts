@@ -4,7 +4,7 @@ import { describeEnvironmentsFull, describeTooManyWorkers, planLimitLabels, quot
 import type { AddonRequests, PlanLimitId, PlanNodeGroup, QuotaContext, QuotaVerdict } from "./types";
 
 /** What the plan's limits are checked from: the workers asked for (before any bound) and the add-ons' requests. */
-export type PlanLimitInput = { requestedWorkers: number; addonRequests: AddonRequests | undefined };
+type PlanLimitInput = { requestedWorkers: number; addonRequests: AddonRequests | undefined };
 
 /**
  * One verdict per quota, always all four, so the dialog can show a stable list; then the plan's limits: the

@@ -13,7 +13,7 @@ import {
 } from "@/lib/catalog";
 import type { InstallSettings } from "@/lib/validations/install-settings";
 
-export type PlannedDeployment = { kind: "clean" } | { kind: "helm"; chart: string } | { kind: "manifests" };
+type PlannedDeployment = { kind: "clean" } | { kind: "helm"; chart: string } | { kind: "manifests" };
 
 /** Settings with every catalogue reference looked up and every value the plan cannot use replaced. */
 export type ResolvedSettings = {

@@ -20,7 +20,7 @@ export type Resolve = (hostname: string) => Promise<ResolvedAddress[]>;
 export const resolveHost: Resolve = async (hostname) =>
   (await lookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
 
-export type UrlCheck = { ok: true; url: URL; address: ResolvedAddress } | { ok: false; reason: string };
+type UrlCheck = { ok: true; url: URL; address: ResolvedAddress } | { ok: false; reason: string };
 
 const because = "webhooks go only to public internet addresses, never into Clusterport's own network.";
 

@@ -28,7 +28,7 @@ export type DeliveryDeps = {
   send: SendWebhook;
 };
 
-export type ClaimedDelivery = {
+type ClaimedDelivery = {
   id: string;
   messageId: string;
   payload: WebhookPayload;
@@ -68,7 +68,7 @@ export async function claimDueDeliveries(deps: Pick<DeliveryDeps, "pool" | "now"
   return rows;
 }
 
-export type AttemptOutcome = "succeeded" | "retrying" | "failed" | "lost";
+type AttemptOutcome = "succeeded" | "retrying" | "failed" | "lost";
 
 /**
  * Makes one attempt of a claimed delivery and records it: the URL checked again (DNS may have changed since the

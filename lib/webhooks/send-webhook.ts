@@ -3,7 +3,7 @@ import https from "node:https";
 import type { LookupFunction } from "node:net";
 import type { ResolvedAddress } from "./check-webhook-url";
 
-export type WebhookRequest = {
+type WebhookRequest = {
   url: URL;
   /** The address the SSRF guard checked: the connection goes there, whatever the name resolves to now. */
   address: ResolvedAddress;
