@@ -83,7 +83,7 @@ test("a development install reaches Running live; health, endpoints, credentials
 
   // Logs: every line of the environment, filterable by node, downloadable.
   const logs = page.getByRole("region", { name: "Logs" });
-  await expect(logs.getByRole("link", { name: "Download logs" })).toHaveAttribute("href", `/api/environments/${name}/logs?format=text`);
+  await expect(logs.getByRole("link", { name: "Download logs" })).toHaveAttribute("href", `/api/v1/environments/${name}/logs/text`);
   const lines = logs.getByRole("log", { name: "Log lines" }).getByRole("listitem");
   await expect(lines.first()).toBeVisible();
   await logs.getByLabel("Node", { exact: true }).selectOption("k8sm-1");

@@ -4,13 +4,13 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { RadioCards } from "@/components/ui/radio-cards";
-import { readApiError } from "@/lib/api/read-api-error";
+import { readApiError } from "@/lib/api-v1/read-api-error";
 import type { AccountPlan } from "@/lib/catalog";
 import { formatMoney } from "@/lib/format/format-money";
 
 type Outcome = { ok: boolean; message: string } | null;
 
-/** PUT /api/account/plan, then a refresh so the header and the quotas show the new plan. */
+/** PUT /api/v1/account/plan, then a refresh so the header and the quotas show the new plan. */
 export function ChangePlanForm({ plans, current }: { plans: readonly AccountPlan[]; current: string }) {
   const router = useRouter();
   const [plan, setPlan] = useState(current);
@@ -22,7 +22,7 @@ export function ChangePlanForm({ plans, current }: { plans: readonly AccountPlan
     setPending(true);
     setOutcome(null);
     try {
-      const response = await fetch("/api/account/plan", {
+      const response = await fetch("/api/v1/account/plan", {
         method: "PUT",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ plan }),

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import type { ApiErrorDetail } from "@/lib/api/read-api-error";
+import type { ApiErrorDetail } from "@/lib/api-v1/read-api-error";
 import type { DnsRecordView } from "@/lib/data/dns-records/dns-record-view";
 import { dnsRecordTypes, type DnsRecordType } from "@/lib/dns/dns-resolver";
 import { fieldErrorsFromIssues } from "@/lib/errors";

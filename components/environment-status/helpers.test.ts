@@ -7,7 +7,7 @@ import { failureOf } from "./actions/failure-of";
 import { formatUtc } from "@/lib/format/format-utc";
 import { nodeStateStyle, nodeStateStyles } from "./nodes/node-state-style";
 import { operationElapsedMs } from "./progress/operation-elapsed-ms";
-import { readApiError } from "@/lib/api/read-api-error";
+import { readApiError } from "@/lib/api-v1/read-api-error";
 import { stepDurationText } from "./progress/step-duration-text";
 import { stepFixture } from "./progress/testing/step-fixture";
 

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogContent } from "@/components/ui/dialog-content";
+import { readApiErrorDetail } from "@/lib/api-v1/read-api-error";
 import { regions, type AccountPlan, type AppPackage } from "@/lib/catalog";
 import { assessTopologies, computePlan } from "@/lib/plan";
 import { isEnvironmentName } from "@/lib/validations/environment-name";
@@ -37,14 +38,13 @@ type Props = {
   kubernetesApi: string;
 };
 
-type ApiError = { error: { code: string; message: string; fieldErrors?: Record<string, string> } };
-
 const formId = "install-form";
 
 export function InstallDialog({ app, accountPlan, environmentsInUse, suggestedName, defaultRegion, timeScale, kubernetesApi }: Props) {
   const router = useRouter();
-  // One idempotency key per dialog: a double submit or a retried request returns the same environment.
-  const [requestId] = useState(() => crypto.randomUUID());
+  // One idempotency key per attempt: a double submit or a retried request returns the same environment. API v1
+  // keeps a refused answer for its key too, so once the server has refused, the corrected settings take a new key.
+  const [requestId, setRequestId] = useState(() => crypto.randomUUID());
   const [formError, setFormError] = useState<string | null>(null);
   const quota = useMemo(() => ({ plan: accountPlan, environmentsInUse }), [accountPlan, environmentsInUse]);
   const availability = useMemo(() => assessTopologies(quota), [quota]);
@@ -76,7 +76,7 @@ export function InstallDialog({ app, accountPlan, environmentsInUse, suggestedNa
     setFormError(null);
     let res: Response;
     try {
-      res = await fetch("/api/environments", {
+      res = await fetch("/api/v1/environments", {
         method: "POST",
         headers: { "Content-Type": "application/json", "Idempotency-Key": requestId },
         body: JSON.stringify(settings),
@@ -86,18 +86,16 @@ export function InstallDialog({ app, accountPlan, environmentsInUse, suggestedNa
       return;
     }
     if (res.ok) {
-      const body = (await res.json()) as { environment: { url: string } };
-      router.push(body.environment.url);
+      const body = (await res.json()) as { name: string };
+      router.push(`/environments/${encodeURIComponent(body.name)}`);
       return;
     }
-    const body = (await res.json().catch(() => null)) as ApiError | null;
-    const fieldErrors = body?.error.fieldErrors ?? {};
-    for (const [path, message] of Object.entries(fieldErrors)) {
-      setError(path as FieldPath<InstallSettings>, { message }, { shouldFocus: true });
+    setRequestId(crypto.randomUUID());
+    const { message, fieldErrors } = await readApiErrorDetail(res);
+    for (const [path, fieldMessage] of Object.entries(fieldErrors)) {
+      setError(path as FieldPath<InstallSettings>, { message: fieldMessage }, { shouldFocus: true });
     }
-    if (Object.keys(fieldErrors).length === 0) {
-      setFormError(body?.error.message ?? "The install could not be submitted. Try again.");
-    }
+    if (Object.keys(fieldErrors).length === 0) setFormError(message);
   });
 
   const err = (path: string): string | undefined => {

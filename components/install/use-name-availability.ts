@@ -21,7 +21,7 @@ export function useNameAvailability(name: string, region: string, enabled: boole
     const timer = setTimeout(async () => {
       try {
         const res = await fetch(
-          `/api/environment-names?name=${encodeURIComponent(name)}&region=${encodeURIComponent(region)}`,
+          `/api/v1/environment-names?name=${encodeURIComponent(name)}&region=${encodeURIComponent(region)}`,
           { signal: controller.signal },
         );
         if (!res.ok) throw new Error(String(res.status));

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { formatUtc } from "@/lib/format/format-utc";
-import { readApiError } from "@/lib/api/read-api-error";
+import { readApiError } from "@/lib/api-v1/read-api-error";
 import type { ApiTokenView } from "@/lib/data/api-tokens/api-token-view";
 import { CreateTokenForm } from "./create-token-form";
 

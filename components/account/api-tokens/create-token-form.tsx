@@ -7,7 +7,7 @@ import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { CopyButton } from "@/components/ui/copy-button";
-import { readApiErrorDetail, type ApiErrorDetail } from "@/lib/api/read-api-error";
+import { readApiErrorDetail, type ApiErrorDetail } from "@/lib/api-v1/read-api-error";
 
 const scopes = [
   { value: "read", label: "Read", description: "Lists and status, logs, kubeconfig and credentials; cannot change anything." },

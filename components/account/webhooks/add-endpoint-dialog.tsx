@@ -9,7 +9,7 @@ import { DialogClose } from "@/components/ui/dialog-close";
 import { DialogContent } from "@/components/ui/dialog-content";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import type { ApiErrorDetail } from "@/lib/api/read-api-error";
+import type { ApiErrorDetail } from "@/lib/api-v1/read-api-error";
 import type { WebhookEndpointView } from "@/lib/data/webhooks/webhook-views";
 import { webhookEventDescriptions, webhookEventTypes, type WebhookEventType } from "@/lib/webhooks/event-types";
 import { callApi } from "./call-api";

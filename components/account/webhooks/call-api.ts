@@ -1,4 +1,4 @@
-import { readApiErrorDetail, type ApiErrorDetail } from "@/lib/api/read-api-error";
+import { readApiErrorDetail, type ApiErrorDetail } from "@/lib/api-v1/read-api-error";
 
 export type ApiResult<T> = { ok: true; body: T } | { ok: false; error: ApiErrorDetail };
 

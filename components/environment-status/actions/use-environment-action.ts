@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import type { EnvironmentStatus } from "@/lib/environments/environment-status";
-import { readApiError } from "@/lib/api/read-api-error";
+import { readApiError } from "@/lib/api-v1/read-api-error";
 
 export type EnvironmentActionKind = "cancel" | "retry" | "rollback" | "delete";
 
@@ -37,7 +37,7 @@ export function useEnvironmentAction(name: string, status: EnvironmentStatus): E
 
   const run = useCallback(
     async (kind: EnvironmentActionKind) => {
-      const base = `/api/environments/${encodeURIComponent(name)}`;
+      const base = `/api/v1/environments/${encodeURIComponent(name)}`;
       setPending(kind);
       setError(null);
       try {

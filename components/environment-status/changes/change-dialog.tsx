@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogContent } from "@/components/ui/dialog-content";
 import { Spinner } from "@/components/ui/spinner";
-import { readApiErrorDetail, type ApiErrorDetail } from "@/lib/api/read-api-error";
+import { readApiErrorDetail, type ApiErrorDetail } from "@/lib/api-v1/read-api-error";
 import { PlanDiffView } from "./plan-diff-view";
 import { unreachable, useChangePreview } from "./use-change-preview";
 
@@ -15,7 +15,7 @@ export type ChangeDialogProps = {
   onOpenChange(open: boolean): void;
   /** The environment's name. */
   name: string;
-  /** The change, as in POST /api/environments/<name>/changes/<action>. */
+  /** The change, as in POST /api/v1/environments/<name>/changes/<action>. */
   action: string;
   title: string;
   description: ReactNode;
@@ -32,7 +32,7 @@ export type ChangeDialogProps = {
 /**
  * Every day-2 change's dialog: its parameters (children), then the plan diff for exactly those parameters,
  * fetched as they change; nothing happens until Confirm, which is refused with the reason when the diff shows
- * a broken quota. The request goes to the same API a script would use.
+ * a broken quota. The request goes to API v1, the same API a script would use.
  */
 export function ChangeDialog({ open, onOpenChange, name, action, title, description, body, confirmLabel, tone = "primary", timeScale, children }: ChangeDialogProps) {
   const { preview, error: previewError, loading } = useChangePreview(name, action, open ? body : null);
@@ -51,7 +51,7 @@ export function ChangeDialog({ open, onOpenChange, name, action, title, descript
     setSending(true);
     setSendError(null);
     try {
-      const response = await fetch(`/api/environments/${encodeURIComponent(name)}/changes/${action}`, {
+      const response = await fetch(`/api/v1/environments/${encodeURIComponent(name)}/changes/${action}`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify(body),

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { readApiErrorDetail, type ApiErrorDetail } from "@/lib/api/read-api-error";
+import { readApiErrorDetail, type ApiErrorDetail } from "@/lib/api-v1/read-api-error";
 import type { PlanDiff } from "@/lib/plan";
 
 export type ChangePreview = { summary: string; diff: PlanDiff; problems: string[] };
@@ -21,7 +21,7 @@ export function useChangePreview(name: string, action: string, body: unknown): {
     const abort = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const response = await fetch(`/api/environments/${encodeURIComponent(name)}/changes/${action}/preview`, {
+        const response = await fetch(`/api/v1/environments/${encodeURIComponent(name)}/changes/${action}/preview`, {
           method: "POST",
           headers: { "Content-Type": "application/json" },
           body: key,

@@ -87,7 +87,7 @@ export function CredentialsSection({ name, credentials, remoteApi }: { name: str
           </dl>
         )}
         <a
-          href={`/api/environments/${encodeURIComponent(name)}/kubeconfig`}
+          href={`/api/v1/environments/${encodeURIComponent(name)}/kubeconfig`}
           download
           className={buttonVariants({ variant: "secondary", size: "sm", className: "self-start" })}
         >

@@ -2,11 +2,11 @@
 
 import { useCallback, useRef, useState } from "react";
 import type { CredentialName } from "@/lib/live/status-snapshot";
-import { readApiError } from "@/lib/api/read-api-error";
+import { readApiError } from "@/lib/api-v1/read-api-error";
 
 export type CredentialValue = { name: CredentialName; label: string; username?: string; value: string };
 
-/** The environment's secrets from GET /api/environments/<name>/credentials, fetched once, on demand. */
+/** The environment's secrets from GET /api/v1/environments/<name>/credentials, fetched once, on demand. */
 export function useCredentials(name: string): {
   values: CredentialValue[] | null;
   loading: boolean;
@@ -24,13 +24,13 @@ export function useCredentials(name: string): {
     setLoading(true);
     setError(null);
     try {
-      const response = await fetch(`/api/environments/${encodeURIComponent(name)}/credentials`, { cache: "no-store" });
+      const response = await fetch(`/api/v1/environments/${encodeURIComponent(name)}/credentials`, { cache: "no-store" });
       if (!response.ok) {
         setError(await readApiError(response));
         return false;
       }
-      const body = (await response.json()) as { credentials?: CredentialValue[] };
-      loaded.current = Array.isArray(body.credentials) ? body.credentials : [];
+      const body = (await response.json()) as { items?: CredentialValue[] };
+      loaded.current = Array.isArray(body.items) ? body.items : [];
       setValues(loaded.current);
       return true;
     } catch {

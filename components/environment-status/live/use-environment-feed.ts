@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { FeedEvent, LogLineView, StatusSnapshot } from "@/lib/live/status-snapshot";
 import { mergeLogs } from "../logs/merge-logs";
+import { fetchLogPage } from "./fetch-log-page";
 
 export type FeedConnection = "connecting" | "live" | "reconnecting";
 
@@ -10,7 +11,7 @@ export type EnvironmentFeed = {
   snapshot: StatusSnapshot;
   /** Every log line received, each once, in id order: the newest from the first render on, older on request. */
   logs: LogLineView[];
-  /** Reads up to 500 lines before the oldest held (GET …/logs?before=); false when that failed. */
+  /** Reads up to 500 lines before the oldest held (GET /api/v1/…/logs?before=); false when that failed. */
   loadEarlier(): Promise<boolean>;
   /** The last 200 `change` events received since the page opened, oldest first. */
   changes: FeedEvent[];
@@ -22,6 +23,8 @@ const maxChanges = 200;
 const reopenAfterMs = 5_000;
 /** A snapshot announcing log lines we lack waits this long for their `logs` message before fetching them. */
 const catchUpAfterMs = 1_500;
+/** A catch-up reads at most this many pages of 1,000 lines; the rest come with the next snapshot. */
+const maxCatchUpPages = 5;
 
 function parse<T>(event: Event): T | undefined {
   try {
@@ -35,7 +38,7 @@ function parse<T>(event: Event): T | undefined {
  * The environment, live: starts from the server-rendered snapshot and log lines, then follows
  * GET /api/environments/<name>/events (Server-Sent Events). `snapshot` replaces the state (an older one is
  * ignored), `logs` appends (deduplicated by id), `change` feeds `changes`. Every `open` (the first one and each
- * reconnect) fetches /logs?after=<last id held> to fill the gap; so does a snapshot whose lastLogId stays ahead
+ * reconnect) fetches /api/v1/…/logs?after=<last id held> to fill the gap; so does a snapshot whose lastLogId stays ahead
  * of the lines held. A stream the hook has to reopen itself resumes the changes with ?lastEventId=. The stream
  * is closed on unmount.
  */
@@ -60,12 +63,13 @@ export function useEnvironmentFeed(name: string, initial: StatusSnapshot, initia
 
     const catchUp = async () => {
       try {
-        const response = await fetch(`${base}/logs?after=${lastLogId.current}`, { cache: "no-store" });
-        if (!response.ok) return;
-        const body = (await response.json()) as { lines?: LogLineView[] };
-        if (!disposed && Array.isArray(body.lines)) {
-          const lines = body.lines;
+        let page = await fetchLogPage(name, `after=${lastLogId.current}`);
+        // A long drop can leave more than a page behind: follow the pages to the end.
+        for (let pages = 0; page !== null && !disposed; pages++) {
+          const lines = page.lines;
           setLogs((current) => mergeLogs(current, lines));
+          if (page.nextCursor === null || pages >= maxCatchUpPages) break;
+          page = await fetchLogPage(name, `cursor=${encodeURIComponent(page.nextCursor)}`);
         }
       } catch {
         // Offline again: the next reconnect or snapshot tries again.
@@ -131,13 +135,9 @@ export function useEnvironmentFeed(name: string, initial: StatusSnapshot, initia
     const first = logs[0]?.id;
     if (first === undefined || first <= 1) return true;
     try {
-      const response = await fetch(`/api/environments/${encodeURIComponent(name)}/logs?before=${first}`, { cache: "no-store" });
-      if (!response.ok) return false;
-      const body = (await response.json()) as { lines?: LogLineView[] };
-      if (Array.isArray(body.lines)) {
-        const lines = body.lines;
-        setLogs((current) => mergeLogs(current, lines));
-      }
+      const page = await fetchLogPage(name, `before=${first}&limit=500`);
+      if (page === null) return false;
+      setLogs((current) => mergeLogs(current, page.lines));
       return true;
     } catch {
       return false;

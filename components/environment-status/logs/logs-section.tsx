@@ -73,7 +73,7 @@ export const LogsSection = memo(function LogsSection({
       id="logs"
       title="Logs"
       actions={
-        <a href={`/api/environments/${encodeURIComponent(name)}/logs?format=text`} download className={buttonVariants({ variant: "secondary", size: "sm" })}>
+        <a href={`/api/v1/environments/${encodeURIComponent(name)}/logs/text`} download className={buttonVariants({ variant: "secondary", size: "sm" })}>
           <Download aria-hidden="true" />
           Download logs
         </a>

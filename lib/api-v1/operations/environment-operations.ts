@@ -8,6 +8,7 @@ import { getStatusSnapshot } from "@/lib/data/get-status-snapshot";
 import { estimateRemainingMs } from "@/lib/live/estimate-remaining-ms";
 import { operationElapsedMs } from "@/lib/live/operation-elapsed-ms";
 import { findEnvironmentLogLines } from "@/lib/data/find-environment-log-lines";
+import type { LogLineRecord } from "@/lib/engine";
 import { requestEnvironmentOperation } from "@/lib/data/request-environment-operation";
 import { countActiveEnvironments } from "@/lib/data/count-active-environments";
 import { environmentStatuses } from "@/lib/environments/environment-status";
@@ -26,6 +27,12 @@ const example = { params: { name: "demo" } };
 
 /** The install body (lib/validations/install-body.ts), which `clusterport env create --file` checks too. */
 const installBody = installBodySchema;
+
+/** A log line's number in a query: a whole number, 0 or more. */
+const lineSeq = (name: string) =>
+  z.coerce.number({ error: `${name} must be a line number.` }).int({ error: `${name} must be a whole number.` }).min(0, { error: `${name} must be 0 or more.` });
+
+const toLogLineItem = (l: LogLineRecord) => ({ seq: l.seq, at: l.at.toISOString(), level: l.level, step: l.stepKey, node: l.node, message: l.message });
 
 const lifecycle = (kind: "retry" | "cancel" | "rollback", summary: string, description: string) =>
   defineOperation({
@@ -178,25 +185,61 @@ export const environmentOperations = [
     path: "/environments/{name}/logs",
     tag,
     summary: "Read an environment's log.",
-    description: "Its install and operation log, oldest first, a page at a time; to follow it, ask again with the nextCursor of the last page (null: nothing more yet).",
+    description:
+      "Its install and operation log, oldest first, a page at a time; to follow it, ask again with the nextCursor of the last page (null: nothing more yet). `after` starts after a line's seq (as the live feed knows it); `before` gives the `limit` lines just before a line's seq (reading back).",
     permission: "environments:read",
     params: nameParams,
-    query: paginationQuery.extend({ limit: paginationQuery.shape.limit.unwrap().max(1000, { error: "limit must be from 1 to 1000." }).default(500) }),
+    query: paginationQuery.extend({
+      // Its own bounds: the shared limit's max(200) would still apply under a wider max.
+      limit: z.coerce
+        .number({ error: "limit must be a number from 1 to 1000." })
+        .int({ error: "limit must be a whole number from 1 to 1000." })
+        .min(1, { error: "limit must be from 1 to 1000." })
+        .max(1000, { error: "limit must be from 1 to 1000." })
+        .default(500),
+      after: lineSeq("after").optional(),
+      before: lineSeq("before").optional(),
+    }),
     example,
     responses: { 200: { description: "A page of log lines and where the next begins.", schema: pageOf(logLine).extend({ lastCursor: z.string().describe("Where the log ends now: ask again with it to follow.") }) } },
     handler: async ({ principal, params, query }) => {
-      const after = Number(decodeCursor(query.cursor) ?? "0");
+      if (query.before !== undefined) {
+        const page = await findEnvironmentLogLines(principal.user.id, params.name, { before: query.before, limit: query.limit });
+        const last = page.at(-1)?.seq;
+        const cursor = last === undefined ? null : encodeCursor(String(last));
+        return { status: 200, body: { items: page.map(toLogLineItem), nextCursor: cursor, lastCursor: cursor ?? encodeCursor(String(Math.max(query.before - 1, 0))) } };
+      }
+      const after = query.after ?? Number(decodeCursor(query.cursor) ?? "0");
       const lines = await findEnvironmentLogLines(principal.user.id, params.name, { after: Number.isSafeInteger(after) ? after : 0, limit: query.limit + 1 });
       const page = lines.slice(0, query.limit);
       const last = page.at(-1)?.seq ?? after;
       return {
         status: 200,
         body: {
-          items: page.map((l) => ({ seq: l.seq, at: l.at.toISOString(), level: l.level, step: l.stepKey, node: l.node, message: l.message })),
+          items: page.map(toLogLineItem),
           nextCursor: lines.length > query.limit ? encodeCursor(String(last)) : null,
           lastCursor: encodeCursor(String(last)),
         },
       };
+    },
+  }),
+  defineOperation({
+    id: "downloadEnvironmentLog",
+    method: "GET",
+    path: "/environments/{name}/logs/text",
+    tag,
+    summary: "Download an environment's whole log.",
+    description: "Every line, oldest first, as a text file: time, level, node, step and message.",
+    permission: "environments:read",
+    params: nameParams,
+    example,
+    responses: { 200: { description: "The log.", contentType: "text/plain" }, 404: { description: "No such environment." } },
+    handler: async ({ principal, params }) => {
+      const lines = await findEnvironmentLogLines(principal.user.id, params.name, { after: 0, limit: 1_000_000 });
+      const text = lines.map((l) => `${l.at.toISOString()} ${l.level.toUpperCase().padEnd(5)} ${l.node ?? "-"} ${l.stepKey ?? "-"} ${l.message}`).join("\n");
+      return new Response(`${text}\n`, {
+        headers: { "content-type": "text/plain; charset=utf-8", "content-disposition": `attachment; filename="${params.name}-install.log"`, "cache-control": "no-store" },
+      });
     },
   }),
   defineOperation({

@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { insertTestUser } from "@/lib/db/testing/create-test-database";
+import { useAppDatabase } from "@/lib/db/testing/use-app-database";
+
+/**
+ * What the pages ask of /api/v1 beside what scripts ask: the install dialog's name check, and the status page's
+ * log (catching up after a line number, reading back before one, the whole log as a file), with the session.
+ */
+const userId = "page-user";
+let dispatchV1: typeof import("./dispatch").dispatchV1;
+let engine: typeof import("@/lib/engine");
+
+const app = useAppDatabase({ env: { ENGINE_TIME_SCALE: "0" } });
+
+beforeAll(async () => {
+  await insertTestUser(app.db.pool, userId, "business");
+  ({ dispatchV1 } = await import("./dispatch"));
+  engine = await import("@/lib/engine");
+}, 60_000);
+
+type Answer = { status: number; headers: Headers; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- answers are read by path
+
+async function call(method: string, path: string, body?: unknown): Promise<Answer> {
+  const { createApiToken } = await import("@/lib/data/api-tokens/create-api-token");
+  const { token } = await createApiToken(userId, { name: `t-${Math.random().toString(36).slice(2, 8)}`, scope: "write" }, { userId, via: "browser", ip: "127.0.0.1", userAgent: "vitest" });
+  const url = new URL(`http://clusterport.test/api/v1${path}`);
+  const request = new Request(url, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const response = await dispatchV1(request, url.pathname.split("/").slice(3).filter(Boolean));
+  const text = await response.text();
+  const type = response.headers.get("content-type") ?? "";
+  return { status: response.status, headers: response.headers, body: type.includes("json") && text ? JSON.parse(text) : text };
+}
+
+describe("the install dialog's name check", () => {
+  it("says whether a name is free in a region, suggests one without a name, and asks for a region", async () => {
+    expect((await call("POST", "/environments", { name: "taken-one", region: "eu-central" })).status).toBe(201);
+    expect((await call("GET", "/environment-names?region=eu-central&name=free-one")).body).toMatchObject({ name: "free-one", available: true, message: expect.stringMatching(/is available/) });
+    expect((await call("GET", "/environment-names?region=eu-central&name=taken-one")).body).toMatchObject({ available: false });
+    expect((await call("GET", "/environment-names?region=eu-central&name=Not_A_Name")).body.available).toBe(false);
+    expect((await call("GET", "/environment-names?region=eu-central")).body).toEqual({ suggestion: expect.any(String) });
+    const missing = await call("GET", "/environment-names?name=free-one");
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toEqual([{ field: "region", message: "Choose a region." }]);
+  });
+});
+
+describe("the status page's log", () => {
+  it("follows after a line, reads back before one, and downloads every line as text", async () => {
+    expect((await call("POST", "/environments", { name: "logged", region: "eu-central" })).status).toBe(201);
+    await engine.createRunner({ pool: app.db.pool, clock: engine.virtualClock(), handlers: engine.stepHandlers, encryptionKey: process.env.ENCRYPTION_KEY!, concurrency: 16 }).runUntilIdle();
+    const all = await call("GET", "/environments/logged/logs?limit=1000");
+    expect(all.status, JSON.stringify(all.body)).toBe(200);
+    const seqs: number[] = all.body.items.map((l: { seq: number }) => l.seq);
+    expect(seqs.length).toBeGreaterThan(6);
+    const middle = seqs[3]!;
+
+    const after = await call("GET", `/environments/logged/logs?after=${middle}&limit=2`);
+    expect(after.body.items.map((l: { seq: number }) => l.seq)).toEqual(seqs.slice(4, 6));
+    expect(after.body.nextCursor).not.toBeNull();
+    const next = await call("GET", `/environments/logged/logs?cursor=${encodeURIComponent(after.body.nextCursor)}&limit=1`);
+    expect(next.body.items.map((l: { seq: number }) => l.seq)).toEqual(seqs.slice(6, 7));
+
+    const before = await call("GET", `/environments/logged/logs?before=${middle}&limit=2`);
+    expect(before.body.items.map((l: { seq: number }) => l.seq)).toEqual(seqs.slice(1, 3));
+    expect((await call("GET", "/environments/logged/logs?before=x")).status).toBe(400);
+
+    const text = await call("GET", "/environments/logged/logs/text");
+    expect(text.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(text.headers.get("content-disposition")).toBe('attachment; filename="logged-install.log"');
+    const lines = (text.body as string).trimEnd().split("\n");
+    expect(lines).toHaveLength(seqs.length);
+    expect(lines[0]).toMatch(/^\d{4}-\d{2}-\d{2}T\S+ (INFO |WARN |ERROR) \S+ \S+ ./);
+  }, 60_000);
+});
