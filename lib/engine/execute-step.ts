@@ -10,6 +10,7 @@ import { finishOperation } from "./finish-operation";
 import { seededRandom } from "./random";
 import { simulatedDnsResolver } from "./simulated-dns-resolver";
 import { createSim, hasSimChanges, markSimModelSaved, type SimModel } from "./sim";
+import type { FactsCache } from "./facts-cache";
 import type { SimCache } from "./sim-cache";
 import type { StepContext, StepHandler, StepOutput } from "./step-context";
 import { StepError, transientError, type StepFailure } from "./step-error";
@@ -39,6 +40,11 @@ export type ExecuteOptions = {
   internalError?: string;
   /** The runner's cache of environments' infrastructure (sim-cache.ts); without one, every step loads it. */
   simCache?: SimCache;
+  /**
+   * The runner's cache of environments' settings and plan by version (facts-cache.ts); without one, every step
+   * reads them.
+   */
+  factsCache?: FactsCache;
   /** Answers the names a handler `resolves` (DNS_RESOLVER); without one, the simulated zone. */
   dns?: DnsResolver;
 };
@@ -58,7 +64,7 @@ export async function executeStep(pool: Pool, claimed: ClaimedStep, opts: Execut
     const outcome = await engineTransaction(
     pool,
     async (tx, opening) => {
-      const loaded = await lockAndLoad(tx, opening!, claimed, opts.owner, opts.simCache);
+      const loaded = await lockAndLoad(tx, opening!, claimed, opts.owner, opts.simCache, opts.factsCache);
       if (!loaded) return "lost";
       const { env, model, secrets, operationStatus, remaining, simVersion } = loaded;
       // Until this commits, the cached copy (which the handler changes in place) is not to be trusted.
@@ -167,7 +173,7 @@ export async function executeStep(pool: Pool, claimed: ClaimedStep, opts: Execut
     }
     return "failed";
     },
-    { batched: true, opening: stepLockStatement(claimed, cachedVersion(claimed.environmentId)) },
+    { batched: true, opening: stepLockStatement(claimed, opts.factsCache?.heldVersion(claimed.environmentId) ?? null) },
   );
     if (committed && opts.simCache) {
       markSimModelSaved(committed.model);
@@ -196,12 +202,6 @@ async function lookUp(handler: StepHandler | undefined, environment: StepContext
 type EnvironmentFacts = StepContext["environment"] & { faults: unknown };
 
 /**
- * Settings and plan change only when a day-2 request rewrites them (which also moves updatedAt), so each
- * environment's are fetched and kept once per version and process.
- */
-const parsed = new Map<string, Omit<EnvironmentFacts, "faults">>();
-
-/**
  * Checks what the lock statement returned — the lease still ours, the operation still running (or failed
  * meanwhile) — and completes it with what it could not read fresh, in a second statement begun once the locks
  * are held (under READ COMMITTED a statement sees the database as of its start): the infrastructure, unless
@@ -209,7 +209,7 @@ const parsed = new Map<string, Omit<EnvironmentFacts, "faults">>();
  * be an operation's last), how many other steps are unfinished. Usually there is nothing to add. Undefined
  * when the lease is no longer ours or the operation stopped.
  */
-async function lockAndLoad(tx: EngineTx, opening: QueryResult, claimed: ClaimedStep, owner: string, cache: SimCache | undefined) {
+async function lockAndLoad(tx: EngineTx, opening: QueryResult, claimed: ClaimedStep, owner: string, cache: SimCache | undefined, factsCache: FactsCache | undefined) {
   const lock = opening.rows[0] as StepLockRow;
   const self = lock.steps?.find((r) => r.id === claimed.id);
   if (!self || self.status !== "running" || self.leaseOwner !== owner || self.attempts !== claimed.attempt) return undefined;
@@ -232,24 +232,14 @@ async function lockAndLoad(tx: EngineTx, opening: QueryResult, claimed: ClaimedS
   }
 
   const updatedAt = new Date(env.updatedAt);
-  const version = `${claimed.environmentId}@${updatedAt.toISOString()}`;
-  let facts = parsed.get(version);
+  // Settings and plan change only when a day-2 request rewrites them (which also moves updatedAt): kept per version.
+  let facts = factsCache?.get(claimed.environmentId, updatedAt);
   if (!facts || env.settings) {
     const { faults: _faults, updatedAt: _updated, simVersion: _sim, settings, plan, ...rest } = env;
     if (!settings || !plan) throw new Error(`Environment ${claimed.environmentId}: settings expected.`);
     facts = { ...rest, settings, plan };
-    if (parsed.size >= 5000) parsed.delete(parsed.keys().next().value!);
-    parsed.set(version, facts);
-    versions.set(claimed.environmentId, updatedAt);
+    factsCache?.set(claimed.environmentId, updatedAt, facts);
   }
   const { model, secrets } = state ? simStateFrom(claimed.environmentId, state) : cached!;
   return { env: { ...facts, faults: env.faults } as EnvironmentFacts, model, secrets, operationStatus: lock.operationStatus, remaining, simVersion };
-}
-
-/** The version of each environment's settings this process holds, so the lock query can skip sending them. */
-const versions = new Map<string, Date>();
-
-function cachedVersion(environmentId: string): Date | null {
-  const at = versions.get(environmentId);
-  return at && parsed.has(`${environmentId}@${at.toISOString()}`) ? at : null;
 }

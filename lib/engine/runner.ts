@@ -6,6 +6,7 @@ import { claimSteps, type ClaimedStep } from "./claim-steps";
 import type { Clock } from "./clock";
 import { executeStep, type StepOutcome } from "./execute-step";
 import { seededRandom } from "./random";
+import { createFactsCache } from "./facts-cache";
 import { createSimCache } from "./sim-cache";
 import type { StepHandler } from "./step-context";
 import { nextWakeUp, releaseLeases } from "./store/leases";
@@ -89,6 +90,7 @@ export function createRunner(opts: RunnerOptions): Runner {
 
   const backoffMs = (n: number) => Math.min(60_000, backoffBaseMs * 2 ** (n - 1));
   const simCache = createSimCache();
+  const factsCache = createFactsCache();
 
   /**
    * Steps of one environment record one at a time in this process. The database serializes them anyway (its
@@ -124,6 +126,7 @@ export function createRunner(opts: RunnerOptions): Runner {
             backoffMs,
             scale: clock.scale,
             simCache,
+            factsCache,
             ...(opts.dns ? { dns: opts.dns } : {}),
           }),
         );
@@ -135,7 +138,7 @@ export function createRunner(opts: RunnerOptions): Runner {
           // Not the network: recording this attempt fails by itself. Record it as a failed attempt instead
           // (retried, then failed visibly) rather than letting the step be taken over again and again.
           const message = e instanceof Error ? e.message : String(e);
-          await clock.busy(executeStep(pool, step, { handlers: opts.handlers, owner, now: clock.now(), encryptionKey: opts.encryptionKey, backoffMs, scale: clock.scale, internalError: message }));
+          await clock.busy(executeStep(pool, step, { handlers: opts.handlers, owner, now: clock.now(), encryptionKey: opts.encryptionKey, backoffMs, scale: clock.scale, internalError: message, factsCache }));
           return;
         }
         // Lost connection: try again while we may still hold the lease; otherwise it expires and another takes over.
