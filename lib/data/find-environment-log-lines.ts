@@ -1,4 +1,5 @@
 import "server-only";
+import "server-only";
 import { database } from "@/lib/db/database";
 import { findLogLines, type LogLineRecord } from "@/lib/engine";
 import { getEnvironment } from "./get-environment";
