@@ -1,5 +1,4 @@
 import "server-only";
-import "server-only";
 import { database } from "@/lib/db/database";
 import { findLogLines, type LogLineRecord } from "@/lib/engine";
 import { getEnvironment } from "./get-environment";
