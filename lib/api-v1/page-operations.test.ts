@@ -76,3 +76,13 @@ describe("the status page's log", () => {
     expect(lines[0]).toMatch(/^\d{4}-\d{2}-\d{2}T\S+ (INFO |WARN |ERROR) \S+ \S+ ./);
   }, 60_000);
 });
+
+describe("fault injection", () => {
+  it("is refused in words while the server has it off", async () => {
+    expect((await call("POST", "/environments", { name: "faulty", region: "eu-central" })).status).toBe(201);
+    const refused = await call("PUT", "/environments/faulty/faults", { named: ["worker-never-joins"] });
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toMatch(/FAULT_INJECTION=true/);
+    expect((await call("PUT", "/environments/faulty/faults", { named: ["no-such-fault"] })).status).toBe(400);
+  });
+});

@@ -60,6 +60,7 @@ describe("permissions", () => {
         "revokeToken": "tokens:manage",
         "rollbackEnvironment": "environments:change",
         "rotateWebhookSecret": "webhooks:manage",
+        "setEnvironmentFaults": "environments:change",
         "updateWebhookEndpoint": "webhooks:manage",
       }
     `);
