@@ -2,32 +2,19 @@ import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { insertTestUser } from "@/lib/db/testing/create-test-database";
 import { useAppDatabase } from "@/lib/db/testing/use-app-database";
+import { callApiV1 } from "./testing/call-api-v1";
 
 /** /api/v1/dns-records on a real database: the simulated zone a person fills for the certificate manager. */
 const userId = "dns-user";
-let dispatchV1: typeof import("./dispatch").dispatchV1;
 
 const app = useAppDatabase({ env: { ENGINE_TIME_SCALE: "0" } });
 
 beforeAll(async () => {
   await insertTestUser(app.db.pool, userId, "business");
   await insertTestUser(app.db.pool, "someone-else", "business");
-  ({ dispatchV1 } = await import("./dispatch"));
 }, 60_000);
 
-type Answer = { status: number; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- answers are read by path
-
-async function call(method: string, path: string, token: string, body?: unknown): Promise<Answer> {
-  const url = new URL(`http://clusterport.test/api/v1${path}`);
-  const request = new Request(url, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const response = await dispatchV1(request, url.pathname.split("/").slice(3).filter(Boolean));
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+const call = callApiV1;
 
 async function token(owner: string, scope: "read" | "write") {
   const { createApiToken } = await import("@/lib/data/api-tokens/create-api-token");

@@ -1,38 +1,26 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { insertTestUser } from "@/lib/db/testing/create-test-database";
 import { useAppDatabase } from "@/lib/db/testing/use-app-database";
+import { callApiV1, type ApiV1Answer } from "./testing/call-api-v1";
 
 /**
  * What the pages ask of /api/v1 beside what scripts ask: the install dialog's name check, and the status page's
  * log (catching up after a line number, reading back before one, the whole log as a file), with the session.
  */
 const userId = "page-user";
-let dispatchV1: typeof import("./dispatch").dispatchV1;
 let engine: typeof import("@/lib/engine");
 
 const app = useAppDatabase({ env: { ENGINE_TIME_SCALE: "0" } });
 
 beforeAll(async () => {
   await insertTestUser(app.db.pool, userId, "business");
-  ({ dispatchV1 } = await import("./dispatch"));
   engine = await import("@/lib/engine");
 }, 60_000);
 
-type Answer = { status: number; headers: Headers; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- answers are read by path
-
-async function call(method: string, path: string, body?: unknown): Promise<Answer> {
+async function call(method: string, path: string, body?: unknown): Promise<ApiV1Answer> {
   const { createApiToken } = await import("@/lib/data/api-tokens/create-api-token");
   const { token } = await createApiToken(userId, { name: `t-${Math.random().toString(36).slice(2, 8)}`, scope: "write" }, { userId, via: "browser", ip: "127.0.0.1", userAgent: "vitest" });
-  const url = new URL(`http://clusterport.test/api/v1${path}`);
-  const request = new Request(url, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const response = await dispatchV1(request, url.pathname.split("/").slice(3).filter(Boolean));
-  const text = await response.text();
-  const type = response.headers.get("content-type") ?? "";
-  return { status: response.status, headers: response.headers, body: type.includes("json") && text ? JSON.parse(text) : text };
+  return callApiV1(method, path, token, body);
 }
 
 describe("the install dialog's name check", () => {

@@ -1,28 +1,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { insertTestUser } from "@/lib/db/testing/create-test-database";
 import { useAppDatabase } from "@/lib/db/testing/use-app-database";
+import { callApiV1 } from "../testing/call-api-v1";
 
 /** PUT /api/v1/environments/<name>/faults on a server started with FAULT_INJECTION=true, as the e2e journeys use it. */
 const userId = "fault-user";
-let dispatchV1: typeof import("../dispatch").dispatchV1;
 
 const app = useAppDatabase({ env: { ENGINE_TIME_SCALE: "0", FAULT_INJECTION: "true" } });
 
 beforeAll(async () => {
   await insertTestUser(app.db.pool, userId, "business");
-  ({ dispatchV1 } = await import("../dispatch"));
 }, 60_000);
 
-async function call(method: string, path: string, token: string, body?: unknown) {
-  const url = new URL(`http://clusterport.test/api/v1${path}`);
-  const request = new Request(url, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const response = await dispatchV1(request, url.pathname.split("/").slice(3).filter(Boolean));
-  return { status: response.status, body: (await response.json()) as { faults?: unknown; errors?: { field: string }[] } };
-}
+const call = callApiV1;
 
 describe("setEnvironmentFaults", () => {
   it("stores the faults with their defaults, refuses an unknown one on its field, and 404s another account's environment", async () => {
@@ -30,13 +20,14 @@ describe("setEnvironmentFaults", () => {
     const { token } = await createApiToken(userId, { name: "faults", scope: "write" }, { userId, via: "browser", ip: "127.0.0.1", userAgent: "vitest" });
     expect((await call("POST", "/environments", token, { name: "faulty", region: "eu-central" })).status).toBe(201);
 
-    expect(await call("PUT", "/environments/faulty/faults", token, { named: ["worker-never-joins"] })).toEqual({ status: 200, body: { faults: { transientFailureRate: 0, named: ["worker-never-joins"] } } });
+    const stored = await call("PUT", "/environments/faulty/faults", token, { named: ["worker-never-joins"] });
+    expect({ status: stored.status, body: stored.body }).toEqual({ status: 200, body: { faults: { transientFailureRate: 0, named: ["worker-never-joins"] } } });
     const { rows } = await app.db.pool.query(`SELECT faults FROM environment WHERE name = 'faulty'`);
     expect(rows[0].faults).toMatchObject({ named: ["worker-never-joins"] });
 
     const refused = await call("PUT", "/environments/faulty/faults", token, { named: ["no-such-fault"] });
     expect(refused.status).toBe(400);
-    expect(refused.body.errors?.map((e) => e.field)).toEqual(["named.0"]);
+    expect(refused.body.errors?.map((e: { field: string }) => e.field)).toEqual(["named.0"]);
     expect((await call("PUT", "/environments/someone-elses/faults", token, {})).status).toBe(404);
   });
 });
