@@ -4,23 +4,15 @@ import { createTestDatabase, insertTestUser, type TestDatabase } from "@/lib/db/
 import { queryHelpers } from "@/lib/db/testing/query-helpers";
 import { claimSteps } from "./claim-steps";
 import { virtualClock } from "./clock";
-import type { OperationStepSpec } from "./create-operation";
 import { executeStep } from "./execute-step";
 import { requestCancel, requestRetry } from "./request-operations";
 import { createRunner } from "./runner";
 import type { StepHandler } from "./step-context";
 import { permanentError } from "./step-error";
+import { diamond } from "./testing/diamond-steps";
 import { insertTestEnvironment } from "./testing/insert-test-environment";
 
 const key = crypto.randomBytes(32).toString("base64");
-
-// a → (b, c) → d
-const diamond: OperationStepSpec[] = [
-  { key: "a", name: "effect", title: "A", stage: "prepare", dependsOn: [], estimatedSeconds: 10 },
-  { key: "b", name: "effect", title: "B", stage: "prepare", dependsOn: ["a"], estimatedSeconds: 20 },
-  { key: "c", name: "effect", title: "C", stage: "prepare", dependsOn: ["a"], estimatedSeconds: 30 },
-  { key: "d", name: "effect", title: "D", stage: "prepare", dependsOn: ["b", "c"], estimatedSeconds: 5 },
-];
 
 let db: TestDatabase;
 let userId: string;

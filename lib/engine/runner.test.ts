@@ -10,17 +10,10 @@ import { requestCancel, requestDelete, requestRetry } from "./request-operations
 import { createRunner } from "./runner";
 import type { StepContext, StepHandler } from "./step-context";
 import { permanentError, transientError } from "./step-error";
+import { diamond } from "./testing/diamond-steps";
 import { insertTestEnvironment } from "./testing/insert-test-environment";
 
 const key = crypto.randomBytes(32).toString("base64");
-
-// a → (b, c) → d: the critical path is a + c + d = 10 + 30 + 5 = 45 s.
-const diamond: OperationStepSpec[] = [
-  { key: "a", name: "effect", title: "A", stage: "prepare", dependsOn: [], estimatedSeconds: 10 },
-  { key: "b", name: "effect", title: "B", stage: "prepare", dependsOn: ["a"], estimatedSeconds: 20 },
-  { key: "c", name: "effect", title: "C", stage: "prepare", dependsOn: ["a"], estimatedSeconds: 30 },
-  { key: "d", name: "effect", title: "D", stage: "prepare", dependsOn: ["b", "c"], estimatedSeconds: 5 },
-];
 
 /**
  * Each execution of a stub step leaves one object in the simulated cluster, named uniquely, through the step's
