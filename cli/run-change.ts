@@ -28,12 +28,12 @@ export function changeOptions(command: Command): Command {
 type ChangePreview = { summary: string; diff: PlanDiff; problems: string[] };
 
 /**
- * One day-2 change from the command line, the same way for every kind: the body checked with the schema the
+ * One day-2 change from the command line, the same way for every kind: the body checked with the change's schema, the one the
  * server parses (field: message, exit 2, nothing sent), then either its preview (the plan diff, nothing changed)
  * or the change itself with an Idempotency-Key, followed with --watch to its end.
  */
-export async function runChange(ctx: CommandContext, command: Command, name: string, action: string, schema: z.ZodType, body: unknown, options: ChangeOptions): Promise<void> {
-  const checked = schema.safeParse(body);
+export async function runChange(ctx: CommandContext, command: Command, name: string, change: { action: string; schema: z.ZodType }, body: unknown, options: ChangeOptions): Promise<void> {
+  const checked = change.schema.safeParse(body);
   if (!checked.success) {
     const errors = Object.entries(fieldErrorsFromIssues(checked.error.issues)).map(([field, message]) => `${field}: ${message}`);
     throw new CliError(`The change is not valid; nothing was sent:`, exitCodes.usage, errors);
@@ -43,7 +43,7 @@ export async function runChange(ctx: CommandContext, command: Command, name: str
   if (key !== undefined && !keyPattern.test(key)) throw new CliError("--idempotency-key must be 8–200 letters, digits or _ . : -, e.g. a UUID.", exitCodes.usage);
   const json = jsonWanted(command);
   const client = ctx.client();
-  const path = environmentPath(name, `/changes/${action}`);
+  const path = environmentPath(name, `/changes/${change.action}`);
   if (options.preview) {
     const preview = await client.json<ChangePreview>("POST", `${path}/preview`, body);
     ctx.io.out(json ? toJson(preview) : `Preview, nothing changed: the change on ${name} ${preview.summary}.\n${formatPlanDiff(preview.diff)}`);

@@ -1,6 +1,7 @@
 import { Argument, type Command } from "commander";
-import { activateAddonsSchema } from "@/lib/validations/activate-addons";
-import { remoteApiSchema, removeAddonSchema } from "@/lib/validations/changes";
+import { addonsChange } from "@/lib/changes/addons/definition";
+import { remoteApiChange } from "@/lib/changes/remote-api/definition";
+import { removeAddonChange } from "@/lib/changes/remove-addon/definition";
 import type { z } from "@/lib/validations/zod";
 import type { CommandContext } from "../command-context";
 import { changeOptions, runChange, type ChangeOptions } from "../run-change";
@@ -8,11 +9,11 @@ import { changeOptions, runChange, type ChangeOptions } from "../run-change";
 const addons = ["monitoring", "tracing", "remote-api"] as const;
 type Addon = (typeof addons)[number];
 
-/** The API's change, body and schema for each: activating takes add-on flags; Remote API is turned off by its own change. */
-function change(action: "enable" | "disable", addon: Addon): { action: string; body: Record<string, unknown>; schema: z.ZodType } {
-  if (action === "enable") return { action: "addons", body: { [addon === "remote-api" ? "remoteApi" : addon]: true }, schema: activateAddonsSchema };
-  if (addon === "remote-api") return { action: "remote-api", body: { enabled: false }, schema: remoteApiSchema };
-  return { action: "remove-addon", body: { addon }, schema: removeAddonSchema };
+/** The change and its body for each: activating takes add-on flags; Remote API is turned off by its own change. */
+function change(action: "enable" | "disable", addon: Addon): { change: { action: string; schema: z.ZodType }; body: Record<string, unknown> } {
+  if (action === "enable") return { change: addonsChange, body: { [addon === "remote-api" ? "remoteApi" : addon]: true } };
+  if (addon === "remote-api") return { change: remoteApiChange, body: { enabled: false } };
+  return { change: removeAddonChange, body: { addon } };
 }
 
 export function addAddonCommand(program: Command, ctx: CommandContext): void {
@@ -26,7 +27,7 @@ export function addAddonCommand(program: Command, ctx: CommandContext): void {
         .addArgument(new Argument("<addon>", "the add-on").choices(addons)),
     ).action(async (name: string, which: Addon, options: ChangeOptions, command: Command) => {
       const c = change(action, which);
-      await runChange(ctx, command, name, c.action, c.schema, c.body, options);
+      await runChange(ctx, command, name, c.change, c.body, options);
     });
   }
 }

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { autoscalingSchema } from "@/lib/validations/changes";
+import { autoscalingChange } from "@/lib/changes/autoscaling/definition";
 import { CliError } from "../cli-error";
 import type { CommandContext } from "../command-context";
 import { exitCodes } from "../exit-codes";
@@ -23,6 +23,6 @@ export function addEnvAutoscalingCommand(env: Command, ctx: CommandContext): voi
     if (options.off && (options.min !== undefined || options.max !== undefined)) throw new CliError("--off takes no range: leave out --min and --max.", exitCodes.usage);
     if (options.on && (options.min === undefined || options.max === undefined)) throw new CliError("--on needs the range: --min <count> --max <count>.", exitCodes.usage);
     const body = options.on ? { enabled: true, minWorkers: parseNumberOption(options.min), maxWorkers: parseNumberOption(options.max) } : { enabled: false };
-    await runChange(ctx, command, name, "autoscaling", autoscalingSchema, body, options);
+    await runChange(ctx, command, name, autoscalingChange, body, options);
   });
 }

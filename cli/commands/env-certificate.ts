@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { certificateSchema, removeCertificateSchema } from "@/lib/validations/changes";
+import { certificateChange } from "@/lib/changes/certificate/definition";
+import { removeCertificateChange } from "@/lib/changes/remove-certificate/definition";
 import type { CommandContext } from "../command-context";
 import { changeOptions, runChange, type ChangeOptions } from "../run-change";
 
@@ -12,7 +13,7 @@ export function addEnvCertificateCommand(env: Command, ctx: CommandContext): voi
       .argument("<name>", "the environment's name")
       .requiredOption("--domain <domain>", "the domain, e.g. app.example.com, whose DNS points at the cluster"),
   ).action(async (name: string, options: ChangeOptions & { domain: string }, command: Command) => {
-    await runChange(ctx, command, name, "certificate", certificateSchema, { domain: options.domain }, options);
+    await runChange(ctx, command, name, certificateChange, { domain: options.domain }, options);
   });
   changeOptions(
     certificate
@@ -20,6 +21,6 @@ export function addEnvCertificateCommand(env: Command, ctx: CommandContext): voi
       .description("stop serving the domain and remove its certificate (cert-manager stays)")
       .argument("<name>", "the environment's name"),
   ).action(async (name: string, options: ChangeOptions, command: Command) => {
-    await runChange(ctx, command, name, "remove-certificate", removeCertificateSchema, {}, options);
+    await runChange(ctx, command, name, removeCertificateChange, {}, options);
   });
 }

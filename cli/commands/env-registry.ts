@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { registryCredentialsSchema, removeRegistryCredentialsSchema } from "@/lib/validations/changes";
+import { registryCredentialsChange } from "@/lib/changes/registry-credentials/definition";
+import { removeRegistryCredentialsChange } from "@/lib/changes/remove-registry-credentials/definition";
 import type { CommandContext } from "../command-context";
 import { readPassword } from "../read-password";
 import { changeOptions, runChange, type ChangeOptions } from "../run-change";
@@ -18,7 +19,7 @@ export function addEnvRegistryCommand(env: Command, ctx: CommandContext): void {
   ).action(async (name: string, options: ChangeOptions & { registry: string; username: string; email?: string; passwordStdin?: boolean }, command: Command) => {
     const password = await readPassword(ctx.io, options.passwordStdin === true, `Password or access token for ${options.username}@${options.registry}: `);
     const body = { registry: options.registry, username: options.username, password, ...(options.email !== undefined ? { email: options.email } : {}) };
-    await runChange(ctx, command, name, "registry-credentials", registryCredentialsSchema, body, options);
+    await runChange(ctx, command, name, registryCredentialsChange, body, options);
   });
   changeOptions(
     registry
@@ -26,6 +27,6 @@ export function addEnvRegistryCommand(env: Command, ctx: CommandContext): void {
       .description("remove the pull secrets and the stored credentials")
       .argument("<name>", "the environment's name"),
   ).action(async (name: string, options: ChangeOptions, command: Command) => {
-    await runChange(ctx, command, name, "remove-registry-credentials", removeRegistryCredentialsSchema, {}, options);
+    await runChange(ctx, command, name, removeRegistryCredentialsChange, {}, options);
   });
 }

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { scaleWorkersSchema } from "@/lib/validations/changes";
+import { scaleWorkersChange } from "@/lib/changes/scale-workers/definition";
 import type { CommandContext } from "../command-context";
 import { parseNumberOption } from "../parse-number-option";
 import { changeOptions, runChange, type ChangeOptions } from "../run-change";
@@ -15,6 +15,6 @@ export function addEnvScaleCommand(env: Command, ctx: CommandContext): void {
   ).action(async (name: string, options: ChangeOptions & { workers: string; remove?: string[] }, command: Command) => {
     const remove = options.remove?.flatMap((ids) => ids.split(",")).map((id) => id.trim()).filter((id) => id !== "");
     const body = { workers: parseNumberOption(options.workers), ...(remove ? { remove } : {}) };
-    await runChange(ctx, command, name, "scale-workers", scaleWorkersSchema, body, options);
+    await runChange(ctx, command, name, scaleWorkersChange, body, options);
   });
 }

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { addStorageSchema } from "@/lib/validations/changes";
+import { addStorageChange } from "@/lib/changes/add-storage/definition";
 import type { CommandContext } from "../command-context";
 import { changeOptions, runChange, type ChangeOptions } from "../run-change";
 
@@ -11,6 +11,6 @@ export function addEnvStorageCommand(env: Command, ctx: CommandContext): void {
       .description("add NFS storage: storage nodes, /data on every node and the default StorageClass (the topology decides the nodes)")
       .argument("<name>", "the environment's name"),
   ).action(async (name: string, options: ChangeOptions, command: Command) => {
-    await runChange(ctx, command, name, "add-storage", addStorageSchema, {}, options);
+    await runChange(ctx, command, name, addStorageChange, {}, options);
   });
 }

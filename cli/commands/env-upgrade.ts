@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { upgradeSchema } from "@/lib/validations/changes";
+import { upgradeChange } from "@/lib/changes/upgrade/definition";
 import type { CommandContext } from "../command-context";
 import { changeOptions, runChange, type ChangeOptions } from "../run-change";
 
@@ -11,6 +11,6 @@ export function addEnvUpgradeCommand(env: Command, ctx: CommandContext): void {
       .argument("<name>", "the environment's name")
       .requiredOption("--version <x.y.z>", "the version to upgrade to, e.g. 1.37.1 (clusterport catalog lists them; the server says which this cluster can take)"),
   ).action(async (name: string, options: ChangeOptions & { version: string }, command: Command) => {
-    await runChange(ctx, command, name, "upgrade", upgradeSchema, { version: options.version.replace(/^v/, "") }, options);
+    await runChange(ctx, command, name, upgradeChange, { version: options.version.replace(/^v/, "") }, options);
   });
 }

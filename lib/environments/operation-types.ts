@@ -1,10 +1,12 @@
-/** Operation types, shared by the engine and the pages (pure data). */
+/** Operation types, shared by the engine and the pages (pure data; the day-2 changes come from their registry). */
+import { changeRegistry, type ChangeAction } from "@/lib/changes/registry";
+
 /**
  * Day-2 changes. While one runs the environment is updating; when it fails the cluster stays running, and the
  * failed change must be retried (or rolled back, where rollbackable) before another change starts.
  */
-export const changeTypes = ["addons", "scale-workers", "upgrade", "add-storage", "remove-addon", "remote-api", "certificate", "remove-certificate", "registry-credentials", "remove-registry-credentials", "autoscaling", "rollback"] as const;
-export type ChangeType = (typeof changeTypes)[number];
+export type ChangeType = ChangeAction | "rollback";
+export const changeTypes: readonly ChangeType[] = [...changeRegistry.map((c) => c.action), "rollback"];
 export type OperationType = "install" | "cancel" | "delete" | ChangeType;
 
 export function isChangeType(type: string): type is ChangeType {
@@ -23,16 +25,6 @@ export const operationLabels: Readonly<Record<OperationType, string>> = {
   install: "Install",
   cancel: "Cancel install",
   delete: "Delete",
-  addons: "Activate add-ons",
-  "scale-workers": "Scale workers",
-  upgrade: "Upgrade Kubernetes",
-  "add-storage": "Add storage",
-  "remove-addon": "Remove add-on",
-  "remote-api": "Remote API access",
-  certificate: "Certificate manager",
-  "remove-certificate": "Remove certificate",
-  "registry-credentials": "Registry credentials",
-  "remove-registry-credentials": "Remove registry credentials",
-  autoscaling: "Worker autoscaling",
+  ...(Object.fromEntries(changeRegistry.map((c) => [c.action, c.label])) as Record<ChangeAction, string>),
   rollback: "Roll back",
 };

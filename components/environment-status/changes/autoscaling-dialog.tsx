@@ -4,7 +4,7 @@ import { useEffect } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { autoscalingSchema } from "@/lib/validations/changes";
+import { autoscalingSchema } from "@/lib/changes/autoscaling/schema";
 import type { AutoscalingRange } from "@/lib/validations/autoscaling";
 import { ChangeDialog } from "./change-dialog";
 

@@ -5,7 +5,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { registryCredentialsSchema, type RegistryCredentialsInput } from "@/lib/validations/changes";
+import { registryCredentialsSchema, type RegistryCredentialsInput } from "@/lib/changes/registry-credentials/schema";
 import { ChangeDialog } from "./change-dialog";
 
 const empty: RegistryCredentialsInput = { registry: "", username: "", password: "", email: "" };

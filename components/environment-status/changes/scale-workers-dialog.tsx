@@ -6,7 +6,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { nodeIndex } from "@/lib/plan";
-import { scaleWorkersSchema, type ScaleWorkersInput } from "@/lib/validations/changes";
+import { scaleWorkersSchema, type ScaleWorkersInput } from "@/lib/changes/scale-workers/schema";
 import { ChangeDialog } from "./change-dialog";
 
 /** The newest `count` workers: the default choice when scaling in. */

@@ -1,7 +1,7 @@
 import { topologies } from "@/lib/catalog";
 import { ConflictError, ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
-import { autoscalingSchema } from "@/lib/validations/changes";
-import { nextWorkerIds, planStep, prepared, quotaProblems, replan, workerIds, type ChangeContext, type PreparedChange } from "./change-context";
+import { nextWorkerIds, planStep, prepared, quotaProblems, replan, workerIds, type ChangeContext, type PreparedChange } from "../change-context";
+import { autoscalingSchema } from "./schema";
 
 /**
  * Worker autoscaling on (or a new range) or off. The range must suit the topology, hold today's workers, and fit

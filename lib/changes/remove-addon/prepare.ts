@@ -1,7 +1,7 @@
 import { findAddon } from "@/lib/catalog";
 import { ConflictError, ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
-import { removeAddonSchema } from "@/lib/validations/changes";
-import { prepared, replan, type ChangeContext, type PreparedChange } from "./change-context";
+import { prepared, replan, type ChangeContext, type PreparedChange } from "../change-context";
+import { removeAddonSchema } from "./schema";
 
 const removal = {
   monitoring: { key: "remove-monitoring", title: "Uninstall Prometheus and Grafana, with their data" },

@@ -1,7 +1,7 @@
 import type { OperationStepSpec } from "@/lib/engine";
 import { ConflictError, ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
-import { certificateSchema, removeCertificateSchema } from "@/lib/validations/changes";
-import { planStep, prepared, replan, type ChangeContext, type PreparedChange } from "./change-context";
+import { planStep, prepared, replan, type ChangeContext, type PreparedChange } from "../change-context";
+import { certificateSchema } from "./schema";
 
 /**
  * Certificate manager: cert-manager and the Let's Encrypt issuer (if missing), then a certificate for the domain,
@@ -23,22 +23,5 @@ export function prepareCertificate(ctx: ChangeContext, input: unknown): Prepared
     plan,
     steps,
     params: { summary: before ? `moves the certificate from ${before} to ${domain}` : `issues a Let's Encrypt certificate for ${domain}`, domain },
-  });
-}
-
-/** Remove the certificate: its Certificate, Secret and the domain's route go; cert-manager stays. */
-export function prepareRemoveCertificate(ctx: ChangeContext, input: unknown): PreparedChange {
-  const parsed = removeCertificateSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsFromIssues(parsed.error.issues), parsed.error.issues[0]?.message);
-  const domain = ctx.settings.certificateDomain;
-  if (!domain) throw new ConflictError("This cluster has no certificate to remove.");
-  const { certificateDomain: _removed, ...settings } = ctx.settings;
-  const plan = replan(ctx, settings);
-  return prepared(ctx, {
-    type: "remove-certificate",
-    settings,
-    plan,
-    steps: [{ key: "remove-certificate", name: "remove-certificate", title: `Remove the certificate and route for ${domain}`, stage: "addons", dependsOn: [], estimatedSeconds: 10 }],
-    params: { summary: `removes the certificate for ${domain}`, domain },
   });
 }

@@ -1,7 +1,7 @@
 import type { OperationStepSpec } from "@/lib/engine";
 import { ConflictError, ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
-import { addStorageSchema } from "@/lib/validations/changes";
-import { planStep, prepared, replan, type ChangeContext, type PreparedChange } from "./change-context";
+import { planStep, prepared, replan, type ChangeContext, type PreparedChange } from "../change-context";
+import { addStorageSchema } from "./schema";
 
 /**
  * Add storage: the topology's storage nodes (one NFS server; three forming a GlusterFS replicated volume in

@@ -1,8 +1,8 @@
 import type { OperationStepSpec } from "@/lib/engine";
 import { ConflictError, ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
 import { upgradeTargets } from "@/lib/plan";
-import { upgradeSchema } from "@/lib/validations/changes";
-import { prepared, replan, workerIds, type ChangeContext, type PreparedChange } from "./change-context";
+import { prepared, replan, workerIds, type ChangeContext, type PreparedChange } from "../change-context";
+import { upgradeSchema } from "./schema";
 
 /**
  * Upgrade Kubernetes to the latest patch of the cluster's minor or to the next minor, never skipping one (kubeadm's

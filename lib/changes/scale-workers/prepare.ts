@@ -2,8 +2,8 @@ import { topologies } from "@/lib/catalog";
 import type { OperationStepSpec } from "@/lib/engine";
 import { ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
 import { nodeIndex } from "@/lib/plan";
-import { scaleWorkersSchema } from "@/lib/validations/changes";
-import { nextWorkerIds, planStep, prepared, replan, workerIds, type ChangeContext, type PreparedChange } from "./change-context";
+import { nextWorkerIds, planStep, prepared, replan, workerIds, type ChangeContext, type PreparedChange } from "../change-context";
+import { scaleWorkersSchema } from "./schema";
 
 /**
  * Scale workers to a new count. Out: a fresh join token, then each new worker (ids past the highest ever used)

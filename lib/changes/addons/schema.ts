@@ -1,4 +1,4 @@
-import { z } from "./zod";
+import { z } from "@/lib/validations/zod";
 
 /** Add-ons to activate on a running cluster: only `true` means "activate"; omitted or false changes nothing. */
 export const activateAddonsSchema = z.strictObject(

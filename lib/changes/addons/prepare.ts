@@ -1,8 +1,8 @@
 import { addons as catalogAddons } from "@/lib/catalog";
 import type { OperationStepSpec } from "@/lib/engine";
 import { ConflictError, ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
-import { activateAddonsSchema } from "@/lib/validations/activate-addons";
-import { planStep, prepared, replan, type ChangeContext, type PreparedChange } from "./change-context";
+import { planStep, prepared, replan, type ChangeContext, type PreparedChange } from "../change-context";
+import { activateAddonsSchema } from "./schema";
 
 const installStep = { monitoring: "install-monitoring", tracing: "install-jaeger", remoteApi: "setup-remote-api" } as const;
 

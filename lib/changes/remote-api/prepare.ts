@@ -1,6 +1,6 @@
 import { ConflictError, ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
-import { remoteApiSchema } from "@/lib/validations/changes";
-import { planStep, prepared, replan, type ChangeContext, type PreparedChange } from "./change-context";
+import { planStep, prepared, replan, type ChangeContext, type PreparedChange } from "../change-context";
+import { remoteApiSchema } from "./schema";
 
 /** Remote API access on (the /api/ ingress to the API servers) or off (the ingress deleted). */
 export function prepareRemoteApi(ctx: ChangeContext, input: unknown): PreparedChange {
