@@ -1,12 +1,19 @@
 "use client";
 
 import { useEffect } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { autoscalingSchema } from "@/lib/changes/autoscaling/schema";
+import { autoscalingOnSchema, type AutoscalingOnInput } from "@/lib/changes/autoscaling/schema";
 import type { AutoscalingRange } from "@/lib/validations/autoscaling";
 import { ChangeDialog } from "./change-dialog";
+
+/** The range the form starts from: the current one, else from today's workers to two more. */
+function rangeOf(current: AutoscalingRange | null, workers: number): AutoscalingOnInput {
+  const range = current ?? { minWorkers: workers, maxWorkers: workers + 2 };
+  return { enabled: true, minWorkers: range.minWorkers, maxWorkers: range.maxWorkers };
+}
 
 /**
  * Worker autoscaling's range: Clusterport adds workers (up to Maximum) when pods wait for room for 30 s, and
@@ -28,17 +35,13 @@ export function AutoscalingDialog({
   current: AutoscalingRange | null;
   timeScale: number;
 }) {
-  const defaults = current ?? { minWorkers: workers, maxWorkers: workers + 2 };
-  const form = useForm<AutoscalingRange>({ defaultValues: defaults, mode: "onChange" });
-  const { control, register, reset } = form;
+  const form = useForm<AutoscalingOnInput>({ resolver: zodResolver(autoscalingOnSchema), defaultValues: rangeOf(current, workers), mode: "onChange" });
+  const { control, register, reset, formState } = form;
   const values = useWatch({ control });
   useEffect(() => {
-    if (open) reset(current ?? { minWorkers: workers, maxWorkers: workers + 2 });
+    if (open) reset(rangeOf(current, workers));
   }, [open, reset, current, workers]);
-
-  const parsed = autoscalingSchema.safeParse({ enabled: true, minWorkers: Number(values.minWorkers), maxWorkers: Number(values.maxWorkers) });
-  const clientErrors: Record<string, string> = {};
-  if (!parsed.success) for (const issue of parsed.error.issues) clientErrors[String(issue.path[0] ?? "maxWorkers")] ??= issue.message;
+  const parsed = autoscalingOnSchema.safeParse(values);
 
   return (
     <ChangeDialog
@@ -53,17 +56,17 @@ export function AutoscalingDialog({
       timeScale={timeScale}
     >
       {(fieldErrors) => {
-        const minError = clientErrors.minWorkers ?? fieldErrors.minWorkers;
-        const maxError = clientErrors.maxWorkers ?? fieldErrors.maxWorkers;
+        const minError = formState.errors.minWorkers?.message ?? fieldErrors.minWorkers;
+        const maxError = formState.errors.maxWorkers?.message ?? fieldErrors.maxWorkers;
         const minDescription = `Never fewer. The cluster has ${workers} now.`;
         const maxDescription = "Never more; within your plan's quota.";
         return (
           <div className="grid grid-cols-2 gap-3">
             <Field id="autoscaling-min" label="Minimum workers" description={minDescription} error={minError}>
-              <Input type="number" inputMode="numeric" min={1} {...register("minWorkers", { valueAsNumber: true })} {...fieldAria("autoscaling-min", { error: minError, description: minDescription })} />
+              <Input type="number" inputMode="numeric" min={1} {...register("minWorkers", { valueAsNumber: true, deps: "maxWorkers" })} {...fieldAria("autoscaling-min", { error: minError, description: minDescription })} />
             </Field>
             <Field id="autoscaling-max" label="Maximum workers" description={maxDescription} error={maxError}>
-              <Input type="number" inputMode="numeric" min={1} {...register("maxWorkers", { valueAsNumber: true })} {...fieldAria("autoscaling-max", { error: maxError, description: maxDescription })} />
+              <Input type="number" inputMode="numeric" min={1} {...register("maxWorkers", { valueAsNumber: true, deps: "minWorkers" })} {...fieldAria("autoscaling-max", { error: maxError, description: maxDescription })} />
             </Field>
           </div>
         );

@@ -1,9 +1,11 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm, useWatch } from "react-hook-form";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { domainNameProblem } from "@/lib/validations/domain-name";
+import { certificateSchema, type CertificateInput } from "@/lib/changes/certificate/schema";
 import { ChangeDialog } from "./change-dialog";
 
 /**
@@ -28,15 +30,14 @@ export function CertificateDialog({
   current: string | undefined;
   timeScale: number;
 }) {
-  const [domain, setDomain] = useState("");
-  const [touched, setTouched] = useState(false);
+  // Checked as typed and on leaving the field: the rule a name breaks shows at once.
+  const form = useForm<CertificateInput>({ resolver: zodResolver(certificateSchema), defaultValues: { domain: "" }, mode: "all" });
+  const { control, register, reset, formState } = form;
+  const values = useWatch({ control });
   useEffect(() => {
-    if (open) {
-      setDomain("");
-      setTouched(false);
-    }
-  }, [open]);
-  const problem = domainNameProblem(domain);
+    if (open) reset({ domain: "" });
+  }, [open, reset]);
+  const parsed = certificateSchema.safeParse(values);
   const description = (
     <>
       Point it at the cluster: an A record to {ingressAddress} or a CNAME to {clusterDomain} (
@@ -58,21 +59,19 @@ export function CertificateDialog({
           ? `The certificate for ${current} is replaced by one for the new domain.`
           : "Installs cert-manager with the Let's Encrypt issuer and serves your domain with its own certificate, renewed automatically."
       }
-      body={problem ? null : { domain }}
+      body={parsed.success ? parsed.data : null}
       confirmLabel="Issue certificate"
       timeScale={timeScale}
     >
       {(fieldErrors) => {
-        const error = (touched || domain !== "") && problem ? problem : fieldErrors.domain;
+        const error = formState.errors.domain?.message ?? fieldErrors.domain;
         return (
           <Field id="certificate-domain" label="Domain" description={description} error={error}>
             <Input
-              value={domain}
               placeholder="app.example.com"
               autoComplete="off"
               spellCheck={false}
-              onChange={(e) => setDomain(e.target.value)}
-              onBlur={() => setTouched(true)}
+              {...register("domain")}
               {...fieldAria("certificate-domain", { error, description })}
             />
           </Field>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useMemo } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field, fieldAria } from "@/components/ui/field";
@@ -36,8 +37,8 @@ export function ScaleWorkersDialog({
   minWorkers: number;
   timeScale: number;
 }) {
-  const form = useForm<ScaleWorkersInput>({ defaultValues: { workers: workers.length + 1, remove: [] }, mode: "onChange" });
-  const { control, register, reset, setValue } = form;
+  const form = useForm<ScaleWorkersInput>({ resolver: zodResolver(scaleWorkersSchema), defaultValues: { workers: workers.length + 1, remove: [] }, mode: "onChange" });
+  const { control, register, reset, setValue, formState } = form;
   const values = useWatch({ control });
   const target = Number(values.workers);
   const leaving = Number.isFinite(target) ? workers.length - target : 0;
@@ -53,8 +54,8 @@ export function ScaleWorkersDialog({
     setValue("remove", newest(workersKey.split(","), leaving));
   }, [leaving, setValue, workersKey]);
 
+  // Scaling out names no workers to remove.
   const parsed = scaleWorkersSchema.safeParse({ workers: target, ...(leaving > 0 ? { remove } : {}) });
-  const clientError = parsed.success ? undefined : parsed.error.issues.find((i) => i.path[0] === "workers")?.message;
   const controlPlaneNote =
     controlPlanes > 1
       ? `The ${controlPlanes} control planes stay as they are: their number is fixed at install, because etcd keeps quorum with an odd number of members.`
@@ -73,7 +74,7 @@ export function ScaleWorkersDialog({
       timeScale={timeScale}
     >
       {(fieldErrors) => {
-        const workersError = clientError ?? fieldErrors.workers;
+        const workersError = formState.errors.workers?.message ?? fieldErrors.workers;
         const description = `Now ${workers.length} (${workers.join(", ")}); at least ${minWorkers}.`;
         return (
           <>

@@ -1,8 +1,10 @@
 "use client";
 
-import { useState } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import { Field } from "@/components/ui/field";
 import { RadioCards } from "@/components/ui/radio-cards";
+import { upgradeSchema, type UpgradeInput } from "@/lib/changes/upgrade/schema";
 import { upgradeTargets } from "@/lib/plan";
 import { ChangeDialog } from "./change-dialog";
 
@@ -30,8 +32,12 @@ export function UpgradeDialog({
     ...(targets.patch ? [{ value: targets.patch, label: `v${targets.patch}`, description: "Latest patch of your minor: fixes only." }] : []),
     ...(targets.minor ? [{ value: targets.minor, label: `v${targets.minor}`, description: "Next minor release: read its changelog for removed APIs first." }] : []),
   ];
-  const [chosen, setChosen] = useState<string | null>(null);
-  const target = chosen !== null && options.some((o) => o.value === chosen) ? chosen : (options[0]?.value ?? "");
+  const first = options[0]?.value ?? "";
+  const form = useForm<UpgradeInput>({ resolver: zodResolver(upgradeSchema), defaultValues: { version: first } });
+  const { control } = form;
+  const chosen = useWatch({ control, name: "version" });
+  // A live update may change the versions offered: a choice no longer offered falls back to the first.
+  const target = options.some((o) => o.value === chosen) ? chosen : first;
   return (
     <ChangeDialog
       open={open}
@@ -50,7 +56,11 @@ export function UpgradeDialog({
     >
       {(fieldErrors) => (
         <Field id="upgrade-version" label="Version" group error={fieldErrors.version}>
-          <RadioCards id="upgrade-version" aria-labelledby="upgrade-version-label" value={target} onValueChange={setChosen} options={options} />
+          <Controller
+            control={control}
+            name="version"
+            render={({ field }) => <RadioCards id="upgrade-version" aria-labelledby="upgrade-version-label" value={target} onValueChange={field.onChange} options={options} />}
+          />
         </Field>
       )}
     </ChangeDialog>
