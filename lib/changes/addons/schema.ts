@@ -9,5 +9,3 @@ export const activateAddonsSchema = z.strictObject(
   },
   { error: "Send { monitoring?, tracing?, remoteApi? } with true for each add-on to activate." },
 );
-
-export type ActivateAddonsInput = z.infer<typeof activateAddonsSchema>;

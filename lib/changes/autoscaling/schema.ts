@@ -13,4 +13,3 @@ export const autoscalingSchema = z.discriminatedUnion(
   [autoscalingOnSchema, z.strictObject({ enabled: z.literal(false) })],
   { error: 'Send { "enabled": true, "minWorkers": 1, "maxWorkers": 5 } or { "enabled": false }.' },
 );
-export type AutoscalingInput = z.infer<typeof autoscalingSchema>;

@@ -5,4 +5,3 @@ export const remoteApiSchema = z.strictObject(
   { enabled: z.boolean({ error: "enabled must be true or false." }) },
   { error: 'Send { "enabled": true } or { "enabled": false }.' },
 );
-export type RemoteApiInput = z.infer<typeof remoteApiSchema>;

@@ -5,4 +5,3 @@ export const removeAddonSchema = z.strictObject(
   { addon: z.enum(["monitoring", "tracing"], { error: "Choose Monitoring or Tracing." }) },
   { error: 'Send { "addon": "monitoring" } or { "addon": "tracing" }.' },
 );
-export type RemoveAddonInput = z.infer<typeof removeAddonSchema>;
