@@ -9,11 +9,27 @@ import { cardFailure, type ChangeCardProps } from "./change-card-props";
 import { RemoveButton } from "./remove-button";
 import { useSimpleChange } from "./use-simple-change";
 
-/** The add-ons that keep data on the NFS storage: what each is, what removing it deletes, where it answers. */
-export type DataAddon = { id: Exclude<AddonId, "remoteApi">; name: string; what: string; data: string; url: "grafana" | "jaeger" };
+/** An add-on that keeps data on the NFS storage: what it is, what removing it deletes, where it answers. */
+type DataAddon = { id: Exclude<AddonId, "remoteApi">; name: string; what: string; data: string; url: "grafana" | "jaeger" };
+
+const monitoring: DataAddon = {
+  id: "monitoring",
+  name: "Monitoring",
+  what: "Prometheus and Grafana with cluster dashboards, on 8 GiB and 5 GiB volumes of the NFS storage.",
+  data: "Prometheus's metrics and Grafana's dashboards are deleted with it, and cannot be recovered.",
+  url: "grafana",
+};
+
+const tracing: DataAddon = {
+  id: "tracing",
+  name: "Tracing",
+  what: "Jaeger distributed tracing (with cert-manager), keeping traces on a 5 GiB volume of the NFS storage.",
+  data: "The stored traces are deleted with it, and cannot be recovered.",
+  url: "jaeger",
+};
 
 /** A data add-on: on (with its URL) and removable, or off and activatable once there is storage. */
-export function DataAddonCard({ addon: a, snapshot, disabled, timeScale }: ChangeCardProps & { addon: DataAddon }) {
+function DataAddonCard({ addon: a, snapshot, disabled, timeScale }: ChangeCardProps & { addon: DataAddon }) {
   const { environment } = snapshot;
   const simple = useSimpleChange(environment.name, timeScale);
   const on = environment.addons[a.id];
@@ -59,4 +75,12 @@ export function DataAddonCard({ addon: a, snapshot, disabled, timeScale }: Chang
       {simple.dialog}
     </>
   );
+}
+
+export function MonitoringCard(props: ChangeCardProps) {
+  return <DataAddonCard addon={monitoring} {...props} />;
+}
+
+export function TracingCard(props: ChangeCardProps) {
+  return <DataAddonCard addon={tracing} {...props} />;
 }
