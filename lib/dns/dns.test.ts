@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ingressAddressFor } from "@/lib/engine/sim/ingress-address-for";
+import { ingressAddressFor } from "@/lib/engine/sim";
 import { createSystemResolver, type SystemLookups } from "./create-system-resolver";
 import { dnsMismatch } from "./dns-mismatch";
 import type { DnsScope } from "./dns-resolver";

@@ -17,7 +17,9 @@ import { StepError, transientError, type StepFailure } from "./step-error";
 import { engineTransaction, type EngineTx } from "./store/engine-transaction";
 import { loadStepState } from "./store/load-step-state";
 import { releaseDependents } from "./store/release-dependents";
-import { saveSimState, simStateFrom, type SimStateJson } from "./store/sim-store";
+import { saveSimState } from "./store/save-sim-state";
+import { simStateFrom } from "./store/sim-state-from";
+import type { SimStateJson } from "./store/sim-state-select";
 import { stepLockStatement, type StepLockRow } from "./store/step-lock-statement";
 import { transition } from "./store/transition";
 

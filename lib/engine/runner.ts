@@ -9,7 +9,8 @@ import { seededRandom } from "./random";
 import { createFactsCache } from "./facts-cache";
 import { createSimCache } from "./sim-cache";
 import type { StepHandler } from "./step-context";
-import { nextWakeUp, releaseLeases } from "./store/leases";
+import { nextWakeUp } from "./store/next-wake-up";
+import { releaseLeases } from "./store/release-leases";
 
 export type RunnerOptions = {
   pool: Pool;

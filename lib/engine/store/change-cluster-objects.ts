@@ -1,7 +1,8 @@
 import type { Pool } from "@/lib/db/pool";
 import { createSim, reconcileCluster, type ClusterQuotaHard, type Sim } from "../sim";
 import { engineTransaction } from "./engine-transaction";
-import { loadSimState, saveSimState } from "./sim-store";
+import { loadSimState } from "./load-sim-state";
+import { saveSimState } from "./save-sim-state";
 
 /** The environment is being torn down (or is gone): its objects no longer change. */
 export class ClusterNotChangeable extends Error {

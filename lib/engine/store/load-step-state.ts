@@ -1,5 +1,5 @@
 import type { EngineTx } from "./engine-transaction";
-import { simStateSelect, type SimStateJson } from "./sim-store";
+import { simStateSelect, type SimStateJson } from "./sim-state-select";
 
 /**
  * Once a step's locks are held: how many other steps of its operation are unfinished and, when `withState`,

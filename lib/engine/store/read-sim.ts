@@ -2,7 +2,7 @@ import type { Pool } from "@/lib/db/pool";
 import { createSecretStore } from "../create-secret-store";
 import { createSim, type Sim } from "../sim";
 import type { SecretStore } from "../step-context";
-import { loadSimState } from "./sim-store";
+import { loadSimState } from "./load-sim-state";
 
 /**
  * A read-only look at an environment's simulated infrastructure and secrets (kubeconfig, later the cluster's

@@ -1,49 +1,8 @@
-import { createSecretState, type SecretState } from "../create-secret-store";
-import { createSimModel, hasSimChanges, objectKey, type MachineRow, type MachineState, type ObjectRow, type SimModel } from "../sim";
+import type { SecretState } from "../create-secret-store";
+import { hasSimChanges, objectKey, type MachineState, type SimModel } from "../sim";
 import type { EngineTx } from "./engine-transaction";
 import { SqlBatch } from "./sql-batch";
 import { machineCreated, transition } from "./transition";
-
-type Loaded = { model: SimModel; secrets: SecretState };
-
-type MachineJson = Omit<MachineRow, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string };
-
-/** An environment's machines, objects and secrets as one JSON value (see simStateSelect). */
-export type SimStateJson = { machines: MachineJson[]; objects: ObjectRow[]; secrets: { name: string; ciphertext: string }[] };
-
-/** A SQL expression for an environment's whole simulated state as one JSON value; `environmentId` is its parameter. */
-export function simStateSelect(environmentId: string): string {
-  return `json_build_object(
-    'machines', (SELECT COALESCE(json_agg(json_build_object('nodeId', "nodeId", 'nodeGroup', "nodeGroup", 'hostname', hostname,
-        'privateIp', "privateIp", 'state', state, 'facts', facts, 'createdAt', "createdAt", 'updatedAt', "updatedAt")), '[]')
-        FROM sim_machine WHERE "environmentId" = ${environmentId}),
-    'objects', (SELECT COALESCE(json_agg(json_build_object('kind', kind, 'namespace', namespace, 'name', name, 'spec', spec,
-        'status', status, 'createdAt', "createdAt", 'updatedAt', "updatedAt")), '[]')
-        FROM sim_object WHERE "environmentId" = ${environmentId}),
-    'secrets', (SELECT COALESCE(json_agg(json_build_object('name', name, 'ciphertext', ciphertext)), '[]')
-        FROM environment_secret WHERE "environmentId" = ${environmentId}))`;
-}
-
-export function simStateFrom(environmentId: string, state: SimStateJson): Loaded {
-  const iso = (t: string) => new Date(t).toISOString();
-  return {
-    model: createSimModel(
-      environmentId,
-      state.machines.map((m) => ({ ...m, createdAt: iso(m.createdAt), updatedAt: iso(m.updatedAt) })),
-      state.objects.map((o) => ({ ...o, createdAt: iso(o.createdAt), updatedAt: iso(o.updatedAt) })),
-    ),
-    secrets: createSecretState(state.secrets),
-  };
-}
-
-/**
- * Loads an environment's machines, objects and secrets in one round trip. Steps load them with their locks
- * (execute-step.ts); this is for reading them elsewhere.
- */
-export async function loadSimState(tx: Pick<EngineTx, "client">, environmentId: string): Promise<Loaded> {
-  const { rows } = await tx.client.query<{ state: SimStateJson }>(`SELECT ${simStateSelect("$1")} AS state`, [environmentId]);
-  return simStateFrom(environmentId, rows[0]!.state);
-}
 
 /**
  * Writes back what the step changed: new machines, each machine's state moves (one compare-and-set through
