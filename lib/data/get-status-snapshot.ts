@@ -3,7 +3,7 @@ import { database } from "@/lib/db/database";
 import { env } from "@/lib/env";
 import { readEnvironmentState } from "@/lib/engine";
 import { toStatusSnapshot } from "@/lib/live/build-status-snapshot";
-import { toLogLineView } from "@/lib/live/find-log-lines";
+import { toLogLineView } from "@/lib/live/to-log-line-view";
 import type { LogLineView, StatusSnapshot } from "@/lib/live/status-snapshot";
 import type { EnvironmentPlan } from "@/lib/plan";
 import { couldBeEnvironmentName, environmentNotFound } from "./get-environment";

@@ -1,9 +1,9 @@
 import type { Pool } from "@/lib/db/pool";
-import { findEvents, type Change, type ChangeListener, type EventRecord } from "@/lib/engine";
+import { findEvents, findLogLines, type Change, type ChangeListener, type EventRecord } from "@/lib/engine";
 import { buildEnvironmentList, type EnvironmentListItem } from "./build-environment-list";
 import { buildStatusSnapshot } from "./build-status-snapshot";
-import { findLogLines } from "./find-log-lines";
 import type { FeedEvent, FeedMessage } from "./status-snapshot";
+import { toLogLineView } from "./to-log-line-view";
 
 type Subscriber = { eventCursor: number; logCursor: number; ready: boolean; send(message: FeedMessage): void };
 type AccountListener = (list: EnvironmentListItem[]) => void;
@@ -70,13 +70,14 @@ export function createFeedHub(pool: Pool, listen: (handlers: Parameters<ListenFn
       if (subscribers.length === 0) return;
       const from = Math.min(...subscribers.map((s) => s.eventCursor));
       const logFrom = Math.min(...subscribers.map((s) => s.logCursor));
-      const [events, logs, snapshot] = await Promise.all([
+      const [events, lines, snapshot] = await Promise.all([
         findEvents(pool, environmentId, from),
         findLogLines(pool, environmentId, { after: logFrom }),
         buildStatusSnapshot(pool, environmentId, timeScale, appUrl),
       ]);
       // The same objects go to every page, so each is serialised once (sse-stream.ts).
       const feedEvents = events.map(toFeedEvent);
+      const logs = lines.map(toLogLineView);
       for (const s of subscribers) {
         for (const e of feedEvents) if (e.id > s.eventCursor) s.send({ event: "change", id: e.id, data: e });
         const fresh = logs.length > 0 && logs[0]!.id > s.logCursor ? logs : logs.filter((l) => l.id > s.logCursor);
