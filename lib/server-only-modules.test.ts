@@ -13,9 +13,6 @@ const importedOutsideNext: Record<string, string> = {
   "lib/auth/auth.ts": "prisma/seed.ts",
   "lib/auth/sign-in-throttle.ts": "lib/auth/auth.ts",
   "lib/data/ensure-certificate-authority.ts": "scripts/serve.ts",
-  "lib/data/audit/record-audit.ts": "the worker's webhook deliveries",
-  "lib/data/audit/mask-secrets.ts": "lib/data/audit/record-audit.ts",
-  "lib/data/environment-dto.ts": "lib/live, which the worker reaches",
 };
 
 function modulesUnder(dir: string): string[] {

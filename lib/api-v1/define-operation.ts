@@ -1,5 +1,5 @@
 import type { CurrentUser } from "@/lib/auth/get-current-user";
-import type { AuditContext } from "@/lib/data/audit/record-audit";
+import type { AuditContext } from "@/lib/audit/record-audit";
 import type { z } from "@/lib/validations/zod";
 import { scopeFor, type Permission, type Scope } from "./permissions";
 

@@ -4,7 +4,7 @@ import { getCurrentUser, type CurrentUser } from "@/lib/auth/get-current-user";
 import { env } from "@/lib/env";
 import { AppError, ConflictError, ForbiddenError, UnauthorizedError, ValidationError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import type { AuditContext } from "@/lib/data/audit/record-audit";
+import type { AuditContext } from "@/lib/audit/record-audit";
 
 type Handler<P> = (ctx: { request: Request; user: CurrentUser; params: P; audit: AuditContext }) => Promise<Response>;
 

@@ -6,7 +6,7 @@ import { database } from "@/lib/db/database";
 import { env } from "@/lib/env";
 import { normaliseAddress } from "@/lib/http/client-address";
 import { logger } from "@/lib/logger";
-import { recordAudit } from "@/lib/data/audit/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { passwordRules, signInSchema, signUpSchema, updateProfileSchema } from "@/lib/validations/account";
 import { forgiveSignInAttempt, reserveSignInAttempt, throttleMessage } from "./sign-in-throttle";
 

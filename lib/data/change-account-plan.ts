@@ -4,7 +4,7 @@ import { findAccountPlan } from "@/lib/catalog";
 import { database } from "@/lib/db/database";
 import { ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
 import { changePlanSchema } from "@/lib/validations/account";
-import { recordAudit, type AuditContext } from "./audit/record-audit";
+import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 
 export type PlanChange = { plan: { id: string; name: string }; changed: boolean; message: string };
 

@@ -9,7 +9,7 @@ import { computePlan, describeEnvironmentsFull } from "@/lib/plan";
 import { stableJson } from "@/lib/stable-json";
 import { installSettingsSchema, type InstallSettings } from "@/lib/validations/install-settings";
 import { assertFaultInjectionEnabled } from "./assert-fault-injection-enabled";
-import { recordAudit, type AuditContext } from "./audit/record-audit";
+import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { countActiveEnvironments } from "./count-active-environments";
 
 export type CreatedEnvironment = { id: string; name: string; domain: string; created: boolean };

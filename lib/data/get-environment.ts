@@ -3,7 +3,7 @@ import { database } from "@/lib/db/database";
 import { findEnvironmentByName } from "@/lib/engine";
 import { NotFoundError } from "@/lib/errors";
 import { environmentNameSchema } from "@/lib/validations/environment-name";
-import { toEnvironmentDetail, type EnvironmentDetail } from "./environment-dto";
+import { toEnvironmentDetail, type EnvironmentDetail } from "@/lib/live/environment-dto";
 
 /**
  * One of the account's environments by name: the one holding the name, else the newest ended one.

@@ -4,7 +4,7 @@ import { buildKubeconfig, readSim } from "@/lib/engine";
 import { env } from "@/lib/env";
 import { ConflictError } from "@/lib/errors";
 import { kubernetesApiOrigin, kubernetesApiUrl } from "@/lib/kube-api/kubernetes-api-url";
-import { recordAudit, type AuditContext } from "./audit/record-audit";
+import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { ensureCertificateAuthority } from "./ensure-certificate-authority";
 import { getEnvironment } from "./get-environment";
 

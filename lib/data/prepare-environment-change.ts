@@ -5,7 +5,7 @@ import { database } from "@/lib/db/database";
 import { findMachineIds, findRegistryCredentials } from "@/lib/engine";
 import { ConflictError } from "@/lib/errors";
 import { countActiveEnvironments } from "./count-active-environments";
-import type { EnvironmentDetail } from "./environment-dto";
+import type { EnvironmentDetail } from "@/lib/live/environment-dto";
 import { getEnvironment } from "./get-environment";
 
 export type PreparedEnvironmentChange = { environment: EnvironmentDetail; change: PreparedChange; problems: string[] };

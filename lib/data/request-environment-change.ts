@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { requestChange } from "@/lib/engine";
 import { ValidationError } from "@/lib/errors";
 import type { PlanDiff } from "@/lib/plan";
-import { recordAudit, type AuditContext } from "./audit/record-audit";
+import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { prepareEnvironmentChange } from "./prepare-environment-change";
 
 /** Which field a broken quota is shown on, for the actions whose parameters decide the size. */

@@ -1,4 +1,4 @@
-import { toEnvironmentSummary, type EnvironmentSummary } from "@/lib/data/environment-dto";
+import { toEnvironmentSummary, type EnvironmentSummary } from "./environment-dto";
 import type { Pool } from "@/lib/db/pool";
 import { findEnvironmentList } from "@/lib/engine";
 

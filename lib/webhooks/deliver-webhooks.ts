@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { Webhook } from "standardwebhooks";
 import { decryptSecret } from "@/lib/crypto/secret-box";
-import { recordAudit } from "@/lib/data/audit/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Pool } from "@/lib/db/pool";
 import { checkWebhookUrl, type Resolve } from "./check-webhook-url";
 import type { WebhookPayload } from "./event-types";

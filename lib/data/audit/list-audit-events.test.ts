@@ -8,14 +8,14 @@ import { useAppDatabase } from "@/lib/db/testing/use-app-database";
  */
 const userId = "audit-user";
 let listAuditEvents: typeof import("./list-audit-events").listAuditEvents;
-let recordAudit: typeof import("./record-audit").recordAudit;
+let recordAudit: typeof import("@/lib/audit/record-audit").recordAudit;
 
 const app = useAppDatabase({ max: 5 });
 
 beforeAll(async () => {
   await insertTestUser(app.db.pool, userId, "business");
   ({ listAuditEvents } = await import("./list-audit-events"));
-  ({ recordAudit } = await import("./record-audit"));
+  ({ recordAudit } = await import("@/lib/audit/record-audit"));
 }, 60_000);
 
 const record = (action: string, at: string, target = "") => recordAudit({ userId, via: "browser", ip: "", userAgent: "vitest", now: new Date(at) }, { action, target });

@@ -5,7 +5,7 @@ import { withTransaction } from "@/lib/db/transaction";
 import { env } from "@/lib/env";
 import { ConflictError, ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
 import { dnsRecordSchema } from "@/lib/validations/dns-record";
-import { recordAudit, type AuditContext } from "../audit/record-audit";
+import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { dnsRecordColumns, dnsRecordView, maxDnsRecords, type DnsRecordRow, type DnsRecordView } from "./dns-record-view";
 
 /**

@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
 import { createWebhookEndpointSchema } from "@/lib/validations/webhook";
 import { checkWebhookUrl, resolveHost, type Resolve } from "@/lib/webhooks/check-webhook-url";
-import { recordAudit, type AuditContext } from "../audit/record-audit";
+import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { lockAccountCap } from "../lock-account-cap";
 import { generateWebhookSecret } from "./generate-webhook-secret";
 import { auditTarget, endpointColumns, endpointView, maxWebhookEndpoints, type EndpointRow, type WebhookEndpointView } from "./webhook-views";

@@ -2,7 +2,7 @@ import "server-only";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { database } from "@/lib/db/database";
 import { env } from "@/lib/env";
-import { recordAudit, type AuditContext } from "../audit/record-audit";
+import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { generateWebhookSecret } from "./generate-webhook-secret";
 import { auditTarget, endpointView, findOwnEndpoint, type WebhookEndpointView } from "./webhook-views";
 

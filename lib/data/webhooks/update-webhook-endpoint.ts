@@ -2,7 +2,7 @@ import "server-only";
 import { database } from "@/lib/db/database";
 import { ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
 import { updateWebhookEndpointSchema } from "@/lib/validations/webhook";
-import { recordAudit, type AuditContext } from "../audit/record-audit";
+import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { auditTarget, endpointColumns, endpointView, findOwnEndpoint, type EndpointRow, type WebhookEndpointView } from "./webhook-views";
 
 /**
