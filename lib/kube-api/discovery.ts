@@ -1,4 +1,5 @@
-import { groupVersion, kubeResources } from "./resources";
+import { groupVersion } from "./kube-resource";
+import { kubeResources } from "./resources";
 
 const verbs = (writable: boolean) => (writable ? ["create", "delete", "get", "list", "patch", "update", "watch"] : ["get", "list", "watch"]);
 

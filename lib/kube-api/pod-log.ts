@@ -1,7 +1,8 @@
 import { type PodSpec, type PodStatus, type Sim, type SimObject } from "@/lib/engine/sim";
 import { badRequest, notFound } from "./kube-status";
-import { podIp, type KubeContext } from "./to-kube-object";
-import { podTemplateOf } from "./from-manifest";
+import type { KubeContext } from "./kube-context";
+import { podIp } from "./pod-ip";
+import { podTemplateOf } from "./pod-template-of";
 
 type Line = { at: number; text: string };
 

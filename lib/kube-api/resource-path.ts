@@ -1,5 +1,6 @@
 import { notFound } from "./kube-status";
-import { findResource, type KubeResource } from "./resources";
+import type { KubeResource } from "./kube-resource";
+import { findResource } from "./resources";
 
 /** A request path within one group version, as the API server routes it. */
 export type ResourcePath = { resource: KubeResource; namespace: string | undefined; name: string | undefined; subresource: string | undefined };

@@ -1,5 +1,5 @@
 import type { SimObject } from "@/lib/engine/sim";
-import type { KubeResource } from "./resources";
+import type { KubeResource } from "./kube-resource";
 
 type Json = Record<string, unknown>;
 

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { kubernetesSchemas, schemaNameOf, schemaRef, type OpenApiSchema, type QueryParameter } from "./kubernetes-schemas";
-import { kubeResources, type KubeResource } from "../resources";
+import type { KubeResource } from "../kube-resource";
+import { kubeResources } from "../resources";
 import { groupVersionPath, metaSchemaNames, queryParameterNames, scaleKind, type GroupVersionKind } from "./openapi-resources";
 import { reachableSchemas } from "./reachable-schemas";
 

@@ -1,5 +1,5 @@
 import { badRequest } from "../kube-status";
-import type { KubeResource } from "../resources";
+import type { KubeResource } from "../kube-resource";
 import type { FieldErrors } from "./field-errors";
 import { isObject, objectAt, type Json } from "./json";
 import { checkLabelValue, checkName, checkQualifiedKey, type NameRule } from "./names";
