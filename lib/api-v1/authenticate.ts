@@ -1,7 +1,7 @@
 import "server-only";
 import { getCurrentUser } from "@/lib/auth/get-current-user";
 import { findTokenPrincipal } from "@/lib/data/api-tokens/find-token-principal";
-import { assertSameOrigin } from "@/lib/api/api-route";
+import { assertSameOrigin } from "@/lib/http/assert-same-origin";
 import { UnauthorizedError } from "@/lib/errors";
 import type { Principal } from "./define-operation";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/get-current-user";
-import { env } from "@/lib/env";
-import { AppError, ConflictError, ForbiddenError, UnauthorizedError, ValidationError } from "@/lib/errors";
+import { AppError, ConflictError, UnauthorizedError, ValidationError } from "@/lib/errors";
+import { assertSameOrigin } from "@/lib/http/assert-same-origin";
 import { logger } from "@/lib/logger";
 import type { AuditContext } from "@/lib/audit/record-audit";
 
@@ -30,21 +30,6 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
       return errorResponse(e, request);
     }
   };
-}
-
-/**
- * Defence in depth beside SameSite session cookies: a browser always sends Origin with a state-changing
- * request, and one from another site is refused. Scripts (no Origin header) authenticate with the cookie or a token.
- */
-export function assertSameOrigin(request: Request): void {
-  if (request.method === "GET" || request.method === "HEAD") return;
-  const origin = request.headers.get("origin");
-  if (origin === null) return;
-  const { appUrl, port } = env();
-  const allowed = [new URL(appUrl).origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`];
-  if (!allowed.includes(origin) && origin !== new URL(request.url).origin) {
-    throw new ForbiddenError("This request came from another site and was refused.");
-  }
 }
 
 export function errorResponse(e: unknown, request: Request): Response {

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/api-route";
+import { feedRoute } from "@/lib/http/feed-route";
 import { getEnvironment } from "@/lib/data/get-environment";
 import { feed } from "@/lib/live/feed";
 import { sseStream } from "@/lib/live/sse-stream";
@@ -6,7 +6,7 @@ import { sseStream } from "@/lib/live/sse-stream";
 export const dynamic = "force-dynamic";
 
 /** Live feed of one environment (Server-Sent Events; see lib/live/status-snapshot.ts for the messages). */
-export const GET = apiRoute<{ name: string }>(async ({ request, user, params }) => {
+export const GET = feedRoute<{ name: string }>(async ({ request, user, params }) => {
   const environment = await getEnvironment(user.id, params.name);
   const resumeFrom = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId");
   const after = resumeFrom !== null && /^\d+$/.test(resumeFrom) ? Number(resumeFrom) : undefined;
