@@ -26,7 +26,6 @@ export function hostNameProblem(input: string): string | undefined {
     return "Wildcard names need a DNS-01 challenge; the certificate manager proves the name through the ingress (HTTP-01), one name at a time.";
   }
   if (name.length > 253) return `A domain name has at most 253 characters; this one has ${name.length}.`;
-  // eslint-disable-next-line no-control-regex
   if (/[^\x00-\x7f]/.test(name)) return "Write an internationalised name in its ASCII form (xn--…), as DNS stores it.";
   const labels = name.split(".");
   if (labels.some((l) => l === "")) return "Labels between dots cannot be empty: no leading, trailing or double dots.";
