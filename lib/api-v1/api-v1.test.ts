@@ -99,6 +99,16 @@ describe("requests", () => {
     expect((await call("GET", "/environments?cursor=zzz", { token: t })).body.errors[0].field).toBe("cursor");
   });
 
+  it("refuses an install that carries faults on a server without FAULT_INJECTION, on its field, and creates nothing", async () => {
+    const t = await token("write");
+    const refused = await call("POST", "/environments", { token: t, body: { name: "no-faults", region: "eu-central", faults: { named: ["worker-never-joins"] } } });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get("content-type")).toContain("application/problem+json");
+    expect(refused.body.errors).toEqual([{ field: "faults", message: expect.stringMatching(/^Fault injection is turned off on this server\..*FAULT_INJECTION=true/) }]);
+    const { rows } = await app.db.pool.query(`SELECT count(*)::int AS n FROM environment WHERE name = 'no-faults'`);
+    expect(rows[0].n).toBe(0);
+  });
+
   it("replays a POST with the same Idempotency-Key, and refuses the key for another request", async () => {
     const t = await token("write");
     const body = { name: "idem-1", region: "eu-central" };

@@ -8,7 +8,7 @@ import { getStatusSnapshot } from "@/lib/data/get-status-snapshot";
 import { estimateRemainingMs } from "@/lib/live/estimate-remaining-ms";
 import { operationElapsedMs } from "@/lib/live/operation-elapsed-ms";
 import { findEnvironmentLogLines } from "@/lib/data/find-environment-log-lines";
-import type { LogLineRecord } from "@/lib/engine";
+import { faultsSchema, type LogLineRecord } from "@/lib/engine";
 import { requestEnvironmentOperation } from "@/lib/data/request-environment-operation";
 import { countActiveEnvironments } from "@/lib/data/count-active-environments";
 import { environmentStatuses } from "@/lib/environments/environment-status";
@@ -27,6 +27,9 @@ const example = { params: { name: "demo" } };
 
 /** The install body (lib/validations/install-body.ts), which `clusterport env create --file` checks too. */
 const installBody = installBodySchema;
+
+/** An install may carry faults (tests and demos) beside its settings; a preview has none to carry. */
+const createBody = installBodySchema.extend({ faults: faultsSchema.optional() });
 
 /** A log line's number in a query: a whole number, 0 or more. */
 const lineSeq = (name: string) =>
@@ -71,15 +74,15 @@ export const environmentOperations = [
     tag,
     summary: "Install a Kubernetes cluster.",
     description:
-      "The install dialog's settings; only name and region are required, the rest default as in the dialog. 201 with the environment (queued); with an Idempotency-Key, a repeat returns the first answer.",
+      "The install dialog's settings; only name and region are required, the rest default as in the dialog. 201 with the environment (queued); with an Idempotency-Key, a repeat returns the first answer. For tests and demos, `faults` (as PUT /environments/{name}/faults takes them) apply from the install's first step; a 400 on that field unless the server runs with FAULT_INJECTION=true.",
     permission: "environments:create",
-    body: installBody,
+    body: createBody,
     example: { body: { name: "demo-api", region: "eu-central", topology: "development", workers: 1 } },
     responses: { 201: { description: "Queued for install.", schema: environmentDetail }, 403: { description: "Over the plan's quotas." }, 409: { description: "The name is taken." } },
-    handler: async ({ principal, body, audit }) => {
-      const settings = installSettingsSchema.safeParse(withInstallDefaults(body));
+    handler: async ({ principal, body: { faults, ...install }, audit }) => {
+      const settings = installSettingsSchema.safeParse(withInstallDefaults(install));
       if (!settings.success) throw new ValidationError(fieldErrorsFromIssues(settings.error.issues), settings.error.issues[0]?.message);
-      const created = await createEnvironment(principal.user, settings.data, audit, randomUUID());
+      const created = await createEnvironment(principal.user, settings.data, audit, randomUUID(), faults);
       return { status: 201, body: await getEnvironment(principal.user.id, created.name) };
     },
   }),

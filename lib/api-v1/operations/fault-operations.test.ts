@@ -30,4 +30,14 @@ describe("setEnvironmentFaults", () => {
     expect(refused.body.errors?.map((e: { field: string }) => e.field)).toEqual(["named.0"]);
     expect((await call("PUT", "/environments/someone-elses/faults", token, {})).status).toBe(404);
   });
+
+  it("lets an install carry faults beside its settings, stored before its first step", async () => {
+    const { createApiToken } = await import("@/lib/data/api-tokens/create-api-token");
+    const { token } = await createApiToken(userId, { name: "install-faults", scope: "write" }, { userId, via: "browser", ip: "127.0.0.1", userAgent: "vitest" });
+    const created = await call("POST", "/environments", token, { name: "faulty-install", region: "eu-central", faults: { transientFailureRate: 0.2 } });
+    expect({ status: created.status, name: created.body.name }).toEqual({ status: 201, name: "faulty-install" });
+    expect(created.body).not.toHaveProperty("settings.faults");
+    const { rows } = await app.db.pool.query(`SELECT faults FROM environment WHERE name = 'faulty-install'`);
+    expect(rows[0].faults).toEqual({ transientFailureRate: 0.2, named: [] });
+  });
 });
