@@ -155,9 +155,9 @@ export async function signIn(base: string): Promise<string> {
   return cookie;
 }
 
-/** POST /api/environments with install settings (the dialog's schema, defaults filled in by the server). */
+/** POST /api/v1/environments with install settings (the dialog's schema, defaults filled in by the server). */
 export async function createEnvironment(base: string, cookie: string, settings: Record<string, unknown> & { name: string }): Promise<void> {
-  const res = await fetch(`${base}/api/environments`, {
+  const res = await fetch(`${base}/api/v1/environments`, {
     method: "POST",
     headers: { cookie, "content-type": "application/json", origin: base },
     body: JSON.stringify(settings),
@@ -165,11 +165,11 @@ export async function createEnvironment(base: string, cookie: string, settings: 
   if (res.status !== 201) throw new Error(`Creating ${settings.name} failed: ${res.status} ${await res.text()}`);
 }
 
-/** The environment's status (GET /api/environments/<name>). */
+/** The environment's status (GET /api/v1/environments/<name>). */
 export async function environmentStatus(base: string, cookie: string, name: string): Promise<string> {
-  const res = await fetch(`${base}/api/environments/${name}`, { headers: { cookie } });
-  if (!res.ok) throw new Error(`GET /api/environments/${name}: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { environment: { status: string } }).environment.status;
+  const res = await fetch(`${base}/api/v1/environments/${name}`, { headers: { cookie } });
+  if (!res.ok) throw new Error(`GET /api/v1/environments/${name}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { status: string }).status;
 }
 
 /** Polls until the environment is running (resolves) or failed / past `timeoutMs` (throws). */

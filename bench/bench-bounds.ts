@@ -47,8 +47,8 @@ const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 type Cluster = { server: URL; token: string; agent: http.Agent };
 
 async function downloadKubeconfig(base: string, cookie: string, name: string): Promise<Cluster> {
-  const res = await fetch(`${base}/api/environments/${name}/kubeconfig`, { headers: { cookie } });
-  if (!res.ok) throw new Error(`GET /api/environments/${name}/kubeconfig: ${res.status} ${await res.text()}`);
+  const res = await fetch(`${base}/api/v1/environments/${name}/kubeconfig`, { headers: { cookie } });
+  if (!res.ok) throw new Error(`GET /api/v1/environments/${name}/kubeconfig: ${res.status} ${await res.text()}`);
   const config = parse(await res.text()) as { clusters?: { cluster?: { server?: string; "certificate-authority-data"?: string } }[]; users?: { user?: { token?: string } }[] };
   const cluster = config.clusters?.[0]?.cluster;
   const token = config.users?.[0]?.user?.token;

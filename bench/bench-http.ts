@@ -4,7 +4,7 @@
 // loads with autocannon (closed loop: each connection sends its next request when the previous one is
 // answered):
 //   (a) the status page   GET /environments/<name>       (server-rendered Next.js page)
-//   (b) the API           GET /api/environments/<name>
+//   (b) the API           GET /api/v1/environments/<name>
 // Writes the results into docs/benchmarks.md between the http markers.
 //
 //   BENCH_CONNECTIONS     concurrent connections (default 50)
@@ -94,11 +94,11 @@ async function main() {
       },
       {
         label: "Environment API",
-        path: `/api/environments/${name}`,
+        path: `/api/v1/environments/${name}`,
         accept: "application/json",
         target: "—",
         before: "265 req/s, p99 361 ms",
-        check: (body) => (JSON.parse(body) as { environment?: { name?: string } }).environment?.name === name,
+        check: (body) => (JSON.parse(body) as { name?: string }).name === name,
       },
     ];
     for (const target of targets) rows.push(await measure(app.base, cookie, target));

@@ -86,8 +86,8 @@ async function kubeExpect(cluster: Cluster, expected: number, method: string, pa
 
 /** The kubeconfig as the cluster's page hands it out: its server URL and admin token. */
 async function downloadKubeconfig(base: string, cookie: string, name: string): Promise<Cluster> {
-  const res = await fetch(`${base}/api/environments/${name}/kubeconfig`, { headers: { cookie } });
-  if (!res.ok) throw new Error(`GET /api/environments/${name}/kubeconfig: ${res.status} ${await res.text()}`);
+  const res = await fetch(`${base}/api/v1/environments/${name}/kubeconfig`, { headers: { cookie } });
+  if (!res.ok) throw new Error(`GET /api/v1/environments/${name}/kubeconfig: ${res.status} ${await res.text()}`);
   const config = parse(await res.text()) as { clusters?: { cluster?: { server?: string } }[]; users?: { user?: { token?: string } }[] };
   const server = config.clusters?.[0]?.cluster?.server;
   const token = config.users?.[0]?.user?.token;
