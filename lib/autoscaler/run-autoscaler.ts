@@ -1,4 +1,4 @@
-import { findAccountPlan } from "@/lib/catalog";
+import { findAccountPlan, nodeGroups } from "@/lib/catalog";
 import { changeActions, quotaProblems, workerIds, type ChangeContext } from "@/lib/changes";
 import type { Pool } from "@/lib/db/pool";
 import {
@@ -39,7 +39,7 @@ export async function runAutoscaler(deps: AutoscalerDeps): Promise<{ environment
     const decision = decideScaling({
       range,
       workers,
-      newWorker: nodeAllocatable(environment.plan, "cp-new"),
+      newWorker: nodeAllocatable(environment.plan, `${nodeGroups.workers.id}-new`),
       nodes: sim.objects.list<NodeSpec, NodeStatus>("Node"),
       pods: sim.objects.list<PodSpec, PodStatus>("Pod"),
       now: deps.now,

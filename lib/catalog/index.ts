@@ -5,7 +5,7 @@ export { dashboards } from "./dashboards";
 export { ingressControllers } from "./ingress-controllers";
 export { addons } from "./addons";
 export { regions } from "./regions";
-export { nodeGroups, nodeGroupOrder } from "./node-groups";
+export { nodeGroups, nodeGroupById, nodeGroupOrder } from "./node-groups";
 export { topologies, maxWorkersAtInstall } from "./topologies";
 export { accountPlans, defaultAccountPlanId } from "./account-plans";
 export { pricing, cloudletRamMiB, cloudletCpuMHz } from "./pricing";

@@ -1,8 +1,13 @@
 import type { NodeGroupId, NodeGroupSpec } from "./types";
 
-/** Node groups named as in the reference package: k8sm (control plane), mbl (API balancer), cp (workers), storage. */
-export const nodeGroups: Readonly<Record<NodeGroupId, NodeGroupSpec>> = {
-  k8sm: {
+/**
+ * The node groups, keyed by what they are. Their ids are the reference package's and are data (plans, node ids
+ * such as "cp-1", API output, database rows): k8sm is the control plane, mbl the API balancers, cp the workers.
+ * Code names a group by its key here (`nodeGroups.workers.id`), never by the id, which reads as something else
+ * to a Kubernetes engineer.
+ */
+export const nodeGroups = {
+  controlPlane: {
     id: "k8sm",
     name: "Control plane",
     role: "control-plane",
@@ -11,7 +16,7 @@ export const nodeGroups: Readonly<Record<NodeGroupId, NodeGroupSpec>> = {
     cloudletLimit: 32,
     diskGb: 40,
   },
-  mbl: {
+  balancers: {
     id: "mbl",
     name: "API balancer",
     role: "api-balancer",
@@ -20,7 +25,7 @@ export const nodeGroups: Readonly<Record<NodeGroupId, NodeGroupSpec>> = {
     cloudletLimit: 8,
     diskGb: 10,
   },
-  cp: {
+  workers: {
     id: "cp",
     name: "Workers",
     role: "worker",
@@ -38,7 +43,20 @@ export const nodeGroups: Readonly<Record<NodeGroupId, NodeGroupSpec>> = {
     cloudletLimit: 8,
     diskGb: 100,
   },
+} as const satisfies Readonly<Record<string, NodeGroupSpec>>;
+
+/** The same groups by id, for code that holds an id taken from a plan or a machine. */
+export const nodeGroupById: Readonly<Record<NodeGroupId, NodeGroupSpec>> = {
+  [nodeGroups.controlPlane.id]: nodeGroups.controlPlane,
+  [nodeGroups.balancers.id]: nodeGroups.balancers,
+  [nodeGroups.workers.id]: nodeGroups.workers,
+  [nodeGroups.storage.id]: nodeGroups.storage,
 };
 
 /** Display order of node groups in the plan and on the status page. */
-export const nodeGroupOrder: readonly NodeGroupId[] = ["mbl", "k8sm", "cp", "storage"];
+export const nodeGroupOrder: readonly NodeGroupId[] = [
+  nodeGroups.balancers.id,
+  nodeGroups.controlPlane.id,
+  nodeGroups.workers.id,
+  nodeGroups.storage.id,
+];

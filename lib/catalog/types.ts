@@ -48,6 +48,7 @@ export type Region = {
   priceFactor: number;
 };
 
+/** The reference package's ids, kept as data; code names the groups through `nodeGroups` (lib/catalog/node-groups.ts). */
 export type NodeGroupId = "k8sm" | "mbl" | "cp" | "storage";
 
 export type NodeGroupSpec = {

@@ -1,3 +1,4 @@
+import { nodeGroups } from "@/lib/catalog";
 import type { ChangeRequest, OperationStepSpec } from "@/lib/engine";
 import { computePlan, diffPlans, nodeIndex, type EnvironmentPlan, type PlanDiff, type PlanStep, type QuotaContext } from "@/lib/plan";
 import type { InstallSettings } from "@/lib/validations/install-settings";
@@ -20,7 +21,7 @@ export type PreparedChange = Omit<ChangeRequest, "environmentId" | "actorId" | "
 
 /** The worker ids of a plan, in plan order. */
 export function workerIds(plan: EnvironmentPlan): string[] {
-  return plan.nodeGroups.find((g) => g.id === "cp")?.nodes.map((n) => n.id) ?? [];
+  return plan.nodeGroups.find((g) => g.id === nodeGroups.workers.id)?.nodes.map((n) => n.id) ?? [];
 }
 
 /**
@@ -28,14 +29,14 @@ export function workerIds(plan: EnvironmentPlan): string[] {
  * one of the environments in use, not an extra one, and the install's limits no longer apply.
  */
 export function replan(ctx: ChangeContext, settings: InstallSettings, workers: readonly string[] = workerIds(ctx.plan)): EnvironmentPlan {
-  return computePlan({ ...settings, workers: workers.length }, { ...ctx.quota, existing: true }, { cp: workers });
+  return computePlan({ ...settings, workers: workers.length }, { ...ctx.quota, existing: true }, { [nodeGroups.workers.id]: workers });
 }
 
 /** The next `count` worker ids past the highest any worker ever had. */
 export function nextWorkerIds(ctx: ChangeContext, count: number): string[] {
-  const used = [...ctx.machineIds, ...workerIds(ctx.plan)].filter((id) => id.startsWith("cp-")).map(nodeIndex);
+  const used = [...ctx.machineIds, ...workerIds(ctx.plan)].filter((id) => id.startsWith(`${nodeGroups.workers.id}-`)).map(nodeIndex);
   const highest = Math.max(0, ...used);
-  return Array.from({ length: count }, (_, i) => `cp-${highest + i + 1}`);
+  return Array.from({ length: count }, (_, i) => `${nodeGroups.workers.id}-${highest + i + 1}`);
 }
 
 /** A step of the new plan's install graph, reused in a change with its own dependencies. */

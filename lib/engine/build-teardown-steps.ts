@@ -1,3 +1,4 @@
+import { nodeGroups } from "@/lib/catalog";
 import type { OperationStepSpec } from "./create-operation";
 import type { EngineTx } from "./store/engine-transaction";
 import { findLiveMachines } from "./store/find-live-machines";
@@ -9,7 +10,8 @@ import { findLiveMachines } from "./store/find-live-machines";
  */
 export async function buildTeardownSteps(tx: EngineTx, environmentId: string): Promise<OperationStepSpec[]> {
   const machines = await findLiveMachines(tx, environmentId);
-  const workers = machines.filter((m) => m.nodeGroup === "cp");
+  const firstControlPlane = `${nodeGroups.controlPlane.id}-1`;
+  const workers = machines.filter((m) => m.nodeGroup === nodeGroups.workers.id);
   const drains = workers.map((w) => `drain-node:${w.nodeId}`);
   const steps: OperationStepSpec[] = workers.map((w) => ({
     key: `drain-node:${w.nodeId}`,
@@ -20,12 +22,12 @@ export async function buildTeardownSteps(tx: EngineTx, environmentId: string): P
     dependsOn: [],
     estimatedSeconds: 20,
   }));
-  const otherControlPlanes = machines.filter((m) => m.nodeGroup === "k8sm" && m.nodeId !== "k8sm-1").map((m) => `remove-node:${m.nodeId}`);
+  const otherControlPlanes = machines.filter((m) => m.nodeGroup === nodeGroups.controlPlane.id && m.nodeId !== firstControlPlane).map((m) => `remove-node:${m.nodeId}`);
   for (const m of machines) {
     const dependsOn =
-      m.nodeGroup === "cp"
+      m.nodeGroup === nodeGroups.workers.id
         ? [`drain-node:${m.nodeId}`]
-        : m.nodeId === "k8sm-1"
+        : m.nodeId === firstControlPlane
           ? [...drains, ...otherControlPlanes]
           : drains;
     steps.push({

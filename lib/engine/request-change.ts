@@ -1,3 +1,4 @@
+import { nodeGroups } from "@/lib/catalog";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import type { Pool } from "@/lib/db/pool";
 import { canRequest } from "@/lib/environments/environment-actions";
@@ -101,7 +102,7 @@ export async function requestRollback(pool: Pool, r: Request): Promise<string> {
     const removing = addedNodes(failed.previous.plan, env.plan);
     const steps: OperationStepSpec[] = [];
     for (const node of removing) {
-      const worker = node.startsWith("cp-");
+      const worker = node.startsWith(`${nodeGroups.workers.id}-`);
       if (worker) steps.push({ key: `drain-node:${node}`, name: "drain-node", title: `Drain worker ${node}`, stage: "teardown", node, dependsOn: [], estimatedSeconds: 20 });
       steps.push({
         key: `remove-node:${node}`,

@@ -1,4 +1,4 @@
-import { findRegion, nodeGroups, type NodeGroupId } from "@/lib/catalog";
+import { findRegion, nodeGroupById, nodeGroups, type NodeGroupId } from "@/lib/catalog";
 import type { Pool } from "@/lib/db/pool";
 import { ingressAddressFor, readEnvironmentState, type EnvironmentState } from "@/lib/engine";
 import { canRollBackChange } from "@/lib/environments/operation-types";
@@ -60,8 +60,8 @@ export function toStatusSnapshot(state: EnvironmentState, timeScale: number, app
     }),
   );
   const nodes = state.machines.map((m): NodeView => {
-    const spec = nodeGroups[m.nodeGroup as NodeGroupId];
-    const kube = m.nodeGroup === "k8sm" || m.nodeGroup === "cp";
+    const spec = nodeGroupById[m.nodeGroup as NodeGroupId];
+    const kube = m.nodeGroup === nodeGroups.controlPlane.id || m.nodeGroup === nodeGroups.workers.id;
     const facts = m.facts as { kubeletVersion?: string; kubernetesVersion?: string };
     return {
       id: m.nodeId,

@@ -1,4 +1,4 @@
-import { nodeGroups, topologies, type NodeGroupId, type QuotaId, type Topology, type TopologyId } from "@/lib/catalog";
+import { nodeGroupById, topologies, type NodeGroupId, type QuotaId, type Topology, type TopologyId } from "@/lib/catalog";
 import { countNodes } from "./count-nodes";
 import { describeEnvironmentsFull, quotaLabels } from "./quota-labels";
 import type { QuotaContext, TopologyAvailability } from "./types";
@@ -52,6 +52,6 @@ function smallestNeeds(topology: Topology, storage: boolean): Needs {
   return {
     maxNodesPerEnvironment: present.reduce((sum, id) => sum + counts[id], 0),
     maxNodesPerGroup: Math.max(0, ...present.map((id) => counts[id])),
-    maxCloudletsPerNode: Math.max(0, ...present.map((id) => nodeGroups[id].cloudletLimit)),
+    maxCloudletsPerNode: Math.max(0, ...present.map((id) => nodeGroupById[id].cloudletLimit)),
   };
 }

@@ -1,4 +1,4 @@
-import type { AddonId, Topology } from "@/lib/catalog";
+import { nodeGroups, type AddonId, type Topology } from "@/lib/catalog";
 import type { Endpoints } from "./types";
 
 /**
@@ -8,7 +8,7 @@ import type { Endpoints } from "./types";
  */
 export function buildEndpoints(domain: string, topology: Topology, addons: Record<AddonId, boolean>, certificateDomain?: string): Endpoints {
   const base = `https://${domain}/`;
-  const apiHost = topology.apiBalancers > 0 ? "mbl" : "k8sm";
+  const apiHost = topology.apiBalancers > 0 ? nodeGroups.balancers.id : nodeGroups.controlPlane.id;
   return {
     cluster: base,
     apiServer: `https://${apiHost}.${domain}:6443`,

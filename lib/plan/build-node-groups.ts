@@ -1,4 +1,4 @@
-import { cloudletCpuMHz, cloudletRamMiB, nodeGroupOrder, nodeGroups, type NodeGroupId } from "@/lib/catalog";
+import { cloudletCpuMHz, cloudletRamMiB, nodeGroupById, nodeGroupOrder, type NodeGroupId } from "@/lib/catalog";
 import type { PlanNode, PlanNodeGroup } from "./types";
 
 /** Explicit node ids per group, in order; a group not named here is numbered from 1. */
@@ -18,7 +18,7 @@ export function buildNodeGroups(counts: Record<NodeGroupId, number>, domain: str
   return nodeGroupOrder
     .filter((id) => counts[id] > 0)
     .map((id) => {
-      const spec = nodeGroups[id];
+      const spec = nodeGroupById[id];
       const ids = nodeIds[id] ?? Array.from({ length: counts[id] }, (_, i) => `${id}-${i + 1}`);
       const count = ids.length;
       const nodes: PlanNode[] = ids.map((nodeId) => ({ id: nodeId, group: id, index: nodeIndex(nodeId), hostname: `${nodeId}.${domain}` }));

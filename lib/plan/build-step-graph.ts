@@ -1,4 +1,4 @@
-import type { NodeGroupId } from "@/lib/catalog";
+import { nodeGroups, type NodeGroupId } from "@/lib/catalog";
 import type { ResolvedSettings } from "./resolve-settings";
 import type { StepName } from "./step-names";
 import { topologicalOrder } from "./topological-order";
@@ -40,10 +40,10 @@ const seconds = {
  */
 export function buildStepGraph(settings: ResolvedSettings, groups: readonly PlanNodeGroup[]): PlanStep[] {
   const nodesOf = (id: NodeGroupId) => groups.find((g) => g.id === id)?.nodes.map((n) => n.id) ?? [];
-  const controlPlanes = nodesOf("k8sm");
-  const balancers = nodesOf("mbl");
-  const workers = nodesOf("cp");
-  const storageNodes = settings.storage ? nodesOf("storage") : [];
+  const controlPlanes = nodesOf(nodeGroups.controlPlane.id);
+  const balancers = nodesOf(nodeGroups.balancers.id);
+  const workers = nodesOf(nodeGroups.workers.id);
+  const storageNodes = settings.storage ? nodesOf(nodeGroups.storage.id) : [];
 
   const steps: PlanStep[] = [];
   const add = (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findAccountPlan, nodeGroups, pricing, type NodeGroupId } from "@/lib/catalog";
+import { findAccountPlan, nodeGroupById, pricing, type NodeGroupId } from "@/lib/catalog";
 import { defaultInstallSettings, type InstallSettings } from "@/lib/validations/install-settings";
 import { computePlan } from "./compute-plan";
 import type { EnvironmentPlan, QuotaContext } from "./types";
@@ -22,8 +22,8 @@ function expectedHourly(nodes: Partial<Record<NodeGroupId, number>>, factor: num
   let cloudlets = 0;
   let disk = 0;
   for (const [id, count] of Object.entries(nodes) as [NodeGroupId, number][]) {
-    cloudlets += count * (atLimit ? nodeGroups[id].cloudletLimit : nodeGroups[id].reservedCloudlets);
-    disk += count * nodeGroups[id].diskGb;
+    cloudlets += count * (atLimit ? nodeGroupById[id].cloudletLimit : nodeGroupById[id].reservedCloudlets);
+    disk += count * nodeGroupById[id].diskGb;
   }
   return (cloudlets * pricing.cloudletHour + disk * pricing.diskGbHour) * factor;
 }
@@ -86,7 +86,7 @@ describe("computePlan: node groups", () => {
   it("gives per-node resources from the catalogue: 128 MiB and 400 MHz per reserved cloudlet", () => {
     const plan = computePlan(production(), business);
     for (const g of plan.nodeGroups) {
-      const spec = nodeGroups[g.id];
+      const spec = nodeGroupById[g.id];
       expect(g).toMatchObject({
         name: spec.name,
         role: spec.role,
@@ -108,11 +108,11 @@ describe("computePlan: totals and price", () => {
       (Object.entries(counts(plan)) as [NodeGroupId, number][]).reduce((acc, [id, n]) => acc + n * f(id), 0);
     expect(plan.totals).toEqual({
       nodes: 11,
-      reservedCloudlets: sum((id) => nodeGroups[id].reservedCloudlets),
-      cloudletLimit: sum((id) => nodeGroups[id].cloudletLimit),
-      ramMiB: sum((id) => nodeGroups[id].reservedCloudlets * 128),
-      cpuMHz: sum((id) => nodeGroups[id].reservedCloudlets * 400),
-      diskGb: sum((id) => nodeGroups[id].diskGb),
+      reservedCloudlets: sum((id) => nodeGroupById[id].reservedCloudlets),
+      cloudletLimit: sum((id) => nodeGroupById[id].cloudletLimit),
+      ramMiB: sum((id) => nodeGroupById[id].reservedCloudlets * 128),
+      cpuMHz: sum((id) => nodeGroupById[id].reservedCloudlets * 400),
+      diskGb: sum((id) => nodeGroupById[id].diskGb),
     });
   });
 

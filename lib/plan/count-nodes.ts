@@ -1,4 +1,4 @@
-import type { NodeGroupId, Topology } from "@/lib/catalog";
+import { nodeGroups, type NodeGroupId, type Topology } from "@/lib/catalog";
 
 /** Shared by the plan and the topology gate, so the dialog's gate and the plan it then shows never disagree. */
 export function countNodes(
@@ -6,9 +6,9 @@ export function countNodes(
   options: { workers: number; storage: boolean },
 ): Record<NodeGroupId, number> {
   return {
-    k8sm: topology.controlPlanes,
-    mbl: topology.apiBalancers,
-    cp: Math.max(options.workers, topology.minWorkers),
-    storage: options.storage ? topology.storageNodes : 0,
+    [nodeGroups.controlPlane.id]: topology.controlPlanes,
+    [nodeGroups.balancers.id]: topology.apiBalancers,
+    [nodeGroups.workers.id]: Math.max(options.workers, topology.minWorkers),
+    [nodeGroups.storage.id]: options.storage ? topology.storageNodes : 0,
   };
 }

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { nodeGroups } from "@/lib/catalog";
 import { AutoscalingDialog } from "./autoscaling-dialog";
 import { ChangeCard } from "./change-card";
 import { cardFailure, type ChangeCardProps } from "./change-card-props";
@@ -12,7 +13,7 @@ export function AutoscalingCard({ snapshot, disabled, timeScale }: ChangeCardPro
   const [open, setOpen] = useState(false);
   const { environment } = snapshot;
   const simple = useSimpleChange(environment.name, timeScale);
-  const workers = snapshot.plan.nodeGroups.find((g) => g.id === "cp")?.nodes.length ?? 0;
+  const workers = snapshot.plan.nodeGroups.find((g) => g.id === nodeGroups.workers.id)?.nodes.length ?? 0;
   return (
     <>
       <ChangeCard

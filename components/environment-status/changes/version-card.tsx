@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { nodeGroups } from "@/lib/catalog";
 import { upgradeTargets } from "@/lib/plan";
 import { ChangeCard } from "./change-card";
 import { cardFailure, type ChangeCardProps } from "./change-card-props";
@@ -32,7 +33,7 @@ export function VersionCard({ snapshot, disabled, timeScale }: ChangeCardProps) 
         onOpenChange={setOpen}
         name={environment.name}
         version={environment.version}
-        workers={snapshot.plan.nodeGroups.find((g) => g.id === "cp")?.nodes.length ?? 0}
+        workers={snapshot.plan.nodeGroups.find((g) => g.id === nodeGroups.workers.id)?.nodes.length ?? 0}
         timeScale={timeScale}
       />
     </>

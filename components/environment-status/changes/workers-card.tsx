@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { topologies } from "@/lib/catalog";
+import { nodeGroups, topologies } from "@/lib/catalog";
 import { ChangeCard } from "./change-card";
 import { cardFailure, type ChangeCardProps } from "./change-card-props";
 import { ScaleWorkersDialog } from "./scale-workers-dialog";
@@ -12,7 +12,7 @@ export function WorkersCard({ snapshot, disabled, timeScale }: ChangeCardProps) 
   const [open, setOpen] = useState(false);
   const { environment } = snapshot;
   const groups = snapshot.plan.nodeGroups;
-  const workers = groups.find((g) => g.id === "cp")?.nodes.map((n) => n.id) ?? [];
+  const workers = groups.find((g) => g.id === nodeGroups.workers.id)?.nodes.map((n) => n.id) ?? [];
   return (
     <>
       <ChangeCard
@@ -30,7 +30,7 @@ export function WorkersCard({ snapshot, disabled, timeScale }: ChangeCardProps) 
         onOpenChange={setOpen}
         name={environment.name}
         workers={workers}
-        controlPlanes={groups.find((g) => g.id === "k8sm")?.count ?? 1}
+        controlPlanes={groups.find((g) => g.id === nodeGroups.controlPlane.id)?.count ?? 1}
         minWorkers={topologies[environment.topology].minWorkers}
         timeScale={timeScale}
       />

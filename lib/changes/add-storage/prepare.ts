@@ -1,3 +1,4 @@
+import { nodeGroups } from "@/lib/catalog";
 import type { OperationStepSpec } from "@/lib/engine";
 import { ConflictError, ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
 import { planStep, prepared, replan, type ChangeContext, type PreparedChange } from "../change-context";
@@ -19,7 +20,7 @@ export function prepareAddStorage(ctx: ChangeContext, input: unknown): PreparedC
   const ready = storageNodes.length > 1 ? [planStep(plan, "create-gluster-volume", steps.map((s) => s.key))] : [];
   steps.push(...ready);
   const volume = (ready.length > 0 ? ready : steps).map((s) => s.key);
-  const clusterNodes = plan.nodeGroups.filter((g) => g.id === "k8sm" || g.id === "cp").flatMap((g) => g.nodes.map((n) => n.id));
+  const clusterNodes = plan.nodeGroups.filter((g) => g.id === nodeGroups.controlPlane.id || g.id === nodeGroups.workers.id).flatMap((g) => g.nodes.map((n) => n.id));
   for (const id of clusterNodes) {
     steps.push({ key: `mount-storage:${id}`, name: "mount-storage", title: `Mount /data on ${id}`, stage: "storage", node: id, dependsOn: volume, estimatedSeconds: 5 });
   }

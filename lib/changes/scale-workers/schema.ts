@@ -1,6 +1,7 @@
+import { nodeGroups } from "@/lib/catalog";
 import { z } from "@/lib/validations/zod";
 
-const nodeIdPattern = /^cp-\d{1,4}$/;
+const nodeIdPattern = new RegExp(`^${nodeGroups.workers.id}-\\d{1,4}$`);
 
 /** Scale workers: the new count; when scaling in, optionally which workers go (default: the newest). */
 export const scaleWorkersSchema = z.strictObject(

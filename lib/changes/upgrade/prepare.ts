@@ -1,3 +1,4 @@
+import { nodeGroups } from "@/lib/catalog";
 import type { OperationStepSpec } from "@/lib/engine";
 import { ConflictError, ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
 import { upgradeTargets } from "@/lib/plan";
@@ -27,7 +28,7 @@ export function prepareUpgrade(ctx: ChangeContext, input: unknown): PreparedChan
   }
   const settings = { ...ctx.settings, version: to };
   const plan = replan(ctx, settings);
-  const controlPlanes = plan.nodeGroups.find((g) => g.id === "k8sm")?.nodes.map((n) => n.id) ?? [];
+  const controlPlanes = plan.nodeGroups.find((g) => g.id === nodeGroups.controlPlane.id)?.nodes.map((n) => n.id) ?? [];
   const steps: OperationStepSpec[] = [];
   let previous: string | undefined;
   const chain = (key: string, name: string, title: string, stage: string, node: string, estimatedSeconds: number) => {

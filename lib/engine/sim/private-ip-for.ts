@@ -1,7 +1,13 @@
+import { nodeGroups } from "@/lib/catalog";
 import { numericHash } from "./short-hash";
 
 /** Third octet per node group, so an address tells the group at a glance. */
-const groupOctet: Readonly<Record<string, number>> = { k8sm: 10, mbl: 20, cp: 30, storage: 40 };
+const groupOctet: Readonly<Record<string, number>> = {
+  [nodeGroups.controlPlane.id]: 10,
+  [nodeGroups.balancers.id]: 20,
+  [nodeGroups.workers.id]: 30,
+  [nodeGroups.storage.id]: 40,
+};
 
 /**
  * The private address of a machine: 10.<environment>.<group>.<index>. The second octet comes from the

@@ -1,3 +1,4 @@
+import { nodeGroups } from "@/lib/catalog";
 import type { Sim, SimMachine } from "@/lib/engine/sim";
 
 /**
@@ -7,7 +8,7 @@ import type { Sim, SimMachine } from "@/lib/engine/sim";
 export function setBalancerBackend(sim: Sim, controlPlane: SimMachine, present: boolean): string[] {
   const entry = `${controlPlane.nodeId} ${controlPlane.privateIp}:6443`;
   const changed: string[] = [];
-  for (const balancer of sim.machines.list({ nodeGroup: "mbl", states: ["running"] })) {
+  for (const balancer of sim.machines.list({ nodeGroup: nodeGroups.balancers.id, states: ["running"] })) {
     const backends = balancer.facts.backends ?? [];
     const next = present ? (backends.includes(entry) ? backends : [...backends, entry]) : backends.filter((b) => b !== entry);
     if (next.length !== backends.length) {

@@ -1,3 +1,4 @@
+import { nodeGroups } from "@/lib/catalog";
 import { reconcileCluster, registerNode, type NodeStatus } from "@/lib/engine/sim";
 import type { StepHandler } from "@/lib/engine/step-context";
 import { kubeVersion } from "./component-versions";
@@ -15,8 +16,8 @@ import { simOf } from "./sim-of";
  * every worker joining a running cluster.
  */
 export const connectWorker: StepHandler = (ctx) => {
-  const { node } = requirePlanNode(ctx, ["cp"]);
-  if (ctx.faults.has("worker-never-joins") && (ctx.operation.type === "install" ? node.id === "cp-1" : true)) {
+  const { node } = requirePlanNode(ctx, [nodeGroups.workers.id]);
+  if (ctx.faults.has("worker-never-joins") && (ctx.operation.type === "install" ? node.id === `${nodeGroups.workers.id}-1` : true)) {
     throw platformError(
       "worker-join-timeout",
       `Worker ${node.id} did not join: its kubelet could not reach the API server at ${controlPlaneEndpoint(ctx.environment.plan)} (TLS bootstrap timed out).`,

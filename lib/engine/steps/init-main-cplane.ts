@@ -10,6 +10,7 @@ import {
   registerNode,
   writeClusterInfo,
 } from "@/lib/engine/sim";
+import { nodeGroups } from "@/lib/catalog";
 import type { StepHandler } from "@/lib/engine/step-context";
 import { setBalancerBackend } from "./add-balancer-backend";
 import { bootstrapTokenRef, type BootstrapTokenSpec } from "./bootstrap-token-ref";
@@ -30,11 +31,11 @@ import { simOf } from "./sim-of";
  */
 export const initMainCplane: StepHandler = (ctx) => {
   const plan = ctx.environment.plan;
-  const first = planNodeIds(plan, "k8sm")[0];
+  const first = planNodeIds(plan, nodeGroups.controlPlane.id)[0];
   if (first === undefined) throw platformError("no-control-plane", "The plan has no control-plane node to initialise.");
   const sim = simOf(ctx);
   const machine = requireRunningMachine(sim, first, "run kubeadm init");
-  for (const id of planNodeIds(plan, "mbl")) requireRunningMachine(sim, id, "use the API balancers as controlPlaneEndpoint");
+  for (const id of planNodeIds(plan, nodeGroups.balancers.id)) requireRunningMachine(sim, id, "use the API balancers as controlPlaneEndpoint");
   const endpoint = controlPlaneEndpoint(plan);
   const existing = readClusterInfo(sim);
   if (machine.facts.kubeadm === "init" && existing && ctx.secrets.get(secretNames.bootstrapToken)) {

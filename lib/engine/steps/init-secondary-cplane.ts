@@ -1,3 +1,4 @@
+import { nodeGroups } from "@/lib/catalog";
 import { addControlPlanePods, addEtcdMember, reconcileCluster, registerNode } from "@/lib/engine/sim";
 import type { StepHandler } from "@/lib/engine/step-context";
 import { setBalancerBackend } from "./add-balancer-backend";
@@ -13,7 +14,7 @@ import { simOf } from "./sim-of";
  * k8sm-N, its static pods, a new stacked etcd member; then add-cplane-balancer puts it behind the balancers.
  */
 export const initSecondaryCplane: StepHandler = (ctx) => {
-  const { node } = requirePlanNode(ctx, ["k8sm"]);
+  const { node } = requirePlanNode(ctx, [nodeGroups.controlPlane.id]);
   const sim = simOf(ctx);
   const machine = requireRunningMachine(sim, node.id, `join control plane ${node.id}`);
   const { info } = readJoinMaterial(ctx, sim, `join control plane ${node.id}`);

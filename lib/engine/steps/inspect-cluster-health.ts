@@ -13,6 +13,7 @@ import {
   type SimObject,
   type WorkloadSpec,
 } from "@/lib/engine/sim";
+import { nodeGroups } from "@/lib/catalog";
 import type { HealthLine, StepContext } from "@/lib/engine/step-context";
 import { components, kubeVersion } from "./component-versions";
 import { customHelmRelease } from "./custom-helm-release";
@@ -51,8 +52,8 @@ export function inspectClusterHealth(ctx: StepContext, sim: Sim): HealthLine[] {
         : { component, status: check.ok ? "OK" : "FAIL", detail: check.detail },
     );
 
-  const controlPlanes = planNodeIds(plan, "k8sm");
-  const expectedWorkers = planNodeIds(plan, "cp").length;
+  const controlPlanes = planNodeIds(plan, nodeGroups.controlPlane.id);
+  const expectedWorkers = planNodeIds(plan, nodeGroups.workers.id).length;
   add("Kubernetes nodes", checkNodes(nodes, controlPlanes.length, expectedWorkers, kubeVersion(plan.version)));
   add("Control plane", checkControlPlane(sim, nodes, controlPlanes));
   add("Weave Net", daemonSet(sim, nodes, "kube-system", "weave-net"));

@@ -1,3 +1,4 @@
+import { nodeGroups } from "@/lib/catalog";
 import { applyDeployment, reconcileCluster } from "@/lib/engine/sim";
 import type { StepHandler } from "@/lib/engine/step-context";
 import { simOf } from "./sim-of";
@@ -14,7 +15,7 @@ export const installClusterAutoscaler: StepHandler = (ctx) => {
   const range = ctx.environment.settings.autoscaling;
   if (!range) throw new Error("install-cluster-autoscaler: the settings have no autoscaling range.");
   const sim = simOf(ctx);
-  const flags = `--nodes=${range.minWorkers}:${range.maxWorkers}:cp --scale-down-unneeded-time=10m --scale-down-utilization-threshold=0.5`;
+  const flags = `--nodes=${range.minWorkers}:${range.maxWorkers}:${nodeGroups.workers.id} --scale-down-unneeded-time=10m --scale-down-utilization-threshold=0.5`;
   ctx.log(`helm upgrade --install cluster-autoscaler autoscaler/cluster-autoscaler -n kube-system --set extraArgs="${flags}"`);
   const result = applyDeployment(sim, {
     ...clusterAutoscaler,

@@ -1,3 +1,4 @@
+import { nodeGroups } from "@/lib/catalog";
 import type { StepHandler } from "@/lib/engine/step-context";
 import { platformError } from "./platform-error";
 import { requirePlanNode } from "./require-plan-node";
@@ -10,7 +11,7 @@ import { simOf } from "./sim-of";
  * Fault "nfs-mount-fails": the mount times out (permanent, platform).
  */
 export const mountStorage: StepHandler = (ctx) => {
-  const { node } = requirePlanNode(ctx, ["k8sm", "cp"]);
+  const { node } = requirePlanNode(ctx, [nodeGroups.controlPlane.id, nodeGroups.workers.id]);
   const sim = simOf(ctx);
   const machine = requireRunningMachine(sim, node.id, `mount /data on ${node.id}`);
   const mounts = machine.facts.mounts ?? [];

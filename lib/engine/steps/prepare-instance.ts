@@ -1,3 +1,4 @@
+import { nodeGroups } from "@/lib/catalog";
 import type { StepHandler } from "@/lib/engine/step-context";
 import { components, kubeVersion } from "./component-versions";
 import { platformError } from "./platform-error";
@@ -11,7 +12,7 @@ import { simOf } from "./sim-of";
  * Machine: created → booting → running, facts.prepared. Idempotent: a running, prepared machine is left alone.
  */
 export const prepareInstance: StepHandler = (ctx) => {
-  const { node, group } = requirePlanNode(ctx, ["k8sm", "cp"]);
+  const { node, group } = requirePlanNode(ctx, [nodeGroups.controlPlane.id, nodeGroups.workers.id]);
   const sim = simOf(ctx);
   const existing = sim.machines.get(node.id);
   if (existing?.state === "running" && existing.facts.prepared) {
@@ -25,17 +26,17 @@ export const prepareInstance: StepHandler = (ctx) => {
   const { machine } = sim.machines.create({ nodeId: node.id, nodeGroup: group.id, hostname: node.hostname });
   ctx.log(`Creating ${node.id} (${group.stack} ${version}, ${group.reservedCloudlets} cloudlets, ${group.diskGb} GB disk) at ${machine.privateIp}`);
   sim.machines.setState(node.id, "booting");
-  const role = group.id === "k8sm" ? "cplane" : "worker";
+  const role = group.id === nodeGroups.controlPlane.id ? "cplane" : "worker";
   ctx.log(`init-instance.sh --type=${role} --initial=true`);
   const images =
-    group.id === "k8sm"
+    group.id === nodeGroups.controlPlane.id
       ? ["kube-apiserver", "kube-controller-manager", "kube-scheduler", "kube-proxy"].map((c) => `registry.k8s.io/${c}:${version}`)
       : [components.kubeProxyImage(version)];
   ctx.log(`Pre-pulling images: ${[...images, "registry.k8s.io/pause:3.10", components.weave.image].join(", ")}`);
   const storage = planHasStorage(ctx.environment.plan);
   if (storage) ctx.log("Mounting /data from the storage group (NFS, read-write)");
   sim.machines.mergeFacts(node.id, {
-    role: group.id === "k8sm" ? "control-plane" : "worker",
+    role: group.id === nodeGroups.controlPlane.id ? "control-plane" : "worker",
     prepared: true,
     kubeletVersion: version,
     containerRuntime: components.containerRuntime,

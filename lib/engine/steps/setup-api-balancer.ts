@@ -1,3 +1,4 @@
+import { nodeGroups } from "@/lib/catalog";
 import type { StepHandler } from "@/lib/engine/step-context";
 import { platformError } from "./platform-error";
 import { requirePlanNode } from "./require-plan-node";
@@ -9,7 +10,7 @@ import { simOf } from "./sim-of";
  * init-secondary-cplane its node, remove-node takes them out.
  */
 export const setupApiBalancer: StepHandler = (ctx) => {
-  const { node, group } = requirePlanNode(ctx, ["mbl"]);
+  const { node, group } = requirePlanNode(ctx, [nodeGroups.balancers.id]);
   const sim = simOf(ctx);
   const existing = sim.machines.get(node.id);
   if (existing?.state === "running" && existing.facts.role === "api-balancer") {

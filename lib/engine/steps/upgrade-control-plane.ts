@@ -1,3 +1,4 @@
+import { nodeGroups } from "@/lib/catalog";
 import { addControlPlanePods, applyDaemonSet, reconcileCluster, registerNode } from "@/lib/engine/sim";
 import type { StepHandler } from "@/lib/engine/step-context";
 import { components } from "./component-versions";
@@ -20,9 +21,9 @@ export function clusterVersion(sim: ReturnType<typeof simOf>): string | undefine
  * A node already on the version is left alone.
  */
 export const upgradeControlPlane: StepHandler = (ctx) => {
-  const { nodeId, sim, version, machine, current, done } = nodeToUpgrade(ctx, ["k8sm"]);
+  const { nodeId, sim, version, machine, current, done } = nodeToUpgrade(ctx, [nodeGroups.controlPlane.id]);
   if (done) return { node: nodeId, version };
-  const first = planNodeIds(ctx.environment.plan, "k8sm")[0] === nodeId;
+  const first = planNodeIds(ctx.environment.plan, nodeGroups.controlPlane.id)[0] === nodeId;
   if (!first && clusterVersion(sim) !== version) {
     throw platformError("upgrade-order", `Cannot upgrade ${nodeId} before the first control plane: the cluster is still on ${clusterVersion(sim) ?? "an unknown version"}.`);
   }

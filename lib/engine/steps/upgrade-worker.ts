@@ -1,3 +1,4 @@
+import { nodeGroups } from "@/lib/catalog";
 import { reconcileCluster, registerNode } from "@/lib/engine/sim";
 import type { StepHandler } from "@/lib/engine/step-context";
 import { cordonAndDrain, uncordon } from "./cordon-node";
@@ -14,7 +15,7 @@ import { clusterVersion } from "./upgrade-control-plane";
  * failed attempt changes nothing, so the worker still serves on its old version.
  */
 export const upgradeWorker: StepHandler = (ctx) => {
-  const { nodeId, sim, version, machine, current, done } = nodeToUpgrade(ctx, ["cp"]);
+  const { nodeId, sim, version, machine, current, done } = nodeToUpgrade(ctx, [nodeGroups.workers.id]);
   if (done) return { node: nodeId, version };
   if (clusterVersion(sim) !== version) {
     throw platformError("version-skew", `Cannot upgrade ${nodeId} to ${version}: the control plane still runs ${clusterVersion(sim) ?? "an unknown version"}, and a kubelet may not be newer than the API server.`);

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { DnsAnswer } from "@/lib/dns/dns-resolver";
-import { findAccountPlan } from "@/lib/catalog";
+import { findAccountPlan, nodeGroups } from "@/lib/catalog";
 import { createSecretState, createSecretStore, type SecretState } from "@/lib/engine/create-secret-store";
 import type { NamedFault } from "@/lib/engine/faults";
 import { seededRandom } from "@/lib/engine/random";
@@ -148,8 +148,9 @@ export function createStepHarness(input: { settings?: Partial<InstallSettings>; 
 /** The teardown graph in a valid order (as buildTeardownSteps orders it): drain workers, remove machines with k8sm-1 last, clean up. */
 export function teardownSteps(h: StepHarness): HarnessStep[] {
   const machines = h.sim().machines.list().filter((m) => m.state !== "removed").sort((a, b) => (a.nodeId < b.nodeId ? -1 : 1));
-  const workers = machines.filter((m) => m.nodeGroup === "cp");
-  const removals = [...machines.filter((m) => m.nodeId !== "k8sm-1"), ...machines.filter((m) => m.nodeId === "k8sm-1")];
+  const workers = machines.filter((m) => m.nodeGroup === nodeGroups.workers.id);
+  const firstControlPlane = `${nodeGroups.controlPlane.id}-1`;
+  const removals = [...machines.filter((m) => m.nodeId !== firstControlPlane), ...machines.filter((m) => m.nodeId === firstControlPlane)];
   return [
     ...workers.map((w) => ({ key: `drain-node:${w.nodeId}`, name: "drain-node", node: w.nodeId })),
     ...removals.map((m) => ({ key: `remove-node:${m.nodeId}`, name: "remove-node", node: m.nodeId })),
