@@ -74,8 +74,8 @@ describe("computePlan: node groups", () => {
   it("names nodes 1-based with hostnames under the environment domain; only workers scale", () => {
     const plan = computePlan(production(), business);
     expect(plan.domain).toBe("demo.fra.clusterport.cloud");
-    const k8sm = plan.nodeGroups.find((g) => g.id === "k8sm")!;
-    expect(k8sm.nodes).toEqual([
+    const controlPlane = plan.nodeGroups.find((g) => g.id === "k8sm")!;
+    expect(controlPlane.nodes).toEqual([
       { id: "k8sm-1", group: "k8sm", index: 1, hostname: "k8sm-1.demo.fra.clusterport.cloud" },
       { id: "k8sm-2", group: "k8sm", index: 2, hostname: "k8sm-2.demo.fra.clusterport.cloud" },
       { id: "k8sm-3", group: "k8sm", index: 3, hostname: "k8sm-3.demo.fra.clusterport.cloud" },

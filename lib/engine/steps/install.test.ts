@@ -76,7 +76,7 @@ describe("full installs", () => {
     expect(report.every((l) => l.status === "OK")).toBe(true);
     expect(report[0]!.detail).toBe("5/5 Ready: 3 control plane, 2 workers");
     // kubeadm's endpoint is the balancers, which front all three control planes.
-    for (const mbl of sim.machines.list({ nodeGroup: "mbl" })) expect(mbl.facts.backends).toHaveLength(3);
+    for (const balancer of sim.machines.list({ nodeGroup: "mbl" })) expect(balancer.facts.backends).toHaveLength(3);
     const sc = sim.objects.get<StorageClassSpec>({ kind: "StorageClass", name: "clusterport-nfs" })!;
     expect(sc.spec.parameters).toMatchObject({ server: `storage.${h.plan.domain}`, path: "/data" });
     expect(sim.machines.get("storage-2")?.facts.gluster).toMatchObject({ volume: "data", replicas: 3, status: "Started" });

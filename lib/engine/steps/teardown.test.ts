@@ -46,7 +46,7 @@ describe("teardown", () => {
     h.run({ key: "remove-node:k8sm-3", name: "remove-node", node: "k8sm-3" });
     const sim = h.sim();
     expect(sim.objects.list("EtcdMember").map((m) => m.name)).toEqual(["k8sm-1", "k8sm-2"]);
-    for (const mbl of sim.machines.list({ nodeGroup: "mbl" })) expect(mbl.facts.backends?.some((b) => b.startsWith("k8sm-3 "))).toBe(false);
+    for (const balancer of sim.machines.list({ nodeGroup: "mbl" })) expect(balancer.facts.backends?.some((b) => b.startsWith("k8sm-3 "))).toBe(false);
     expect(sim.objects.list("Pod", "kube-system").some((p) => p.name.endsWith("-k8sm-3"))).toBe(false);
     expect(sim.machines.get("k8sm-3")?.state).toBe("removed");
   });
