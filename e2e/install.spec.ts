@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { openInstallDialog, signUpViaApi } from "./support";
+import { installViaApi, openInstallDialog, signUpViaApi } from "./support";
 
 test("a Developer fills the install dialog, sees the plan react, fixes errors and installs", async ({ page }) => {
   await signUpViaApi(page.request);
@@ -73,7 +73,7 @@ test("the dialog's URL reopens it, Escape closes it, and a taken name is refused
   await signUpViaApi(page.request);
   const dialog = await openInstallDialog(page);
   const name = `taken-${Date.now().toString(36)}`;
-  const res = await page.request.post("/api/environments", { data: { name, region: "eu-central" } });
+  const res = await installViaApi(page.request, { name, region: "eu-central" });
   expect(res.status()).toBe(201);
 
   await page.reload();

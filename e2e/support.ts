@@ -18,6 +18,11 @@ export async function signUpViaApi(request: APIRequestContext, email = uniqueEma
   return { email, password };
 }
 
+/** Installs through API v1 with the page's session, as a script would; the answer is the caller's to check. */
+export function installViaApi(request: APIRequestContext, settings: Record<string, unknown> & { name: string }) {
+  return request.post("/api/v1/environments", { data: settings });
+}
+
 export async function openInstallDialog(page: Page) {
   await page.goto("/marketplace");
   await page.getByRole("button", { name: "Clusters" }).click();
