@@ -18,7 +18,7 @@ export function useNameAvailability(name: string, region: string, enabled: boole
     }
     const controller = new AbortController();
     setResult({ state: "checking" });
-    const timer = setTimeout(async () => {
+    const check = async () => {
       try {
         const res = await fetch(
           `/api/v1/environment-names?name=${encodeURIComponent(name)}&region=${encodeURIComponent(region)}`,
@@ -32,7 +32,8 @@ export function useNameAvailability(name: string, region: string, enabled: boole
           setResult({ state: "error", message: "Could not check the name just now; it will be checked on install." });
         }
       }
-    }, 300);
+    };
+    const timer = setTimeout(() => void check(), 300);
     return () => {
       clearTimeout(timer);
       controller.abort();

@@ -1,12 +1,11 @@
 import crypto from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { addons, ingressControllers } from "@/lib/catalog";
+import { addons, findAccountPlan, ingressControllers } from "@/lib/catalog";
 import { defaultInstallSettings, type InstallSettings } from "@/lib/validations/install-settings";
 import { virtualClock } from "./clock";
 import type { EnvironmentResults } from "./finish-operation";
 import { claimSteps } from "./claim-steps";
 import { executeStep } from "./execute-step";
-import { findAccountPlan } from "@/lib/catalog";
 import { computePlan } from "@/lib/plan";
 import { requestCancel, requestDelete, requestRetry } from "./request-operations";
 import { createRunner } from "./runner";

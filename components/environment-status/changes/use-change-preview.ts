@@ -19,7 +19,7 @@ export function useChangePreview(name: string, action: string, body: unknown): {
   useEffect(() => {
     if (key === null) return;
     const abort = new AbortController();
-    const timer = setTimeout(async () => {
+    const ask = async () => {
       try {
         const response = await fetch(`/api/v1/environments/${encodeURIComponent(name)}/changes/${action}/preview`, {
           method: "POST",
@@ -32,7 +32,8 @@ export function useChangePreview(name: string, action: string, body: unknown): {
       } catch {
         if (!abort.signal.aborted) setState({ key, preview: null, error: { message: unreachable, fieldErrors: {} } });
       }
-    }, 200);
+    };
+    const timer = setTimeout(() => void ask(), 200);
     return () => {
       clearTimeout(timer);
       abort.abort();

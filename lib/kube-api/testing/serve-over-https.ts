@@ -1,3 +1,4 @@
+import type http from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { createCertificateAuthority, issueServingCertificate } from "@/lib/tls/certificate-authority";
@@ -11,15 +12,16 @@ import type { TestCluster } from "./test-cluster";
 export async function serveOverHttps(cluster: TestCluster): Promise<{ server: string; caPem: string; close: () => Promise<void> }> {
   const ca = createCertificateAuthority();
   const serving = issueServingCertificate(ca, ["127.0.0.1"]);
-  const listener = https.createServer({ key: serving.privateKey, cert: serving.certificate }, async (req, res) => {
+  const answer = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
     const path = (req.url ?? "/").replace(`/k8s/clusters/${cluster.clusterId}`, "");
-    const answer = await cluster.send(req.method ?? "GET", path, { headers, ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}) });
-    res.writeHead(answer.status, Object.fromEntries(answer.headers));
-    res.end(Buffer.from(await answer.arrayBuffer()));
-  });
+    const reply = await cluster.send(req.method ?? "GET", path, { headers, ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}) });
+    res.writeHead(reply.status, Object.fromEntries(reply.headers));
+    res.end(Buffer.from(await reply.arrayBuffer()));
+  };
+  const listener = https.createServer({ key: serving.privateKey, cert: serving.certificate }, (req, res) => void answer(req, res));
   await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
   return {
     server: `https://127.0.0.1:${(listener.address() as AddressInfo).port}/k8s/clusters/${cluster.clusterId}`,
