@@ -1,6 +1,6 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signUpViaApi } from "./support";
+import { installViaApi, signUpViaApi } from "./support";
 
 /** WCAG 2.1 A/AA rules from axe-core; a violation fails with what and where, so it can be fixed. */
 async function expectAccessible(page: Page, where: string) {
@@ -30,7 +30,7 @@ test("every page a person goes through meets WCAG 2.1 AA as axe checks it", asyn
   await expectAccessible(page, "Install dialog with errors");
 
   const name = `a11y-${Date.now().toString(36)}`;
-  await page.request.post("/api/environments", { data: { name, region: "eu-central", addons: { monitoring: true } } });
+  await installViaApi(page.request, { name, region: "eu-central", addons: { monitoring: true } });
   await page.goto("/environments");
   await expectAccessible(page, "Environments");
   await page.goto(`/environments/${name}`);
