@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { signUpViaApi } from "./support";
+import { installViaApi, signUpViaApi } from "./support";
 
 test("the Environments list follows an install live, with its progress, until Running", async ({ page }) => {
   await signUpViaApi(page.request);
   const name = `lst-${Date.now().toString(36)}`;
-  await page.request.post("/api/environments", { data: { name, region: "eu-central", displayName: "Live list" } });
+  await installViaApi(page.request, { name, region: "eu-central", displayName: "Live list" });
   await page.goto("/environments");
   const row = page.getByRole("row", { name: /Live list/ });
   await expect(row).toBeVisible();
@@ -15,7 +15,7 @@ test("the Environments list follows an install live, with its progress, until Ru
   await expect(row.getByRole("cell").last()).toHaveText(/^\$\d+\.\d\d$/);
 
   // Deleted, it costs nothing and has no nodes: the row stops showing the plan's price.
-  expect((await page.request.delete(`/api/environments/${name}`)).status()).toBe(202);
+  expect((await page.request.delete(`/api/v1/environments/${name}`)).status()).toBe(202);
   await expect(row.getByText("Deleted", { exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(row.getByRole("cell").last()).toHaveText("—nothing");
   await expect(row).not.toContainText("$");
