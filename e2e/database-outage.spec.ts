@@ -2,7 +2,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { findRunningEmbeddedPostgres } from "../lib/db/embedded-postgres";
-import { signUpViaApi } from "./support";
+import { installViaApi, signUpViaApi } from "./support";
 
 /**
  * The server loses its live-feed connection to the database (as in a failover) while a page watches an install:
@@ -17,7 +17,7 @@ test("a page shows that the server is reconnecting to its database, then catches
   try {
     await signUpViaApi(page.request);
     const name = `outage-${Date.now().toString(36)}`;
-    expect((await page.request.post("/api/environments", { data: { name, region: "eu-central" } })).status()).toBe(201);
+    expect((await installViaApi(page.request, { name, region: "eu-central" })).status()).toBe(201);
     await page.goto(`/environments/${name}`);
     const indicator = page.getByRole("status").filter({ hasText: /^(Live|Connecting…|Reconnecting…)$/ });
     await expect(indicator).toHaveText("Live");
