@@ -17,9 +17,18 @@ export async function register() {
   onShutdown(() => runner.stop());
   const { startAutoscaler } = await import("./lib/autoscaler/start-autoscaler");
   const { database } = await import("./lib/db/database");
-  const autoscaler = startAutoscaler({ pool: database(), encryptionKey: env().encryptionKey, timeScale: env().engine.timeScale });
+  const autoscaler = startAutoscaler({
+    pool: database(),
+    encryptionKey: env().encryptionKey,
+    timeScale: env().engine.timeScale,
+  });
   onShutdown(() => autoscaler.stop());
   const { startWebhookDelivery } = await import("./lib/webhooks/start-webhook-delivery");
-  const webhooks = startWebhookDelivery({ pool: database(), encryptionKey: env().encryptionKey, timeScale: env().engine.timeScale, allowPrivate: env().webhooksAllowPrivate });
+  const webhooks = startWebhookDelivery({
+    pool: database(),
+    encryptionKey: env().encryptionKey,
+    timeScale: env().engine.timeScale,
+    allowPrivate: env().webhooksAllowPrivate,
+  });
   onShutdown(() => webhooks.stop());
 }

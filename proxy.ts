@@ -1,7 +1,12 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { isMalformedPath, malformedPathError } from "@/lib/http/malformed-path";
-import { apiContentSecurityPolicy, contentSecurityPolicy, createNonce, securityHeaders } from "@/lib/http/security-headers";
+import {
+  apiContentSecurityPolicy,
+  contentSecurityPolicy,
+  createNonce,
+  securityHeaders,
+} from "@/lib/http/security-headers";
 
 const protectedPrefixes = ["/marketplace", "/environments", "/account"];
 
@@ -21,11 +26,19 @@ export function proxy(request: NextRequest) {
   const isApi = pathname.startsWith("/api/") || pathname.startsWith("/k8s/");
 
   if (isMalformedPath(pathname)) {
-    if (isApi) return noStore(withHeaders(NextResponse.json(malformedPathError, { status: 400 }), https, apiContentSecurityPolicy), request);
+    if (isApi)
+      return noStore(
+        withHeaders(NextResponse.json(malformedPathError, { status: 400 }), https, apiContentSecurityPolicy),
+        request,
+      );
     return page(request, https, "/__not-found");
   }
 
-  if (!isApi && protectedPrefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`)) && !getSessionCookie(request)) {
+  if (
+    !isApi &&
+    protectedPrefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`)) &&
+    !getSessionCookie(request)
+  ) {
     const url = request.nextUrl.clone();
     url.pathname = "/sign-in";
     url.search = `?next=${encodeURIComponent(pathname + search)}`;
@@ -46,7 +59,9 @@ const eventStreams = /^\/api\/(environment-feed|environments\/[^/]+\/events)\/?$
  * also says no-transform, so no compression buffers its events.
  */
 function noStore(response: NextResponse, request: NextRequest): NextResponse {
-  const stream = eventStreams.test(request.nextUrl.pathname) || (request.headers.get("accept")?.includes("text/event-stream") ?? false);
+  const stream =
+    eventStreams.test(request.nextUrl.pathname) ||
+    (request.headers.get("accept")?.includes("text/event-stream") ?? false);
   response.headers.set("Cache-Control", stream ? "no-store, no-transform" : "no-store");
   return response;
 }

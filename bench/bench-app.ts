@@ -67,13 +67,20 @@ function nextBuildsRunning(): number[] {
  * resolves once GET /api/health answers 200 (database reachable, migrations current). The benchmark process
  * stops the app on its own exit, Ctrl-C included.
  */
-export async function startBenchApp(opts: { name: string; port: number; env?: Record<string, string> }): Promise<BenchApp> {
+export async function startBenchApp(opts: {
+  name: string;
+  port: number;
+  env?: Record<string, string>;
+}): Promise<BenchApp> {
   const base = `http://localhost:${opts.port}`;
   if (!(await portIsFree(opts.port))) {
     throw new Error(`Port ${opts.port} is in use (another app?); set BENCH_PORT to a free port.`);
   }
   for (let builds = nextBuildsRunning(), waited = 0; builds.length > 0; builds = nextBuildsRunning()) {
-    if (waited++ === 0) console.log(`Another \`next build\` (PID ${builds.join(", ")}) is running in this repository; waiting for it to finish …`);
+    if (waited++ === 0)
+      console.log(
+        `Another \`next build\` (PID ${builds.join(", ")}) is running in this repository; waiting for it to finish …`,
+      );
     await sleep(2_000);
   }
   const dataDir = path.join(".e2e", "bench", opts.name);
@@ -92,8 +99,14 @@ export async function startBenchApp(opts: { name: string; port: number; env?: Re
   // Whatever the shell has: the benchmark runs on its own embedded database, at its own address.
   for (const name of ["DATABASE_URL", "APP_URL", "EMBEDDED_POSTGRES_PORT", "NODE_ENV"]) delete env[name];
 
-  console.log(`Starting the app on ${base} (DATA_DIR=${dataDir}, fresh database; output in ${path.relative(process.cwd(), logFile)}) …`);
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--fresh"], { cwd: root, stdio: ["ignore", out, out], env });
+  console.log(
+    `Starting the app on ${base} (DATA_DIR=${dataDir}, fresh database; output in ${path.relative(process.cwd(), logFile)}) …`,
+  );
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--fresh"], {
+    cwd: root,
+    stdio: ["ignore", out, out],
+    env,
+  });
   fs.closeSync(out);
   let exited = false;
   const exit = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -106,10 +119,15 @@ export async function startBenchApp(opts: { name: string; port: number; env?: Re
       child.kill("SIGTERM");
       // start.ts waits for the web server (which gives the engine up to 60 s), then stops PostgreSQL.
       let timer: NodeJS.Timeout | undefined;
-      const done = await Promise.race([exit.then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 90_000)))]);
+      const done = await Promise.race([
+        exit.then(() => true),
+        new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 90_000))),
+      ]);
       clearTimeout(timer);
       if (!done) {
-        console.error(`The app (PID ${child.pid}) did not stop within 90 s; killing it. Its embedded PostgreSQL may still run (the next --fresh start stops it).`);
+        console.error(
+          `The app (PID ${child.pid}) did not stop within 90 s; killing it. Its embedded PostgreSQL may still run (the next --fresh start stops it).`,
+        );
         child.kill("SIGKILL");
         await exit;
       }
@@ -123,10 +141,15 @@ export async function startBenchApp(opts: { name: string; port: number; env?: Re
   const startedAt = Date.now();
   const timeoutMs = Number(process.env.BENCH_START_TIMEOUT_SECONDS ?? 900) * 1000;
   for (;;) {
-    if (exited) throw new Error(`The app exited during start-up (code ${child.exitCode ?? child.signalCode}). Last lines of ${logFile}:\n${tail(logFile)}`);
+    if (exited)
+      throw new Error(
+        `The app exited during start-up (code ${child.exitCode ?? child.signalCode}). Last lines of ${logFile}:\n${tail(logFile)}`,
+      );
     if (Date.now() - startedAt > timeoutMs) {
       await stop();
-      throw new Error(`The app did not answer /api/health within ${timeoutMs / 1000} s. Last lines of ${logFile}:\n${tail(logFile)}`);
+      throw new Error(
+        `The app did not answer /api/health within ${timeoutMs / 1000} s. Last lines of ${logFile}:\n${tail(logFile)}`,
+      );
     }
     try {
       if ((await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5_000) })).ok) break;
@@ -156,7 +179,11 @@ export async function signIn(base: string): Promise<string> {
 }
 
 /** POST /api/v1/environments with install settings (the dialog's schema, defaults filled in by the server). */
-export async function createEnvironment(base: string, cookie: string, settings: Record<string, unknown> & { name: string }): Promise<void> {
+export async function createEnvironment(
+  base: string,
+  cookie: string,
+  settings: Record<string, unknown> & { name: string },
+): Promise<void> {
   const res = await fetch(`${base}/api/v1/environments`, {
     method: "POST",
     headers: { cookie, "content-type": "application/json", origin: base },
@@ -173,7 +200,13 @@ export async function environmentStatus(base: string, cookie: string, name: stri
 }
 
 /** Polls until the environment is running (resolves) or failed / past `timeoutMs` (throws). */
-export async function waitUntilRunning(base: string, cookie: string, name: string, timeoutMs = 600_000, pollMs = 250): Promise<void> {
+export async function waitUntilRunning(
+  base: string,
+  cookie: string,
+  name: string,
+  timeoutMs = 600_000,
+  pollMs = 250,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const status = await environmentStatus(base, cookie, name);

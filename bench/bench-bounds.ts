@@ -49,7 +49,10 @@ type Cluster = { server: URL; token: string; agent: http.Agent };
 async function downloadKubeconfig(base: string, cookie: string, name: string): Promise<Cluster> {
   const res = await fetch(`${base}/api/v1/environments/${name}/kubeconfig`, { headers: { cookie } });
   if (!res.ok) throw new Error(`GET /api/v1/environments/${name}/kubeconfig: ${res.status} ${await res.text()}`);
-  const config = parse(await res.text()) as { clusters?: { cluster?: { server?: string; "certificate-authority-data"?: string } }[]; users?: { user?: { token?: string } }[] };
+  const config = parse(await res.text()) as {
+    clusters?: { cluster?: { server?: string; "certificate-authority-data"?: string } }[];
+    users?: { user?: { token?: string } }[];
+  };
   const cluster = config.clusters?.[0]?.cluster;
   const token = config.users?.[0]?.user?.token;
   if (!cluster?.server || !token) throw new Error(`The kubeconfig of ${name} names no server or no token.`);
@@ -63,14 +66,29 @@ async function downloadKubeconfig(base: string, cookie: string, name: string): P
 }
 
 /** One request to the cluster's API on the kept-alive agent: status, body (parsed when asked), and its time. */
-function kube(c: Cluster, method: string, path: string, body?: unknown, contentType = "application/json", accept = "application/json"): Promise<{ status: number; text: string; ms: number }> {
+function kube(
+  c: Cluster,
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType = "application/json",
+  accept = "application/json",
+): Promise<{ status: number; text: string; ms: number }> {
   const url = new URL(`${c.server.pathname}${path}`, c.server);
   const data = body === undefined ? undefined : JSON.stringify(body);
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = (url.protocol === "https:" ? https : http).request(
       url,
-      { method, agent: c.agent, headers: { authorization: `Bearer ${c.token}`, accept, ...(data ? { "content-type": contentType, "content-length": Buffer.byteLength(data) } : {}) } },
+      {
+        method,
+        agent: c.agent,
+        headers: {
+          authorization: `Bearer ${c.token}`,
+          accept,
+          ...(data ? { "content-type": contentType, "content-length": Buffer.byteLength(data) } : {}),
+        },
+      },
       (res) => {
         let text = "";
         res.setEncoding("utf8");
@@ -84,9 +102,19 @@ function kube(c: Cluster, method: string, path: string, body?: unknown, contentT
   });
 }
 
-async function kubeExpect(c: Cluster, expected: number, method: string, path: string, body?: unknown, contentType?: string): Promise<{ json: Record<string, unknown>; ms: number }> {
+async function kubeExpect(
+  c: Cluster,
+  expected: number,
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType?: string,
+): Promise<{ json: Record<string, unknown>; ms: number }> {
   const answer = await kube(c, method, path, body, contentType);
-  if (answer.status !== expected) throw new Error(`${method} ${path} answered ${answer.status} (expected ${expected}): ${answer.text.slice(0, 1000)}`);
+  if (answer.status !== expected)
+    throw new Error(
+      `${method} ${path} answered ${answer.status} (expected ${expected}): ${answer.text.slice(0, 1000)}`,
+    );
   return { json: JSON.parse(answer.text) as Record<string, unknown>, ms: answer.ms };
 }
 
@@ -115,7 +143,10 @@ function webServerPid(rootPid: number): number | undefined {
 }
 
 function rssOf(pid: number): number {
-  const line = fs.readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+  const line = fs
+    .readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("VmRSS:"));
   return Number(line?.split(/\s+/)[1] ?? 0) * 1024;
 }
 
@@ -157,9 +188,21 @@ function watchHealth(base: string, pid: number) {
   };
 }
 
-type Phase = { name: string; seconds: number; detail: string; health: { p50: number; p95: number; max: number; failed: number; count: number }; rssStart: number; rssMax: number };
+type Phase = {
+  name: string;
+  seconds: number;
+  detail: string;
+  health: { p50: number; p95: number; max: number; failed: number; count: number };
+  rssStart: number;
+  rssMax: number;
+};
 
-async function phase(name: string, watch: ReturnType<typeof watchHealth>, pid: number, run: () => Promise<string>): Promise<Phase> {
+async function phase(
+  name: string,
+  watch: ReturnType<typeof watchHealth>,
+  pid: number,
+  run: () => Promise<string>,
+): Promise<Phase> {
   const start = performance.now();
   const rssStart = rssOf(pid);
   console.log(`${name} …`);
@@ -172,11 +215,19 @@ async function phase(name: string, watch: ReturnType<typeof watchHealth>, pid: n
     name,
     seconds: (end - start) / 1000,
     detail,
-    health: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? 0, failed: probes.filter((p) => !p.ok).length, count: probes.length },
+    health: {
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      max: sorted.at(-1) ?? 0,
+      failed: probes.filter((p) => !p.ok).length,
+      count: probes.length,
+    },
     rssStart,
     rssMax,
   };
-  console.log(`  ${detail}; health p50 ${ms(result.health.p50)}, p95 ${ms(result.health.p95)}, max ${ms(result.health.max)}, ${result.health.failed}/${result.health.count} failed; RSS ${mib(rssStart)} → max ${mib(rssMax)}`);
+  console.log(
+    `  ${detail}; health p50 ${ms(result.health.p50)}, p95 ${ms(result.health.p95)}, max ${ms(result.health.max)}, ${result.health.failed}/${result.health.count} failed; RSS ${mib(rssStart)} → max ${mib(rssMax)}`,
+  );
   return result;
 }
 
@@ -189,7 +240,12 @@ const deployment = (replicas: number) => ({
   spec: {
     replicas,
     selector: { matchLabels: { app: "bench" } },
-    template: { metadata: { labels: { app: "bench" } }, spec: { containers: [{ name: "app", image: "nginx:1.27", resources: { requests: { cpu: "1m", memory: "1Mi" } } }] } },
+    template: {
+      metadata: { labels: { app: "bench" } },
+      spec: {
+        containers: [{ name: "app", image: "nginx:1.27", resources: { requests: { cpu: "1m", memory: "1Mi" } } }],
+      },
+    },
   },
 });
 const deploymentPath = "/apis/apps/v1/namespaces/default/deployments/bench";
@@ -200,7 +256,8 @@ async function closedLoop(c: Cluster, accept: string, seconds: number): Promise<
   const loop = async () => {
     while (performance.now() < end) {
       const answer = await kube(c, "GET", "/api/v1/pods", undefined, undefined, accept);
-      if (answer.status !== 200) throw new Error(`GET /api/v1/pods answered ${answer.status}: ${answer.text.slice(0, 500)}`);
+      if (answer.status !== 200)
+        throw new Error(`GET /api/v1/pods answered ${answer.status}: ${answer.text.slice(0, 500)}`);
       latencies.push(answer.ms);
     }
   };
@@ -208,20 +265,28 @@ async function closedLoop(c: Cluster, accept: string, seconds: number): Promise<
   return latencies.sort((a, b) => a - b);
 }
 
-const figures = (sorted: number[]) => `p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, max ${ms(sorted.at(-1) ?? 0)}`;
+const figures = (sorted: number[]) =>
+  `p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, max ${ms(sorted.at(-1) ?? 0)}`;
 
 async function main() {
   const app = await startBenchApp({ name: "bounds", port });
   try {
     const cookie = await signIn(app.base);
     const name = "bounds";
-    await createEnvironment(app.base, cookie, { name, region: "eu-central", workers, addons: { monitoring: false, tracing: false, remoteApi: true } });
+    await createEnvironment(app.base, cookie, {
+      name,
+      region: "eu-central",
+      workers,
+      addons: { monitoring: false, tracing: false, remoteApi: true },
+    });
     await waitUntilRunning(app.base, cookie, name);
     const cluster = await downloadKubeconfig(app.base, cookie, name);
     const pid = webServerPid(app.pid);
-    if (pid === undefined) throw new Error("The web server's process (scripts/serve.ts) was not found under the app's.");
+    if (pid === undefined)
+      throw new Error("The web server's process (scripts/serve.ts) was not found under the app's.");
     const quota = async () => {
-      const q = (await kubeExpect(cluster, 200, "GET", "/api/v1/namespaces/default/resourcequotas/clusterport-quota")).json as { status: { hard: Record<string, string>; used: Record<string, string> } };
+      const q = (await kubeExpect(cluster, 200, "GET", "/api/v1/namespaces/default/resourcequotas/clusterport-quota"))
+        .json as { status: { hard: Record<string, string>; used: Record<string, string> } };
       return { hard: Number(q.status.hard.pods), used: Number(q.status.used.pods) };
     };
     const watch = watchHealth(app.base, pid);
@@ -232,7 +297,14 @@ async function main() {
     phases.push(
       await phase("fill", watch, pid, async () => {
         await kubeExpect(cluster, 201, "POST", "/apis/apps/v1/namespaces/default/deployments", deployment(1));
-        const patched = await kubeExpect(cluster, 200, "PATCH", deploymentPath, [{ op: "replace", path: "/spec/replicas", value: 100_000_000 }], "application/json-patch+json");
+        const patched = await kubeExpect(
+          cluster,
+          200,
+          "PATCH",
+          deploymentPath,
+          [{ op: "replace", path: "/spec/replicas", value: 100_000_000 }],
+          "application/json-patch+json",
+        );
         // Past 500 the engine's catch-up passes make the rest (every autoscaler pass).
         const { hard } = await quota();
         const deadline = Date.now() + 120_000;
@@ -244,9 +316,14 @@ async function main() {
     const lists: string[] = [];
     phases.push(
       await phase("list", watch, pid, async () => {
-        for (const [label, accept] of [["JSON", "application/json"], ["Table", tableAccept]] as const) {
+        for (const [label, accept] of [
+          ["JSON", "application/json"],
+          ["Table", tableAccept],
+        ] as const) {
           const sorted = await closedLoop(cluster, accept, duration);
-          lists.push(`${label}: ${sorted.length} requests, ${(sorted.length / duration).toFixed(1)}/s, ${figures(sorted)}`);
+          lists.push(
+            `${label}: ${sorted.length} requests, ${(sorted.length / duration).toFixed(1)}/s, ${figures(sorted)}`,
+          );
         }
         return `GET /api/v1/pods (${podCount} pods + the system's), ${connections} connections — ${lists.join("; ")}`;
       }),
@@ -256,10 +333,28 @@ async function main() {
         const creates: number[] = [];
         const scales: number[] = [];
         for (let i = 0; i < writes; i++) {
-          creates.push((await kubeExpect(cluster, 201, "POST", "/api/v1/namespaces/default/configmaps", { metadata: { name: `bench-${i}` }, data: { i: String(i) } })).ms);
+          creates.push(
+            (
+              await kubeExpect(cluster, 201, "POST", "/api/v1/namespaces/default/configmaps", {
+                metadata: { name: `bench-${i}` },
+                data: { i: String(i) },
+              })
+            ).ms,
+          );
           if (i % 10 === 9) {
             for (const replicas of [2, 100_000_000]) {
-              scales.push((await kubeExpect(cluster, 200, "PATCH", `${deploymentPath}/scale`, { spec: { replicas } }, "application/merge-patch+json")).ms);
+              scales.push(
+                (
+                  await kubeExpect(
+                    cluster,
+                    200,
+                    "PATCH",
+                    `${deploymentPath}/scale`,
+                    { spec: { replicas } },
+                    "application/merge-patch+json",
+                  )
+                ).ms,
+              );
             }
           }
         }
@@ -276,7 +371,13 @@ async function main() {
     );
     await watch.stop();
 
-    const command = commandLine("bench:bounds", { BENCH_WORKERS: workers, BENCH_CONNECTIONS: connections, BENCH_DURATION: duration, BENCH_WRITES: writes, BENCH_IDLE: idle });
+    const command = commandLine("bench:bounds", {
+      BENCH_WORKERS: workers,
+      BENCH_CONNECTIONS: connections,
+      BENCH_DURATION: duration,
+      BENCH_WRITES: writes,
+      BENCH_IDLE: idle,
+    });
     writeResultsBlock("bounds", [
       `## A cluster at its bounds (\`npm run bench:bounds\`, ${today()}, ${machine()})`,
       "",
@@ -286,7 +387,10 @@ async function main() {
       "",
       "| Phase | Took | What | Health p50 / p95 / max | Health failed | RSS start → max |",
       "|---|---|---|---|---|---|",
-      ...phases.map((p) => `| ${p.name} | ${p.seconds.toFixed(1)} s | ${p.detail} | ${ms(p.health.p50)} / ${ms(p.health.p95)} / ${ms(p.health.max)} | ${p.health.failed} of ${p.health.count} | ${mib(p.rssStart)} → ${mib(p.rssMax)} |`),
+      ...phases.map(
+        (p) =>
+          `| ${p.name} | ${p.seconds.toFixed(1)} s | ${p.detail} | ${ms(p.health.p50)} / ${ms(p.health.p95)} / ${ms(p.health.max)} | ${p.health.failed} of ${p.health.count} | ${mib(p.rssStart)} → ${mib(p.rssMax)} |`,
+      ),
     ]);
   } finally {
     await app.stop();

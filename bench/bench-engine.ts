@@ -35,7 +35,9 @@ async function throughput(installs: number, concurrency: number, poolMax: number
   const insertStart = performance.now();
   for (let i = 0; i < installs; i += 16) {
     await Promise.all(
-      Array.from({ length: Math.min(16, installs - i) }, (_, j) => insertTestEnvironment(db.pool, { userId, name: `bench-${i + j}`, now: new Date() })),
+      Array.from({ length: Math.min(16, installs - i) }, (_, j) =>
+        insertTestEnvironment(db.pool, { userId, name: `bench-${i + j}`, now: new Date() }),
+      ),
     );
   }
   const insertMs = performance.now() - insertStart;
@@ -84,7 +86,9 @@ async function throughput(installs: number, concurrency: number, poolMax: number
   await runner.runUntilIdle();
   const seconds = (performance.now() - start) / 1000;
   clearInterval(sampler);
-  const running = Number((await db.pool.query(`SELECT COUNT(*) AS n FROM environment WHERE status = 'running'`)).rows[0].n);
+  const running = Number(
+    (await db.pool.query(`SELECT COUNT(*) AS n FROM environment WHERE status = 'running'`)).rows[0].n,
+  );
   const steps = Number((await db.pool.query(`SELECT COUNT(*) AS n FROM step WHERE status = 'succeeded'`)).rows[0].n);
   await db.cleanup();
   overheads.sort((a, b) => a - b);
@@ -107,15 +111,26 @@ async function throughput(installs: number, concurrency: number, poolMax: number
 async function productionWallTime() {
   const db = await benchDatabase();
   const userId = await insertTestUser(db.pool);
-  const { environmentId } = await insertTestEnvironment(db.pool, { userId, settings: { topology: "production", workers: 3 }, now: new Date() });
+  const { environmentId } = await insertTestEnvironment(db.pool, {
+    userId,
+    settings: { topology: "production", workers: 3 },
+    now: new Date(),
+  });
   const plan = (await db.pool.query(`SELECT plan FROM environment WHERE id = $1`, [environmentId])).rows[0].plan as {
     steps: { key: string; dependsOn: string[]; estimatedSeconds: number }[];
   };
-  const runner = createRunner({ pool: db.pool, clock: realClock(productionScale), handlers: stepHandlers, encryptionKey: key, durationJitter: 0 });
+  const runner = createRunner({
+    pool: db.pool,
+    clock: realClock(productionScale),
+    handlers: stepHandlers,
+    encryptionKey: key,
+    durationJitter: 0,
+  });
   const start = performance.now();
   await runner.runUntilIdle();
   const wallSeconds = (performance.now() - start) / 1000;
-  const status = (await db.pool.query(`SELECT status FROM environment WHERE id = $1`, [environmentId])).rows[0].status as string;
+  const status = (await db.pool.query(`SELECT status FROM environment WHERE id = $1`, [environmentId])).rows[0]
+    .status as string;
   await db.cleanup();
   const critical = criticalPath(plan.steps as never) * productionScale;
   const sequential = plan.steps.reduce((s, x) => s + x.estimatedSeconds, 0) * productionScale;
@@ -152,7 +167,9 @@ async function main() {
   ];
   console.log(lines.join("\n"));
   const file = path.join(__dirname, "..", "docs", "benchmarks.md");
-  const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmarks\n\nNumbers with the command that produced them. Benchmarks are not tests: run them on a quiet machine.\n";
+  const current = fs.existsSync(file)
+    ? fs.readFileSync(file, "utf8")
+    : "# Benchmarks\n\nNumbers with the command that produced them. Benchmarks are not tests: run them on a quiet machine.\n";
   const block = lines.join("\n");
   const next = current.includes("<!-- engine:start -->")
     ? current.replace(/<!-- engine:start -->[\s\S]*<!-- engine:end -->/, block)

@@ -20,7 +20,14 @@ const connections = wholeNumberFromEnv("BENCH_CONNECTIONS", 50);
 const duration = wholeNumberFromEnv("BENCH_DURATION", 20);
 const warmup = numberFromEnv("BENCH_WARMUP", 3);
 
-type Target = { label: string; path: string; accept: string; target: string; before: string; check(body: string): boolean };
+type Target = {
+  label: string;
+  path: string;
+  accept: string;
+  target: string;
+  before: string;
+  check(body: string): boolean;
+};
 
 type Row = {
   target: Target;
@@ -49,7 +56,8 @@ async function measure(base: string, cookie: string, target: Target): Promise<Ro
   // One request first: a redirect to sign-in or an error page would otherwise be measured as a fast answer.
   const res = await fetch(`${base}${target.path}`, { headers: { cookie, accept: target.accept }, redirect: "manual" });
   const body = await res.text();
-  if (res.status !== 200 || !target.check(body)) throw new Error(`GET ${target.path} answered ${res.status}, not the expected page:\n${body.slice(0, 500)}`);
+  if (res.status !== 200 || !target.check(body))
+    throw new Error(`GET ${target.path} answered ${res.status}, not the expected page:\n${body.slice(0, 500)}`);
   if (warmup > 0) await load(base, cookie, target, warmup);
   console.log(`${target.label}: ${connections} connections for ${duration} s …`);
   const r = await load(base, cookie, target, duration);

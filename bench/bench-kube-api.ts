@@ -31,7 +31,16 @@ import { performance } from "node:perf_hooks";
 import { parse } from "yaml";
 import { parseQuantity } from "@/lib/kube-api/write/quantity";
 import { createEnvironment, signIn, startBenchApp, waitUntilRunning } from "./bench-app";
-import { commandLine, machine, numberFromEnv, percentile, today, wholeNumberFromEnv, wholeNumbersFromEnv, writeResultsBlock } from "./bench-results";
+import {
+  commandLine,
+  machine,
+  numberFromEnv,
+  percentile,
+  today,
+  wholeNumberFromEnv,
+  wholeNumbersFromEnv,
+  writeResultsBlock,
+} from "./bench-results";
 
 const port = wholeNumberFromEnv("BENCH_PORT", 3400);
 const connectionCounts = wholeNumbersFromEnv("BENCH_CONNECTIONS", [1, 10]);
@@ -59,10 +68,19 @@ type Json = Record<string, unknown>;
 type Cluster = { server: string; token: string };
 
 /** A request to the cluster's API (setup and writes; not the measured list load). */
-async function kube(cluster: Cluster, method: string, path: string, body?: unknown): Promise<{ status: number; json: Json }> {
+async function kube(
+  cluster: Cluster,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: Json }> {
   const res = await fetch(`${cluster.server}${path}`, {
     method,
-    headers: { authorization: `Bearer ${cluster.token}`, accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    headers: {
+      authorization: `Bearer ${cluster.token}`,
+      accept: "application/json",
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
@@ -76,10 +94,18 @@ async function kube(cluster: Cluster, method: string, path: string, body?: unkno
 }
 
 /** The same, failing with the request and the answer unless it has the expected status. */
-async function kubeExpect(cluster: Cluster, expected: number, method: string, path: string, body?: unknown): Promise<Json> {
+async function kubeExpect(
+  cluster: Cluster,
+  expected: number,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Json> {
   const answer = await kube(cluster, method, path, body);
   if (answer.status !== expected) {
-    throw new Error(`${method} ${path} answered ${answer.status} (expected ${expected}):\n${JSON.stringify(answer.json, null, 2).slice(0, 2000)}`);
+    throw new Error(
+      `${method} ${path} answered ${answer.status} (expected ${expected}):\n${JSON.stringify(answer.json, null, 2).slice(0, 2000)}`,
+    );
   }
   return answer.json;
 }
@@ -88,7 +114,10 @@ async function kubeExpect(cluster: Cluster, expected: number, method: string, pa
 async function downloadKubeconfig(base: string, cookie: string, name: string): Promise<Cluster> {
   const res = await fetch(`${base}/api/v1/environments/${name}/kubeconfig`, { headers: { cookie } });
   if (!res.ok) throw new Error(`GET /api/v1/environments/${name}/kubeconfig: ${res.status} ${await res.text()}`);
-  const config = parse(await res.text()) as { clusters?: { cluster?: { server?: string } }[]; users?: { user?: { token?: string } }[] };
+  const config = parse(await res.text()) as {
+    clusters?: { cluster?: { server?: string } }[];
+    users?: { user?: { token?: string } }[];
+  };
   const server = config.clusters?.[0]?.cluster?.server;
   const token = config.users?.[0]?.user?.token;
   if (!server || !token) throw new Error(`The kubeconfig of ${name} names no server or no token.`);
@@ -122,7 +151,11 @@ type ListRow = {
 };
 
 /** One GET on a kept-alive socket; resolves with the status and the body's size once the body has been read. */
-function timedGet(agent: http.Agent, url: URL, headers: http.OutgoingHttpHeaders): Promise<{ status: number; bytes: number }> {
+function timedGet(
+  agent: http.Agent,
+  url: URL,
+  headers: http.OutgoingHttpHeaders,
+): Promise<{ status: number; bytes: number }> {
   return new Promise((resolve, reject) => {
     const req = http.get(url, { agent, headers }, (res) => {
       let bytes = 0;
@@ -139,7 +172,12 @@ function timedGet(agent: http.Agent, url: URL, headers: http.OutgoingHttpHeaders
  * Latency: request sent → last byte of the answer read. Requests begun before the end are all counted; the
  * rate is over the time until the last one was answered.
  */
-async function loadList(cluster: Cluster, accept: string, connections: number, seconds: number): Promise<{ latencies: number[]; elapsedMs: number; errors: number }> {
+async function loadList(
+  cluster: Cluster,
+  accept: string,
+  connections: number,
+  seconds: number,
+): Promise<{ latencies: number[]; elapsedMs: number; errors: number }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const url = new URL(`${cluster.server}/api/v1/pods`);
   const headers = { authorization: `Bearer ${cluster.token}`, accept };
@@ -167,12 +205,18 @@ async function loadList(cluster: Cluster, accept: string, connections: number, s
 
 /** Checks one answer (the listed count: items of a PodList, rows of a Table) so that an error page is not what gets measured. */
 async function checkList(cluster: Cluster, target: ListTarget): Promise<{ pods: number; bytes: number }> {
-  const res = await fetch(`${cluster.server}/api/v1/pods`, { headers: { authorization: `Bearer ${cluster.token}`, accept: target.accept } });
+  const res = await fetch(`${cluster.server}/api/v1/pods`, {
+    headers: { authorization: `Bearer ${cluster.token}`, accept: target.accept },
+  });
   const text = await res.text();
-  if (res.status !== 200) throw new Error(`GET /api/v1/pods (Accept: ${target.accept}) answered ${res.status}:\n${text.slice(0, 2000)}`);
+  if (res.status !== 200)
+    throw new Error(`GET /api/v1/pods (Accept: ${target.accept}) answered ${res.status}:\n${text.slice(0, 2000)}`);
   const body = JSON.parse(text) as { kind?: string; items?: unknown[]; rows?: unknown[] };
   const expectedKind = target.accept === tableAccept ? "Table" : "PodList";
-  if (body.kind !== expectedKind) throw new Error(`GET /api/v1/pods (Accept: ${target.accept}) answered a ${String(body.kind)}, not a ${expectedKind}.`);
+  if (body.kind !== expectedKind)
+    throw new Error(
+      `GET /api/v1/pods (Accept: ${target.accept}) answered a ${String(body.kind)}, not a ${expectedKind}.`,
+    );
   return { pods: (body.items ?? body.rows ?? []).length, bytes: Buffer.byteLength(text) };
 }
 
@@ -216,7 +260,8 @@ async function freeCapacity(cluster: Cluster): Promise<{ node: string; cpuMillis
   const pods = (await kubeExpect(cluster, 200, "GET", "/api/v1/pods")).items as Json[];
   const used = new Map<string, { cpu: number; memory: number }>();
   for (const pod of pods) {
-    const spec = pod.spec as { nodeName?: string; containers?: { resources?: { requests?: Record<string, string> } }[] } | undefined;
+    const spec = pod.spec as
+      { nodeName?: string; containers?: { resources?: { requests?: Record<string, string> } }[] } | undefined;
     if (!spec?.nodeName) continue;
     const u = used.get(spec.nodeName) ?? { cpu: 0, memory: 0 };
     for (const c of spec.containers ?? []) {
@@ -226,7 +271,12 @@ async function freeCapacity(cluster: Cluster): Promise<{ node: string; cpuMillis
     used.set(spec.nodeName, u);
   }
   return nodes
-    .filter((n) => !((n.spec as { taints?: { effect?: string }[] } | undefined)?.taints ?? []).some((t) => t.effect === "NoSchedule"))
+    .filter(
+      (n) =>
+        !((n.spec as { taints?: { effect?: string }[] } | undefined)?.taints ?? []).some(
+          (t) => t.effect === "NoSchedule",
+        ),
+    )
     .map((n) => {
       const name = String((n.metadata as Json).name);
       const allocatable = (n.status as { allocatable: Record<string, string> }).allocatable;
@@ -246,19 +296,32 @@ async function freeCapacity(cluster: Cluster): Promise<{ node: string; cpuMillis
  */
 async function deployReplicas(cluster: Cluster): Promise<string> {
   const free = await freeCapacity(cluster);
-  console.log(`  Schedulable nodes, free: ${free.map((f) => `${f.node} ${f.cpuMillis}m / ${(f.memoryBytes / 2 ** 20).toFixed(0)} MiB`).join("; ")}`);
+  console.log(
+    `  Schedulable nodes, free: ${free.map((f) => `${f.node} ${f.cpuMillis}m / ${(f.memoryBytes / 2 ** 20).toFixed(0)} MiB`).join("; ")}`,
+  );
   let cpuMillis = 10;
   let memoryMi = 8;
   // Per node: whole pods of that size fit; the scheduler packs them node by node.
-  const fitting = () => free.reduce((sum, f) => sum + Math.min(Math.floor(f.cpuMillis / cpuMillis), Math.floor(f.memoryBytes / (memoryMi * 2 ** 20))), 0);
+  const fitting = () =>
+    free.reduce(
+      (sum, f) => sum + Math.min(Math.floor(f.cpuMillis / cpuMillis), Math.floor(f.memoryBytes / (memoryMi * 2 ** 20))),
+      0,
+    );
   while (fitting() < replicas && cpuMillis > 1 && memoryMi > 1) {
     cpuMillis = Math.max(1, Math.floor(cpuMillis / 2));
     memoryMi = Math.max(1, Math.floor(memoryMi / 2));
   }
-  if (fitting() < replicas) console.error(`  Only ${fitting()} of ${replicas} pods of ${cpuMillis}m / ${memoryMi} MiB fit; the rest will be Pending.`);
+  if (fitting() < replicas)
+    console.error(
+      `  Only ${fitting()} of ${replicas} pods of ${cpuMillis}m / ${memoryMi} MiB fit; the rest will be Pending.`,
+    );
   const requests = `cpu ${cpuMillis}m, memory ${memoryMi}Mi`;
 
-  await kubeExpect(cluster, 201, "POST", "/api/v1/namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: namespace } });
+  await kubeExpect(cluster, 201, "POST", "/api/v1/namespaces", {
+    apiVersion: "v1",
+    kind: "Namespace",
+    metadata: { name: namespace },
+  });
   const labels = { app: "bench" };
   await kubeExpect(cluster, 201, "POST", `/apis/apps/v1/namespaces/${namespace}/deployments`, {
     apiVersion: "apps/v1",
@@ -269,13 +332,23 @@ async function deployReplicas(cluster: Cluster): Promise<string> {
       selector: { matchLabels: labels },
       template: {
         metadata: { labels },
-        spec: { containers: [{ name: "app", image: "nginx:1.27", resources: { requests: { cpu: `${cpuMillis}m`, memory: `${memoryMi}Mi` } } }] },
+        spec: {
+          containers: [
+            {
+              name: "app",
+              image: "nginx:1.27",
+              resources: { requests: { cpu: `${cpuMillis}m`, memory: `${memoryMi}Mi` } },
+            },
+          ],
+        },
       },
     },
   });
   const deadline = Date.now() + 120_000;
   for (;;) {
-    const pods = (await kubeExpect(cluster, 200, "GET", `/api/v1/namespaces/${namespace}/pods`)).items as { status?: { phase?: string } }[];
+    const pods = (await kubeExpect(cluster, 200, "GET", `/api/v1/namespaces/${namespace}/pods`)).items as {
+      status?: { phase?: string };
+    }[];
     const phases = new Map<string, number>();
     for (const p of pods) phases.set(p.status?.phase ?? "?", (phases.get(p.status?.phase ?? "?") ?? 0) + 1);
     const summary = [...phases].map(([phase, n]) => `${n} ${phase}`).join(", ");
@@ -316,37 +389,41 @@ function openWatch(cluster: Cluster, agent: http.Agent): Watcher {
   });
   open.catch(() => {}); // counted through the watchers that opened
   const watcher: Watcher = { open, added, close: () => {} };
-  const req = http.get(url, { agent, headers: { authorization: `Bearer ${cluster.token}`, accept: "application/json" } }, (res) => {
-    if (res.statusCode !== 200) {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (body += chunk));
-      res.on("end", () => markFailed(new Error(`watch answered ${res.statusCode}: ${body.slice(0, 500)}`)));
-      return;
-    }
-    markOpen();
-    res.setEncoding("utf8");
-    let buffer = "";
-    res.on("data", (chunk: string) => {
-      const receivedAt = performance.now();
-      buffer += chunk;
-      let cut: number;
-      while ((cut = buffer.indexOf("\n")) >= 0) {
-        const line = buffer.slice(0, cut);
-        buffer = buffer.slice(cut + 1);
-        if (line.trim() === "") continue; // the lone "\n" the server opens with
-        const event = JSON.parse(line) as { type?: string; object?: { metadata?: { name?: string } } };
-        const name = event.object?.metadata?.name;
-        if (event.type === "ADDED" && name !== undefined && !added.has(name)) added.set(name, receivedAt);
+  const req = http.get(
+    url,
+    { agent, headers: { authorization: `Bearer ${cluster.token}`, accept: "application/json" } },
+    (res) => {
+      if (res.statusCode !== 200) {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => markFailed(new Error(`watch answered ${res.statusCode}: ${body.slice(0, 500)}`)));
+        return;
       }
-    });
-    res.on("end", () => {
-      if (!closing) watcher.endedEarly = "the server ended the watch";
-    });
-    res.on("error", (e) => {
-      if (!closing) watcher.endedEarly = e.message;
-    });
-  });
+      markOpen();
+      res.setEncoding("utf8");
+      let buffer = "";
+      res.on("data", (chunk: string) => {
+        const receivedAt = performance.now();
+        buffer += chunk;
+        let cut: number;
+        while ((cut = buffer.indexOf("\n")) >= 0) {
+          const line = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 1);
+          if (line.trim() === "") continue; // the lone "\n" the server opens with
+          const event = JSON.parse(line) as { type?: string; object?: { metadata?: { name?: string } } };
+          const name = event.object?.metadata?.name;
+          if (event.type === "ADDED" && name !== undefined && !added.has(name)) added.set(name, receivedAt);
+        }
+      });
+      res.on("end", () => {
+        if (!closing) watcher.endedEarly = "the server ended the watch";
+      });
+      res.on("error", (e) => {
+        if (!closing) watcher.endedEarly = e.message;
+      });
+    },
+  );
   req.on("error", (e) => {
     markFailed(e);
     if (!closing) watcher.endedEarly = e.message;
@@ -364,9 +441,17 @@ type Write = { name: string; sentAt: number; answeredAt: number; status: number 
 async function createConfigMap(cluster: Cluster, ns: string, name: string): Promise<Write> {
   const createdAt = new Date().toISOString();
   const sentAt = performance.now();
-  const answer = await kube(cluster, "POST", `/api/v1/namespaces/${ns}/configmaps`, { apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace: ns }, data: { createdAt } });
+  const answer = await kube(cluster, "POST", `/api/v1/namespaces/${ns}/configmaps`, {
+    apiVersion: "v1",
+    kind: "ConfigMap",
+    metadata: { name, namespace: ns },
+    data: { createdAt },
+  });
   const answeredAt = performance.now();
-  if (answer.status !== 201) console.error(`  POST ConfigMap ${ns}/${name} answered ${answer.status}: ${JSON.stringify(answer.json).slice(0, 500)}`);
+  if (answer.status !== 201)
+    console.error(
+      `  POST ConfigMap ${ns}/${name} answered ${answer.status}: ${JSON.stringify(answer.json).slice(0, 500)}`,
+    );
   return { name, sentAt, answeredAt, status: answer.status };
 }
 
@@ -402,7 +487,12 @@ type Figures = { p50: number; p95: number; p99: number; max: number };
 
 function figures(values: readonly number[]): Figures {
   const sorted = [...values].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? 0 };
+  return {
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? 0,
+  };
 }
 
 /** One row: `watcherCount` watches, then BENCH_WRITES ConfigMaps bench-<first> … on schedule. */
@@ -414,9 +504,12 @@ async function measureWatches(cluster: Cluster, watcherCount: number, first: num
   const settled = await Promise.allSettled(watchers.map((w) => w.open));
   const openSeconds = (performance.now() - openStart) / 1000;
   const failures = settled.filter((s): s is PromiseRejectedResult => s.status === "rejected");
-  if (failures.length > 0) console.error(`  ${failures.length} watches did not open; the first: ${(failures[0]!.reason as Error).message}`);
+  if (failures.length > 0)
+    console.error(`  ${failures.length} watches did not open; the first: ${(failures[0]!.reason as Error).message}`);
   const open = watchers.filter((_, i) => settled[i]!.status === "fulfilled");
-  console.log(`  ${open.length} of ${watcherCount} watches open after ${openSeconds.toFixed(1)} s; ${writeCount} writes, one every ${writeIntervalMs} ms …`);
+  console.log(
+    `  ${open.length} of ${watcherCount} watches open after ${openSeconds.toFixed(1)} s; ${writeCount} writes, one every ${writeIntervalMs} ms …`,
+  );
   // Each new watch subscribes to the live feed, which sends it a snapshot, which makes it re-read the
   // ConfigMaps once: let that burst pass so the first writes do not queue behind it.
   await sleep(1_000);
@@ -517,7 +610,9 @@ async function main() {
     listRows.push(...(await measureLists(cluster, `+ ${replicas} replicas`)));
 
     quiet = await measureQuietWrites(cluster);
-    console.log(`POST ConfigMap with no watch open (${quietWrites}, one after the other): p50 ${ms(quiet.p50)}, p95 ${ms(quiet.p95)}, max ${ms(quiet.max)}`);
+    console.log(
+      `POST ConfigMap with no watch open (${quietWrites}, one after the other): p50 ${ms(quiet.p50)}, p95 ${ms(quiet.p95)}, max ${ms(quiet.max)}`,
+    );
     for (const [row, watchers] of watcherCounts.entries()) {
       console.log(`${watchers} watches:`);
       const w = await measureWatches(cluster, watchers, row * writeCount);

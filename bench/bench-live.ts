@@ -19,15 +19,24 @@
 import path from "node:path";
 import pg from "pg";
 import { findRunningEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { commandLine, machine, numberFromEnv, percentile, today, wholeNumberFromEnv, writeResultsBlock } from "./bench-results";
 import { createEnvironment, environmentStatus, root, signIn, startBenchApp } from "./bench-app";
+import {
+  commandLine,
+  machine,
+  numberFromEnv,
+  percentile,
+  today,
+  wholeNumberFromEnv,
+  writeResultsBlock,
+} from "./bench-results";
 
 const port = wholeNumberFromEnv("BENCH_PORT", 3300);
 const timeScale = numberFromEnv("BENCH_TIME_SCALE", 0.05);
 const openBatch = wholeNumberFromEnv("BENCH_OPEN_BATCH", 50);
 const pageCounts = (process.env.BENCH_PAGES ?? "50,500").split(",").map((v) => {
   const n = Number(v.trim());
-  if (!Number.isInteger(n) || n < 1) throw new Error(`BENCH_PAGES must be page counts such as 50,500; got "${process.env.BENCH_PAGES}".`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`BENCH_PAGES must be page counts such as 50,500; got "${process.env.BENCH_PAGES}".`);
   return n;
 });
 
@@ -71,7 +80,13 @@ type Sink = {
  * One status page's feed. Resolves `ready` on its first snapshot (rejects if the stream ends before); records
  * the delay of every counted change event until `signal` aborts.
  */
-function openPage(base: string, cookie: string, name: string, sink: Sink, signal: AbortSignal): { ready: Promise<void>; done: Promise<void> } {
+function openPage(
+  base: string,
+  cookie: string,
+  name: string,
+  sink: Sink,
+  signal: AbortSignal,
+): { ready: Promise<void>; done: Promise<void> } {
   let markReady: () => void = () => {};
   let markFailed: (e: unknown) => void = () => {};
   const ready = new Promise<void>((resolve, reject) => {
@@ -82,7 +97,10 @@ function openPage(base: string, cookie: string, name: string, sink: Sink, signal
   const done = (async () => {
     let isReady = false;
     try {
-      const res = await fetch(`${base}/api/environments/${name}/events`, { headers: { cookie, accept: "text/event-stream" }, signal });
+      const res = await fetch(`${base}/api/environments/${name}/events`, {
+        headers: { cookie, accept: "text/event-stream" },
+        signal,
+      });
       if (!res.ok || !res.body) throw new Error(`feed answered ${res.status}`);
       const reader = res.body.getReader();
       // Bytes, not text: with hundreds of pages every change brings each of them a snapshot of tens of kB, and
@@ -103,7 +121,11 @@ function openPage(base: string, cookie: string, name: string, sink: Sink, signal
           if (message.subarray(0, 4).equals(idPrefix)) {
             const text = message.toString("utf8");
             if (!text.includes("\nevent: change\n")) continue;
-            const event = JSON.parse(text.slice(text.indexOf("\ndata: ") + 7)) as { id: number; type: string; createdAt: string };
+            const event = JSON.parse(text.slice(text.indexOf("\ndata: ") + 7)) as {
+              id: number;
+              type: string;
+              createdAt: string;
+            };
             const createdAt = Date.parse(event.createdAt);
             if (createdAt >= sink.measureFrom) {
               const committedAt = sink.committedAt.get(event.id);
@@ -153,7 +175,15 @@ async function listenForCommits(databaseUrl: string, sink: Sink): Promise<pg.Cli
 
 async function measure(base: string, cookie: string, databaseUrl: string, pages: number): Promise<Row> {
   const name = `live-${pages}-${Date.now().toString(36)}`;
-  const sink: Sink = { measureFrom: Infinity, committedAt: new Map(), early: [], delays: [], createdDelays: [], seqs: new Set(), byType: new Map() };
+  const sink: Sink = {
+    measureFrom: Infinity,
+    committedAt: new Map(),
+    early: [],
+    delays: [],
+    createdDelays: [],
+    seqs: new Set(),
+    byType: new Map(),
+  };
   // Only this environment's changes reach the listener: nothing else runs in the bench's app meanwhile.
   const listener = await listenForCommits(databaseUrl, sink);
   await createEnvironment(base, cookie, { name, region: "eu-central", topology: "production", workers: 3 });
@@ -162,14 +192,18 @@ async function measure(base: string, cookie: string, databaseUrl: string, pages:
   const connectStart = Date.now();
   let connected = 0;
   for (let i = 0; i < pages; i += openBatch) {
-    const batch = Array.from({ length: Math.min(openBatch, pages - i) }, () => openPage(base, cookie, name, sink, abort.signal));
+    const batch = Array.from({ length: Math.min(openBatch, pages - i) }, () =>
+      openPage(base, cookie, name, sink, abort.signal),
+    );
     opened.push(...batch);
     const settled = await Promise.allSettled(batch.map((p) => p.ready));
     connected += settled.filter((s) => s.status === "fulfilled").length;
   }
   sink.measureFrom = Date.now();
   const connectSeconds = (sink.measureFrom - connectStart) / 1000;
-  console.log(`  ${connected} of ${pages} feeds open after ${connectSeconds.toFixed(1)} s; measuring until ${name} is running …`);
+  console.log(
+    `  ${connected} of ${pages} feeds open after ${connectSeconds.toFixed(1)} s; measuring until ${name} is running …`,
+  );
 
   let status = "";
   for (;;) {
@@ -183,16 +217,21 @@ async function measure(base: string, cookie: string, databaseUrl: string, pages:
   await Promise.allSettled(opened.map((p) => p.done));
   await listener.end();
   // A page cannot get an event before its commit; a delivery that beat the listener's notification counts as 0.
-  for (const e of sink.early) if (sink.committedAt.has(e.seq)) sink.delays.push(Math.max(0, e.receivedAt - sink.committedAt.get(e.seq)!));
-  if (sink.early.length > 0) console.log(`  ${sink.early.length} deliveries arrived before the bench's listener heard of their commit.`);
+  for (const e of sink.early)
+    if (sink.committedAt.has(e.seq)) sink.delays.push(Math.max(0, e.receivedAt - sink.committedAt.get(e.seq)!));
+  if (sink.early.length > 0)
+    console.log(`  ${sink.early.length} deliveries arrived before the bench's listener heard of their commit.`);
 
   if (connected < pages) console.error(`  Only ${connected} of ${pages} feeds received their first snapshot.`);
-  if (sink.seqs.size === 0) console.error(`  No event was counted: ${name} was done before every feed was open; raise BENCH_TIME_SCALE.`);
+  if (sink.seqs.size === 0)
+    console.error(`  No event was counted: ${name} was done before every feed was open; raise BENCH_TIME_SCALE.`);
   const delays = [...sink.delays].sort((a, b) => a - b);
   const createdDelays = [...sink.createdDelays].sort((a, b) => a - b);
   for (const [type, list] of [...sink.byType].sort((a, b) => b[1].length - a[1].length)) {
     list.sort((a, b) => a - b);
-    console.log(`    ${type.padEnd(28)} ${String(list.length).padStart(6)} deliveries  p50 ${percentile(list, 50)} ms  p95 ${percentile(list, 95)} ms`);
+    console.log(
+      `    ${type.padEnd(28)} ${String(list.length).padStart(6)} deliveries  p50 ${percentile(list, 50)} ms  p95 ${percentile(list, 95)} ms`,
+    );
   }
   return {
     pages,
@@ -220,7 +259,9 @@ async function main() {
     for (const pages of pageCounts) {
       console.log(`${pages} page${pages === 1 ? "" : "s"}:`);
       const row = await measure(app.base, cookie, database.url, pages);
-      console.log(`  ${row.received} of ${row.expected} deliveries; p50 ${row.p50} ms, p95 ${row.p95} ms, p99 ${row.p99} ms, max ${row.max} ms`);
+      console.log(
+        `  ${row.received} of ${row.expected} deliveries; p50 ${row.p50} ms, p95 ${row.p95} ms, p99 ${row.p99} ms, max ${row.max} ms`,
+      );
       rows.push(row);
     }
   } finally {

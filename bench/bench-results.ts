@@ -45,7 +45,8 @@ export function wholeNumberFromEnv(name: string, fallback: number, min = 1): num
   const raw = process.env[name];
   if (raw === undefined || raw.trim() === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number ≥ ${min}; got "${raw}".`);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`${name} must be a whole number ≥ ${min}; got "${raw}".`);
   return value;
 }
 
@@ -64,7 +65,10 @@ export function wholeNumbersFromEnv(name: string, fallback: readonly number[], m
   if (raw === undefined || raw.trim() === "") return [...fallback];
   return raw.split(",").map((part) => {
     const value = Number(part.trim());
-    if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be whole numbers ≥ ${min} separated by commas, such as ${fallback.join(",")}; got "${raw}".`);
+    if (!Number.isInteger(value) || value < min)
+      throw new Error(
+        `${name} must be whole numbers ≥ ${min} separated by commas, such as ${fallback.join(",")}; got "${raw}".`,
+      );
     return value;
   });
 }

@@ -30,7 +30,8 @@ const poolMax = wholeNumberFromEnv("BENCH_POOL", 20, 2);
 const timeoutSeconds = wholeNumberFromEnv("BENCH_TIMEOUT", 1200);
 const workerCounts = (process.env.BENCH_WORKERS ?? "1,2").split(",").map((v) => {
   const n = Number(v.trim());
-  if (!Number.isInteger(n) || n < 1) throw new Error(`BENCH_WORKERS must be worker counts such as 1,2; got "${process.env.BENCH_WORKERS}".`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`BENCH_WORKERS must be worker counts such as 1,2; got "${process.env.BENCH_WORKERS}".`);
   return n;
 });
 
@@ -53,10 +54,20 @@ type Row = {
   insertSeconds: number;
 };
 
-type Worker = { child: ChildProcess; output: string[]; exited: Promise<void>; hasExited(): boolean; readyAt(): number | undefined };
+type Worker = {
+  child: ChildProcess;
+  output: string[];
+  exited: Promise<void>;
+  hasExited(): boolean;
+  readyAt(): number | undefined;
+};
 
 function startWorker(env: NodeJS.ProcessEnv, index: number): Worker {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const output: string[] = [];
   let readyAt: number | undefined;
   const keep = (chunk: Buffer) => {
@@ -72,7 +83,8 @@ function startWorker(env: NodeJS.ProcessEnv, index: number): Worker {
   const exitedPromise = new Promise<void>((resolve) =>
     child.once("exit", (code, signal) => {
       exited = true;
-      if (code !== 0 && signal === null) console.error(`Worker ${index + 1} exited with code ${code}:\n${output.join("\n")}`);
+      if (code !== 0 && signal === null)
+        console.error(`Worker ${index + 1} exited with code ${code}:\n${output.join("\n")}`);
       resolve();
     }),
   );
@@ -84,7 +96,10 @@ async function stopWorker(worker: Worker): Promise<void> {
   if (worker.hasExited()) return;
   worker.child.kill("SIGTERM");
   let timer: NodeJS.Timeout | undefined;
-  const stopped = await Promise.race([worker.exited.then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 60_000)))]);
+  const stopped = await Promise.race([
+    worker.exited.then(() => true),
+    new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 60_000))),
+  ]);
   clearTimeout(timer);
   if (!stopped) {
     worker.child.kill("SIGKILL");
@@ -101,12 +116,16 @@ async function run(workerCount: number): Promise<Row> {
     const insertStart = performance.now();
     for (let i = 0; i < installs; i += 16) {
       await Promise.all(
-        Array.from({ length: Math.min(16, installs - i) }, (_, j) => insertTestEnvironment(db.pool, { userId, name: `bench-${i + j}`, now: new Date() })),
+        Array.from({ length: Math.min(16, installs - i) }, (_, j) =>
+          insertTestEnvironment(db.pool, { userId, name: `bench-${i + j}`, now: new Date() }),
+        ),
       );
     }
     const insertSeconds = (performance.now() - insertStart) / 1000;
     const steps = Number((await db.pool.query(`SELECT COUNT(*) AS n FROM step`)).rows[0].n);
-    console.log(`${workerCount} worker${workerCount === 1 ? "" : "s"}: ${installs} queued installs (${steps} steps) inserted in ${insertSeconds.toFixed(1)} s; starting the workers …`);
+    console.log(
+      `${workerCount} worker${workerCount === 1 ? "" : "s"}: ${installs} queued installs (${steps} steps) inserted in ${insertSeconds.toFixed(1)} s; starting the workers …`,
+    );
 
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -137,7 +156,8 @@ async function run(workerCount: number): Promise<Row> {
       failed = Number(row.failed);
       if (running + failed >= installs) break;
       if (workers.every((w) => w.hasExited())) throw new Error("Every worker exited before the installs were done.");
-      if ((performance.now() - spawnedAt) / 1000 > timeoutSeconds) throw new Error(`Not done after ${timeoutSeconds} s: ${running} running, ${failed} failed.`);
+      if ((performance.now() - spawnedAt) / 1000 > timeoutSeconds)
+        throw new Error(`Not done after ${timeoutSeconds} s: ${running} running, ${failed} failed.`);
       if (performance.now() - lastReport > 5_000) {
         lastReport = performance.now();
         console.log(`  … ${running} of ${installs} running`);
@@ -156,7 +176,13 @@ async function run(workerCount: number): Promise<Row> {
            FROM step WHERE status = 'succeeded'`,
         [new Date(allReadyAt)],
       )
-    ).rows[0] as { steps: string; attempts: string; firstStart: string | null; lastEnd: string | null; afterReady: string };
+    ).rows[0] as {
+      steps: string;
+      attempts: string;
+      firstStart: string | null;
+      lastEnd: string | null;
+      afterReady: string;
+    };
     const firstStart = Number(done.firstStart ?? 0);
     const lastEnd = Number(done.lastEnd ?? 0);
     const succeeded = Number(done.steps);

@@ -50,14 +50,18 @@ describe("ApiClient", () => {
     });
     const client = new ApiClient(config, io);
     const get = await failure(client.json("GET", "/account"));
-    expect(get).toMatchObject({ exitCode: 6, message: "Cannot reach http://app.test (ECONNREFUSED): check the URL and that the app is running." });
+    expect(get).toMatchObject({
+      exitCode: 6,
+      message: "Cannot reach http://app.test (ECONNREFUSED): check the URL and that the app is running.",
+    });
     expect(requests).toHaveLength(2);
     await failure(client.json("DELETE", "/environments/demo"));
     expect(requests).toHaveLength(3);
   });
 
   it("waits Retry-After once on 429, then exits 7 if still limited", async () => {
-    const limited = () => problemResponse(429, "This token made more than 600 requests this minute. Try again in 12 s.");
+    const limited = () =>
+      problemResponse(429, "This token made more than 600 requests this minute. Try again in 12 s.");
     const { io, sleeps, stderr } = fakeIo({
       handler: () => {
         const response = limited();
@@ -73,12 +77,17 @@ describe("ApiClient", () => {
 
   it("answers after a 429 when the retry passes", async () => {
     let calls = 0;
-    const { io } = fakeIo({ handler: () => (++calls === 1 ? problemResponse(429, "slow down") : jsonResponse(200, { ok: true })) });
+    const { io } = fakeIo({
+      handler: () => (++calls === 1 ? problemResponse(429, "slow down") : jsonResponse(200, { ok: true })),
+    });
     expect(await new ApiClient(config, io).json("GET", "/account")).toEqual({ ok: true });
   });
 
   it("turns a problem into its exit code, detail and field errors", async () => {
-    const { io } = fakeIo({ handler: () => problemResponse(409, 'The name "demo" is taken.', [{ field: "name", message: "Choose another name." }]) });
+    const { io } = fakeIo({
+      handler: () =>
+        problemResponse(409, 'The name "demo" is taken.', [{ field: "name", message: "Choose another name." }]),
+    });
     expect(await failure(new ApiClient(config, io).json("POST", "/environments", {}))).toMatchObject({
       exitCode: 5,
       message: 'The name "demo" is taken.',
@@ -87,18 +96,41 @@ describe("ApiClient", () => {
   });
 
   it("says how to fix 401 and 403", async () => {
-    const { io } = fakeIo({ handler: (url) => (url.pathname.endsWith("account") ? problemResponse(401, "This API token is not valid.") : problemResponse(403, "needs a Read and write token.", undefined, "insufficient_scope")) });
+    const { io } = fakeIo({
+      handler: (url) =>
+        url.pathname.endsWith("account")
+          ? problemResponse(401, "This API token is not valid.")
+          : problemResponse(403, "needs a Read and write token.", undefined, "insufficient_scope"),
+    });
     const client = new ApiClient(config, io);
-    expect((await failure(client.json("GET", "/account"))).message).toMatch(/not valid\. Run `clusterport login --url <APP_URL>`/);
+    expect((await failure(client.json("GET", "/account"))).message).toMatch(
+      /not valid\. Run `clusterport login --url <APP_URL>`/,
+    );
     const forbidden = await failure(client.json("DELETE", "/environments/demo"));
-    expect(forbidden).toMatchObject({ exitCode: 3, message: expect.stringMatching(/Read and write token on the Account page and run `clusterport login`/) });
+    expect(forbidden).toMatchObject({
+      exitCode: 3,
+      message: expect.stringMatching(/Read and write token on the Account page and run `clusterport login`/),
+    });
   });
 
   it("exits 6 for an answer that is not the API's: an HTML page, a proxy's 502", async () => {
-    const { io } = fakeIo({ handler: (url) => new Response("<html>", { status: url.pathname.endsWith("account") ? 404 : 502, statusText: "Bad Gateway", headers: { "content-type": "text/html" } }) });
+    const { io } = fakeIo({
+      handler: (url) =>
+        new Response("<html>", {
+          status: url.pathname.endsWith("account") ? 404 : 502,
+          statusText: "Bad Gateway",
+          headers: { "content-type": "text/html" },
+        }),
+    });
     const client = new ApiClient(config, io);
-    expect(await failure(client.json("GET", "/account"))).toMatchObject({ exitCode: 6, message: expect.stringMatching(/without an API problem/) });
-    expect(await failure(client.json("GET", "/environments"))).toMatchObject({ exitCode: 6, message: "http://app.test answered 502 Bad Gateway: try again later." });
+    expect(await failure(client.json("GET", "/account"))).toMatchObject({
+      exitCode: 6,
+      message: expect.stringMatching(/without an API problem/),
+    });
+    expect(await failure(client.json("GET", "/environments"))).toMatchObject({
+      exitCode: 6,
+      message: "http://app.test answered 502 Bad Gateway: try again later.",
+    });
   });
 });
 

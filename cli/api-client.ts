@@ -34,8 +34,18 @@ export class ApiClient {
     return (await this.send("GET", path, undefined, accept)).text();
   }
 
-  private async send(method: Method, path: string, body: unknown, accept: string, idempotencyKey?: string): Promise<Response> {
-    const headers: Record<string, string> = { authorization: `Bearer ${this.config.token}`, accept: `${accept}, application/problem+json`, "user-agent": userAgent };
+  private async send(
+    method: Method,
+    path: string,
+    body: unknown,
+    accept: string,
+    idempotencyKey?: string,
+  ): Promise<Response> {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${this.config.token}`,
+      accept: `${accept}, application/problem+json`,
+      "user-agent": userAgent,
+    };
     const payload = body === undefined ? undefined : JSON.stringify(body);
     if (payload !== undefined) headers["content-type"] = "application/json";
     if (method === "POST") headers["idempotency-key"] = idempotencyKey ?? randomUUID();
@@ -78,24 +88,39 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
 
 function unreachable(appUrl: string, e: unknown): CliError {
   const error = e as Error & { cause?: { code?: string; message?: string } };
-  const why = error.name === "TimeoutError" ? `no answer within ${timeoutMs / 1000} s` : (error.cause?.code ?? error.cause?.message ?? error.message);
-  return new CliError(`Cannot reach ${appUrl} (${why}): check the URL and that the app is running.`, exitCodes.unreachable);
+  const why =
+    error.name === "TimeoutError"
+      ? `no answer within ${timeoutMs / 1000} s`
+      : (error.cause?.code ?? error.cause?.message ?? error.message);
+  return new CliError(
+    `Cannot reach ${appUrl} (${why}): check the URL and that the app is running.`,
+    exitCodes.unreachable,
+  );
 }
 
 async function errorFromResponse(response: Response, method: Method, appUrl: string): Promise<CliError> {
-  const problem = (response.headers.get("content-type") ?? "").includes("json") ? ((await response.json().catch(() => null)) as Partial<Problem> | null) : null;
+  const problem = (response.headers.get("content-type") ?? "").includes("json")
+    ? ((await response.json().catch(() => null)) as Partial<Problem> | null)
+    : null;
   if (typeof problem?.detail !== "string") {
     // An HTML page or a proxy's answer: whatever answered, it is not the API.
     const message =
-      response.status >= 500 ? `${appUrl} answered ${response.status} ${response.statusText}: try again later.` : `${appUrl} answered ${response.status} without an API problem: is it the Clusterport app's address?`;
+      response.status >= 500
+        ? `${appUrl} answered ${response.status} ${response.statusText}: try again later.`
+        : `${appUrl} answered ${response.status} without an API problem: is it the Clusterport app's address?`;
     return new CliError(message, exitCodes.unreachable);
   }
   const details = (problem.errors ?? []).map((e) => `${e.field}: ${e.message}`);
-  return new CliError(`${problem.detail}${hint(response.status, problem.code)}`, exitCodeForStatus(response.status), details);
+  return new CliError(
+    `${problem.detail}${hint(response.status, problem.code)}`,
+    exitCodeForStatus(response.status),
+    details,
+  );
 }
 
 function hint(status: number, code: string | undefined): string {
   if (status === 401) return " Run `clusterport login --url <APP_URL>` with a valid API token.";
-  if (code === "insufficient_scope") return " Create a Read and write token on the Account page and run `clusterport login` with it.";
+  if (code === "insufficient_scope")
+    return " Create a Read and write token on the Account page and run `clusterport login` with it.";
   return "";
 }

@@ -1,5 +1,13 @@
-import type { account, changeAccepted, environmentDetail, environmentListItem, environmentStatus, logLine, operationAccepted } from "@/lib/api-v1/schemas";
 import type { catalogue } from "@/lib/api-v1/operations/catalog-operations";
+import type {
+  account,
+  changeAccepted,
+  environmentDetail,
+  environmentListItem,
+  environmentStatus,
+  logLine,
+  operationAccepted,
+} from "@/lib/api-v1/schemas";
 import type { z } from "@/lib/validations/zod";
 
 /** The API's answers, typed from the schemas its OpenAPI document is made of. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { catalogOperations } from "@/lib/api-v1/operations/catalog-operations";
-import { fakeIo, jsonResponse } from "./testing/fake-io";
 import { runCli } from "./run-cli";
+import { fakeIo, jsonResponse } from "./testing/fake-io";
 
 /** The API's own answer, so that the command is tested against what the server sends. */
 async function catalogAnswer(): Promise<unknown> {
@@ -16,9 +16,15 @@ describe("clusterport catalog", () => {
     expect(await runCli(["catalog"], io)).toBe(0);
     expect(requests.map((r) => r.url.pathname)).toEqual(["/api/v1/catalog"]);
     const text = stdout();
-    expect(text).toContain("Regions (region)\nID          NAME       LOCATION       DOMAIN                 AVAILABLE\neu-central  Frankfurt  Germany        fra.clusterport.cloud  yes\n");
-    expect(text).toMatch(/\nus-east +Ashburn +United States +iad\.clusterport\.cloud +no: Full: not accepting new environments\n/);
-    expect(text).toContain("Kubernetes versions (version)\nID       MINOR  RELEASED    DEFAULT\n1.37.1   1.37   2026-10-14  yes\n1.36.5   1.36   2026-10-14\n");
+    expect(text).toContain(
+      "Regions (region)\nID          NAME       LOCATION       DOMAIN                 AVAILABLE\neu-central  Frankfurt  Germany        fra.clusterport.cloud  yes\n",
+    );
+    expect(text).toMatch(
+      /\nus-east +Ashburn +United States +iad\.clusterport\.cloud +no: Full: not accepting new environments\n/,
+    );
+    expect(text).toContain(
+      "Kubernetes versions (version)\nID       MINOR  RELEASED    DEFAULT\n1.37.1   1.37   2026-10-14  yes\n1.36.5   1.36   2026-10-14\n",
+    );
     expect(text).toMatch(/Topologies \(topology\)\nID +NAME +MIN WORKERS +SUMMARY\ndevelopment +Development +1 /);
     expect(text).toMatch(/Ingress controllers \(ingress\)\n.*\nnginx +NGINX +[\d.]+ +yes\ntraefik/);
     expect(text).toMatch(/Dashboards \(dashboard\)\n.*\nheadlamp +Headlamp +[\d.]+ +yes\n/);

@@ -1,14 +1,39 @@
 import { describe, expect, it } from "vitest";
-import { fakeIo, jsonResponse, problemResponse } from "./testing/fake-io";
 import { runCli } from "./run-cli";
+import { fakeIo, jsonResponse, problemResponse } from "./testing/fake-io";
 
-const totals = (nodes: number) => ({ nodes, reservedCloudlets: nodes * 4, cloudletLimit: nodes * 16, ramMiB: nodes * 2048, cpuMHz: nodes * 1600, diskGb: nodes * 20 });
-const price = (monthly: number) => ({ currency: "USD", hourly: monthly / 730, monthly, hourlyAtLimit: monthly / 365, monthlyAtLimit: monthly * 2 });
+const totals = (nodes: number) => ({
+  nodes,
+  reservedCloudlets: nodes * 4,
+  cloudletLimit: nodes * 16,
+  ramMiB: nodes * 2048,
+  cpuMHz: nodes * 1600,
+  diskGb: nodes * 20,
+});
+const price = (monthly: number) => ({
+  currency: "USD",
+  hourly: monthly / 730,
+  monthly,
+  hourlyAtLimit: monthly / 365,
+  monthlyAtLimit: monthly * 2,
+});
 const diff = {
   nodes: { added: [{ id: "cp-3", group: "Workers" }], removed: [], before: 3, after: 4 },
   resources: { before: totals(3), after: totals(4) },
   price: { before: price(30), after: price(40) },
-  quota: { ok: true, verdicts: [{ quota: "maxNodesPerEnvironment", label: "Nodes", limit: 6, required: 4, ok: true, message: "Nodes per environment: 4 of 6." }] },
+  quota: {
+    ok: true,
+    verdicts: [
+      {
+        quota: "maxNodesPerEnvironment",
+        label: "Nodes",
+        limit: 6,
+        required: 4,
+        ok: true,
+        message: "Nodes per environment: 4 of 6.",
+      },
+    ],
+  },
   steps: [
     { key: "create-join-token", title: "Create a join token (kubeadm token create)", estimatedSeconds: 5 },
     { key: "join-worker:cp-3", title: "Join worker cp-3", estimatedSeconds: 70 },
@@ -20,8 +45,22 @@ const accepted = { operationId: "op-1", summary: "scales workers 2 → 3, adding
 const status = (s: string, opStatus: string) => ({
   name: "demo",
   status: s,
-  operation: { id: "op-1", type: "scale-workers", status: opStatus, summary: "scales workers 2 → 3, adding cp-3", startedAt: null, finishedAt: null, error: null },
-  progress: { done: opStatus === "succeeded" ? 2 : 1, total: 2, percent: opStatus === "succeeded" ? 100 : 50, elapsedSeconds: 30, remainingSeconds: opStatus === "succeeded" ? null : 70 },
+  operation: {
+    id: "op-1",
+    type: "scale-workers",
+    status: opStatus,
+    summary: "scales workers 2 → 3, adding cp-3",
+    startedAt: null,
+    finishedAt: null,
+    error: null,
+  },
+  progress: {
+    done: opStatus === "succeeded" ? 2 : 1,
+    total: 2,
+    percent: opStatus === "succeeded" ? 100 : 50,
+    elapsedSeconds: 30,
+    remainingSeconds: opStatus === "succeeded" ? null : 70,
+  },
   running: opStatus === "succeeded" ? [] : ["Join worker cp-3"],
   endpoints: null,
 });
@@ -37,18 +76,33 @@ function changeServer(statuses: unknown[] = [], problems: string[] = []) {
   });
 }
 
-const sent = (r: { url: URL; body: string | undefined }) => [r.url.pathname.replace("/api/v1/environments/demo", ""), r.body === undefined ? undefined : JSON.parse(r.body)];
+const sent = (r: { url: URL; body: string | undefined }) => [
+  r.url.pathname.replace("/api/v1/environments/demo", ""),
+  r.body === undefined ? undefined : JSON.parse(r.body),
+];
 
 describe("change commands", () => {
   it.each([
     [["env", "scale", "demo", "--workers", "3"], "/changes/scale-workers", { workers: 3 }],
-    [["env", "scale", "demo", "--workers", "1", "--remove", "cp-2,cp-3", "--remove", "cp-4"], "/changes/scale-workers", { workers: 1, remove: ["cp-2", "cp-3", "cp-4"] }],
+    [
+      ["env", "scale", "demo", "--workers", "1", "--remove", "cp-2,cp-3", "--remove", "cp-4"],
+      "/changes/scale-workers",
+      { workers: 1, remove: ["cp-2", "cp-3", "cp-4"] },
+    ],
     [["env", "upgrade", "demo", "--version", "v1.37.1"], "/changes/upgrade", { version: "1.37.1" }],
     [["env", "storage", "add", "demo"], "/changes/add-storage", {}],
-    [["env", "certificate", "set", "demo", "--domain", "app.example.com"], "/changes/certificate", { domain: "app.example.com" }],
+    [
+      ["env", "certificate", "set", "demo", "--domain", "app.example.com"],
+      "/changes/certificate",
+      { domain: "app.example.com" },
+    ],
     [["env", "certificate", "remove", "demo"], "/changes/remove-certificate", {}],
     [["env", "registry", "remove", "demo"], "/changes/remove-registry-credentials", {}],
-    [["env", "autoscaling", "demo", "--on", "--min", "1", "--max", "4"], "/changes/autoscaling", { enabled: true, minWorkers: 1, maxWorkers: 4 }],
+    [
+      ["env", "autoscaling", "demo", "--on", "--min", "1", "--max", "4"],
+      "/changes/autoscaling",
+      { enabled: true, minWorkers: 1, maxWorkers: 4 },
+    ],
     [["env", "autoscaling", "demo", "--off"], "/changes/autoscaling", { enabled: false }],
     [["addon", "enable", "demo", "tracing"], "/changes/addons", { tracing: true }],
   ])("%j posts %s with %j and an Idempotency-Key", async (argv, path, body) => {
@@ -56,12 +110,16 @@ describe("change commands", () => {
     expect(await runCli(argv, io)).toBe(0);
     expect(requests.map(sent)).toEqual([[path, body]]);
     expect(requests[0]?.headers.get("idempotency-key")).toMatch(/^[0-9a-f-]{36}$/);
-    expect(stdout()).toBe("Change started on demo: scales workers 2 → 3, adding cp-3. Follow it with: clusterport env status demo --watch\n");
+    expect(stdout()).toBe(
+      "Change started on demo: scales workers 2 → 3, adding cp-3. Follow it with: clusterport env status demo --watch\n",
+    );
   });
 
   it("sends the --idempotency-key given, so a script's repeat is answered rather than done twice", async () => {
     const { io, requests } = changeServer();
-    expect(await runCli(["env", "scale", "demo", "--workers", "3", "--idempotency-key", "nightly-2026-01-10"], io)).toBe(0);
+    expect(
+      await runCli(["env", "scale", "demo", "--workers", "3", "--idempotency-key", "nightly-2026-01-10"], io),
+    ).toBe(0);
     expect(requests[0]?.headers.get("idempotency-key")).toBe("nightly-2026-01-10");
     const bad = changeServer();
     expect(await runCli(["env", "scale", "demo", "--workers", "3", "--idempotency-key", "short"], bad.io)).toBe(2);
@@ -95,7 +153,9 @@ describe("change commands", () => {
   it("--preview of a change that breaks a quota prints it and exits 2; --json prints the preview only", async () => {
     const { io, stderr } = changeServer([], ["Nodes per environment: your plan allows 6, this cluster needs 8."]);
     expect(await runCli(["env", "scale", "demo", "--workers", "7", "--preview"], io)).toBe(2);
-    expect(stderr()).toBe("error: This change is not possible on your plan:\n  Nodes per environment: your plan allows 6, this cluster needs 8.\n");
+    expect(stderr()).toBe(
+      "error: This change is not possible on your plan:\n  Nodes per environment: your plan allows 6, this cluster needs 8.\n",
+    );
     const json = changeServer();
     expect(await runCli(["env", "upgrade", "demo", "--version", "1.37.1", "--preview", "--json"], json.io)).toBe(0);
     expect(JSON.parse(json.stdout())).toEqual({ summary: accepted.summary, diff, problems: [] });
@@ -110,10 +170,21 @@ describe("change commands", () => {
   });
 
   it("--watch --json prints the answer, then each changed status, as JSON Lines; a failed change exits 1", async () => {
-    const failed = { ...status("running", "failed"), operation: { ...status("running", "failed").operation, error: { step: "Join worker cp-3", message: "It never joined.", fixableBy: "platform", action: "Retry." } } };
+    const failed = {
+      ...status("running", "failed"),
+      operation: {
+        ...status("running", "failed").operation,
+        error: { step: "Join worker cp-3", message: "It never joined.", fixableBy: "platform", action: "Retry." },
+      },
+    };
     const { io, stdout, stderr } = changeServer([status("updating", "running"), failed]);
     expect(await runCli(["--json", "env", "autoscaling", "demo", "--off", "--watch"], io)).toBe(1);
-    expect(stdout().trimEnd().split("\n").map((l) => Object.keys(JSON.parse(l))[0])).toEqual(["operationId", "name", "name"]);
+    expect(
+      stdout()
+        .trimEnd()
+        .split("\n")
+        .map((l) => Object.keys(JSON.parse(l))[0]),
+    ).toEqual(["operationId", "name", "name"]);
     expect(stderr()).toMatch(/^error: The scale-workers of demo failed at step "Join worker cp-3": It never joined\./);
   });
 
@@ -126,10 +197,16 @@ describe("change commands", () => {
   it.each([
     [["env", "scale", "demo", "--workers", "three"], "workers: Enter the number of workers."],
     [["env", "scale", "demo", "--workers", "2.5"], "workers: Enter a whole number of workers."],
-    [["env", "scale", "demo", "--workers", "2", "--remove", "worker-2"], "remove.0: Name workers by their node id, e.g. cp-2."],
+    [
+      ["env", "scale", "demo", "--workers", "2", "--remove", "worker-2"],
+      "remove.0: Name workers by their node id, e.g. cp-2.",
+    ],
     [["env", "upgrade", "demo", "--version", "latest"], "version: Use a version like 1.37.1."],
     [["env", "certificate", "set", "demo", "--domain", "not a domain"], "domain: "],
-    [["env", "autoscaling", "demo", "--on", "--min", "4", "--max", "2"], "maxWorkers: Maximum workers must be at least Minimum workers."],
+    [
+      ["env", "autoscaling", "demo", "--on", "--min", "4", "--max", "2"],
+      "maxWorkers: Maximum workers must be at least Minimum workers.",
+    ],
   ])("%j is refused locally with the server's message, nothing sent (exit 2)", async (argv, detail) => {
     const { io, stderr, requests } = changeServer();
     expect(await runCli(argv, io)).toBe(2);
@@ -158,7 +235,12 @@ describe("change commands", () => {
     expect(busy.stderr()).toBe("error: Another operation runs on demo: wait for it to end.\n");
     const missing = fakeIo({ handler: () => problemResponse(404, 'There is no environment "demo".') });
     expect(await runCli(["env", "storage", "add", "demo"], missing.io)).toBe(4);
-    const version = fakeIo({ handler: () => problemResponse(400, "From v1.36.5 the cluster can go to v1.37.1.", [{ field: "version", message: "From v1.36.5 the cluster can go to v1.37.1." }]) });
+    const version = fakeIo({
+      handler: () =>
+        problemResponse(400, "From v1.36.5 the cluster can go to v1.37.1.", [
+          { field: "version", message: "From v1.36.5 the cluster can go to v1.37.1." },
+        ]),
+    });
     expect(await runCli(["env", "upgrade", "demo", "--version", "1.35.9"], version.io)).toBe(2);
     expect(version.stderr()).toContain("  version: From v1.36.5 the cluster can go to v1.37.1.\n");
   });
@@ -171,18 +253,28 @@ describe("env registry set", () => {
     const { io, stdin, requests, stdout, stderr } = changeServer();
     stdin.end("s3cret token\n");
     expect(await runCli([...args, "--password-stdin"], io)).toBe(0);
-    expect(requests.map(sent)).toEqual([["/changes/registry-credentials", { registry: "ghcr.io", username: "ci", password: "s3cret token" }]]);
+    expect(requests.map(sent)).toEqual([
+      ["/changes/registry-credentials", { registry: "ghcr.io", username: "ci", password: "s3cret token" }],
+    ]);
     expect(stdout() + stderr()).not.toContain("s3cret");
   });
 
   it("asks on a terminal in raw mode, so that the keys typed are not shown, and prints the prompt only", async () => {
-    const { io, stdin, requests, stdout, stderr } = fakeIo({ stdinTty: true, handler: () => jsonResponse(202, accepted) });
+    const { io, stdin, requests, stdout, stderr } = fakeIo({
+      stdinTty: true,
+      handler: () => jsonResponse(202, accepted),
+    });
     const modes: boolean[] = [];
     Object.assign(stdin, { setRawMode: (mode: boolean) => void modes.push(mode) });
     stdin.write("hunter22\r");
     expect(await runCli([...args, "--email", "ci@example.com"], io)).toBe(0);
     expect(modes).toEqual([true, false]);
-    expect(JSON.parse(requests[0]?.body ?? "")).toEqual({ registry: "ghcr.io", username: "ci", password: "hunter22", email: "ci@example.com" });
+    expect(JSON.parse(requests[0]?.body ?? "")).toEqual({
+      registry: "ghcr.io",
+      username: "ci",
+      password: "hunter22",
+      email: "ci@example.com",
+    });
     expect(stderr()).toBe("Password or access token for ci@ghcr.io: \n");
     expect(stdout()).not.toContain("hunter22");
   });

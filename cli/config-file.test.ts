@@ -18,7 +18,9 @@ describe("the config file", () => {
   it("lives under XDG_CONFIG_HOME, else ~/.config; a relative XDG_CONFIG_HOME is ignored", () => {
     expect(configFilePath({ XDG_CONFIG_HOME: home })).toBe(path.join(home, "clusterport", "config.json"));
     expect(configFilePath({})).toBe(path.join(os.homedir(), ".config", "clusterport", "config.json"));
-    expect(configFilePath({ XDG_CONFIG_HOME: "relative/dir" })).toBe(path.join(os.homedir(), ".config", "clusterport", "config.json"));
+    expect(configFilePath({ XDG_CONFIG_HOME: "relative/dir" })).toBe(
+      path.join(os.homedir(), ".config", "clusterport", "config.json"),
+    );
   });
 
   it("is written readable by its owner only (0600) in a 0700 directory, and read back", () => {
@@ -61,8 +63,14 @@ describe("resolveCredentials", () => {
     const env = { XDG_CONFIG_HOME: home };
     writeConfigFile(env, { url: "http://stored.test/", token: "cp_stored" });
     expect(resolveCredentials(env)).toEqual({ url: "http://stored.test", token: "cp_stored" });
-    expect(resolveCredentials({ ...env, CLUSTERPORT_TOKEN: "cp_ci" })).toEqual({ url: "http://stored.test", token: "cp_ci" });
-    expect(resolveCredentials({ ...env, CLUSTERPORT_URL: "https://ci.test/app/" })).toEqual({ url: "https://ci.test/app", token: "cp_stored" });
+    expect(resolveCredentials({ ...env, CLUSTERPORT_TOKEN: "cp_ci" })).toEqual({
+      url: "http://stored.test",
+      token: "cp_ci",
+    });
+    expect(resolveCredentials({ ...env, CLUSTERPORT_URL: "https://ci.test/app/" })).toEqual({
+      url: "https://ci.test/app",
+      token: "cp_stored",
+    });
   });
 
   it("says how to log in when there is nothing (exit 3)", () => {

@@ -39,7 +39,11 @@ export function readConfigFile(env: Io["env"]): Config | undefined {
     parsed = undefined;
   }
   const config = configSchema.safeParse(parsed);
-  if (!config.success) throw new CliError(`${file} is not a clusterport config file: run \`clusterport logout\`, then \`clusterport login\`.`, exitCodes.usage);
+  if (!config.success)
+    throw new CliError(
+      `${file} is not a clusterport config file: run \`clusterport logout\`, then \`clusterport login\`.`,
+      exitCodes.usage,
+    );
   return config.data;
 }
 

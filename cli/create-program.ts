@@ -47,7 +47,9 @@ ${exitCodesHelp}`,
   addCatalogCommand(program, ctx);
   const env = program
     .command("env")
-    .description("environments: list, create, status, logs, kubeconfig, delete; day-2 changes: scale, upgrade, storage, certificate, registry, autoscaling");
+    .description(
+      "environments: list, create, status, logs, kubeconfig, delete; day-2 changes: scale, upgrade, storage, certificate, registry, autoscaling",
+    );
   addEnvListCommand(env, ctx);
   addEnvCreateCommand(env, ctx);
   addEnvStatusCommand(env, ctx);

@@ -4,7 +4,15 @@ import { formatTable } from "./format-table";
 
 describe("formatTable", () => {
   it("pads each column to its widest cell, without trailing spaces", () => {
-    expect(formatTable(["NAME", "AGE"], [["demo-cluster", "3m"], ["x", "12d"]])).toBe("NAME          AGE\ndemo-cluster  3m\nx             12d\n");
+    expect(
+      formatTable(
+        ["NAME", "AGE"],
+        [
+          ["demo-cluster", "3m"],
+          ["x", "12d"],
+        ],
+      ),
+    ).toBe("NAME          AGE\ndemo-cluster  3m\nx             12d\n");
   });
 });
 

@@ -10,7 +10,10 @@ export function parseAppUrl(raw: string): string {
     url = new URL("invalid:");
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new CliError(`"${raw}" is not the app's address: give its http:// or https:// URL, e.g. http://localhost:3000.`, exitCodes.usage);
+    throw new CliError(
+      `"${raw}" is not the app's address: give its http:// or https:// URL, e.g. http://localhost:3000.`,
+      exitCodes.usage,
+    );
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }

@@ -19,10 +19,17 @@ function readAll(stdin: Io["stdin"]): Promise<string> {
  * with `--password-stdin` all of a piped stdin less its final line break (as `docker login --password-stdin`),
  * else asked on the terminal without echo. A script without --password-stdin has nobody to ask: exit 2.
  */
-export async function readPassword(io: Pick<Io, "stdin" | "err">, fromStdin: boolean, question: string): Promise<string> {
+export async function readPassword(
+  io: Pick<Io, "stdin" | "err">,
+  fromStdin: boolean,
+  question: string,
+): Promise<string> {
   if (io.stdin.isTTY) return promptSecret(io, question);
   if (!fromStdin) {
-    throw new CliError("No password: pipe it with --password-stdin (e.g. printf %s \"$TOKEN\" | clusterport env registry set …), or run this on a terminal to be asked.", exitCodes.usage);
+    throw new CliError(
+      'No password: pipe it with --password-stdin (e.g. printf %s "$TOKEN" | clusterport env registry set …), or run this on a terminal to be asked.',
+      exitCodes.usage,
+    );
   }
   return (await readAll(io.stdin)).replace(/\r?\n$/, "");
 }

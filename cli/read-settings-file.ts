@@ -24,7 +24,10 @@ export function readSettingsFile(file: string): Record<string, unknown> {
     throw new CliError(`${file} is not valid YAML or JSON: ${(e as Error).message}`, exitCodes.usage);
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    throw new CliError(`${file} must hold the settings as a mapping, at least: name: <name> and region: <region id>.`, exitCodes.usage);
+    throw new CliError(
+      `${file} must hold the settings as a mapping, at least: name: <name> and region: <region id>.`,
+      exitCodes.usage,
+    );
   }
   const checked = parseInstallBody(data);
   if (!checked.success) {

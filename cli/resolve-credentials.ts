@@ -14,7 +14,10 @@ export function resolveCredentials(env: Io["env"]): Config {
   const url = fromEnv.url ?? stored?.url;
   const token = fromEnv.token ?? stored?.token;
   if (!url || !token) {
-    throw new CliError("Not logged in: run `clusterport login --url <APP_URL>` (or set CLUSTERPORT_URL and CLUSTERPORT_TOKEN).", exitCodes.auth);
+    throw new CliError(
+      "Not logged in: run `clusterport login --url <APP_URL>` (or set CLUSTERPORT_URL and CLUSTERPORT_TOKEN).",
+      exitCodes.auth,
+    );
   }
   return { url: parseAppUrl(url), token };
 }

@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { fakeIo, jsonResponse, problemResponse } from "./testing/fake-io";
 import { runCli } from "./run-cli";
+import { fakeIo, jsonResponse, problemResponse } from "./testing/fake-io";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "clusterport-run-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -11,8 +11,22 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const status = (s: string, extra: Record<string, unknown> = {}) => ({
   name: "demo",
   status: s,
-  operation: { id: "op", type: "install", status: s === "running" ? "succeeded" : "running", summary: null, startedAt: null, finishedAt: null, error: null },
-  progress: { done: s === "running" ? 4 : 1, total: 4, percent: s === "running" ? 100 : 25, elapsedSeconds: s === "running" ? 75 : 12, remainingSeconds: s === "running" ? null : 63 },
+  operation: {
+    id: "op",
+    type: "install",
+    status: s === "running" ? "succeeded" : "running",
+    summary: null,
+    startedAt: null,
+    finishedAt: null,
+    error: null,
+  },
+  progress: {
+    done: s === "running" ? 4 : 1,
+    total: 4,
+    percent: s === "running" ? 100 : 25,
+    elapsedSeconds: s === "running" ? 75 : 12,
+    remainingSeconds: s === "running" ? null : 63,
+  },
   running: s === "running" ? [] : ["Join worker cp-1"],
   endpoints: null,
   ...extra,
@@ -42,7 +56,10 @@ describe("argument handling", () => {
   });
 
   it("takes --json before or after the command", async () => {
-    for (const argv of [["--json", "env", "list"], ["env", "list", "--json"]]) {
+    for (const argv of [
+      ["--json", "env", "list"],
+      ["env", "list", "--json"],
+    ]) {
       const { io, stdout } = fakeIo({ handler: () => jsonResponse(200, { items: [], nextCursor: null }) });
       expect(await runCli(argv, io)).toBe(0);
       expect(JSON.parse(stdout())).toEqual({ items: [], nextCursor: null });
@@ -58,19 +75,34 @@ describe("argument handling", () => {
 
 describe("commands", () => {
   it("login checks the token, stores it and says who you are; --json prints the account only", async () => {
-    const account = { id: "u1", name: "Ada", email: "ada@example.test", plan: { id: "free", name: "Free" }, via: "token:ci" };
-    const { io, stdout, requests } = fakeIo({ env: { XDG_CONFIG_HOME: dir }, handler: () => jsonResponse(200, account) });
+    const account = {
+      id: "u1",
+      name: "Ada",
+      email: "ada@example.test",
+      plan: { id: "free", name: "Free" },
+      via: "token:ci",
+    };
+    const { io, stdout, requests } = fakeIo({
+      env: { XDG_CONFIG_HOME: dir },
+      handler: () => jsonResponse(200, account),
+    });
     expect(await runCli(["login", "--url", "http://localhost:3000/", "--token", "cp_abc"], io)).toBe(0);
     expect(stdout()).toBe("Logged in to http://localhost:3000 as Ada <ada@example.test> (Free plan, token:ci).\n");
     expect(requests[0]?.url.href).toBe("http://localhost:3000/api/v1/account");
-    expect(JSON.parse(fs.readFileSync(path.join(dir, "clusterport", "config.json"), "utf8"))).toEqual({ url: "http://localhost:3000", token: "cp_abc" });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "clusterport", "config.json"), "utf8"))).toEqual({
+      url: "http://localhost:3000",
+      token: "cp_abc",
+    });
     const again = fakeIo({ env: { XDG_CONFIG_HOME: dir }, handler: () => jsonResponse(200, account) });
     expect(await runCli(["login", "--json", "--url", "http://localhost:3000", "--token", "cp_abc"], again.io)).toBe(0);
     expect(JSON.parse(again.stdout())).toEqual(account);
   });
 
   it("login reads the token from a pipe when none is given", async () => {
-    const { io, stdin, requests } = fakeIo({ env: { XDG_CONFIG_HOME: dir, CLUSTERPORT_TOKEN: "" }, handler: () => jsonResponse(200, { name: "A", email: "a@b", plan: { name: "Free" }, via: "token:x" }) });
+    const { io, stdin, requests } = fakeIo({
+      env: { XDG_CONFIG_HOME: dir, CLUSTERPORT_TOKEN: "" },
+      handler: () => jsonResponse(200, { name: "A", email: "a@b", plan: { name: "Free" }, via: "token:x" }),
+    });
     stdin.end("cp_piped\n");
     expect(await runCli(["login", "--url", "http://localhost:3000"], io)).toBe(0);
     expect(requests[0]?.headers.get("authorization")).toBe("Bearer cp_piped");
@@ -119,7 +151,11 @@ describe("commands", () => {
     fs.writeFileSync(file, "name: demo\nregion: eu-central\nwokers: 3\n");
     const { io, stderr, requests } = fakeIo();
     expect(await runCli(["env", "create", "--file", file], io)).toBe(2);
-    expect(stderr()).toMatch(new RegExp(`^error: The settings in ${file} are not valid:\n  wokers: Not an install setting: use version, dashboard, topology, workers, `));
+    expect(stderr()).toMatch(
+      new RegExp(
+        `^error: The settings in ${file} are not valid:\n  wokers: Not an install setting: use version, dashboard, topology, workers, `,
+      ),
+    );
     expect(stderr()).not.toMatch(/warning|ignored/);
     expect(requests).toHaveLength(0);
   });
@@ -127,7 +163,10 @@ describe("commands", () => {
   it("env create posts the file's settings", async () => {
     const file = path.join(dir, "ok.json");
     fs.writeFileSync(file, '{"name":"demo","region":"eu-central"}');
-    const { io, stdout, requests } = fakeIo({ handler: () => jsonResponse(201, { name: "demo", status: "queued", region: { id: "eu-central", name: "Frankfurt" } }) });
+    const { io, stdout, requests } = fakeIo({
+      handler: () =>
+        jsonResponse(201, { name: "demo", status: "queued", region: { id: "eu-central", name: "Frankfurt" } }),
+    });
     expect(await runCli(["env", "create", "-f", file], io)).toBe(0);
     expect(requests[0]).toMatchObject({ method: "POST", body: '{"name":"demo","region":"eu-central"}' });
     expect(stdout()).toMatch(/^Created demo \(queued\) in Frankfurt\./);
@@ -135,7 +174,9 @@ describe("commands", () => {
 
   it("env status --watch prints a line per change off a terminal, with the time elapsed and left, and exits 0 when running", async () => {
     // The second answer differs only by the clock: no line for it.
-    const later = status("installing", { progress: { done: 1, total: 4, percent: 25, elapsedSeconds: 13, remainingSeconds: 62 } });
+    const later = status("installing", {
+      progress: { done: 1, total: 4, percent: 25, elapsedSeconds: 13, remainingSeconds: 62 },
+    });
     const answers = [status("installing"), later, status("running")];
     const { io, stdout, sleeps } = fakeIo({ handler: () => jsonResponse(200, answers.shift()) });
     expect(await runCli(["env", "status", "demo", "--watch"], io)).toBe(0);
@@ -148,12 +189,17 @@ describe("commands", () => {
   it("env status says why a step waits and what to do: once per reason on stderr while watching, as a row without --watch", async () => {
     const wait = {
       step: "Issue certificate",
-      message: "app.example.com does not resolve to this cluster (it does not resolve). Create an A record app.example.com → 198.18.0.7, then it is issued automatically.",
+      message:
+        "app.example.com does not resolve to this cluster (it does not resolve). Create an A record app.example.com → 198.18.0.7, then it is issued automatically.",
       fixableBy: "user",
       action: "Create the DNS record.",
       nextAttemptAt: "2026-12-07T10:00:00.000Z",
     };
-    const waiting = (elapsedSeconds: number) => status("updating", { waiting: [wait], progress: { done: 1, total: 4, percent: 25, elapsedSeconds, remainingSeconds: null } });
+    const waiting = (elapsedSeconds: number) =>
+      status("updating", {
+        waiting: [wait],
+        progress: { done: 1, total: 4, percent: 25, elapsedSeconds, remainingSeconds: null },
+      });
     const answers = [waiting(10), waiting(20), status("running")];
     const watched = fakeIo({ handler: () => jsonResponse(200, answers.shift()) });
     expect(await runCli(["env", "status", "demo", "--watch"], watched.io)).toBe(0);
@@ -170,13 +216,33 @@ describe("commands", () => {
     const { io, stdout } = fakeIo({ stdoutTty: true, handler: () => jsonResponse(200, answers.shift()) });
     expect(await runCli(["env", "status", "demo", "--watch"], io)).toBe(0);
     // Cut to the terminal's 80 columns, less one, so that it never wraps.
-    const first = "[####------------] 25% 1/4 steps · 12 s elapsed · about 1 min 3 s left · Join worker cp-1".slice(0, 79);
-    expect(stdout()).toBe(`\r\x1b[2K${first}\r\x1b[2K[################] 100% 4/4 steps · 1 min 15 s elapsed · running\ndemo is running.\n`);
+    const first = "[####------------] 25% 1/4 steps · 12 s elapsed · about 1 min 3 s left · Join worker cp-1".slice(
+      0,
+      79,
+    );
+    expect(stdout()).toBe(
+      `\r\x1b[2K${first}\r\x1b[2K[################] 100% 4/4 steps · 1 min 15 s elapsed · running\ndemo is running.\n`,
+    );
   });
 
   it("env status --watch exits 1 when the install fails, saying what failed and who can fix it", async () => {
-    const error = { step: "Join worker cp-1", message: "The worker never joined.", fixableBy: "platform", action: "Press Retry; if it fails again, contact support." };
-    const failed = status("failed", { operation: { id: "op", type: "install", status: "failed", summary: null, startedAt: null, finishedAt: null, error } });
+    const error = {
+      step: "Join worker cp-1",
+      message: "The worker never joined.",
+      fixableBy: "platform",
+      action: "Press Retry; if it fails again, contact support.",
+    };
+    const failed = status("failed", {
+      operation: {
+        id: "op",
+        type: "install",
+        status: "failed",
+        summary: null,
+        startedAt: null,
+        finishedAt: null,
+        error,
+      },
+    });
     const { io, stderr } = fakeIo({ handler: () => jsonResponse(200, failed) });
     expect(await runCli(["env", "status", "demo", "--watch"], io)).toBe(1);
     expect(stderr()).toBe(
@@ -185,23 +251,52 @@ describe("commands", () => {
   });
 
   it("env status --watch exits 1 for a change that failed, though the cluster stays running", async () => {
-    const error = { step: "Install Grafana", message: "The chart failed.", fixableBy: "user", action: "Retry the change." };
-    const answer = status("running", { operation: { id: "op", type: "addons", status: "failed", summary: null, startedAt: null, finishedAt: null, error } });
+    const error = {
+      step: "Install Grafana",
+      message: "The chart failed.",
+      fixableBy: "user",
+      action: "Retry the change.",
+    };
+    const answer = status("running", {
+      operation: {
+        id: "op",
+        type: "addons",
+        status: "failed",
+        summary: null,
+        startedAt: null,
+        finishedAt: null,
+        error,
+      },
+    });
     const { io, stderr } = fakeIo({ handler: () => jsonResponse(200, answer) });
     expect(await runCli(["env", "status", "demo", "--watch"], io)).toBe(1);
-    expect(stderr()).toMatch(/^error: The addons of demo failed at step "Install Grafana": The chart failed\.\n {2}You can fix this: Retry the change\.\n$/);
+    expect(stderr()).toMatch(
+      /^error: The addons of demo failed at step "Install Grafana": The chart failed\.\n {2}You can fix this: Retry the change\.\n$/,
+    );
   });
 
   it("env status --watch --json prints each changed status as a line of JSON, nothing else", async () => {
     const answers = [status("installing"), status("running")];
     const { io, stdout } = fakeIo({ handler: () => jsonResponse(200, answers.shift()) });
     expect(await runCli(["--json", "env", "status", "demo", "--watch"], io)).toBe(0);
-    expect(stdout().trimEnd().split("\n").map((l) => JSON.parse(l).status)).toEqual(["installing", "running"]);
+    expect(
+      stdout()
+        .trimEnd()
+        .split("\n")
+        .map((l) => JSON.parse(l).status),
+    ).toEqual(["installing", "running"]);
   });
 
   it("env logs follows lastCursor every second until the environment settles", async () => {
     const statuses = ["installing", "running"];
-    const line = (seq: number) => ({ seq, at: `2026-01-10T12:00:0${seq}.000Z`, level: "info", step: seq === 1 ? null : "join-worker", node: seq === 1 ? null : "cp-1", message: `line ${seq}` });
+    const line = (seq: number) => ({
+      seq,
+      at: `2026-01-10T12:00:0${seq}.000Z`,
+      level: "info",
+      step: seq === 1 ? null : "join-worker",
+      node: seq === 1 ? null : "cp-1",
+      message: `line ${seq}`,
+    });
     const { io, stdout, requests, sleeps } = fakeIo({
       handler: (url) => {
         if (url.pathname.endsWith("/status")) return jsonResponse(200, status(statuses.shift() ?? "running"));
@@ -213,14 +308,25 @@ describe("commands", () => {
       },
     });
     expect(await runCli(["env", "logs", "demo", "--follow"], io)).toBe(0);
-    expect(stdout()).toBe("2026-01-10T12:00:01.000Z info  - - line 1\n2026-01-10T12:00:02.000Z info  cp-1 join-worker line 2\n");
-    expect(requests.map((r) => `${r.url.pathname.split("/").pop()}${r.url.search}`)).toEqual(["status", "logs", "logs?cursor=c1", "status", "logs?cursor=c1"]);
+    expect(stdout()).toBe(
+      "2026-01-10T12:00:01.000Z info  - - line 1\n2026-01-10T12:00:02.000Z info  cp-1 join-worker line 2\n",
+    );
+    expect(requests.map((r) => `${r.url.pathname.split("/").pop()}${r.url.search}`)).toEqual([
+      "status",
+      "logs",
+      "logs?cursor=c1",
+      "status",
+      "logs?cursor=c1",
+    ]);
     expect(sleeps).toEqual([1000]);
   });
 
   it("env kubeconfig prints the YAML only on stdout", async () => {
-    const yaml = "apiVersion: v1\nkind: Config\nclusters:\n  - name: demo\n    cluster:\n      server: http://app.test/k8s/clusters/abc\n";
-    const { io, stdout, stderr } = fakeIo({ handler: () => new Response(yaml, { headers: { "content-type": "application/yaml" } }) });
+    const yaml =
+      "apiVersion: v1\nkind: Config\nclusters:\n  - name: demo\n    cluster:\n      server: http://app.test/k8s/clusters/abc\n";
+    const { io, stdout, stderr } = fakeIo({
+      handler: () => new Response(yaml, { headers: { "content-type": "application/yaml" } }),
+    });
     expect(await runCli(["env", "kubeconfig", "demo"], io)).toBe(0);
     expect(stdout()).toBe(yaml);
     expect(stderr()).toBe("");
@@ -234,7 +340,10 @@ describe("commands", () => {
   });
 
   it("env delete asks on a terminal, and deletes on yes", async () => {
-    const { io, stdin, stderr, requests } = fakeIo({ stdinTty: true, handler: () => jsonResponse(202, { operationId: "op" }) });
+    const { io, stdin, stderr, requests } = fakeIo({
+      stdinTty: true,
+      handler: () => jsonResponse(202, { operationId: "op" }),
+    });
     stdin.write("y\n");
     expect(await runCli(["env", "delete", "demo"], io)).toBe(0);
     expect(stderr()).toBe("Delete demo and tear its cluster down? [y/N] ");
@@ -256,10 +365,14 @@ describe("commands", () => {
     ["disable", "tracing", "/changes/remove-addon", { addon: "tracing" }],
     ["disable", "remote-api", "/changes/remote-api", { enabled: false }],
   ])("addon %s %s posts %s", async (action, addon, change, body) => {
-    const { io, requests, stdout } = fakeIo({ handler: () => jsonResponse(202, { operationId: "op", summary: "activates Monitoring", diff: {} }) });
+    const { io, requests, stdout } = fakeIo({
+      handler: () => jsonResponse(202, { operationId: "op", summary: "activates Monitoring", diff: {} }),
+    });
     expect(await runCli(["addon", action, "demo", addon], io)).toBe(0);
     expect(requests[0]?.url.pathname).toBe(`/api/v1/environments/demo${change}`);
     expect(JSON.parse(requests[0]?.body ?? "")).toEqual(body);
-    expect(stdout()).toBe("Change started on demo: activates Monitoring. Follow it with: clusterport env status demo --watch\n");
+    expect(stdout()).toBe(
+      "Change started on demo: activates Monitoring. Follow it with: clusterport env status demo --watch\n",
+    );
   });
 });

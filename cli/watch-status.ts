@@ -17,7 +17,13 @@ export const isSettled = (status: string) => !inProgress.has(status);
  * (the clock alone is no change, nor a line a second); with `json`, each changed status as a line of JSON.
  * Returns the settled status.
  */
-export async function watchStatus(client: ApiClient, name: string, io: Io, json: boolean, intervalMs = 1000): Promise<EnvironmentStatus> {
+export async function watchStatus(
+  client: ApiClient,
+  name: string,
+  io: Io,
+  json: boolean,
+  intervalMs = 1000,
+): Promise<EnvironmentStatus> {
   let shown = "";
   let shownWaits = "";
   for (;;) {
@@ -28,7 +34,8 @@ export async function watchStatus(client: ApiClient, name: string, io: Io, json:
     // A step waiting between attempts says why and what to do (a certificate waiting for its DNS record): told on
     // stderr once each time the reason changes, above the bar.
     const waits = (status.waiting ?? []).map(describeWait);
-    if (!json && waits.join("\n") !== shownWaits && waits.length > 0) io.err(`${io.stdoutTty ? "\r\x1b[2K" : ""}${waits.join("\n")}\n`);
+    if (!json && waits.join("\n") !== shownWaits && waits.length > 0)
+      io.err(`${io.stdoutTty ? "\r\x1b[2K" : ""}${waits.join("\n")}\n`);
     shownWaits = waits.join("\n");
     if (!json && io.stdoutTty) {
       // \r and "erase line" redraw in place; a line wider than the terminal would wrap and break that.
@@ -50,13 +57,18 @@ export async function watchStatus(client: ApiClient, name: string, io: Io, json:
 export function assertSucceeded(status: EnvironmentStatus): string {
   const operation = status.operation;
   const failed = status.status === "failed" || operation?.status === "failed";
-  if (!failed && (status.status === "running" || status.status === "deleted")) return `${status.name} is ${status.status}.`;
-  if (status.status === "cancelled") throw new CliError(`The install of ${status.name} was cancelled.`, exitCodes.failed);
+  if (!failed && (status.status === "running" || status.status === "deleted"))
+    return `${status.name} is ${status.status}.`;
+  if (status.status === "cancelled")
+    throw new CliError(`The install of ${status.name} was cancelled.`, exitCodes.failed);
   const error = operation?.error;
   const what = `${operation ? `The ${operation.type} of ${status.name}` : status.name} ${failed ? "failed" : `ended ${status.status}`}`;
   if (!error) throw new CliError(`${what}.`, exitCodes.failed);
-  const who = error.fixableBy === "user" ? "You can fix this" : "This is on Clusterport's side (the platform team fixes it)";
-  throw new CliError(`${what} at step "${error.step}": ${error.message}`, exitCodes.failed, [`${who}: ${error.action}`]);
+  const who =
+    error.fixableBy === "user" ? "You can fix this" : "This is on Clusterport's side (the platform team fixes it)";
+  throw new CliError(`${what} at step "${error.step}": ${error.message}`, exitCodes.failed, [
+    `${who}: ${error.action}`,
+  ]);
 }
 
 /** "Waiting for you: <why> (<what to do>)", or for the platform when it is Clusterport's to fix. */

@@ -32,7 +32,13 @@ const schema = z.object({
   SIGN_IN_FREE_FAILURES: wholeNumber("SIGN_IN_FREE_FAILURES", 1, 100, 5),
   SIGN_IN_FIRST_DELAY_SECONDS: wholeNumber("SIGN_IN_FIRST_DELAY_SECONDS", 1, 3600, 2),
   SIGN_IN_MAX_DELAY_MINUTES: wholeNumber("SIGN_IN_MAX_DELAY_MINUTES", 1, 24 * 60, 15),
-  TRUSTED_PROXY_HOPS: wholeNumber("TRUSTED_PROXY_HOPS", 0, 10, 0, "the number of reverse proxies in front of Clusterport"),
+  TRUSTED_PROXY_HOPS: wholeNumber(
+    "TRUSTED_PROXY_HOPS",
+    0,
+    10,
+    0,
+    "the number of reverse proxies in front of Clusterport",
+  ),
   FAULT_INJECTION: z.enum(["true", "false"], { error: "FAULT_INJECTION must be true or false." }).default("false"),
   ENGINE_TIME_SCALE: z.coerce
     .number({ error: "ENGINE_TIME_SCALE must be a number such as 0.2 (0 = instant, 1 = real durations)." })
@@ -42,10 +48,21 @@ const schema = z.object({
   ENGINE_IN_PROCESS: z.enum(["true", "false"], { error: "ENGINE_IN_PROCESS must be true or false." }).default("true"),
   ENGINE_CONCURRENCY: wholeNumber("ENGINE_CONCURRENCY", 1, 10_000, 64),
   ENGINE_LEASE_MARGIN_MS: wholeNumber("ENGINE_LEASE_MARGIN_MS", 100, 600_000, 30_000),
-  API_RATE_LIMIT: wholeNumber("API_RATE_LIMIT", 1, 1_000_000, 600, "the number of API requests a token may make per minute"),
-  WEBHOOKS_ALLOW_PRIVATE: z.enum(["true", "false"], { error: "WEBHOOKS_ALLOW_PRIVATE must be true or false." }).default("false"),
+  API_RATE_LIMIT: wholeNumber(
+    "API_RATE_LIMIT",
+    1,
+    1_000_000,
+    600,
+    "the number of API requests a token may make per minute",
+  ),
+  WEBHOOKS_ALLOW_PRIVATE: z
+    .enum(["true", "false"], { error: "WEBHOOKS_ALLOW_PRIVATE must be true or false." })
+    .default("false"),
   DNS_RESOLVER: z
-    .enum(["simulated", "system"], { error: "DNS_RESOLVER must be simulated (the DNS records of the Account page) or system (this machine's DNS servers)." })
+    .enum(["simulated", "system"], {
+      error:
+        "DNS_RESOLVER must be simulated (the DNS records of the Account page) or system (this machine's DNS servers).",
+    })
     .default("simulated"),
 });
 
@@ -87,13 +104,18 @@ let cached: Env | undefined;
  * a mistyped PORT is reported at once. A missing DATABASE_URL is fine there: the embedded database sets it.
  */
 export function assertConfiguration(opts: { databaseUrlOptional: boolean }): void {
-  const input = opts.databaseUrlOptional && !process.env.DATABASE_URL ? { ...process.env, DATABASE_URL: "postgres://embedded/clusterport" } : process.env;
+  const input =
+    opts.databaseUrlOptional && !process.env.DATABASE_URL
+      ? { ...process.env, DATABASE_URL: "postgres://embedded/clusterport" }
+      : process.env;
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw configError(parsed.error.issues);
 }
 
 function configError(issues: readonly { path: PropertyKey[]; message: string }[]): ConfigError {
-  return new ConfigError(`Invalid configuration:\n${issues.map((i) => `  ${i.path.map(String).join(".")}: ${i.message}`).join("\n")}`);
+  return new ConfigError(
+    `Invalid configuration:\n${issues.map((i) => `  ${i.path.map(String).join(".")}: ${i.message}`).join("\n")}`,
+  );
 }
 
 /** Validated configuration. Safe defaults everywhere; secrets default to generated ones persisted beside the database. */

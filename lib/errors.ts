@@ -44,7 +44,10 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string, readonly fieldErrors: FieldErrors = {}) {
+  constructor(
+    message: string,
+    readonly fieldErrors: FieldErrors = {},
+  ) {
     super(message, 409, "conflict");
   }
 }
@@ -60,10 +63,13 @@ export class UnprocessableError extends AppError {
  * Flattens zod issues into `{ "custom.manifests": "message" }`, first message per field. A key a strict object
  * does not know is a field error of its own (`{ "wokers": "Not an install setting: …" }`), not one of the object.
  */
-export function fieldErrorsFromIssues(issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] }[]): FieldErrors {
+export function fieldErrorsFromIssues(
+  issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] }[],
+): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of issues) {
-    const paths = issue.code === "unrecognized_keys" && issue.keys ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
+    const paths =
+      issue.code === "unrecognized_keys" && issue.keys ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
     for (const path of paths) out[path.map(String).join(".") || "form"] ??= issue.message;
   }
   return out;
@@ -97,6 +103,10 @@ export class InsufficientScopeError extends AppError {
 export class IdempotencyKeyInUseError extends AppError {
   readonly retryAfterSeconds = 1;
   constructor() {
-    super("A request with this Idempotency-Key is still being processed. Wait for its answer, or retry in a second to get it.", 409, "idempotency_key_in_use");
+    super(
+      "A request with this Idempotency-Key is still being processed. Wait for its answer, or retry in a second to get it.",
+      409,
+      "idempotency_key_in_use",
+    );
   }
 }

@@ -12,7 +12,10 @@ const named: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 function escapeText(text: string): string {
   return text.replace(unsafe, (c) => {
     const code = c.charCodeAt(0);
-    return named[c] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`);
+    return (
+      named[c] ??
+      (code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`)
+    );
   });
 }
 

@@ -16,13 +16,19 @@ function capture() {
 }
 
 // What an attacker sends to forge a line or drive the terminal of whoever reads the log.
-const hostile = "https://evil.example/\u001b[31mred\u001b[0m\r\n{\"level\":30,\"msg\":\"admin signed in\"}\u009b2J\u202eoof\u2028end";
-const escaped = "https://evil.example/\\x1b[31mred\\x1b[0m\\r\\n{\"level\":30,\"msg\":\"admin signed in\"}\\x9b2J\\u202eoof\\u2028end";
+const hostile =
+  'https://evil.example/\u001b[31mred\u001b[0m\r\n{"level":30,"msg":"admin signed in"}\u009b2J\u202eoof\u2028end';
+const escaped =
+  'https://evil.example/\\x1b[31mred\\x1b[0m\\r\\n{"level":30,"msg":"admin signed in"}\\x9b2J\\u202eoof\\u2028end';
 const controls = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /** Every key and string value in a decoded line, at any depth. */
 const strings = (value: unknown): string[] =>
-  typeof value === "string" ? [value] : value && typeof value === "object" ? Object.entries(value).flatMap(([k, v]) => [k, ...strings(v)]) : [];
+  typeof value === "string"
+    ? [value]
+    : value && typeof value === "object"
+      ? Object.entries(value).flatMap(([k, v]) => [k, ...strings(v)])
+      : [];
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -38,22 +44,41 @@ describe("logger", () => {
     logger.child({ path: hostile }).info("child");
     expect(raw).toHaveLength(3);
     const [first, second, third] = lines();
-    expect(first).toMatchObject({ callbackURL: escaped, msg: `rejected ${escaped}`, nested: { list: [escaped], [escaped]: 1 } });
+    expect(first).toMatchObject({
+      callbackURL: escaped,
+      msg: `rejected ${escaped}`,
+      nested: { list: [escaped], [escaped]: 1 },
+    });
     expect(second!.msg).toBe(`from ${escaped}`);
     expect(third).toMatchObject({ path: escaped, msg: "child" });
     // Decoded, no key or value holds a control character: printing one cannot start a line or colour a terminal.
-    expect(lines().flatMap(strings).filter((text) => controls.test(text))).toEqual([]);
+    expect(
+      lines()
+        .flatMap(strings)
+        .filter((text) => controls.test(text)),
+    ).toEqual([]);
   });
 
   it("escapes errors' messages and stacks, logged alone or as a field, and keeps their type and code", () => {
     const { logger, lines } = capture();
-    const error = Object.assign(new TypeError(`bad URL ${hostile}`, { cause: new Error(`cause ${hostile}`) }), { code: "E_BAD" });
+    const error = Object.assign(new TypeError(`bad URL ${hostile}`, { cause: new Error(`cause ${hostile}`) }), {
+      code: "E_BAD",
+    });
     logger.error(error);
     logger.error({ err: error, url: hostile }, "unhandled API error");
     const [alone, field] = lines();
-    expect(alone).toMatchObject({ msg: `bad URL ${escaped}`, err: { type: "TypeError", code: "E_BAD", message: expect.stringContaining(`cause ${escaped}`) } });
-    expect(field).toMatchObject({ msg: "unhandled API error", url: escaped, err: { type: "TypeError", code: "E_BAD" } });
-    expect((alone!.err as { stack: string }).stack).toMatch(/^TypeError: bad URL https:\/\/evil\.example\/\\x1b\[31m.*\\n {4}at /);
+    expect(alone).toMatchObject({
+      msg: `bad URL ${escaped}`,
+      err: { type: "TypeError", code: "E_BAD", message: expect.stringContaining(`cause ${escaped}`) },
+    });
+    expect(field).toMatchObject({
+      msg: "unhandled API error",
+      url: escaped,
+      err: { type: "TypeError", code: "E_BAD" },
+    });
+    expect((alone!.err as { stack: string }).stack).toMatch(
+      /^TypeError: bad URL https:\/\/evil\.example\/\\x1b\[31m.*\\n {4}at /,
+    );
     expect([alone, field].flatMap(strings).filter((text) => controls.test(text))).toEqual([]);
   });
 
@@ -62,7 +87,10 @@ describe("logger", () => {
     logger.info({ password: "hunter2", request: { token: "cp_secret", authorization: "Bearer cp_secret" } }, "sign-in");
     expect(raw[0]).not.toContain("hunter2");
     expect(raw[0]).not.toContain("cp_secret");
-    expect(JSON.parse(raw[0]!)).toMatchObject({ password: "[redacted]", request: { token: "[redacted]", authorization: "[redacted]" } });
+    expect(JSON.parse(raw[0]!)).toMatchObject({
+      password: "[redacted]",
+      request: { token: "[redacted]", authorization: "[redacted]" },
+    });
   });
 
   it("receives better-auth's own log lines (its refused callbackURL among them) instead of the console", async () => {

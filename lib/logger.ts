@@ -43,7 +43,12 @@ export function createLogger(destination?: DestinationStream): pino.Logger {
         // pino takes an Error's message as the line's message when none is given: escape that one too.
         const [first, second] = args as unknown[];
         const message = first instanceof Error && typeof second !== "string" ? [first.message] : [];
-        method.apply(this, [...args, ...message].map((a, i) => (i === 0 && typeof a === "object" ? a : escapeLogValue(a))) as Parameters<typeof method>);
+        method.apply(
+          this,
+          [...args, ...message].map((a, i) => (i === 0 && typeof a === "object" ? a : escapeLogValue(a))) as Parameters<
+            typeof method
+          >,
+        );
       },
     },
   };

@@ -3,7 +3,11 @@
  * passes never overlap — a tick while one runs is skipped — a failed pass is handed to `onError` and the next tick
  * tries again, and `stop()` resolves once the pass under way has ended. The timer keeps no process alive.
  */
-export function startPeriodicTask(intervalMs: number, pass: () => Promise<unknown>, onError: (err: unknown) => void): { stop(): Promise<void> } {
+export function startPeriodicTask(
+  intervalMs: number,
+  pass: () => Promise<unknown>,
+  onError: (err: unknown) => void,
+): { stop(): Promise<void> } {
   let running: Promise<void> = Promise.resolve();
   let busy = false;
   let stopped = false;

@@ -23,7 +23,8 @@ function modulesUnder(dir: string): string[] {
   });
 }
 
-const marksServerOnly = (file: string) => /^import "server-only";$/m.test(fs.readFileSync(path.join(root, file), "utf8"));
+const marksServerOnly = (file: string) =>
+  /^import "server-only";$/m.test(fs.readFileSync(path.join(root, file), "utf8"));
 
 describe('import "server-only"', () => {
   const modules = [...modulesUnder("lib/data"), ...modulesUnder("lib/auth")];

@@ -8,7 +8,14 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { deflateSync } from "node:zlib";
 
-type Shape = { x: number; y: number; size: number; radius: number; rgb: readonly [number, number, number]; alpha: number };
+type Shape = {
+  x: number;
+  y: number;
+  size: number;
+  radius: number;
+  rgb: readonly [number, number, number];
+  alpha: number;
+};
 
 // In the SVG's 32-unit viewBox.
 const shapes: Shape[] = [
@@ -32,12 +39,18 @@ function draw(px: number): Buffer {
   const samples = 4;
   for (let py = 0; py < px; py++) {
     for (let pxx = 0; pxx < px; pxx++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
           const x = ((pxx + (sx + 0.5) / samples) * 32) / px;
           const y = ((py + (sy + 0.5) / samples) * 32) / px;
-          let cr = 0, cg = 0, cb = 0, ca = 0;
+          let cr = 0,
+            cg = 0,
+            cb = 0,
+            ca = 0;
           for (const s of shapes) {
             if (!inside(s, x, y)) continue;
             const sa = s.alpha;
@@ -46,7 +59,10 @@ function draw(px: number): Buffer {
             cb = s.rgb[2] * sa + cb * (1 - sa);
             ca = sa + ca * (1 - sa);
           }
-          r += cr; g += cg; b += cb; a += ca;
+          r += cr;
+          g += cg;
+          b += cb;
+          a += ca;
         }
       }
       const n = samples * samples;
@@ -87,8 +103,17 @@ function png(px: number): Buffer {
   header.writeUInt32BE(px, 4);
   header[8] = 8; // bit depth
   header[9] = 6; // RGBA
-  const rows = Buffer.concat(Array.from({ length: px }, (_, y) => Buffer.concat([Buffer.from([0]), rgba.subarray(y * px * 4, (y + 1) * px * 4)])));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
+  const rows = Buffer.concat(
+    Array.from({ length: px }, (_, y) =>
+      Buffer.concat([Buffer.from([0]), rgba.subarray(y * px * 4, (y + 1) * px * 4)]),
+    ),
+  );
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(rows)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 /** ICONDIR, one ICONDIRENTRY per image, then the PNGs (ICO has carried PNG images since Windows Vista). */

@@ -9,11 +9,16 @@ async function main() {
   let url = process.env.DATABASE_URL?.trim();
   if (!url) {
     url = findRunningEmbeddedPostgres(path.resolve(process.env.DATA_DIR?.trim() || "data", "postgres"))?.url;
-    if (!url) throw new Error("No database: set DATABASE_URL, or start the app (npm start) to migrate its embedded database.");
+    if (!url)
+      throw new Error("No database: set DATABASE_URL, or start the app (npm start) to migrate its embedded database.");
   }
   await checkDatabase(url);
   const applied = await migrate(url, () => {});
-  console.log(applied.length > 0 ? `Applied to ${maskDatabaseUrl(url)}: ${applied.join(", ")}` : `${maskDatabaseUrl(url)} is up to date.`);
+  console.log(
+    applied.length > 0
+      ? `Applied to ${maskDatabaseUrl(url)}: ${applied.join(", ")}`
+      : `${maskDatabaseUrl(url)} is up to date.`,
+  );
 }
 
 main().catch((e: unknown) => {

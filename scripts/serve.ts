@@ -13,11 +13,11 @@
 import http from "node:http";
 import path from "node:path";
 import next from "next";
-import { database } from "@/lib/db/database";
 import { ensureCertificateAuthority } from "@/lib/data/ensure-certificate-authority";
+import { database } from "@/lib/db/database";
 import { env } from "@/lib/env";
-import { clientAddress } from "@/lib/http/client-address";
 import { answerFailedRequest } from "@/lib/http/answer-failed-request";
+import { clientAddress } from "@/lib/http/client-address";
 import { isMalformedPath, malformedPathError } from "@/lib/http/malformed-path";
 import { apiContentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
 import { logger } from "@/lib/logger";
@@ -32,8 +32,10 @@ const renewServingCertificateMs = 7 * 24 * 60 * 60_000;
 
 // Logged through pino (escaped), never re-thrown: a fault in one request must not stop the others. Installed before
 // Next.js starts, under the key Next.js looks for, so that its own handler (raw console output) is not added beside it.
-const onUnhandledRejection = (reason: unknown) => logger.error({ err: reason }, "a promise was rejected and nobody handled it; the server keeps serving");
-const onUncaughtException = (e: unknown) => logger.error({ err: e }, "an exception was not caught; the server keeps serving");
+const onUnhandledRejection = (reason: unknown) =>
+  logger.error({ err: reason }, "a promise was rejected and nobody handled it; the server keeps serving");
+const onUncaughtException = (e: unknown) =>
+  logger.error({ err: e }, "an exception was not caught; the server keeps serving");
 (globalThis as Record<symbol, unknown>)[Symbol.for("next.unhandledRejectionListener")] = onUnhandledRejection;
 process.on("unhandledRejection", onUnhandledRejection);
 process.on("uncaughtException", onUncaughtException);
@@ -45,7 +47,8 @@ async function main() {
   const ownListeners = process.listeners("uncaughtException");
   await app.prepare();
   // Next.js adds an uncaughtException handler that prints the raw error; ours already logs it, escaped.
-  for (const listener of process.listeners("uncaughtException")) if (!ownListeners.includes(listener)) process.removeListener("uncaughtException", listener);
+  for (const listener of process.listeners("uncaughtException"))
+    if (!ownListeners.includes(listener)) process.removeListener("uncaughtException", listener);
   const authority = await ensureCertificateAuthority(database(), config.encryptionKey);
   const names = servingNames(config.appUrl);
   const serving = (ca: KeyPairCertificate) => {
@@ -83,13 +86,19 @@ async function main() {
     }
     // The app has no server actions; Next.js would log every forged action id a client sends as an error.
     delete req.headers["next-action"];
-    req.headers["x-forwarded-for"] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.trustedProxyHops);
+    req.headers["x-forwarded-for"] = clientAddress(
+      req.socket.remoteAddress,
+      req.headers["x-forwarded-for"],
+      config.trustedProxyHops,
+    );
     if (config.trustedProxyHops === 0) {
       delete req.headers["x-forwarded-host"];
       delete req.headers["x-forwarded-proto"];
       delete req.headers["x-forwarded-port"];
     }
-    handle(req, res).catch((e: unknown) => answerFailedRequest(req, res, pathname, e, { https: config.appUrl.startsWith("https://") }));
+    handle(req, res).catch((e: unknown) =>
+      answerFailedRequest(req, res, pathname, e, { https: config.appUrl.startsWith("https://") }),
+    );
   });
   const { front, setSecureContext } = listenHttpAndHttps(server, config.port, serving(authority), () => {
     console.log(`  ▲ Listening on port ${config.port} (HTTP, and HTTPS for kubectl)`);
@@ -98,7 +107,12 @@ async function main() {
     // The authority is read again, in case another server's start made it after a restore (same ENCRYPTION_KEY).
     ensureCertificateAuthority(database(), config.encryptionKey)
       .then((ca) => setSecureContext(serving(ca)))
-      .catch((e: unknown) => logger.warn({ err: e }, "the clusters' API serving certificate could not be renewed; the current one stays until the next try"));
+      .catch((e: unknown) =>
+        logger.warn(
+          { err: e },
+          "the clusters' API serving certificate could not be renewed; the current one stays until the next try",
+        ),
+      );
   }, renewServingCertificateMs).unref();
   const stop = async () => {
     if (stopping) return;

@@ -60,7 +60,12 @@ async function main() {
   } else {
     const port = embeddedPort();
     const fresh = process.argv.includes("--fresh");
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port, fresh, log: (line) => console.log(line) });
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, "postgres"),
+      port,
+      fresh,
+      log: (line) => console.log(line),
+    });
     process.env.DATABASE_URL = embedded.url;
     const shown = dataDir.startsWith(`${root}${path.sep}`) ? path.relative(root, dataDir) : dataDir;
     console.log(`PostgreSQL is running on 127.0.0.1:${embedded.port} (files in ${path.join(shown, "postgres")}).`);
@@ -70,7 +75,10 @@ async function main() {
   const config = env();
 
   const applied = await migrate(config.databaseUrl);
-  if (applied.length > 0) console.log(`Applied ${applied.length} database migration${applied.length === 1 ? "" : "s"}: ${applied.join(", ")}`);
+  if (applied.length > 0)
+    console.log(
+      `Applied ${applied.length} database migration${applied.length === 1 ? "" : "s"}: ${applied.join(", ")}`,
+    );
   const { seedDemoAccount, demoAccount } = await import("../prisma/seed");
   await seedDemoAccount();
   const { closeDatabase } = await import("@/lib/db/database");
@@ -78,7 +86,9 @@ async function main() {
 
   const stamp = path.join(root, ".next", "clusterport-fingerprint");
   const fingerprint = buildFingerprint(root);
-  const built = fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.readFileSync(stamp, { encoding: "utf8", flag: "a+" }) === fingerprint;
+  const built =
+    fs.existsSync(path.join(root, ".next", "BUILD_ID")) &&
+    fs.readFileSync(stamp, { encoding: "utf8", flag: "a+" }) === fingerprint;
   if (!built) {
     console.log("Building the app (first start or sources changed)…");
     run(bin("next"), ["build"], "Building the app");
@@ -112,7 +122,8 @@ function embeddedPort(): number | undefined {
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof DatabaseStartError || e instanceof ConfigError) return fail(`${e.message}\nFix it (see README.md, Configuration) and start again.`);
+  if (e instanceof DatabaseStartError || e instanceof ConfigError)
+    return fail(`${e.message}\nFix it (see README.md, Configuration) and start again.`);
   if (e instanceof Error) return fail(e.message);
   return fail(String(e));
 });

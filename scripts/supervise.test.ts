@@ -45,7 +45,9 @@ describe("supervise", () => {
     h.advance(300);
     h.children[0]!.die(null, "SIGABRT");
     expect(h.children).toHaveLength(1);
-    expect(h.lines.at(-1)).toBe("⚠ The web server was killed by SIGABRT after 300 ms; restarting it in 700 ms (restart 1).");
+    expect(h.lines.at(-1)).toBe(
+      "⚠ The web server was killed by SIGABRT after 300 ms; restarting it in 700 ms (restart 1).",
+    );
     h.advance(699);
     expect(h.children).toHaveLength(1);
     h.advance(1);

@@ -61,12 +61,16 @@ export function supervise(options: SuperviseOptions): Supervisor {
       quickCrashes = ranFor < quickCrash ? quickCrashes + 1 : 0;
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
       if (quickCrashes >= maxQuickCrashes) {
-        options.log(`✖ The web server ${how}, ${quickCrashes} times in a row within ${Math.round(quickCrash / 1000)} s of starting: giving up (see the messages above).`);
+        options.log(
+          `✖ The web server ${how}, ${quickCrashes} times in a row within ${Math.round(quickCrash / 1000)} s of starting: giving up (see the messages above).`,
+        );
         return end(code ?? 1);
       }
       const wait = Math.max(0, minInterval - ranFor);
       restarts += 1;
-      options.log(`⚠ The web server ${how} after ${formatDuration(ranFor)}; restarting it${wait > 0 ? ` in ${formatDuration(wait)}` : ""} (restart ${restarts}).`);
+      options.log(
+        `⚠ The web server ${how} after ${formatDuration(ranFor)}; restarting it${wait > 0 ? ` in ${formatDuration(wait)}` : ""} (restart ${restarts}).`,
+      );
       after(wait, launch);
     });
   };

@@ -10,8 +10,12 @@ const addons = ["monitoring", "tracing", "remote-api"] as const;
 type Addon = (typeof addons)[number];
 
 /** The change and its body for each: activating takes add-on flags; Remote API is turned off by its own change. */
-function change(action: "enable" | "disable", addon: Addon): { change: { action: string; schema: z.ZodType }; body: Record<string, unknown> } {
-  if (action === "enable") return { change: addonsChange, body: { [addon === "remote-api" ? "remoteApi" : addon]: true } };
+function change(
+  action: "enable" | "disable",
+  addon: Addon,
+): { change: { action: string; schema: z.ZodType }; body: Record<string, unknown> } {
+  if (action === "enable")
+    return { change: addonsChange, body: { [addon === "remote-api" ? "remoteApi" : addon]: true } };
   if (addon === "remote-api") return { change: remoteApiChange, body: { enabled: false } };
   return { change: removeAddonChange, body: { addon } };
 }
@@ -22,7 +26,9 @@ export function addAddonCommand(program: Command, ctx: CommandContext): void {
     changeOptions(
       addon
         .command(action)
-        .description(`${action} monitoring, tracing or remote-api${action === "disable" ? " (monitoring and tracing lose their data)" : ""}`)
+        .description(
+          `${action} monitoring, tracing or remote-api${action === "disable" ? " (monitoring and tracing lose their data)" : ""}`,
+        )
         .argument("<name>", "the environment's name")
         .addArgument(new Argument("<addon>", "the add-on").choices(addons)),
     ).action(async (name: string, which: Addon, options: ChangeOptions, command: Command) => {

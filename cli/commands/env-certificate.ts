@@ -5,7 +5,9 @@ import type { CommandContext } from "../command-context";
 import { changeOptions, runChange, type ChangeOptions } from "../run-change";
 
 export function addEnvCertificateCommand(env: Command, ctx: CommandContext): void {
-  const certificate = env.command("certificate").description("serve a domain of yours with a Let's Encrypt certificate (cert-manager), or stop");
+  const certificate = env
+    .command("certificate")
+    .description("serve a domain of yours with a Let's Encrypt certificate (cert-manager), or stop");
   changeOptions(
     certificate
       .command("set")

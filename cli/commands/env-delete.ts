@@ -3,8 +3,8 @@ import type { OperationAccepted } from "../api-types";
 import { CliError } from "../cli-error";
 import type { CommandContext } from "../command-context";
 import { environmentPath } from "../environment-path";
-import { jsonWanted, toJson } from "../json-output";
 import { exitCodes } from "../exit-codes";
+import { jsonWanted, toJson } from "../json-output";
 import { readLine } from "../read-line";
 
 export function addEnvDeleteCommand(env: Command, ctx: CommandContext): void {
@@ -17,10 +17,15 @@ export function addEnvDeleteCommand(env: Command, ctx: CommandContext): void {
       const client = ctx.client();
       if (!options.yes) {
         // A script has nobody to answer: it must say --yes rather than hang or delete unasked.
-        if (!ctx.io.stdin.isTTY) throw new CliError(`Not deleting ${name} without --yes: stdin is not a terminal to confirm on.`, exitCodes.usage);
+        if (!ctx.io.stdin.isTTY)
+          throw new CliError(
+            `Not deleting ${name} without --yes: stdin is not a terminal to confirm on.`,
+            exitCodes.usage,
+          );
         ctx.io.err(`Delete ${name} and tear its cluster down? [y/N] `);
         const answer = (await readLine(ctx.io.stdin)).trim().toLowerCase();
-        if (answer !== "y" && answer !== "yes") throw new CliError(`Not confirmed: ${name} was not deleted.`, exitCodes.failed);
+        if (answer !== "y" && answer !== "yes")
+          throw new CliError(`Not confirmed: ${name} was not deleted.`, exitCodes.failed);
       }
       const accepted = await client.json<OperationAccepted>("DELETE", environmentPath(name));
       if (jsonWanted(command)) return ctx.io.out(toJson(accepted));

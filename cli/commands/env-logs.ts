@@ -19,10 +19,20 @@ export function addEnvLogsCommand(env: Command, ctx: CommandContext): void {
       let cursor: string | undefined;
       for (;;) {
         // Asked before reading the log, so that the lines written up to a final state are all read before stopping.
-        const settled = options.follow ? isSettled((await client.json<EnvironmentStatus>("GET", environmentPath(name, "/status"))).status) : true;
+        const settled = options.follow
+          ? isSettled((await client.json<EnvironmentStatus>("GET", environmentPath(name, "/status"))).status)
+          : true;
         for (;;) {
-          const page: LogPage = await client.json("GET", environmentPath(name, `/logs${cursor === undefined ? "" : `?cursor=${encodeURIComponent(cursor)}`}`));
-          for (const line of page.items) ctx.io.out(json ? `${JSON.stringify(line)}\n` : `${line.at} ${line.level.padEnd(5)} ${line.node ?? "-"} ${line.step ?? "-"} ${line.message}\n`);
+          const page: LogPage = await client.json(
+            "GET",
+            environmentPath(name, `/logs${cursor === undefined ? "" : `?cursor=${encodeURIComponent(cursor)}`}`),
+          );
+          for (const line of page.items)
+            ctx.io.out(
+              json
+                ? `${JSON.stringify(line)}\n`
+                : `${line.at} ${line.level.padEnd(5)} ${line.node ?? "-"} ${line.step ?? "-"} ${line.message}\n`,
+            );
           // lastCursor is where the log ends now: the next page while nextCursor says there is one, else where to follow from.
           cursor = page.lastCursor;
           if (page.nextCursor === null) break;

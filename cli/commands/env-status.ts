@@ -11,7 +11,10 @@ export function addEnvStatusCommand(env: Command, ctx: CommandContext): void {
     .command("status")
     .description("show an environment's status and progress")
     .argument("<name>", "the environment's name")
-    .option("-w, --watch", "follow the progress until the environment settles; exit 0 when it ends running (or deleted), 1 when it fails")
+    .option(
+      "-w, --watch",
+      "follow the progress until the environment settles; exit 0 when it ends running (or deleted), 1 when it fails",
+    )
     .action(async (name: string, options: { watch?: boolean }, command: Command) => {
       const json = jsonWanted(command);
       const client = ctx.client();
@@ -30,10 +33,15 @@ function describeStatus(s: EnvironmentStatus): string {
     ["Name", s.name],
     ["Status", s.status],
   ];
-  if (s.operation) rows.push(["Operation", `${s.operation.type} (${s.operation.status})${s.operation.summary ? `: ${s.operation.summary}` : ""}`]);
+  if (s.operation)
+    rows.push([
+      "Operation",
+      `${s.operation.type} (${s.operation.status})${s.operation.summary ? `: ${s.operation.summary}` : ""}`,
+    ]);
   rows.push(["Progress", renderProgressBar(s)]);
   const error = s.operation?.error;
-  if (error) rows.push(["Error", `step "${error.step}": ${error.message} (fixable by ${error.fixableBy}: ${error.action})`]);
+  if (error)
+    rows.push(["Error", `step "${error.step}": ${error.message} (fixable by ${error.fixableBy}: ${error.action})`]);
   for (const wait of s.waiting ?? []) rows.push(["Waiting", describeWait(wait)]);
   for (const [key, value] of Object.entries(s.endpoints ?? {})) rows.push([key, String(value)]);
   const width = Math.max(...rows.map(([key]) => key.length));

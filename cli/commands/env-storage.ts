@@ -8,7 +8,9 @@ export function addEnvStorageCommand(env: Command, ctx: CommandContext): void {
   changeOptions(
     storage
       .command("add")
-      .description("add NFS storage: storage nodes, /data on every node and the default StorageClass (the topology decides the nodes)")
+      .description(
+        "add NFS storage: storage nodes, /data on every node and the default StorageClass (the topology decides the nodes)",
+      )
       .argument("<name>", "the environment's name"),
   ).action(async (name: string, options: ChangeOptions, command: Command) => {
     await runChange(ctx, command, name, addStorageChange, {}, options);

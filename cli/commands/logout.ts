@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { CommandContext } from "../command-context";
-import { jsonWanted, toJson } from "../json-output";
 import { configFilePath, removeConfigFile } from "../config-file";
+import { jsonWanted, toJson } from "../json-output";
 
 export function addLogoutCommand(program: Command, { io }: CommandContext): void {
   program

@@ -8,18 +8,26 @@ import type { Scope } from "./permissions";
 
 const user = { id: "user-1" } as CurrentUser;
 const browser: Principal = { user, token: null, via: "browser", ip: "", userAgent: "" };
-const withToken = (scope: Scope): Principal => ({ user, token: { id: "t", name: "ci", scope }, via: "token:ci", ip: "", userAgent: "" });
+const withToken = (scope: Scope): Principal => ({
+  user,
+  token: { id: "t", name: "ci", scope },
+  via: "token:ci",
+  ip: "",
+  userAgent: "",
+});
 
 function refused(principal: Principal): string[] {
-  return operations.filter((op) => {
-    try {
-      assertPermission(principal, op);
-      return false;
-    } catch (e) {
-      expect(e).toBeInstanceOf(InsufficientScopeError);
-      return true;
-    }
-  }).map((op) => op.id);
+  return operations
+    .filter((op) => {
+      try {
+        assertPermission(principal, op);
+        return false;
+      } catch (e) {
+        expect(e).toBeInstanceOf(InsufficientScopeError);
+        return true;
+      }
+    })
+    .map((op) => op.id);
 }
 
 describe("assertPermission", () => {
@@ -43,6 +51,10 @@ describe("assertPermission", () => {
         return e;
       }
     })();
-    expect(error).toMatchObject({ status: 403, code: "insufficient_scope", message: 'The token "ci" can only read; install a kubernetes cluster needs a Read and write token.' });
+    expect(error).toMatchObject({
+      status: 403,
+      code: "insufficient_scope",
+      message: 'The token "ci" can only read; install a kubernetes cluster needs a Read and write token.',
+    });
   });
 });

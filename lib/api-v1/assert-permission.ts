@@ -14,7 +14,11 @@ export function assertPermission(principal: Principal, op: Pick<Operation, "perm
   if (grantedPermissions(role, principal.token?.scope ?? null).has(op.permission)) return;
   const what = op.summary.toLowerCase().replace(/\.$/, "");
   if (principal.token && grantedPermissions(role, null).has(op.permission)) {
-    throw new InsufficientScopeError(`The token "${principal.token.name}" can only read; ${what} needs a Read and write token.`);
+    throw new InsufficientScopeError(
+      `The token "${principal.token.name}" can only read; ${what} needs a Read and write token.`,
+    );
   }
-  throw new InsufficientScopeError(`Your role (${role}) does not include ${op.permission}, which ${what} needs: ask the team's owner for a role that does.`);
+  throw new InsufficientScopeError(
+    `Your role (${role}) does not include ${op.permission}, which ${what} needs: ask the team's owner for a role that does.`,
+  );
 }

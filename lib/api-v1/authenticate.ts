@@ -1,8 +1,8 @@
 import "server-only";
 import { getCurrentUser } from "@/lib/auth/get-current-user";
 import { findTokenPrincipal } from "@/lib/data/api-tokens/find-token-principal";
-import { assertSameOrigin } from "@/lib/http/assert-same-origin";
 import { UnauthorizedError } from "@/lib/errors";
+import { assertSameOrigin } from "@/lib/http/assert-same-origin";
 import type { Principal } from "./define-operation";
 
 /**
@@ -20,7 +20,10 @@ export async function authenticate(request: Request): Promise<Principal> {
     return { user, token, via: `token:${token.name}`, ip, userAgent };
   }
   const user = request.headers.has("cookie") ? await getCurrentUser() : null;
-  if (!user) throw new UnauthorizedError("Send an API token as Authorization: Bearer cp_… (create one on your Account page), or sign in.");
+  if (!user)
+    throw new UnauthorizedError(
+      "Send an API token as Authorization: Bearer cp_… (create one on your Account page), or sign in.",
+    );
   assertSameOrigin(request);
   return { user, token: null, via: "browser", ip, userAgent };
 }

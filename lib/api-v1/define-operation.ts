@@ -1,5 +1,5 @@
-import type { CurrentUser } from "@/lib/auth/get-current-user";
 import type { AuditContext } from "@/lib/audit/record-audit";
+import type { CurrentUser } from "@/lib/auth/get-current-user";
 import type { z } from "@/lib/validations/zod";
 import { scopeFor, type Permission, type Scope } from "./permissions";
 
@@ -55,8 +55,10 @@ export type Operation = OperationSpec<Schema | undefined, Schema | undefined, Sc
 };
 
 /** One operation of the API: its route, its schemas (which validate requests and make the OpenAPI document) and its handler. */
-export function defineOperation<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
-  spec: OperationSpec<P, Q, B>,
-): Operation {
+export function defineOperation<
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+>(spec: OperationSpec<P, Q, B>): Operation {
   return { ...(spec as unknown as Omit<Operation, "scope">), scope: scopeFor(spec.permission) };
 }

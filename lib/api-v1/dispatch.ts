@@ -7,8 +7,8 @@ import type { z } from "@/lib/validations/zod";
 import { assertPermission } from "./assert-permission";
 import { authenticate } from "./authenticate";
 import type { Operation } from "./define-operation";
-import { operations } from "./operations";
 import { openApiDocument } from "./openapi-document";
+import { operations } from "./operations";
 import { problem, problemFor, problemResponse } from "./problem";
 
 /** The most a request body may carry (install settings with manifests are the largest: 256 KiB of YAML). */
@@ -60,12 +60,30 @@ export async function dispatchV1(request: Request, segments: readonly string[]):
   let claimed: string | undefined;
   try {
     if (path === "/openapi.json" && request.method === "GET") {
-      return new Response(JSON.stringify(openApiDocument()), { headers: { "content-type": "application/json", "cache-control": "no-store" } });
+      return new Response(JSON.stringify(openApiDocument()), {
+        headers: { "content-type": "application/json", "cache-control": "no-store" },
+      });
     }
     const found = match(request.method, path);
-    if (!found) return problemResponse(problem(404, "not_found", `There is no API operation at ${path.slice(0, 200)}: see /api/v1/openapi.json.`, new URL(request.url).pathname));
+    if (!found)
+      return problemResponse(
+        problem(
+          404,
+          "not_found",
+          `There is no API operation at ${path.slice(0, 200)}: see /api/v1/openapi.json.`,
+          new URL(request.url).pathname,
+        ),
+      );
     if ("allowed" in found) {
-      return problemResponse(problem(405, "method_not_allowed", `${path.slice(0, 200)} takes ${found.allowed.join(", ")}, not ${request.method}.`, new URL(request.url).pathname), { allow: found.allowed.join(", ") });
+      return problemResponse(
+        problem(
+          405,
+          "method_not_allowed",
+          `${path.slice(0, 200)} takes ${found.allowed.join(", ")}, not ${request.method}.`,
+          new URL(request.url).pathname,
+        ),
+        { allow: found.allowed.join(", ") },
+      );
     }
     const { op, params } = found;
     const principal = await authenticate(request);
@@ -73,8 +91,16 @@ export async function dispatchV1(request: Request, segments: readonly string[]):
     if (principal.token) {
       const limit = env().apiRateLimit;
       const rate = await countTokenRequest(principal.token.id, limit);
-      Object.assign(headers, { "ratelimit-limit": String(limit), "ratelimit-remaining": String(rate.remaining), "ratelimit-reset": String(rate.resetSeconds) });
-      if (!rate.allowed) throw new TooManyRequestsError(`This token made more than ${limit} requests this minute. Try again in ${rate.resetSeconds} s.`, rate.resetSeconds);
+      Object.assign(headers, {
+        "ratelimit-limit": String(limit),
+        "ratelimit-remaining": String(rate.remaining),
+        "ratelimit-reset": String(rate.resetSeconds),
+      });
+      if (!rate.allowed)
+        throw new TooManyRequestsError(
+          `This token made more than ${limit} requests this minute. Try again in ${rate.resetSeconds} s.`,
+          rate.resetSeconds,
+        );
     }
     const url = new URL(request.url);
     const text = op.body ? await readText(request) : "";
@@ -88,8 +114,13 @@ export async function dispatchV1(request: Request, segments: readonly string[]):
     };
     const key = request.headers.get("idempotency-key");
     if (request.method === "POST" && key !== null) {
-      const claim = await claimIdempotencyKey(principal.user.id, key.trim(), { method: request.method, path, body: text });
-      if (claim.kind === "replay") return json(claim.answer.status, claim.answer.body, { ...headers, "idempotent-replayed": "true" });
+      const claim = await claimIdempotencyKey(principal.user.id, key.trim(), {
+        method: request.method,
+        path,
+        body: text,
+      });
+      if (claim.kind === "replay")
+        return json(claim.answer.status, claim.answer.body, { ...headers, "idempotent-replayed": "true" });
       claimed = claim.id;
     }
     const answer = await op.handler(ctx as Parameters<Operation["handler"]>[0]);
@@ -109,7 +140,10 @@ export async function dispatchV1(request: Request, segments: readonly string[]):
 }
 
 function json(status: number, body: unknown, headers: Record<string, string>): Response {
-  return new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { "content-type": "application/json", "cache-control": "no-store", ...headers } });
+  return new Response(status === 204 ? null : JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", "cache-control": "no-store", ...headers },
+  });
 }
 
 async function readText(request: Request): Promise<string> {
@@ -125,10 +159,14 @@ const tooLarge = () => new PayloadTooLargeError(`The request body is larger than
 function parseJson(text: string, request: Request): unknown {
   const type = request.headers.get("content-type") ?? "";
   if (text.trim() === "") return {};
-  if (!type.toLowerCase().includes("application/json")) throw new ValidationError({}, "Send the request body as JSON with Content-Type: application/json.");
+  if (!type.toLowerCase().includes("application/json"))
+    throw new ValidationError({}, "Send the request body as JSON with Content-Type: application/json.");
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new ValidationError({}, `The request body is not valid JSON: ${e instanceof Error ? e.message : "unreadable"}.`);
+    throw new ValidationError(
+      {},
+      `The request body is not valid JSON: ${e instanceof Error ? e.message : "unreadable"}.`,
+    );
   }
 }

@@ -22,19 +22,34 @@ const problemSchema: Json = {
     detail: { type: "string" },
     instance: { type: "string" },
     code: { type: "string" },
-    errors: { type: "array", items: { type: "object", required: ["field", "message"], properties: { field: { type: "string" }, message: { type: "string" } } } },
+    errors: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["field", "message"],
+        properties: { field: { type: "string" }, message: { type: "string" } },
+      },
+    },
   },
 };
 
-const problemResponse = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
+const problemResponse = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+});
 
 /** Answers every operation may give, beside its own. */
 function commonResponses(op: Operation): Record<string, unknown> {
   return {
-    ...(op.params || op.query || op.body ? { "400": problemResponse("Invalid input: each field's error in `errors`.") } : {}),
+    ...(op.params || op.query || op.body
+      ? { "400": problemResponse("Invalid input: each field's error in `errors`.") }
+      : {}),
     "401": problemResponse("No valid token or session: missing, malformed, revoked or expired token."),
     ...(op.scope === "write" ? { "403": problemResponse("A Read token on an operation that changes something.") } : {}),
-    "429": { ...problemResponse("Rate limit reached: retry after the Retry-After header's seconds."), headers: { "Retry-After": { schema: { type: "integer" } } } },
+    "429": {
+      ...problemResponse("Rate limit reached: retry after the Retry-After header's seconds."),
+      headers: { "Retry-After": { schema: { type: "integer" } } },
+    },
   };
 }
 
@@ -45,7 +60,13 @@ function parameters(op: Operation): Json[] {
     const json = schemaOf(schema, "input") as { properties?: Record<string, Json>; required?: string[] };
     for (const [name, property] of Object.entries(json.properties ?? {})) {
       const { description, ...rest } = property as Json & { description?: string };
-      out.push({ name, in: where, required: where === "path" || (json.required ?? []).includes(name), schema: rest, ...(description ? { description } : {}) });
+      out.push({
+        name,
+        in: where,
+        required: where === "path" || (json.required ?? []).includes(name),
+        schema: rest,
+        ...(description ? { description } : {}),
+      });
     }
   };
   add(op.params, "path");
@@ -55,7 +76,8 @@ function parameters(op: Operation): Json[] {
       name: "Idempotency-Key",
       in: "header",
       required: false,
-      description: "Makes a retried POST safe: the same key with the same request returns the first answer (Idempotent-Replayed: true) for 24 hours.",
+      description:
+        "Makes a retried POST safe: the same key with the same request returns the first answer (Idempotent-Replayed: true) for 24 hours.",
       schema: { type: "string", minLength: 8, maxLength: 200, pattern: "^[A-Za-z0-9_.:-]+$" },
     });
   }
@@ -82,12 +104,31 @@ export function openApiDocument(): Json {
       "x-scope": op.scope,
       "x-permission": op.permission,
       parameters: parameters(op),
-      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(op.body, "input"), ...(op.example?.body !== undefined ? { example: op.example.body } : {}) } } } } : {}),
+      ...(op.body
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                "application/json": {
+                  schema: schemaOf(op.body, "input"),
+                  ...(op.example?.body !== undefined ? { example: op.example.body } : {}),
+                },
+              },
+            },
+          }
+        : {}),
       responses: {
         ...Object.fromEntries(
           Object.entries(op.responses).map(([status, r]) => [
             status,
-            { description: r.description, ...(r.schema ? { content: { [r.contentType ?? "application/json"]: { schema: schemaOf(r.schema, "output") } } } : r.contentType ? { content: { [r.contentType]: { schema: { type: "string" } } } } : {}) },
+            {
+              description: r.description,
+              ...(r.schema
+                ? { content: { [r.contentType ?? "application/json"]: { schema: schemaOf(r.schema, "output") } } }
+                : r.contentType
+                  ? { content: { [r.contentType]: { schema: { type: "string" } } } }
+                  : {}),
+            },
           ]),
         ),
         ...commonResponses(op),
@@ -108,8 +149,18 @@ export function openApiDocument(): Json {
     paths,
     components: {
       securitySchemes: {
-        token: { type: "http", scheme: "bearer", bearerFormat: "cp_…", description: "An API token from the Account page." },
-        session: { type: "apiKey", in: "cookie", name: "better-auth.session_token", description: "The browser's session (the app's own pages)." },
+        token: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "cp_…",
+          description: "An API token from the Account page.",
+        },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "better-auth.session_token",
+          description: "The browser's session (the app's own pages).",
+        },
       },
       schemas: { Problem: problemSchema },
     },

@@ -19,17 +19,29 @@ beforeAll(async () => {
 
 async function call(method: string, path: string, body?: unknown): Promise<ApiV1Answer> {
   const { createApiToken } = await import("@/lib/data/api-tokens/create-api-token");
-  const { token } = await createApiToken(userId, { name: `t-${Math.random().toString(36).slice(2, 8)}`, scope: "write" }, { userId, via: "browser", ip: "127.0.0.1", userAgent: "vitest" });
+  const { token } = await createApiToken(
+    userId,
+    { name: `t-${Math.random().toString(36).slice(2, 8)}`, scope: "write" },
+    { userId, via: "browser", ip: "127.0.0.1", userAgent: "vitest" },
+  );
   return callApiV1(method, path, token, body);
 }
 
 describe("the install dialog's name check", () => {
   it("says whether a name is free in a region, suggests one without a name, and asks for a region", async () => {
     expect((await call("POST", "/environments", { name: "taken-one", region: "eu-central" })).status).toBe(201);
-    expect((await call("GET", "/environment-names?region=eu-central&name=free-one")).body).toMatchObject({ name: "free-one", available: true, message: expect.stringMatching(/is available/) });
-    expect((await call("GET", "/environment-names?region=eu-central&name=taken-one")).body).toMatchObject({ available: false });
+    expect((await call("GET", "/environment-names?region=eu-central&name=free-one")).body).toMatchObject({
+      name: "free-one",
+      available: true,
+      message: expect.stringMatching(/is available/),
+    });
+    expect((await call("GET", "/environment-names?region=eu-central&name=taken-one")).body).toMatchObject({
+      available: false,
+    });
     expect((await call("GET", "/environment-names?region=eu-central&name=Not_A_Name")).body.available).toBe(false);
-    expect((await call("GET", "/environment-names?region=eu-central")).body).toEqual({ suggestion: expect.any(String) });
+    expect((await call("GET", "/environment-names?region=eu-central")).body).toEqual({
+      suggestion: expect.any(String),
+    });
     const missing = await call("GET", "/environment-names?name=free-one");
     expect(missing.status).toBe(400);
     expect(missing.body.errors).toEqual([{ field: "region", message: "Choose a region." }]);
@@ -39,7 +51,15 @@ describe("the install dialog's name check", () => {
 describe("the status page's log", () => {
   it("follows after a line, reads back before one, and downloads every line as text", async () => {
     expect((await call("POST", "/environments", { name: "logged", region: "eu-central" })).status).toBe(201);
-    await engine.createRunner({ pool: app.db.pool, clock: engine.virtualClock(), handlers: engine.stepHandlers, encryptionKey: process.env.ENCRYPTION_KEY!, concurrency: 16 }).runUntilIdle();
+    await engine
+      .createRunner({
+        pool: app.db.pool,
+        clock: engine.virtualClock(),
+        handlers: engine.stepHandlers,
+        encryptionKey: process.env.ENCRYPTION_KEY!,
+        concurrency: 16,
+      })
+      .runUntilIdle();
     const all = await call("GET", "/environments/logged/logs?limit=1000");
     expect(all.status, JSON.stringify(all.body)).toBe(200);
     const seqs: number[] = all.body.items.map((l: { seq: number }) => l.seq);
@@ -49,7 +69,10 @@ describe("the status page's log", () => {
     const after = await call("GET", `/environments/logged/logs?after=${middle}&limit=2`);
     expect(after.body.items.map((l: { seq: number }) => l.seq)).toEqual(seqs.slice(4, 6));
     expect(after.body.nextCursor).not.toBeNull();
-    const next = await call("GET", `/environments/logged/logs?cursor=${encodeURIComponent(after.body.nextCursor)}&limit=1`);
+    const next = await call(
+      "GET",
+      `/environments/logged/logs?cursor=${encodeURIComponent(after.body.nextCursor)}&limit=1`,
+    );
     expect(next.body.items.map((l: { seq: number }) => l.seq)).toEqual(seqs.slice(6, 7));
 
     const before = await call("GET", `/environments/logged/logs?before=${middle}&limit=2`);

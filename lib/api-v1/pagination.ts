@@ -13,7 +13,8 @@ export const paginationQuery = z.object({
 });
 
 /** A page of a list: its items and the cursor of the next page (null on the last). */
-export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 /** Cursors are opaque to clients: the position they continue from, encoded. */
 export function encodeCursor(position: string): string {
@@ -28,14 +29,23 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   } catch {
     // answered below
   }
-  throw new ValidationError({ cursor: "This cursor is not one the API gave: pass the nextCursor of the previous page, or none for the first." });
+  throw new ValidationError({
+    cursor: "This cursor is not one the API gave: pass the nextCursor of the previous page, or none for the first.",
+  });
 }
 
 /** Pages an ordered list held in memory by a unique key of each item. */
-export function pageList<T>(items: readonly T[], keyOf: (item: T) => string, query: { limit: number; cursor?: string | undefined }): { items: T[]; nextCursor: string | null } {
+export function pageList<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  query: { limit: number; cursor?: string | undefined },
+): { items: T[]; nextCursor: string | null } {
   const after = decodeCursor(query.cursor);
   const start = after === undefined ? 0 : items.findIndex((i) => keyOf(i) === after) + 1;
   const page = items.slice(start, start + query.limit);
   const last = page.at(-1);
-  return { items: page, nextCursor: last !== undefined && start + query.limit < items.length ? encodeCursor(keyOf(last)) : null };
+  return {
+    items: page,
+    nextCursor: last !== undefined && start + query.limit < items.length ? encodeCursor(keyOf(last)) : null,
+  };
 }

@@ -68,7 +68,8 @@ describe("permissions", () => {
 
   it("lists only permissions some operation needs, and an operation's token scope follows from its permission", () => {
     expect(new Set(operations.map((op) => op.permission))).toEqual(new Set(permissions));
-    for (const op of operations) expect([op.id, op.scope]).toEqual([op.id, isReadPermission(op.permission) ? "read" : "write"]);
+    for (const op of operations)
+      expect([op.id, op.scope]).toEqual([op.id, isReadPermission(op.permission) ? "read" : "write"]);
   });
 
   it("the owner has every permission; a token keeps only what its scope allows", () => {

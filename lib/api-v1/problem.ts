@@ -30,13 +30,30 @@ const titles: Record<number, string> = {
 /** Problem type URIs point at their explanation on the API reference page. */
 export const problemType = (code: string) => `${new URL(env().appUrl).origin}/docs/api#problem-${code}`;
 
-export function problem(status: number, code: string, detail: string, instance: string, errors?: Record<string, string>): Problem {
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  instance: string,
+  errors?: Record<string, string>,
+): Problem {
   const list = errors ? Object.entries(errors).map(([field, message]) => ({ field, message })) : [];
-  return { type: problemType(code), title: titles[status] ?? "Error", status, detail, instance, code, ...(list.length > 0 ? { errors: list } : {}) };
+  return {
+    type: problemType(code),
+    title: titles[status] ?? "Error",
+    status,
+    detail,
+    instance,
+    code,
+    ...(list.length > 0 ? { errors: list } : {}),
+  };
 }
 
 export function problemResponse(p: Problem, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(p), { status: p.status, headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...headers } });
+  return new Response(JSON.stringify(p), {
+    status: p.status,
+    headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...headers },
+  });
 }
 
 /** Any error as a problem: typed application errors with their status, input PostgreSQL refused as 400, the rest a logged 500. */
@@ -44,13 +61,25 @@ export function problemFor(e: unknown, request: Request): Response {
   const instance = new URL(request.url).pathname;
   if (e instanceof AppError) {
     const fieldErrors = e instanceof ValidationError || e instanceof ConflictError ? e.fieldErrors : undefined;
-    const headers: Record<string, string> = "retryAfterSeconds" in e && typeof e.retryAfterSeconds === "number" ? { "retry-after": String(e.retryAfterSeconds) } : {};
+    const headers: Record<string, string> =
+      "retryAfterSeconds" in e && typeof e.retryAfterSeconds === "number"
+        ? { "retry-after": String(e.retryAfterSeconds) }
+        : {};
     return problemResponse(problem(e.status, e.code, e.message, instance, fieldErrors), headers);
   }
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code === "string" && (code.startsWith("22") || code === "54000")) {
-    return problemResponse(problem(400, "invalid_input", "The request contains a value that cannot be stored (such as a NUL character or a number out of range).", instance));
+    return problemResponse(
+      problem(
+        400,
+        "invalid_input",
+        "The request contains a value that cannot be stored (such as a NUL character or a number out of range).",
+        instance,
+      ),
+    );
   }
   logger.error({ err: e, method: request.method, url: instance }, "unhandled API error");
-  return problemResponse(problem(500, "internal", "Something went wrong on our side. Try again; if it persists, contact support.", instance));
+  return problemResponse(
+    problem(500, "internal", "Something went wrong on our side. Try again; if it persists, contact support.", instance),
+  );
 }

@@ -3,11 +3,22 @@ export type ApiErrorDetail = { message: string; fieldErrors: Record<string, stri
 /** The message and field errors of an API error response (`{ error: { message, fieldErrors? } }`, or problem+json). */
 export async function readApiErrorDetail(response: Response): Promise<ApiErrorDetail> {
   try {
-    const body = (await response.json()) as { error?: { message?: unknown; fieldErrors?: unknown }; detail?: unknown; errors?: unknown } | null;
+    const body = (await response.json()) as {
+      error?: { message?: unknown; fieldErrors?: unknown };
+      detail?: unknown;
+      errors?: unknown;
+    } | null;
     // /api/v1 answers problem+json: `detail`, and `errors` as [{ field, message }].
     if (typeof body?.detail === "string") {
       const errors = Array.isArray(body.errors) ? (body.errors as { field?: unknown; message?: unknown }[]) : [];
-      return { message: body.detail, fieldErrors: Object.fromEntries(errors.filter((e) => typeof e.field === "string" && typeof e.message === "string").map((e) => [e.field as string, e.message as string])) };
+      return {
+        message: body.detail,
+        fieldErrors: Object.fromEntries(
+          errors
+            .filter((e) => typeof e.field === "string" && typeof e.message === "string")
+            .map((e) => [e.field as string, e.message as string]),
+        ),
+      };
     }
     const message = body?.error?.message;
     const fields = body?.error?.fieldErrors;

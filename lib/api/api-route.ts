@@ -1,10 +1,10 @@
 import "server-only";
 import { NextResponse } from "next/server";
+import type { AuditContext } from "@/lib/audit/record-audit";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/get-current-user";
 import { AppError, ConflictError, UnauthorizedError, ValidationError } from "@/lib/errors";
 import { assertSameOrigin } from "@/lib/http/assert-same-origin";
 import { logger } from "@/lib/logger";
-import type { AuditContext } from "@/lib/audit/record-audit";
 
 type Handler<P> = (ctx: { request: Request; user: CurrentUser; params: P; audit: AuditContext }) => Promise<Response>;
 
@@ -36,7 +36,13 @@ export function errorResponse(e: unknown, request: Request): Response {
   if (e instanceof AppError) {
     const fieldErrors = e instanceof ValidationError || e instanceof ConflictError ? e.fieldErrors : undefined;
     return NextResponse.json(
-      { error: { code: e.code, message: e.message, ...(fieldErrors && Object.keys(fieldErrors).length ? { fieldErrors } : {}) } },
+      {
+        error: {
+          code: e.code,
+          message: e.message,
+          ...(fieldErrors && Object.keys(fieldErrors).length ? { fieldErrors } : {}),
+        },
+      },
       { status: e.status },
     );
   }
@@ -45,13 +51,24 @@ export function errorResponse(e: unknown, request: Request): Response {
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code === "string" && (code.startsWith("22") || code === "54000")) {
     return NextResponse.json(
-      { error: { code: "invalid_input", message: "The request contains a value that cannot be stored (such as a NUL character or a number out of range)." } },
+      {
+        error: {
+          code: "invalid_input",
+          message:
+            "The request contains a value that cannot be stored (such as a NUL character or a number out of range).",
+        },
+      },
       { status: 400 },
     );
   }
   logger.error({ err: e, method: request.method, url: new URL(request.url).pathname }, "unhandled API error");
   return NextResponse.json(
-    { error: { code: "internal", message: "Something went wrong on our side. Try again; if it persists, contact support." } },
+    {
+      error: {
+        code: "internal",
+        message: "Something went wrong on our side. Try again; if it persists, contact support.",
+      },
+    },
     { status: 500 },
   );
 }

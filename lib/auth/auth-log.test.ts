@@ -29,24 +29,33 @@ describe("better-auth's log lines", () => {
     const { logger } = await import("@/lib/logger");
     // The app's logger, its lines kept here instead of stdout.
     for (const level of ["error", "warn", "info", "debug"] as const) {
-      vi.spyOn(logger, level).mockImplementation(((...args: Parameters<typeof logger.info>) => written[level](...args)) as typeof logger.info);
+      vi.spyOn(logger, level).mockImplementation(((...args: Parameters<typeof logger.info>) =>
+        written[level](...args)) as typeof logger.info);
     }
     const consoleError = vi.spyOn(console, "error");
     const { auth } = await import("./auth");
-    const callbackURL = "https://evil.example/\u001b[2J\r\n{\"level\":30,\"msg\":\"admin signed in\"}";
+    const callbackURL = 'https://evil.example/\u001b[2J\r\n{"level":30,"msg":"admin signed in"}';
     const response = await auth().handler(
       new Request("http://clusterport.test/api/auth/sign-in/email", {
         method: "POST",
-        headers: { "content-type": "application/json", origin: "http://clusterport.test", "x-forwarded-for": "203.0.113.9" },
+        headers: {
+          "content-type": "application/json",
+          origin: "http://clusterport.test",
+          "x-forwarded-for": "203.0.113.9",
+        },
         body: JSON.stringify({ email: "someone@example.test", password: "correct-horse-1", callbackURL }),
       }),
     );
     expect(response.status).toBe(403);
     const refusal = lines.find((l) => l.includes("Invalid callbackURL"));
     expect(refusal).toBeDefined();
-    expect(JSON.parse(refusal!)).toMatchObject({ source: "better-auth", msg: 'Invalid callbackURL: https://evil.example/\\x1b[2J\\r\\n{"level":30,"msg":"admin signed in"}' });
+    expect(JSON.parse(refusal!)).toMatchObject({
+      source: "better-auth",
+      msg: 'Invalid callbackURL: https://evil.example/\\x1b[2J\\r\\n{"level":30,"msg":"admin signed in"}',
+    });
     // Decoded, no line's text holds a control character (the "add it to trustedOrigins" hint quotes it too).
-    const strings = (v: unknown): string[] => (typeof v === "string" ? [v] : v && typeof v === "object" ? Object.values(v).flatMap(strings) : []);
+    const strings = (v: unknown): string[] =>
+      typeof v === "string" ? [v] : v && typeof v === "object" ? Object.values(v).flatMap(strings) : [];
     expect(lines.flatMap((l) => strings(JSON.parse(l))).filter((text) => /[\u0000-\u001f]/.test(text))).toEqual([]);
     expect(consoleError).not.toHaveBeenCalled();
   });

@@ -1,12 +1,12 @@
 import { betterAuth } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { defaultAccountPlanId } from "@/lib/catalog";
 import { database } from "@/lib/db/database";
 import { env } from "@/lib/env";
 import { normaliseAddress } from "@/lib/http/client-address";
 import { logger } from "@/lib/logger";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { passwordRules, signInSchema, signUpSchema, updateProfileSchema } from "@/lib/validations/account";
 import { forgiveSignInAttempt, reserveSignInAttempt, throttleMessage } from "./sign-in-throttle";
 
@@ -34,7 +34,10 @@ function createAuth() {
     // Its lines (a refused callbackURL or origin quoted in full) go through the app's logger, which escapes
     // what users sent; its own console output would print them raw. Not "debug" (nor "warn" or "error"): at
     // those levels it also prints every refused request's message to the console itself, outside this logger.
-    logger: { level: "info", log: (level, message, ...details: unknown[]) => logger[level]({ source: "better-auth", details }, message) },
+    logger: {
+      level: "info",
+      log: (level, message, ...details: unknown[]) => logger[level]({ source: "better-auth", details }, message),
+    },
     // Failed sign-ins are throttled below per client network and e-mail; better-auth's limiter would trust
     // any X-Forwarded-For a client sends.
     rateLimit: { enabled: false },
@@ -59,7 +62,8 @@ function createAuth() {
         if (hasUnstorableText(ctx.body) || hasUnstorableText(ctx.query)) {
           throw new APIError("BAD_REQUEST", {
             code: "INVALID_INPUT",
-            message: "The request contains characters that are not allowed (a NUL character or a broken Unicode character).",
+            message:
+              "The request contains characters that are not allowed (a NUL character or a broken Unicode character).",
           });
         }
         const schema = bodySchemas[ctx.path];
@@ -68,8 +72,14 @@ function createAuth() {
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
           const field = issue?.path.join(".");
-          const message = issue?.code === "unrecognized_keys" ? `Unexpected field: ${issue.keys.join(", ")}.` : (issue?.message ?? "Check the form.");
-          throw new APIError("BAD_REQUEST", { code: "INVALID_INPUT", message: field ? `${field}: ${message}` : message });
+          const message =
+            issue?.code === "unrecognized_keys"
+              ? `Unexpected field: ${issue.keys.join(", ")}.`
+              : (issue?.message ?? "Check the form.");
+          throw new APIError("BAD_REQUEST", {
+            code: "INVALID_INPUT",
+            message: field ? `${field}: ${message}` : message,
+          });
         }
         if (ctx.path === "/sign-in/email") {
           const verdict = await reserveSignInAttempt(database(), {
@@ -123,13 +133,24 @@ function addressOf(headers: Headers | undefined): string {
  * A sign-in, or a failed one, in the account's audit log — when the e-mail names an account (an unknown e-mail
  * has no log to go to, and is not revealed either way).
  */
-async function auditSignIn(email: string, outcome: "success" | "failure", headers: Headers | undefined, reason?: string): Promise<void> {
-  const { rows } = await database().query<{ id: string }>(`SELECT id FROM "user" WHERE email = $1`, [email.trim().toLowerCase()]);
+async function auditSignIn(
+  email: string,
+  outcome: "success" | "failure",
+  headers: Headers | undefined,
+  reason?: string,
+): Promise<void> {
+  const { rows } = await database().query<{ id: string }>(`SELECT id FROM "user" WHERE email = $1`, [
+    email.trim().toLowerCase(),
+  ]);
   const userId = rows[0]?.id;
   if (!userId) return;
   await recordAudit(
     { userId, via: "browser", ip: addressOf(headers), userAgent: headers?.get("user-agent") ?? "" },
-    { action: outcome === "success" ? "sign-in" : "sign-in.failed", outcome, ...(reason ? { details: { reason } } : {}) },
+    {
+      action: outcome === "success" ? "sign-in" : "sign-in.failed",
+      outcome,
+      ...(reason ? { details: { reason } } : {}),
+    },
   );
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+
 const base = "https://clusterport.invalid";
 
 /**
@@ -7,7 +8,10 @@ const base = "https://clusterport.invalid";
  * backslashes it treats as slashes (`/\evil`) and protocol-relative forms (`//evil`) cannot reach another
  * host. Query strings may repeat `next`; anything but one string falls back.
  */
-export function safeReturnPath(value: string | readonly string[] | null | undefined, fallback = "/marketplace"): string {
+export function safeReturnPath(
+  value: string | readonly string[] | null | undefined,
+  fallback = "/marketplace",
+): string {
   if (typeof value !== "string" || !value.startsWith("/")) return fallback;
   let url: URL;
   try {

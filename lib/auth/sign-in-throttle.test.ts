@@ -1,8 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/create-test-database";
-import { delayAfterFailure, forgiveSignInAttempt, reserveSignInAttempt, throttleMessage, type ThrottlePolicy } from "./sign-in-throttle";
+import {
+  delayAfterFailure,
+  forgiveSignInAttempt,
+  reserveSignInAttempt,
+  throttleMessage,
+  type ThrottlePolicy,
+} from "./sign-in-throttle";
 
-const policy: ThrottlePolicy = { freeFailures: 5, firstDelayMs: 1000, maxDelayMs: 15 * 60_000, forgetAfterMs: 24 * 3_600_000, maxRows: 1000 };
+const policy: ThrottlePolicy = {
+  freeFailures: 5,
+  firstDelayMs: 1000,
+  maxDelayMs: 15 * 60_000,
+  forgetAfterMs: 24 * 3_600_000,
+  maxRows: 1000,
+};
 const t0 = new Date("2026-11-25T12:00:00Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);
 
@@ -12,8 +24,10 @@ beforeEach(async () => {
 });
 afterEach(() => db.cleanup());
 
-const attempt = (address: string, email: string, now = t0) => reserveSignInAttempt(db.pool, { address, email, now, policy });
-const rows = async () => Number((await db.pool.query<{ n: string }>("SELECT COUNT(*) AS n FROM sign_in_throttle")).rows[0]!.n);
+const attempt = (address: string, email: string, now = t0) =>
+  reserveSignInAttempt(db.pool, { address, email, now, policy });
+const rows = async () =>
+  Number((await db.pool.query<{ n: string }>("SELECT COUNT(*) AS n FROM sign_in_throttle")).rows[0]!.n);
 /** Attempts one after another (the order matters for the delays). */
 const inTurn = async (n: number, make: (i: number) => Promise<{ allowed: boolean }>) => {
   const out = [];
@@ -33,7 +47,9 @@ describe("delayAfterFailure", () => {
 
 describe("reserveSignInAttempt", () => {
   it("counts before the password is checked: of 40 attempts at once only the free ones get through", async () => {
-    const verdicts = await Promise.all(Array.from({ length: 40 }, () => attempt("203.0.113.7", "demo@clusterport.dev")));
+    const verdicts = await Promise.all(
+      Array.from({ length: 40 }, () => attempt("203.0.113.7", "demo@clusterport.dev")),
+    );
     expect(verdicts.filter((v) => v.allowed)).toHaveLength(5);
     expect(verdicts.filter((v) => !v.allowed)).toContainEqual({ allowed: false, retryAfterSeconds: 1 });
   });
@@ -66,7 +82,9 @@ describe("reserveSignInAttempt", () => {
   });
 
   it("answers unknown and existing e-mails alike, and stores neither e-mail nor address", async () => {
-    expect(await attempt("203.0.113.7", "nobody@example.test")).toEqual(await attempt("203.0.113.7", "demo@clusterport.dev"));
+    expect(await attempt("203.0.113.7", "nobody@example.test")).toEqual(
+      await attempt("203.0.113.7", "demo@clusterport.dev"),
+    );
     const keys = (await db.pool.query<{ key: string }>("SELECT key FROM sign_in_throttle")).rows.map((r) => r.key);
     expect(keys.every((k) => /^[0-9a-f]{64}$/.test(k))).toBe(true);
   });
@@ -76,7 +94,12 @@ describe("reserveSignInAttempt", () => {
     expect((await attempt("203.0.113.7", "a@example.test", at(24 * 3_600_000 + 1))).allowed).toBe(true);
     const small = { ...policy, maxRows: 50 };
     await inTurn(200, (i) =>
-      reserveSignInAttempt(db.pool, { address: `198.51.100.${i % 250}`, email: `x${i}@example.test`, now: at(2 * 86_400_000 + i * 61_000), policy: small }),
+      reserveSignInAttempt(db.pool, {
+        address: `198.51.100.${i % 250}`,
+        email: `x${i}@example.test`,
+        now: at(2 * 86_400_000 + i * 61_000),
+        policy: small,
+      }),
     );
     expect(await rows()).toBeLessThanOrEqual(52);
   });
@@ -93,7 +116,11 @@ describe("forgiveSignInAttempt", () => {
 describe("throttleMessage", () => {
   it("says how long to wait, in words", () => {
     expect(throttleMessage(1)).toBe("Too many failed sign-ins from your network. Wait 1 second before trying again.");
-    expect(throttleMessage(30)).toBe("Too many failed sign-ins from your network. Wait 30 seconds before trying again.");
-    expect(throttleMessage(900)).toBe("Too many failed sign-ins from your network. Wait 15 minutes before trying again.");
+    expect(throttleMessage(30)).toBe(
+      "Too many failed sign-ins from your network. Wait 30 seconds before trying again.",
+    );
+    expect(throttleMessage(900)).toBe(
+      "Too many failed sign-ins from your network. Wait 15 minutes before trying again.",
+    );
   });
 });

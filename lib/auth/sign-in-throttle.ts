@@ -18,14 +18,24 @@ import { addressNetwork } from "@/lib/http/client-address";
  * - Storage is bounded: keys are hashes, rows are forgotten `forgetAfterMs` after their last failure, and
  *   beyond `maxRows` the oldest are evicted.
  */
-export type ThrottlePolicy = { freeFailures: number; firstDelayMs: number; maxDelayMs: number; forgetAfterMs: number; maxRows: number };
+export type ThrottlePolicy = {
+  freeFailures: number;
+  firstDelayMs: number;
+  maxDelayMs: number;
+  forgetAfterMs: number;
+  maxRows: number;
+};
 
 type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 type Row = { key: string; failures: number; lastFailureAt: Date; blockedUntil: Date | null };
 
 /** Milliseconds to wait after the `failures`-th failure when `free` are allowed: 0, then the first delay doubling to the cap. */
-export function delayAfterFailure(failures: number, free: number, policy: Pick<ThrottlePolicy, "firstDelayMs" | "maxDelayMs">): number {
+export function delayAfterFailure(
+  failures: number,
+  free: number,
+  policy: Pick<ThrottlePolicy, "firstDelayMs" | "maxDelayMs">,
+): number {
   if (failures < free) return 0;
   return Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** Math.min(failures - free, 30));
 }
@@ -71,12 +81,10 @@ export async function reserveSignInAttempt(
     for (const { key, free } of limits) {
       const failures = (fresh.get(key)?.failures ?? 0) + 1;
       const delay = delayAfterFailure(failures, free, policy);
-      await client.query(`UPDATE sign_in_throttle SET failures = $2, "lastFailureAt" = $3, "blockedUntil" = $4 WHERE key = $1`, [
-        key,
-        failures,
-        now,
-        delay > 0 ? new Date(now.getTime() + delay) : null,
-      ]);
+      await client.query(
+        `UPDATE sign_in_throttle SET failures = $2, "lastFailureAt" = $3, "blockedUntil" = $4 WHERE key = $1`,
+        [key, failures, now, delay > 0 ? new Date(now.getTime() + delay) : null],
+      );
     }
     await client.query(
       `DELETE FROM sign_in_throttle WHERE key IN (SELECT key FROM sign_in_throttle WHERE "lastFailureAt" < $1 LIMIT 100 FOR UPDATE SKIP LOCKED)`,
@@ -95,7 +103,10 @@ export async function reserveSignInAttempt(
 }
 
 /** A successful sign-in: the pair starts afresh and the network gets back the failure counted in advance. */
-export async function forgiveSignInAttempt(pool: Pool, input: { address: string; email: string; policy: ThrottlePolicy }): Promise<void> {
+export async function forgiveSignInAttempt(
+  pool: Pool,
+  input: { address: string; email: string; policy: ThrottlePolicy },
+): Promise<void> {
   const keys = throttleKeys(input.address, input.email);
   await withTransaction(pool, async (client) => {
     await client.query(`DELETE FROM sign_in_throttle WHERE key = $1`, [keys.pair]);
@@ -110,6 +121,8 @@ export async function forgiveSignInAttempt(pool: Pool, input: { address: string;
 
 export function throttleMessage(retryAfterSeconds: number): string {
   const wait =
-    retryAfterSeconds < 90 ? `${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}` : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
+    retryAfterSeconds < 90
+      ? `${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}`
+      : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
   return `Too many failed sign-ins from your network. Wait ${wait} before trying again.`;
 }

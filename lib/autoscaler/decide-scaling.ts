@@ -29,8 +29,12 @@ export type ScalingDecision =
   | { kind: "none" };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-const fits = (need: Resources, free: Resources) => need.cpuMillis <= free.cpuMillis && need.memoryBytes <= free.memoryBytes;
-const minus = (a: Resources, b: Resources): Resources => ({ cpuMillis: a.cpuMillis - b.cpuMillis, memoryBytes: a.memoryBytes - b.memoryBytes });
+const fits = (need: Resources, free: Resources) =>
+  need.cpuMillis <= free.cpuMillis && need.memoryBytes <= free.memoryBytes;
+const minus = (a: Resources, b: Resources): Resources => ({
+  cpuMillis: a.cpuMillis - b.cpuMillis,
+  memoryBytes: a.memoryBytes - b.memoryBytes,
+});
 const none: Resources = { cpuMillis: 0, memoryBytes: 0 };
 const isReplica = (p: SimObject<PodSpec>) => p.spec.owner.kind === "Deployment" || p.spec.owner.kind === "StatefulSet";
 
@@ -47,7 +51,11 @@ export function decideScaling(input: ScalingInput): ScalingDecision {
   const { range, workers, now } = input;
   const scale = input.timeScale ?? 1;
   const waiting = input.pods.filter(
-    (p) => isReplica(p) && p.status.phase === "Pending" && p.spec.nodeName === null && (p.status.message ?? "").includes("Insufficient"),
+    (p) =>
+      isReplica(p) &&
+      p.status.phase === "Pending" &&
+      p.spec.nodeName === null &&
+      (p.status.message ?? "").includes("Insufficient"),
   );
   if (waiting.length > 0) {
     input.idleSince.clear();
@@ -57,19 +65,32 @@ export function decideScaling(input: ScalingInput): ScalingDecision {
     const tooBig = due.filter((p) => !fits(requests(p), input.newWorker));
     const helped = due.filter((p) => fits(requests(p), input.newWorker));
     if (helped.length === 0) {
-      return { kind: "held", reason: `${plural(tooBig.length, "pod")} request more CPU or memory than a whole worker has (${tooBig.map((p) => `${p.namespace}/${p.name}`).slice(0, 3).join(", ")}): adding workers would not help.` };
+      return {
+        kind: "held",
+        reason: `${plural(tooBig.length, "pod")} request more CPU or memory than a whole worker has (${tooBig
+          .map((p) => `${p.namespace}/${p.name}`)
+          .slice(0, 3)
+          .join(", ")}): adding workers would not help.`,
+      };
     }
     if (workers.length >= range.maxWorkers) {
-      return { kind: "held", reason: `${plural(helped.length, "pod")} wait for room, but the cluster is at its maximum of ${plural(range.maxWorkers, "worker")}.` };
+      return {
+        kind: "held",
+        reason: `${plural(helped.length, "pod")} wait for room, but the cluster is at its maximum of ${plural(range.maxWorkers, "worker")}.`,
+      };
     }
     const bins: Resources[] = [];
-    for (const p of [...helped].sort((a, b) => requests(b).cpuMillis - requests(a).cpuMillis || requests(b).memoryBytes - requests(a).memoryBytes)) {
+    for (const p of [...helped].sort(
+      (a, b) => requests(b).cpuMillis - requests(a).cpuMillis || requests(b).memoryBytes - requests(a).memoryBytes,
+    )) {
       const bin = bins.findIndex((free) => fits(requests(p), free));
       if (bin >= 0) bins[bin] = minus(bins[bin]!, requests(p));
       else bins.push(minus(input.newWorker, requests(p)));
     }
     const target = Math.min(workers.length + bins.length, range.maxWorkers);
-    const why = [...new Set(helped.flatMap((p) => (p.status.message ?? "").match(/Insufficient \w+/g) ?? []))].join(", ");
+    const why = [...new Set(helped.flatMap((p) => (p.status.message ?? "").match(/Insufficient \w+/g) ?? []))].join(
+      ", ",
+    );
     return {
       kind: "scale-out",
       workers: target,
@@ -88,18 +109,24 @@ export function decideScaling(input: ScalingInput): ScalingDecision {
     podsOn.get(p.spec.nodeName)!.push(p);
   }
   const allocatable = (w: string) => nodes.get(w)?.spec.allocatable ?? input.newWorker;
-  const share = (w: string) => Math.max(used.get(w)!.cpuMillis / allocatable(w).cpuMillis, used.get(w)!.memoryBytes / allocatable(w).memoryBytes);
+  const share = (w: string) =>
+    Math.max(used.get(w)!.cpuMillis / allocatable(w).cpuMillis, used.get(w)!.memoryBytes / allocatable(w).memoryBytes);
   for (const w of workers) {
     const node = nodes.get(w);
-    const underused = node !== undefined && node.status.ready && !node.spec.unschedulable && share(w) < scaleInUtilization;
+    const underused =
+      node !== undefined && node.status.ready && !node.spec.unschedulable && share(w) < scaleInUtilization;
     if (!underused) input.idleSince.delete(w);
     else if (!input.idleSince.has(w)) input.idleSince.set(w, now.getTime());
   }
   for (const id of [...input.idleSince.keys()]) if (!workers.includes(id)) input.idleSince.delete(id);
   if (workers.length <= range.minWorkers) return { kind: "none" };
-  const candidates = [...workers].reverse().filter((w) => now.getTime() - (input.idleSince.get(w) ?? Infinity) >= scaleInAfterMs * scale);
+  const candidates = [...workers]
+    .reverse()
+    .filter((w) => now.getTime() - (input.idleSince.get(w) ?? Infinity) >= scaleInAfterMs * scale);
   for (const w of candidates) {
-    const free = new Map(workers.filter((o) => o !== w && nodes.get(o)?.status.ready).map((o) => [o, minus(allocatable(o), used.get(o)!)]));
+    const free = new Map(
+      workers.filter((o) => o !== w && nodes.get(o)?.status.ready).map((o) => [o, minus(allocatable(o), used.get(o)!)]),
+    );
     const movable = podsOn.get(w)!.every((p) => {
       const target = [...free].find(([, room]) => fits(p.spec.requests ?? none, room));
       if (!target) return false;

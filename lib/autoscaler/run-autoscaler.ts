@@ -27,7 +27,9 @@ type AutoscalerDeps = { pool: Pool; encryptionKey: string; now: Date; state: Aut
  * author, the reason in its summary); a decision that cannot be carried out is told once in the activity. A
  * cluster busy with another operation is left for a later pass.
  */
-export async function runAutoscaler(deps: AutoscalerDeps): Promise<{ environmentId: string; decision: ScalingDecision }[]> {
+export async function runAutoscaler(
+  deps: AutoscalerDeps,
+): Promise<{ environmentId: string; decision: ScalingDecision }[]> {
   const out: { environmentId: string; decision: ScalingDecision }[] = [];
   for (const environment of await findAutoscaledEnvironments(deps.pool)) {
     const range = environment.settings.autoscaling;
@@ -49,21 +51,35 @@ export async function runAutoscaler(deps: AutoscalerDeps): Promise<{ environment
     out.push({ environmentId: environment.id, decision });
     if (decision.kind === "held") await tell(deps, environment.id, decision.reason);
     if (decision.kind === "scale-out") await scale(deps, environment, { workers: decision.workers }, decision.reason);
-    if (decision.kind === "scale-in") await scale(deps, environment, { workers: workers.length - 1, remove: [decision.remove] }, decision.reason);
+    if (decision.kind === "scale-in")
+      await scale(deps, environment, { workers: workers.length - 1, remove: [decision.remove] }, decision.reason);
     if (decision.kind === "scale-in") idleSince.delete(decision.remove);
   }
   return out;
 }
 
 const tell = (deps: AutoscalerDeps, environmentId: string, reason: string) =>
-  recordEnvironmentEvent(deps.pool, { environmentId, type: "autoscaler", message: `Autoscaler: ${reason}`, now: deps.now });
+  recordEnvironmentEvent(deps.pool, {
+    environmentId,
+    type: "autoscaler",
+    message: `Autoscaler: ${reason}`,
+    now: deps.now,
+  });
 
-async function scale(deps: AutoscalerDeps, environment: AutoscaledEnvironment, input: { workers: number; remove?: string[] }, reason: string): Promise<void> {
+async function scale(
+  deps: AutoscalerDeps,
+  environment: AutoscaledEnvironment,
+  input: { workers: number; remove?: string[] },
+  reason: string,
+): Promise<void> {
   const plan = findAccountPlan(environment.accountPlan) ?? findAccountPlan("developer")!;
   const ctx: ChangeContext = {
     settings: environment.settings,
     plan: environment.plan,
-    quota: { plan, environmentsInUse: (await findActiveEnvironmentPlans(deps.pool, environment.userId, environment.id)).length },
+    quota: {
+      plan,
+      environmentsInUse: (await findActiveEnvironmentPlans(deps.pool, environment.userId, environment.id)).length,
+    },
     machineIds: await findMachineIds(deps.pool, environment.id),
     registry: await findRegistryCredentials(deps.pool, environment.id),
   };
@@ -71,7 +87,11 @@ async function scale(deps: AutoscalerDeps, environment: AutoscaledEnvironment, i
     const change = changeActions["scale-workers"](ctx, input);
     const problems = quotaProblems(ctx, change.plan);
     if (problems.length > 0) {
-      await tell(deps, environment.id, `${reason}, but more workers would exceed the account's plan: ${problems.join(" ")}`);
+      await tell(
+        deps,
+        environment.id,
+        `${reason}, but more workers would exceed the account's plan: ${problems.join(" ")}`,
+      );
       return;
     }
     await requestChange(deps.pool, {

@@ -41,7 +41,14 @@ beforeEach(async () => {
 afterEach(() => db.cleanup());
 
 const { one, all } = queryHelpers(() => db.pool);
-const request = { get actorId() { return userId; }, get now() { return clock.now(); } };
+const request = {
+  get actorId() {
+    return userId;
+  },
+  get now() {
+    return clock.now();
+  },
+};
 
 type Hook = (step: ClaimedStep, outcome: StepOutcome) => Promise<unknown> | void;
 /** Runs until idle; `hook` runs after each outcome of the certificate step, counted as busy by the virtual clock. */
@@ -59,20 +66,46 @@ const run = (opts: { hook?: Hook; dns?: DnsResolver } = {}) =>
     },
   }).runUntilIdle();
 
-type Row = { status: string; settings: InstallSettings; plan: EnvironmentPlan; results: EnvironmentResults | null; domain: string };
-const environment = (id: string) => one<Row>(`SELECT status, settings, plan, results, domain FROM environment WHERE id = $1`, id);
+type Row = {
+  status: string;
+  settings: InstallSettings;
+  plan: EnvironmentPlan;
+  results: EnvironmentResults | null;
+  domain: string;
+};
+const environment = (id: string) =>
+  one<Row>(`SELECT status, settings, plan, results, domain FROM environment WHERE id = $1`, id);
 const certificateStep = (id: string) =>
-  one<{ status: string; attempts: number; maxAttempts: number; error: { message: string; action: string; fixableBy: string; transient: boolean } | null }>(
+  one<{
+    status: string;
+    attempts: number;
+    maxAttempts: number;
+    error: { message: string; action: string; fixableBy: string; transient: boolean } | null;
+  }>(
     `SELECT s.status, s.attempts, s."maxAttempts", s.error FROM step s JOIN operation o ON o.id = s."operationId" WHERE o."environmentId" = $1 AND s.key = 'issue-certificate' ORDER BY o.seq DESC LIMIT 1`,
     id,
   );
 const newestOperation = (id: string) =>
-  one<{ status: string; error: { stepKey: string; message: string; fixableBy: string; action: string } | null }>(`SELECT status, error FROM operation WHERE "environmentId" = $1 ORDER BY seq DESC LIMIT 1`, id);
+  one<{ status: string; error: { stepKey: string; message: string; fixableBy: string; action: string } | null }>(
+    `SELECT status, error FROM operation WHERE "environmentId" = $1 ORDER BY seq DESC LIMIT 1`,
+    id,
+  );
 const retryMessages = async (id: string) =>
-  (await all<{ message: string }>(`SELECT message FROM environment_event WHERE "environmentId" = $1 AND type = 'step.retrying' AND "stepKey" = 'issue-certificate' ORDER BY seq`, id)).map((e) => e.message);
+  (
+    await all<{ message: string }>(
+      `SELECT message FROM environment_event WHERE "environmentId" = $1 AND type = 'step.retrying' AND "stepKey" = 'issue-certificate' ORDER BY seq`,
+      id,
+    )
+  ).map((e) => e.message);
 
 const record = (name: string, type: "A" | "AAAA" | "CNAME", value: string, owner = userId) =>
-  db.pool.query(`INSERT INTO dns_record (id, "userId", name, type, value) VALUES ($1, $2, $3, $4, $5)`, [crypto.randomUUID(), owner, name, type, value]);
+  db.pool.query(`INSERT INTO dns_record (id, "userId", name, type, value) VALUES ($1, $2, $3, $4, $5)`, [
+    crypto.randomUUID(),
+    owner,
+    name,
+    type,
+    value,
+  ]);
 const clearRecords = (name: string) => db.pool.query(`DELETE FROM dns_record WHERE name = $1`, [name]);
 
 async function installed(name = "shop") {
@@ -125,13 +158,23 @@ describe("a certificate is issued only for a domain that resolves to the cluster
       ["retrying", "user", true],
       ["retrying", "user", true],
     ]);
-    expect(seenWhileWaiting[0]!.error!.action).toBe("Create the record; the domain is looked up again in 15 s (15 more times, about an hour in all).");
+    expect(seenWhileWaiting[0]!.error!.action).toBe(
+      "Create the record; the domain is looked up again in 15 s (15 more times, about an hour in all).",
+    );
 
     expect(await newestOperation(id)).toMatchObject({ status: "succeeded" });
     const row = await environment(id);
     expect(row.results!.endpoints.custom).toBe("https://app.example.com/");
-    expect(row.results!.health.find((h) => h.component === "Certificate")).toMatchObject({ status: "OK", detail: expect.stringMatching(/^app\.example\.com: Ready, valid until/) });
-    const logs = (await all<{ message: string }>(`SELECT message FROM log_line WHERE "environmentId" = $1 AND "stepKey" = 'issue-certificate' ORDER BY seq`, id)).map((l) => l.message);
+    expect(row.results!.health.find((h) => h.component === "Certificate")).toMatchObject({
+      status: "OK",
+      detail: expect.stringMatching(/^app\.example\.com: Ready, valid until/),
+    });
+    const logs = (
+      await all<{ message: string }>(
+        `SELECT message FROM log_line WHERE "environmentId" = $1 AND "stepKey" = 'issue-certificate' ORDER BY seq`,
+        id,
+      )
+    ).map((l) => l.message);
     expect(logs).toContain(`[dns] app.example.com: resolves to ${ingress}, this cluster's ingress address`);
   });
 
@@ -154,8 +197,15 @@ describe("a certificate is issued only for a domain that resolves to the cluster
       `www.example.com resolves to this cluster but also to 2001:db8::9, which Let's Encrypt may check instead. Remove the records pointing elsewhere, keeping www.example.com → ${ingress}`,
     );
     expect(await newestOperation(id)).toMatchObject({ status: "succeeded" });
-    const logs = (await all<{ message: string }>(`SELECT message FROM log_line WHERE "environmentId" = $1 AND "stepKey" = 'issue-certificate' ORDER BY seq`, id)).map((l) => l.message);
-    expect(logs).toContain(`[dns] www.example.com: CNAME edge.example.net → ${clusterDomain}, resolves to ${ingress}, this cluster's ingress address`);
+    const logs = (
+      await all<{ message: string }>(
+        `SELECT message FROM log_line WHERE "environmentId" = $1 AND "stepKey" = 'issue-certificate' ORDER BY seq`,
+        id,
+      )
+    ).map((l) => l.message);
+    expect(logs).toContain(
+      `[dns] www.example.com: CNAME edge.example.net → ${clusterDomain}, resolves to ${ingress}, this cluster's ingress address`,
+    );
   });
 
   it("another account's records and another cluster's address do not count", async () => {
@@ -169,8 +219,15 @@ describe("a certificate is issued only for a domain that resolves to the cluster
     const failed = await newestOperation(id);
     expect(failed.status).toBe("failed");
     expect(failed.error).toMatchObject({ stepKey: "issue-certificate", fixableBy: "user" });
-    expect(failed.error!.message).toContain(`app.example.com does not resolve to this cluster (it resolves to ${ingressAddressFor(other)})`);
-    expect(await one<{ n: number }>(`SELECT count(*)::int AS n FROM sim_object WHERE "environmentId" = $1 AND kind = 'Certificate'`, id)).toEqual({ n: 0 });
+    expect(failed.error!.message).toContain(
+      `app.example.com does not resolve to this cluster (it resolves to ${ingressAddressFor(other)})`,
+    );
+    expect(
+      await one<{ n: number }>(
+        `SELECT count(*)::int AS n FROM sim_object WHERE "environmentId" = $1 AND kind = 'Certificate'`,
+        id,
+      ),
+    ).toEqual({ n: 0 });
   });
 
   it("gives up after about an hour, the cluster running; Retry after the record is created issues it", async () => {
@@ -178,7 +235,10 @@ describe("a certificate is issued only for a domain that resolves to the cluster
     await requestCertificate(id, "app.example.com");
     await run();
     // Looked up 16 times, waiting 15 s, 30 s, 1, 2, 4 minutes, then 5 minutes between looks: 57¾ minutes of waits.
-    const waits = await all<{ ms: number }>(`SELECT (data->>'backoffMs')::int AS ms FROM environment_event WHERE "environmentId" = $1 AND type = 'step.retrying' ORDER BY seq`, id);
+    const waits = await all<{ ms: number }>(
+      `SELECT (data->>'backoffMs')::int AS ms FROM environment_event WHERE "environmentId" = $1 AND type = 'step.retrying' ORDER BY seq`,
+      id,
+    );
     expect(waits.map((w) => w.ms / 1000)).toEqual([15, 30, 60, 120, 240, ...Array<number>(10).fill(300)]);
     expect((await environment(id)).status).toBe("running");
     const failed = await newestOperation(id);
@@ -214,7 +274,9 @@ describe("a certificate is issued only for a domain that resolves to the cluster
         if (outcome === "retrying") published = true;
       },
     });
-    expect((await retryMessages(id))[0]).toContain("app.example.com does not resolve to this cluster (it does not resolve)");
+    expect((await retryMessages(id))[0]).toContain(
+      "app.example.com does not resolve to this cluster (it does not resolve)",
+    );
     expect(await newestOperation(id)).toMatchObject({ status: "succeeded" });
   });
 });

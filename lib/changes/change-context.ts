@@ -1,6 +1,14 @@
 import { nodeGroups } from "@/lib/catalog";
 import type { ChangeRequest, OperationStepSpec } from "@/lib/engine";
-import { computePlan, diffPlans, nodeIndex, type EnvironmentPlan, type PlanDiff, type PlanStep, type QuotaContext } from "@/lib/plan";
+import {
+  computePlan,
+  diffPlans,
+  nodeIndex,
+  type EnvironmentPlan,
+  type PlanDiff,
+  type PlanStep,
+  type QuotaContext,
+} from "@/lib/plan";
 import type { InstallSettings } from "@/lib/validations/install-settings";
 
 /** What every change is prepared from: the running cluster as it is now. */
@@ -17,7 +25,9 @@ export type ChangeContext = {
 export type RegistryCredentialsView = { registry: string; username: string; email: string };
 
 /** A change ready to request: new settings and plan, its step graph, its parameters in words, and its diff. */
-export type PreparedChange = Omit<ChangeRequest, "environmentId" | "actorId" | "now" | "encryptionKey"> & { diff: PlanDiff };
+export type PreparedChange = Omit<ChangeRequest, "environmentId" | "actorId" | "now" | "encryptionKey"> & {
+  diff: PlanDiff;
+};
 
 /** The worker ids of a plan, in plan order. */
 export function workerIds(plan: EnvironmentPlan): string[] {
@@ -28,13 +38,23 @@ export function workerIds(plan: EnvironmentPlan): string[] {
  * The plan for new settings on this cluster: the workers keep their ids (or take `workers`). The cluster is
  * one of the environments in use, not an extra one, and the install's limits no longer apply.
  */
-export function replan(ctx: ChangeContext, settings: InstallSettings, workers: readonly string[] = workerIds(ctx.plan)): EnvironmentPlan {
-  return computePlan({ ...settings, workers: workers.length }, { ...ctx.quota, existing: true }, { [nodeGroups.workers.id]: workers });
+export function replan(
+  ctx: ChangeContext,
+  settings: InstallSettings,
+  workers: readonly string[] = workerIds(ctx.plan),
+): EnvironmentPlan {
+  return computePlan(
+    { ...settings, workers: workers.length },
+    { ...ctx.quota, existing: true },
+    { [nodeGroups.workers.id]: workers },
+  );
 }
 
 /** The next `count` worker ids past the highest any worker ever had. */
 export function nextWorkerIds(ctx: ChangeContext, count: number): string[] {
-  const used = [...ctx.machineIds, ...workerIds(ctx.plan)].filter((id) => id.startsWith(`${nodeGroups.workers.id}-`)).map(nodeIndex);
+  const used = [...ctx.machineIds, ...workerIds(ctx.plan)]
+    .filter((id) => id.startsWith(`${nodeGroups.workers.id}-`))
+    .map(nodeIndex);
   const highest = Math.max(0, ...used);
   return Array.from({ length: count }, (_, i) => `${nodeGroups.workers.id}-${highest + i + 1}`);
 }
@@ -49,7 +69,11 @@ export function planStep(plan: EnvironmentPlan, key: string, dependsOn: readonly
 /** The health check every change ends with, after everything else. */
 function healthCheck(plan: EnvironmentPlan, steps: readonly OperationStepSpec[]): OperationStepSpec {
   const dependedOn = new Set(steps.flatMap((s) => s.dependsOn));
-  return planStep(plan, "check-health", steps.filter((s) => !dependedOn.has(s.key)).map((s) => s.key));
+  return planStep(
+    plan,
+    "check-health",
+    steps.filter((s) => !dependedOn.has(s.key)).map((s) => s.key),
+  );
 }
 
 /** Assembles a prepared change: the health check appended, the diff computed. */

@@ -1,10 +1,10 @@
 import "server-only";
+import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import type { CurrentUser } from "@/lib/auth/get-current-user";
 import { findAccountPlan } from "@/lib/catalog";
 import { database } from "@/lib/db/database";
 import { ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
 import { changePlanSchema } from "@/lib/validations/account";
-import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 
 export type PlanChange = { plan: { id: string; name: string }; changed: boolean; message: string };
 

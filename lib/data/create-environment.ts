@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import type { CurrentUser } from "@/lib/auth/get-current-user";
 import { findRegion } from "@/lib/catalog";
 import { database } from "@/lib/db/database";
@@ -9,7 +10,6 @@ import { computePlan, describeEnvironmentsFull } from "@/lib/plan";
 import { stableJson } from "@/lib/stable-json";
 import { installSettingsSchema, type InstallSettings } from "@/lib/validations/install-settings";
 import { assertFaultInjectionEnabled } from "./assert-fault-injection-enabled";
-import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { countActiveEnvironments } from "./count-active-environments";
 
 export type CreatedEnvironment = { id: string; name: string; domain: string; created: boolean };

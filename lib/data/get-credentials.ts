@@ -1,8 +1,8 @@
 import "server-only";
+import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { database } from "@/lib/db/database";
 import { readSim } from "@/lib/engine";
 import { env } from "@/lib/env";
-import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { getEnvironment } from "./get-environment";
 
 export type Credential = { name: string; label: string; username?: string; value: string };

@@ -2,8 +2,8 @@ import "server-only";
 import { database } from "@/lib/db/database";
 import { findEnvironmentByName } from "@/lib/engine";
 import { NotFoundError } from "@/lib/errors";
-import { environmentNameSchema } from "@/lib/validations/environment-name";
 import { toEnvironmentDetail, type EnvironmentDetail } from "@/lib/live/environment-dto";
+import { environmentNameSchema } from "@/lib/validations/environment-name";
 
 /**
  * One of the account's environments by name: the one holding the name, else the newest ended one.

@@ -1,10 +1,10 @@
 import "server-only";
+import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { database } from "@/lib/db/database";
 import { buildKubeconfig, readSim } from "@/lib/engine";
 import { env } from "@/lib/env";
 import { ConflictError } from "@/lib/errors";
 import { kubernetesApiOrigin, kubernetesApiUrl } from "@/lib/kube-api/kubernetes-api-url";
-import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { ensureCertificateAuthority } from "./ensure-certificate-authority";
 import { getEnvironment } from "./get-environment";
 

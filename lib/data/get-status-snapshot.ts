@@ -1,10 +1,10 @@
 import "server-only";
 import { database } from "@/lib/db/database";
-import { env } from "@/lib/env";
 import { readEnvironmentState } from "@/lib/engine";
+import { env } from "@/lib/env";
 import { toStatusSnapshot } from "@/lib/live/build-status-snapshot";
-import { toLogLineView } from "@/lib/live/to-log-line-view";
 import type { LogLineView, StatusSnapshot } from "@/lib/live/status-snapshot";
+import { toLogLineView } from "@/lib/live/to-log-line-view";
 import type { EnvironmentPlan } from "@/lib/plan";
 import { couldBeEnvironmentName, environmentNotFound } from "./get-environment";
 

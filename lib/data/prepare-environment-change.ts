@@ -4,8 +4,8 @@ import { changeActions, quotaProblems, type ChangeAction, type PreparedChange } 
 import { database } from "@/lib/db/database";
 import { findMachineIds, findRegistryCredentials } from "@/lib/engine";
 import { ConflictError } from "@/lib/errors";
-import { countActiveEnvironments } from "./count-active-environments";
 import type { EnvironmentDetail } from "@/lib/live/environment-dto";
+import { countActiveEnvironments } from "./count-active-environments";
 import { getEnvironment } from "./get-environment";
 
 export type PreparedEnvironmentChange = { environment: EnvironmentDetail; change: PreparedChange; problems: string[] };

@@ -1,12 +1,12 @@
 import "server-only";
+import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import type { CurrentUser } from "@/lib/auth/get-current-user";
 import type { ChangeAction } from "@/lib/changes";
 import { database } from "@/lib/db/database";
-import { env } from "@/lib/env";
 import { requestChange } from "@/lib/engine";
+import { env } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
 import type { PlanDiff } from "@/lib/plan";
-import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { prepareEnvironmentChange } from "./prepare-environment-change";
 
 /** Which field a broken quota is shown on, for the actions whose parameters decide the size. */

@@ -1,7 +1,7 @@
 import "server-only";
+import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { database } from "@/lib/db/database";
 import { requestCancel, requestDelete, requestRetry, requestRollback } from "@/lib/engine";
-import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { getEnvironment } from "./get-environment";
 
 const requests = { cancel: requestCancel, delete: requestDelete, retry: requestRetry, rollback: requestRollback } as const;

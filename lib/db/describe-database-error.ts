@@ -94,7 +94,9 @@ export function describeDatabaseError(error: unknown, url: string): string {
 export async function checkDatabase(url: string): Promise<void> {
   const protocol = URL.canParse(url) ? new URL(url).protocol : "";
   if (protocol !== "postgres:" && protocol !== "postgresql:") {
-    throw new DatabaseStartError(`DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/clusterport, not ${maskDatabaseUrl(url)}.`);
+    throw new DatabaseStartError(
+      `DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/clusterport, not ${maskDatabaseUrl(url)}.`,
+    );
   }
   let client: pg.Client | undefined;
   let server: { num: number; version: string } | undefined;

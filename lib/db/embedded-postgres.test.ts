@@ -8,7 +8,12 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { checkDatabase } from "./describe-database-error";
-import { DatabaseStartError, findRunningEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
+import {
+  DatabaseStartError,
+  findRunningEmbeddedPostgres,
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+} from "./embedded-postgres";
 
 let root: string;
 let template: string;
@@ -74,7 +79,9 @@ describe("startEmbeddedPostgres", { timeout: 20_000 }, () => {
   it("creates the database on the first start, accepts queries, and stops", async () => {
     const { server, log } = await start(template);
     expect(log).toContain(`Creating a new PostgreSQL 18 database in ${template}…`);
-    expect(server.url).toBe(`postgres://clusterport:${fs.readFileSync(path.join(root, "template", "data", "postgres-password"), "utf8").trim()}@127.0.0.1:${server.port}/clusterport`);
+    expect(server.url).toBe(
+      `postgres://clusterport:${fs.readFileSync(path.join(root, "template", "data", "postgres-password"), "utf8").trim()}@127.0.0.1:${server.port}/clusterport`,
+    );
     expect(fs.statSync(path.join(root, "template", "data", "postgres-password")).mode & 0o777).toBe(0o600);
     await query(server.url, "CREATE TABLE kept (x int); INSERT INTO kept VALUES (42)");
     expect(await query(server.url, "SELECT current_database() AS db")).toEqual([{ db: "clusterport" }]);
@@ -83,7 +90,9 @@ describe("startEmbeddedPostgres", { timeout: 20_000 }, () => {
     await server.stop();
     expect(findRunningEmbeddedPostgres(template)).toBeUndefined();
     expect(fs.existsSync(path.join(template, "postmaster.pid"))).toBe(false);
-    expect(fs.readFileSync(path.join(root, "template", "data", "postgres.log"), "utf8")).toContain("database system is shut down");
+    expect(fs.readFileSync(path.join(root, "template", "data", "postgres.log"), "utf8")).toContain(
+      "database system is shut down",
+    );
   });
 
   it("reuses the data directory on the next start", async () => {
@@ -109,7 +118,10 @@ describe("startEmbeddedPostgres", { timeout: 20_000 }, () => {
     const dataDir = copyOfTemplate("stale-pid");
     const deadPid = spawnSync("true").pid!;
     for (const pid of [deadPid, process.pid]) {
-      fs.writeFileSync(path.join(dataDir, "postmaster.pid"), `${pid}\n${dataDir}\n1764000000\n5432\n\n127.0.0.1\n  0  0\nready\n`);
+      fs.writeFileSync(
+        path.join(dataDir, "postmaster.pid"),
+        `${pid}\n${dataDir}\n1764000000\n5432\n\n127.0.0.1\n  0  0\nready\n`,
+      );
       const { server, log } = await start(dataDir);
       expect(log[0]).toBe(`Removing a stale postmaster.pid (PID ${pid} is not running PostgreSQL) from ${dataDir}.`);
       expect(await query(server.url, "SELECT x FROM kept")).toEqual([{ x: 42 }]);
@@ -147,7 +159,9 @@ describe("startEmbeddedPostgres", { timeout: 20_000 }, () => {
     fs.appendFileSync(path.join(dataDir, "postgresql.conf"), "no_such_setting = 1\n");
     const error = await startError(dataDir);
     expect(error).toBeInstanceOf(DatabaseStartError);
-    expect((error as Error).message).toMatch(/^The embedded PostgreSQL server failed to start \(.*FATAL: .*\); see .*\/bad-config\/data\/postgres\.log for details\.$/);
+    expect((error as Error).message).toMatch(
+      /^The embedded PostgreSQL server failed to start \(.*FATAL: .*\); see .*\/bad-config\/data\/postgres\.log for details\.$/,
+    );
   });
 });
 
@@ -165,7 +179,9 @@ describe("checkDatabase against a real server", { timeout: 20_000 }, () => {
     const wrong = new URL(url);
     wrong.password = "not-the-password";
     await expect(checkDatabase(wrong.href)).rejects.toThrow(
-      new DatabaseStartError(`PostgreSQL at 127.0.0.1:${url.port} rejected the password for user "clusterport"; correct the user name or password in DATABASE_URL.`),
+      new DatabaseStartError(
+        `PostgreSQL at 127.0.0.1:${url.port} rejected the password for user "clusterport"; correct the user name or password in DATABASE_URL.`,
+      ),
     );
   });
 
@@ -178,7 +194,9 @@ describe("checkDatabase against a real server", { timeout: 20_000 }, () => {
   });
 
   it("refuses a server older than PostgreSQL 15", async () => {
-    const spy = vi.spyOn(pg.Client.prototype, "query").mockResolvedValueOnce({ rows: [{ num: 140_011, version: "14.11" }] } as never);
+    const spy = vi
+      .spyOn(pg.Client.prototype, "query")
+      .mockResolvedValueOnce({ rows: [{ num: 140_011, version: "14.11" }] } as never);
     try {
       await expect(checkDatabase(url.href)).rejects.toThrow(
         `PostgreSQL at 127.0.0.1:${url.port} is version 14.11; Clusterport needs PostgreSQL 15 or newer, so upgrade it or point DATABASE_URL at a newer server.`,

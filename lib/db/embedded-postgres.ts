@@ -137,12 +137,18 @@ function runAs(): { uid: number; gid: number } | undefined {
 function describeFailure(output: string, dataDir: string, port?: number): string {
   const dir = shown(dataDir);
   if (port && /Address already in use|could not create any TCP\/IP sockets/.test(output)) return portInUse(port);
-  if (/No space left on device/.test(output)) return `The disk holding ${dir} is full (No space left on device); free some space and start again.`;
+  if (/No space left on device/.test(output))
+    return `The disk holding ${dir} is full (No space left on device); free some space and start again.`;
   if (/Permission denied/.test(output)) {
     return `The ${isRoot ? "postgres system user" : "current user"} may not use ${dir} (Permission denied); give it access to that directory and every directory above it, or move Clusterport somewhere it can reach.`;
   }
-  if (/exists but is not empty/.test(output)) return `${dir} exists but holds no PostgreSQL database; move it away to start afresh.`;
-  const last = output.split("\n").filter((line) => /FATAL|PANIC|ERROR|error/.test(line)).pop()?.trim();
+  if (/exists but is not empty/.test(output))
+    return `${dir} exists but holds no PostgreSQL database; move it away to start afresh.`;
+  const last = output
+    .split("\n")
+    .filter((line) => /FATAL|PANIC|ERROR|error/.test(line))
+    .pop()
+    ?.trim();
   return `The embedded PostgreSQL server failed to start${last ? ` (${last})` : ""}; see ${shown(logFile(dataDir))} for details.`;
 }
 
@@ -154,7 +160,9 @@ function freePort(wanted?: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", (e: NodeJS.ErrnoException) =>
-      reject(wanted && (e.code === "EADDRINUSE" || e.code === "EACCES") ? new DatabaseStartError(portInUse(wanted)) : e),
+      reject(
+        wanted && (e.code === "EADDRINUSE" || e.code === "EACCES") ? new DatabaseStartError(portInUse(wanted)) : e,
+      ),
     );
     server.listen(wanted ?? 0, "127.0.0.1", () => {
       const { port } = server.address() as net.AddressInfo;
@@ -177,7 +185,9 @@ async function stopPid(pid: number, dataDir: string): Promise<void> {
   while (isAlive(pid)) {
     // Still alive after SIGKILL: another user's process we may not signal.
     if (Date.now() > deadline + 5_000) {
-      throw new DatabaseStartError(`PostgreSQL (PID ${pid}) still runs on ${shown(dataDir)} and cannot be stopped from here; stop it (kill ${pid}) and start again.`);
+      throw new DatabaseStartError(
+        `PostgreSQL (PID ${pid}) still runs on ${shown(dataDir)} and cannot be stopped from here; stop it (kill ${pid}) and start again.`,
+      );
     }
     if (Date.now() > deadline) signal("SIGKILL");
     await sleep(100);
@@ -313,11 +323,25 @@ async function spawnServer(
   logStream: fs.WriteStream,
   log: (line: string) => void,
 ): Promise<() => Promise<void>> {
-  const args = ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="];
+  const args = [
+    "-D",
+    dataDir,
+    "-p",
+    String(port),
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    "unix_socket_directories=",
+  ];
   args.push("-c", "max_connections=200", "-c", "deadlock_timeout=100ms");
   // detached: its own process group, so a terminal Ctrl-C does not stop the database before the app is done.
   // LC_MESSAGES=C: the messages matched below are the English ones.
-  const child = spawn(postgres, args, { detached: true, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_MESSAGES: "C" }, ...runAs() });
+  const child = spawn(postgres, args, {
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, LC_MESSAGES: "C" },
+    ...runAs(),
+  });
   const tail: string[] = [];
   let ready = false;
   let closed = false;
@@ -340,7 +364,10 @@ async function spawnServer(
   child.on("close", (code, signal) => {
     closed = true;
     logStream.end(logFlushed);
-    if (ready && !stopping) log(`The embedded PostgreSQL server exited unexpectedly (${signal ?? `code ${code}`}); see ${shown(logFile(dataDir))}.`);
+    if (ready && !stopping)
+      log(
+        `The embedded PostgreSQL server exited unexpectedly (${signal ?? `code ${code}`}); see ${shown(logFile(dataDir))}.`,
+      );
   });
 
   const deadline = Date.now() + START_TIMEOUT_MS;
@@ -348,7 +375,9 @@ async function spawnServer(
     if (closed) throw new DatabaseStartError(describeFailure(tail.join("\n"), dataDir, port));
     if (Date.now() > deadline) {
       await stop();
-      throw new DatabaseStartError(`The embedded PostgreSQL server did not become ready within ${START_TIMEOUT_MS / 1000} s; see ${shown(logFile(dataDir))}.`);
+      throw new DatabaseStartError(
+        `The embedded PostgreSQL server did not become ready within ${START_TIMEOUT_MS / 1000} s; see ${shown(logFile(dataDir))}.`,
+      );
     }
     await sleep(50);
     // Fallback when the ready line is not logged (e.g. log_min_messages raised in postgresql.conf).
@@ -359,7 +388,9 @@ async function spawnServer(
     await createDatabase(urlFor(password, port, "postgres"));
   } catch (e) {
     await stop();
-    throw new DatabaseStartError(`The embedded PostgreSQL server could not create the clusterport database (${(e as Error).message}); see ${shown(logFile(dataDir))}.`);
+    throw new DatabaseStartError(
+      `The embedded PostgreSQL server could not create the clusterport database (${(e as Error).message}); see ${shown(logFile(dataDir))}.`,
+    );
   }
   return stop;
 }

@@ -29,7 +29,11 @@ afterAll(async () => {
 });
 
 describe("migrations", () => {
-  const files = fs.readdirSync(migrationsDir).filter((f) => f.endsWith(".sql")).map((f) => f.slice(0, -4)).sort();
+  const files = fs
+    .readdirSync(migrationsDir)
+    .filter((f) => f.endsWith(".sql"))
+    .map((f) => f.slice(0, -4))
+    .sort();
 
   it("an empty database has every migration pending (the health check says 503)", async () => {
     expect(files.length).toBeGreaterThan(0);
@@ -43,9 +47,10 @@ describe("migrations", () => {
     const { rows } = await pool.query<{ n: string }>(`SELECT COUNT(*) AS n FROM pgmigrations`);
     expect(Number(rows[0]!.n)).toBe(files.length);
     // The schema is really there: the engine's tables, with the hand-written partial indexes.
-    const indexes = await pool.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE indexname = ANY($1)`, [
-      ["operation_one_active_per_environment", "step_ready_idx", "step_leased_idx"],
-    ]);
+    const indexes = await pool.query<{ indexname: string }>(
+      `SELECT indexname FROM pg_indexes WHERE indexname = ANY($1)`,
+      [["operation_one_active_per_environment", "step_ready_idx", "step_leased_idx"]],
+    );
     expect(indexes.rows).toHaveLength(3);
   });
 });

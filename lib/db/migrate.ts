@@ -31,7 +31,9 @@ export async function pendingMigrations(pool: Pool): Promise<string[]> {
   const files = migrationFiles();
   const exists = await pool.query<{ table: string | null }>("SELECT to_regclass($1) AS table", [migrationsTable]);
   if (!exists.rows[0]?.table) return files;
-  const done = new Set((await pool.query<{ name: string }>(`SELECT name FROM ${migrationsTable}`)).rows.map((r) => r.name));
+  const done = new Set(
+    (await pool.query<{ name: string }>(`SELECT name FROM ${migrationsTable}`)).rows.map((r) => r.name),
+  );
   return files.filter((f) => !done.has(f));
 }
 

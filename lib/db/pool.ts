@@ -11,7 +11,10 @@ export type PoolClient = pg.PoolClient;
  * `statement_timeout` keeps a runaway query from holding a connection forever; connection errors on idle
  * clients are reported, not thrown (pg would otherwise crash the process when the server restarts).
  */
-export function createPool(url: string, opts: { max?: number; applicationName?: string; onError?: (e: Error) => void } = {}): Pool {
+export function createPool(
+  url: string,
+  opts: { max?: number; applicationName?: string; onError?: (e: Error) => void } = {},
+): Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 20,

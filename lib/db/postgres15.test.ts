@@ -49,7 +49,16 @@ describe.skipIf(!available)("an external PostgreSQL 15 server", () => {
     if (asRoot) execFileSync("chown", ["postgres:postgres", dir]);
     const port = await freePort();
     run("initdb", ["-D", path.join(dir, "data"), "-U", "clusterport", "--auth=trust", "--encoding=UTF8", "--locale=C"]);
-    run("pg_ctl", ["-D", path.join(dir, "data"), "-l", path.join(dir, "log"), "-w", "-o", `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir}`, "start"]);
+    run("pg_ctl", [
+      "-D",
+      path.join(dir, "data"),
+      "-l",
+      path.join(dir, "log"),
+      "-w",
+      "-o",
+      `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir}`,
+      "start",
+    ]);
     const admin = new pg.Client({ connectionString: `postgres://clusterport@127.0.0.1:${port}/postgres` });
     await admin.connect();
     await admin.query("CREATE DATABASE clusterport");
@@ -70,10 +79,23 @@ describe.skipIf(!available)("an external PostgreSQL 15 server", () => {
     await checkDatabase(url);
     expect(await migrate(url)).not.toEqual([]);
     pool = createPool(url);
-    expect((await pool.query<{ server_version: string }>("SHOW server_version")).rows[0]!.server_version).toMatch(/^15\./);
+    expect((await pool.query<{ server_version: string }>("SHOW server_version")).rows[0]!.server_version).toMatch(
+      /^15\./,
+    );
     const userId = await insertTestUser(pool);
-    const { environmentId } = await insertTestEnvironment(pool, { userId, settings: { topology: "production", workers: 2 } });
-    await createRunner({ pool, clock: virtualClock(), handlers: stepHandlers, encryptionKey: crypto.randomBytes(32).toString("base64") }).runUntilIdle();
-    expect((await pool.query<{ status: string }>(`SELECT status FROM environment WHERE id = $1`, [environmentId])).rows[0]!.status).toBe("running");
+    const { environmentId } = await insertTestEnvironment(pool, {
+      userId,
+      settings: { topology: "production", workers: 2 },
+    });
+    await createRunner({
+      pool,
+      clock: virtualClock(),
+      handlers: stepHandlers,
+      encryptionKey: crypto.randomBytes(32).toString("base64"),
+    }).runUntilIdle();
+    expect(
+      (await pool.query<{ status: string }>(`SELECT status FROM environment WHERE id = $1`, [environmentId])).rows[0]!
+        .status,
+    ).toBe("running");
   });
 });

@@ -49,6 +49,7 @@ export async function withTransaction<T>(
  * strings quoted by pg's own escapeLiteral, arrays of strings as text[] literals.
  */
 export function sqlLiteral(value: string | readonly string[]): string {
-  if (typeof value !== "string") return value.length === 0 ? "'{}'::text[]" : `ARRAY[${value.map((v) => pg.escapeLiteral(v)).join(", ")}]::text[]`;
+  if (typeof value !== "string")
+    return value.length === 0 ? "'{}'::text[]" : `ARRAY[${value.map((v) => pg.escapeLiteral(v)).join(", ")}]::text[]`;
   return pg.escapeLiteral(value);
 }

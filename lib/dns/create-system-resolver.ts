@@ -1,6 +1,6 @@
 import { Resolver } from "node:dns/promises";
-import { canonicalAddress } from "./ip-address";
 import { maxCnameHops, type DnsAnswer, type DnsResolver } from "./dns-resolver";
+import { canonicalAddress } from "./ip-address";
 
 /** The parts of node:dns's Resolver this uses; tests inject their own. */
 export type SystemLookups = Pick<Resolver, "resolve4" | "resolve6" | "resolveCname" | "cancel">;
@@ -25,7 +25,12 @@ export function createSystemResolver(opts: { lookups?: SystemLookups; timeoutMs?
       const deadline = new Promise<DnsAnswer>((resolve) => {
         timer = setTimeout(() => {
           lookups.cancel();
-          resolve({ name: start, cnames: [], addresses: [], error: `the DNS lookup took longer than ${timeoutMs / 1000} s` });
+          resolve({
+            name: start,
+            cnames: [],
+            addresses: [],
+            error: `the DNS lookup took longer than ${timeoutMs / 1000} s`,
+          });
         }, timeoutMs);
       });
       try {
@@ -45,17 +50,29 @@ async function follow(lookups: SystemLookups, start: string): Promise<DnsAnswer>
       const alias = (await records(() => lookups.resolveCname(current)))[0];
       if (!alias) break;
       const target = alias.toLowerCase().replace(/\.$/, "");
-      if (target === start || cnames.includes(target)) return { name: start, cnames, addresses: [], error: `the CNAME chain loops back to ${target}` };
-      if (cnames.length >= maxCnameHops) return { name: start, cnames, addresses: [], error: `the CNAME chain is longer than ${maxCnameHops} names` };
+      if (target === start || cnames.includes(target))
+        return { name: start, cnames, addresses: [], error: `the CNAME chain loops back to ${target}` };
+      if (cnames.length >= maxCnameHops)
+        return { name: start, cnames, addresses: [], error: `the CNAME chain is longer than ${maxCnameHops} names` };
       cnames.push(target);
       current = target;
     }
-    const [v4, v6] = await Promise.all([records(() => lookups.resolve4(current)), records(() => lookups.resolve6(current))]);
-    const addresses = [...new Set([...v4, ...v6].map((a) => canonicalAddress(a)).filter((a): a is string => a !== undefined))];
+    const [v4, v6] = await Promise.all([
+      records(() => lookups.resolve4(current)),
+      records(() => lookups.resolve6(current)),
+    ]);
+    const addresses = [
+      ...new Set([...v4, ...v6].map((a) => canonicalAddress(a)).filter((a): a is string => a !== undefined)),
+    ];
     return { name: start, cnames, addresses };
   } catch (e) {
     const code = (e as { code?: string }).code;
-    return { name: start, cnames, addresses: [], error: `the DNS lookup of ${current} failed (${code ?? (e as Error).message})` };
+    return {
+      name: start,
+      cnames,
+      addresses: [],
+      error: `the DNS lookup of ${current} failed (${code ?? (e as Error).message})`,
+    };
   }
 }
 

@@ -1,5 +1,5 @@
-import { canonicalAddress } from "./ip-address";
 import type { DnsAnswer } from "./dns-resolver";
+import { canonicalAddress } from "./ip-address";
 
 type DnsTarget = {
   /** The domain the certificate is for. */
@@ -19,7 +19,8 @@ export function dnsMismatch(answer: DnsAnswer, target: DnsTarget): string | unde
   const ours = canonicalAddress(target.ingressAddress);
   const fix = `Create an A record ${target.domain} → ${target.ingressAddress} (the cluster's ingress address) or a CNAME ${target.domain} → ${target.clusterDomain}`;
   const via = answer.cnames.length > 0 ? ` through CNAME ${answer.cnames.join(" → ")}` : "";
-  if (answer.error) return `${target.domain} could not be resolved: ${answer.error}. It is looked up again; if it keeps failing, check the domain's DNS servers.`;
+  if (answer.error)
+    return `${target.domain} could not be resolved: ${answer.error}. It is looked up again; if it keeps failing, check the domain's DNS servers.`;
   if (answer.addresses.length === 0) {
     return `${target.domain} does not resolve to this cluster (it does not resolve${via ? `: its CNAME ${answer.cnames.join(" → ")} has no address` : ""}). ${fix}; then it is issued automatically.`;
   }

@@ -11,25 +11,56 @@ const scope = {} as DnsScope;
 
 describe("resolveThroughZone", () => {
   it("follows CNAMEs to the addresses at the end of the chain, case-insensitively", async () => {
-    const answer = await resolveThroughZone("App.Example.com.", zone({
-      "app.example.com": [{ type: "CNAME", value: "Edge.Example.net." }],
-      "edge.example.net": [{ type: "CNAME", value: "demo.fra.clusterport.cloud" }],
-      "demo.fra.clusterport.cloud": [{ type: "A", value: "198.18.4.7" }, { type: "AAAA", value: "2001:DB8:0:0::1" }],
-    }));
-    expect(answer).toEqual({ name: "app.example.com", cnames: ["edge.example.net", "demo.fra.clusterport.cloud"], addresses: ["198.18.4.7", "2001:db8::1"] });
+    const answer = await resolveThroughZone(
+      "App.Example.com.",
+      zone({
+        "app.example.com": [{ type: "CNAME", value: "Edge.Example.net." }],
+        "edge.example.net": [{ type: "CNAME", value: "demo.fra.clusterport.cloud" }],
+        "demo.fra.clusterport.cloud": [
+          { type: "A", value: "198.18.4.7" },
+          { type: "AAAA", value: "2001:DB8:0:0::1" },
+        ],
+      }),
+    );
+    expect(answer).toEqual({
+      name: "app.example.com",
+      cnames: ["edge.example.net", "demo.fra.clusterport.cloud"],
+      addresses: ["198.18.4.7", "2001:db8::1"],
+    });
   });
 
   it("answers a missing name with no addresses, and a loop or an overlong chain with an error", async () => {
-    expect(await resolveThroughZone("nowhere.example.com", zone({}))).toEqual({ name: "nowhere.example.com", cnames: [], addresses: [] });
-    const loop = await resolveThroughZone("a.example.com", zone({ "a.example.com": [{ type: "CNAME", value: "b.example.com" }], "b.example.com": [{ type: "CNAME", value: "a.example.com" }] }));
+    expect(await resolveThroughZone("nowhere.example.com", zone({}))).toEqual({
+      name: "nowhere.example.com",
+      cnames: [],
+      addresses: [],
+    });
+    const loop = await resolveThroughZone(
+      "a.example.com",
+      zone({
+        "a.example.com": [{ type: "CNAME", value: "b.example.com" }],
+        "b.example.com": [{ type: "CNAME", value: "a.example.com" }],
+      }),
+    );
     expect(loop.error).toBe("the CNAME chain loops back to a.example.com");
-    const chain = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`n${i}.example.com`, [{ type: "CNAME" as const, value: `n${i + 1}.example.com` }]]));
-    expect((await resolveThroughZone("n0.example.com", zone(chain))).error).toBe("the CNAME chain is longer than 8 names");
+    const chain = Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => [
+        `n${i}.example.com`,
+        [{ type: "CNAME" as const, value: `n${i + 1}.example.com` }],
+      ]),
+    );
+    expect((await resolveThroughZone("n0.example.com", zone(chain))).error).toBe(
+      "the CNAME chain is longer than 8 names",
+    );
   });
 });
 
 describe("dnsMismatch", () => {
-  const target = { domain: "app.example.com", ingressAddress: "198.18.4.7", clusterDomain: "demo.fra.clusterport.cloud" };
+  const target = {
+    domain: "app.example.com",
+    ingressAddress: "198.18.4.7",
+    clusterDomain: "demo.fra.clusterport.cloud",
+  };
   const answer = (addresses: string[], cnames: string[] = []) => ({ name: "app.example.com", cnames, addresses });
 
   it("is satisfied only when every address is the cluster's", () => {
@@ -47,13 +78,18 @@ describe("dnsMismatch", () => {
     expect(dnsMismatch(answer(["203.0.113.9"], ["shop.other.example"]), target)).toBe(
       "app.example.com does not resolve to this cluster (it resolves to 203.0.113.9 through CNAME shop.other.example). Create an A record app.example.com → 198.18.4.7 (the cluster's ingress address) or a CNAME app.example.com → demo.fra.clusterport.cloud in its place; then it is issued automatically.",
     );
-    expect(dnsMismatch({ ...answer([]), error: "the DNS lookup took longer than 5 s" }, target)).toMatch(/^app\.example\.com could not be resolved: the DNS lookup took longer than 5 s\. It is looked up again/);
+    expect(dnsMismatch({ ...answer([]), error: "the DNS lookup took longer than 5 s" }, target)).toMatch(
+      /^app\.example\.com could not be resolved: the DNS lookup took longer than 5 s\. It is looked up again/,
+    );
   });
 });
 
 describe("the system resolver", () => {
   const fail = (code: string) => Promise.reject(Object.assign(new Error(code), { code }));
-  const lookups = (records: { cname?: Record<string, string>; a?: Record<string, string[]>; aaaa?: Record<string, string[]> }, overrides: Partial<SystemLookups> = {}) =>
+  const lookups = (
+    records: { cname?: Record<string, string>; a?: Record<string, string[]>; aaaa?: Record<string, string[]> },
+    overrides: Partial<SystemLookups> = {},
+  ) =>
     ({
       resolveCname: (n: string) => (records.cname?.[n] ? Promise.resolve([records.cname[n]]) : fail("ENODATA")),
       resolve4: (n: string) => (records.a?.[n] ? Promise.resolve(records.a[n]) : fail("ENOTFOUND")),
@@ -64,19 +100,36 @@ describe("the system resolver", () => {
 
   it("follows CNAMEs one by one, then reads A and AAAA at the end", async () => {
     const resolver = createSystemResolver({
-      lookups: lookups({ cname: { "app.example.com": "edge.example.net." }, a: { "edge.example.net": ["198.18.4.7"] }, aaaa: { "edge.example.net": ["2001:0db8::0001"] } }),
+      lookups: lookups({
+        cname: { "app.example.com": "edge.example.net." },
+        a: { "edge.example.net": ["198.18.4.7"] },
+        aaaa: { "edge.example.net": ["2001:0db8::0001"] },
+      }),
     });
-    expect(await resolver.resolve("APP.example.com", scope)).toEqual({ name: "app.example.com", cnames: ["edge.example.net"], addresses: ["198.18.4.7", "2001:db8::1"] });
-    expect(await resolver.resolve("missing.example.com", scope)).toEqual({ name: "missing.example.com", cnames: [], addresses: [] });
+    expect(await resolver.resolve("APP.example.com", scope)).toEqual({
+      name: "app.example.com",
+      cnames: ["edge.example.net"],
+      addresses: ["198.18.4.7", "2001:db8::1"],
+    });
+    expect(await resolver.resolve("missing.example.com", scope)).toEqual({
+      name: "missing.example.com",
+      cnames: [],
+      addresses: [],
+    });
   });
 
   it("answers a failing server or a slow one with an error, never by throwing", async () => {
     const servfail = createSystemResolver({ lookups: lookups({}, { resolve4: () => fail("ESERVFAIL") }) });
-    expect((await servfail.resolve("app.example.com", scope)).error).toBe("the DNS lookup of app.example.com failed (ESERVFAIL)");
+    expect((await servfail.resolve("app.example.com", scope)).error).toBe(
+      "the DNS lookup of app.example.com failed (ESERVFAIL)",
+    );
     let cancelled = false;
     const slow = createSystemResolver({
       timeoutMs: 20,
-      lookups: lookups({}, { resolveCname: () => new Promise<string[]>(() => undefined), cancel: () => void (cancelled = true) }),
+      lookups: lookups(
+        {},
+        { resolveCname: () => new Promise<string[]>(() => undefined), cancel: () => void (cancelled = true) },
+      ),
     });
     expect((await slow.resolve("app.example.com", scope)).error).toBe("the DNS lookup took longer than 0.02 s");
     expect(cancelled).toBe(true);

@@ -1,5 +1,5 @@
-import { canonicalAddress } from "./ip-address";
 import { maxCnameHops, type DnsAnswer, type DnsRecordType } from "./dns-resolver";
+import { canonicalAddress } from "./ip-address";
 
 export type ZoneRecord = { type: DnsRecordType; value: string };
 
@@ -8,7 +8,10 @@ export type ZoneRecord = { type: DnsRecordType; value: string };
  * CNAME is followed (its target resolved in turn, loops and chains over maxCnameHops answered as errors), and
  * the A and AAAA records at the end are the addresses. Names compare case-insensitively, without a final dot.
  */
-export async function resolveThroughZone(name: string, lookup: (name: string) => Promise<readonly ZoneRecord[]>): Promise<DnsAnswer> {
+export async function resolveThroughZone(
+  name: string,
+  lookup: (name: string) => Promise<readonly ZoneRecord[]>,
+): Promise<DnsAnswer> {
   const start = normalise(name);
   const cnames: string[] = [];
   let current = start;
@@ -16,12 +19,21 @@ export async function resolveThroughZone(name: string, lookup: (name: string) =>
     const records = await lookup(current);
     const alias = records.find((r) => r.type === "CNAME");
     if (!alias) {
-      const addresses = [...new Set(records.filter((r) => r.type !== "CNAME").map((r) => canonicalAddress(r.value)).filter((a): a is string => a !== undefined))];
+      const addresses = [
+        ...new Set(
+          records
+            .filter((r) => r.type !== "CNAME")
+            .map((r) => canonicalAddress(r.value))
+            .filter((a): a is string => a !== undefined),
+        ),
+      ];
       return { name: start, cnames, addresses };
     }
     const target = normalise(alias.value);
-    if (target === start || cnames.includes(target)) return { name: start, cnames, addresses: [], error: `the CNAME chain loops back to ${target}` };
-    if (hop + 1 > maxCnameHops) return { name: start, cnames, addresses: [], error: `the CNAME chain is longer than ${maxCnameHops} names` };
+    if (target === start || cnames.includes(target))
+      return { name: start, cnames, addresses: [], error: `the CNAME chain loops back to ${target}` };
+    if (hop + 1 > maxCnameHops)
+      return { name: start, cnames, addresses: [], error: `the CNAME chain is longer than ${maxCnameHops} names` };
     cnames.push(target);
     current = target;
   }

@@ -6,7 +6,12 @@ import { stringify } from "yaml";
  * (PEM) is the installation's own authority when Clusterport serves the TLS itself; behind a proxy with a public
  * certificate there is none and the usual trust applies. Verification always stays on.
  */
-export function buildKubeconfig(input: { clusterName: string; server: string; token: string; certificateAuthority?: string }): string {
+export function buildKubeconfig(input: {
+  clusterName: string;
+  server: string;
+  token: string;
+  certificateAuthority?: string;
+}): string {
   const user = `${input.clusterName}-admin`;
   return stringify({
     apiVersion: "v1",
@@ -16,7 +21,9 @@ export function buildKubeconfig(input: { clusterName: string; server: string; to
         name: input.clusterName,
         cluster: {
           server: input.server,
-          ...(input.certificateAuthority ? { "certificate-authority-data": Buffer.from(input.certificateAuthority).toString("base64") } : {}),
+          ...(input.certificateAuthority
+            ? { "certificate-authority-data": Buffer.from(input.certificateAuthority).toString("base64") }
+            : {}),
         },
       },
     ],

@@ -22,7 +22,9 @@ export async function buildTeardownSteps(tx: EngineTx, environmentId: string): P
     dependsOn: [],
     estimatedSeconds: 20,
   }));
-  const otherControlPlanes = machines.filter((m) => m.nodeGroup === nodeGroups.controlPlane.id && m.nodeId !== firstControlPlane).map((m) => `remove-node:${m.nodeId}`);
+  const otherControlPlanes = machines
+    .filter((m) => m.nodeGroup === nodeGroups.controlPlane.id && m.nodeId !== firstControlPlane)
+    .map((m) => `remove-node:${m.nodeId}`);
   for (const m of machines) {
     const dependsOn =
       m.nodeGroup === nodeGroups.workers.id

@@ -1,9 +1,9 @@
 import type { Pool } from "@/lib/db/pool";
+import { startOperation } from "./start-operation";
 import { claimableStepStatuses } from "./step-states";
 import { claimStepRows } from "./store/claim-step-rows";
 import { engineTransaction } from "./store/engine-transaction";
 import { assertStepMoves } from "./store/transition";
-import { startOperation } from "./start-operation";
 
 export type ClaimedStep = {
   id: string;
@@ -57,7 +57,11 @@ export async function claimSteps(pool: Pool, input: ClaimInput): Promise<Claimed
     for (const c of claimed) {
       if (c.operationStatus === "queued" && !started.has(c.operationId)) {
         started.add(c.operationId);
-        await startOperation(tx, { id: c.operationId, type: c.operationType, environmentId: c.environmentId }, input.now);
+        await startOperation(
+          tx,
+          { id: c.operationId, type: c.operationType, environmentId: c.environmentId },
+          input.now,
+        );
       }
       tx.event({
         environmentId: c.environmentId,
@@ -72,6 +76,9 @@ export async function claimSteps(pool: Pool, input: ClaimInput): Promise<Claimed
         data: { attempt: c.attempts, maxAttempts: c.maxAttempts, runner: input.owner },
       });
     }
-    return claimed.map(({ attempts, previousStatus: _previous, operationStatus: _status, ...c }) => ({ ...c, attempt: attempts }));
+    return claimed.map(({ attempts, previousStatus: _previous, operationStatus: _status, ...c }) => ({
+      ...c,
+      attempt: attempts,
+    }));
   });
 }

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seededRandom } from "./random";
 import { createTestDatabase, insertTestUser, type TestDatabase } from "@/lib/db/testing/create-test-database";
 import { queryHelpers } from "@/lib/db/testing/query-helpers";
+import { seededRandom } from "./random";
 import { insertTestEnvironment } from "./testing/insert-test-environment";
 
 const root = path.resolve(__dirname, "../..");
@@ -35,7 +35,12 @@ function startWorker(): ChildProcess {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function hasClaimed(pid: number): Promise<boolean> {
-  return (await count(`SELECT COUNT(*) AS n FROM environment_event WHERE type = 'step.running' AND data->>'runner' LIKE $1`, `%:${pid}`)) > 0;
+  return (
+    (await count(
+      `SELECT COUNT(*) AS n FROM environment_event WHERE type = 'step.running' AND data->>'runner' LIKE $1`,
+      `%:${pid}`,
+    )) > 0
+  );
 }
 
 async function statuses(): Promise<string[]> {
@@ -47,9 +52,24 @@ describe("crash safety", () => {
     const userId = await insertTestUser(db.pool);
     const envs = [
       await insertTestEnvironment(db.pool, { userId, name: "crash-dev", now: new Date() }),
-      await insertTestEnvironment(db.pool, { userId, name: "crash-dev-addons", settings: { addons: { monitoring: true, tracing: true, remoteApi: true } }, now: new Date() }),
-      await insertTestEnvironment(db.pool, { userId, name: "crash-prod", settings: { topology: "production", workers: 3 }, now: new Date() }),
-      await insertTestEnvironment(db.pool, { userId, name: "crash-prod-bare", settings: { topology: "production", workers: 2, storage: false }, now: new Date() }),
+      await insertTestEnvironment(db.pool, {
+        userId,
+        name: "crash-dev-addons",
+        settings: { addons: { monitoring: true, tracing: true, remoteApi: true } },
+        now: new Date(),
+      }),
+      await insertTestEnvironment(db.pool, {
+        userId,
+        name: "crash-prod",
+        settings: { topology: "production", workers: 3 },
+        now: new Date(),
+      }),
+      await insertTestEnvironment(db.pool, {
+        userId,
+        name: "crash-prod-bare",
+        settings: { topology: "production", workers: 2, storage: false },
+        now: new Date(),
+      }),
     ];
     const random = seededRandom("crash-test");
     let kills = 0;
@@ -73,7 +93,9 @@ describe("crash safety", () => {
     expect(kills).toBeGreaterThanOrEqual(3);
 
     // No step's effect applied twice: each step committed exactly one success.
-    const repeated = await all(`SELECT "operationId", "stepKey" FROM environment_event WHERE type = 'step.succeeded' GROUP BY 1, 2 HAVING COUNT(*) <> 1`);
+    const repeated = await all(
+      `SELECT "operationId", "stepKey" FROM environment_event WHERE type = 'step.succeeded' GROUP BY 1, 2 HAVING COUNT(*) <> 1`,
+    );
     expect(repeated).toEqual([]);
     expect(await count(`SELECT COUNT(*) AS n FROM step WHERE status <> 'succeeded'`)).toBe(0);
 
@@ -84,12 +106,23 @@ describe("crash safety", () => {
         e.environmentId,
       );
       const plan = row!.plan;
-      expect(await count(`SELECT COUNT(*) AS n FROM sim_machine WHERE "environmentId" = $1`, e.environmentId)).toBe(plan.totals.nodes);
-      const kubeNodes = plan.nodeGroups.filter((g) => g.id === "k8sm" || g.id === "cp").reduce((s, g) => s + g.count, 0);
-      expect(await count(`SELECT COUNT(*) AS n FROM sim_object WHERE "environmentId" = $1 AND kind = 'Node'`, e.environmentId)).toBe(kubeNodes);
+      expect(await count(`SELECT COUNT(*) AS n FROM sim_machine WHERE "environmentId" = $1`, e.environmentId)).toBe(
+        plan.totals.nodes,
+      );
+      const kubeNodes = plan.nodeGroups
+        .filter((g) => g.id === "k8sm" || g.id === "cp")
+        .reduce((s, g) => s + g.count, 0);
+      expect(
+        await count(
+          `SELECT COUNT(*) AS n FROM sim_object WHERE "environmentId" = $1 AND kind = 'Node'`,
+          e.environmentId,
+        ),
+      ).toBe(kubeNodes);
     }
 
     // The kills really interrupted work: several workers took part, and steps were taken over from dead ones.
-    expect(await count(`SELECT COUNT(DISTINCT data->>'runner') AS n FROM environment_event WHERE type = 'step.running'`)).toBeGreaterThanOrEqual(3);
+    expect(
+      await count(`SELECT COUNT(DISTINCT data->>'runner') AS n FROM environment_event WHERE type = 'step.running'`),
+    ).toBeGreaterThanOrEqual(3);
   }, 150_000);
 });

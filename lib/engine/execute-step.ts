@@ -4,14 +4,14 @@ import type { DnsAnswer, DnsResolver } from "@/lib/dns/dns-resolver";
 import { clusterQuotaFor } from "@/lib/plan";
 import type { ClaimedStep } from "./claim-steps";
 import { createSecretStore, markSecretsSaved, type SecretState } from "./create-secret-store";
+import type { FactsCache } from "./facts-cache";
 import { failOperation } from "./fail-operation";
 import { parseFaults, type NamedFault } from "./faults";
 import { finishOperation } from "./finish-operation";
 import { seededRandom } from "./random";
-import { simulatedDnsResolver } from "./simulated-dns-resolver";
 import { createSim, hasSimChanges, markSimModelSaved, type SimModel } from "./sim";
-import type { FactsCache } from "./facts-cache";
 import type { SimCache } from "./sim-cache";
+import { simulatedDnsResolver } from "./simulated-dns-resolver";
 import type { StepContext, StepHandler, StepOutput } from "./step-context";
 import { StepError, transientError, type StepFailure } from "./step-error";
 import { engineTransaction, type EngineTx } from "./store/engine-transaction";
@@ -64,119 +64,182 @@ export async function executeStep(pool: Pool, claimed: ClaimedStep, opts: Execut
   let committed: { version: number; model: SimModel; secrets: SecretState } | undefined;
   try {
     const outcome = await engineTransaction(
-    pool,
-    async (tx, opening) => {
-      const loaded = await lockAndLoad(tx, opening!, claimed, opts.owner, opts.simCache, opts.factsCache);
-      if (!loaded) return "lost";
-      const { env, model, secrets, operationStatus, remaining, simVersion } = loaded;
-      // Until this commits, the cached copy (which the handler changes in place) is not to be trusted.
-      opts.simCache?.drop(claimed.environmentId);
-      const faults = parseFaults(env.faults);
-    // Seeded by what a person can name (not by generated ids), so the same install replays the same way.
-    const random = seededRandom(`${env.name}:${claimed.operationType}:${claimed.key}:${claimed.attempt}`);
-    const logs: { message: string; level: "info" | "warn" | "error" }[] = [];
-    const handler = opts.handlers[claimed.name];
-    const environment = { id: env.id, name: env.name, domain: env.domain, region: env.region, settings: env.settings, plan: env.plan };
-    const dns = opts.internalError === undefined ? await lookUp(handler, environment, opts.dns ?? simulatedDnsResolver, tx) : new Map<string, DnsAnswer>();
-    const ctx: StepContext = {
-      sim: createSim(model, opts.now, clusterQuotaFor(env.plan)),
-      environment: { id: env.id, name: env.name, domain: env.domain, region: env.region, settings: env.settings, plan: env.plan },
-      operation: { id: claimed.operationId, type: claimed.operationType },
-      step: { key: claimed.key, name: claimed.name, node: claimed.node ?? undefined, attempt: claimed.attempt, maxAttempts: claimed.maxAttempts },
-      now: opts.now,
-      random,
-      faults: new Set<NamedFault>(faults.named),
-      secrets: createSecretStore(secrets, opts.encryptionKey),
-      dns,
-      log: (message, level = "info") => logs.push({ message, level }),
-    };
+      pool,
+      async (tx, opening) => {
+        const loaded = await lockAndLoad(tx, opening!, claimed, opts.owner, opts.simCache, opts.factsCache);
+        if (!loaded) return "lost";
+        const { env, model, secrets, operationStatus, remaining, simVersion } = loaded;
+        // Until this commits, the cached copy (which the handler changes in place) is not to be trusted.
+        opts.simCache?.drop(claimed.environmentId);
+        const faults = parseFaults(env.faults);
+        // Seeded by what a person can name (not by generated ids), so the same install replays the same way.
+        const random = seededRandom(`${env.name}:${claimed.operationType}:${claimed.key}:${claimed.attempt}`);
+        const logs: { message: string; level: "info" | "warn" | "error" }[] = [];
+        const handler = opts.handlers[claimed.name];
+        const environment = {
+          id: env.id,
+          name: env.name,
+          domain: env.domain,
+          region: env.region,
+          settings: env.settings,
+          plan: env.plan,
+        };
+        const dns =
+          opts.internalError === undefined
+            ? await lookUp(handler, environment, opts.dns ?? simulatedDnsResolver, tx)
+            : new Map<string, DnsAnswer>();
+        const ctx: StepContext = {
+          sim: createSim(model, opts.now, clusterQuotaFor(env.plan)),
+          environment: {
+            id: env.id,
+            name: env.name,
+            domain: env.domain,
+            region: env.region,
+            settings: env.settings,
+            plan: env.plan,
+          },
+          operation: { id: claimed.operationId, type: claimed.operationType },
+          step: {
+            key: claimed.key,
+            name: claimed.name,
+            node: claimed.node ?? undefined,
+            attempt: claimed.attempt,
+            maxAttempts: claimed.maxAttempts,
+          },
+          now: opts.now,
+          random,
+          faults: new Set<NamedFault>(faults.named),
+          secrets: createSecretStore(secrets, opts.encryptionKey),
+          dns,
+          log: (message, level = "info") => logs.push({ message, level }),
+        };
 
-    let output: StepOutput | void = undefined;
-    let failure: StepFailure | undefined;
-    try {
-      if (opts.internalError !== undefined) throw new Error(opts.internalError);
-      if (faults.transientFailureRate > 0 && random.next() < faults.transientFailureRate) {
-        throw transientError("injected-transient", "Connection reset by peer while talking to the node agent (injected fault).");
-      }
-      if (!handler) throw new Error(`No handler for step "${claimed.name}".`);
-      output = handler(ctx);
-    } catch (e) {
-      failure =
-        e instanceof StepError
-          ? e.failure
-          : {
-              code: "internal",
-              message: `Unexpected error in ${claimed.title}: ${(e as Error).message}`,
-              transient: true,
-              fixableBy: "platform",
-              action: "Retried automatically; if it keeps failing, contact support.",
-            };
-    }
-
-    const log = (message: string, level: "info" | "warn" | "error") =>
-      tx.log({ environmentId: env.id, operationId: claimed.operationId, stepKey: claimed.key, node: claimed.node, level, message, at: opts.now });
-    for (const l of logs) log(l.message, l.level);
-    const held = { owner: opts.owner, attempt: claimed.attempt };
-    const step = { entity: "step" as const, id: claimed.id, environmentId: env.id, from: "running" as const, lease: held };
-    const about = { operationId: claimed.operationId, stepKey: claimed.key };
-    const released = { leaseOwner: null, leaseExpiresAt: null };
-
-    if (!failure) {
-      const changed = hasSimChanges(model) || secrets.written.size + secrets.deleted.size > 0;
-      await saveSimState(tx, model, secrets, opts.now, about);
-      committed = { version: simVersion + (changed ? 1 : 0), model, secrets };
-      await transition(
-        tx,
-        { ...step, to: "succeeded", set: { ...released, finishedAt: opts.now, output: output ?? {}, error: null } },
-        { ...about, type: "step.succeeded", message: `${claimed.title}: done.`, data: { attempt: claimed.attempt } },
-        opts.now,
-      );
-      releaseDependents(tx, claimed.operationId, claimed.dependents);
-      if (remaining === 0 && operationStatus === "running") {
-        await finishOperation(tx, claimed.operationId, opts.now, { stepName: claimed.name, output: output ?? {} });
-      }
-      return "succeeded";
-    }
-
-    log(failure.message, "error");
-    const { retryInMs: _retry, actionIfGivenUp, ...reported } = failure;
-    if (failure.transient && claimed.attempt < claimed.maxAttempts) {
-      const waitMs = failure.retryInMs ?? opts.backoffMs(claimed.attempt);
-      await transition(
-        tx,
-        { ...step, to: "retrying", set: { ...released, availableAt: new Date(opts.now.getTime() + opts.scale(waitMs)), error: reported } },
-        {
-          ...about,
-          type: "step.retrying",
-          message: `${claimed.title}: attempt ${claimed.attempt} of ${claimed.maxAttempts} failed (${failure.message}); retrying in ${Math.round(waitMs / 1000)} s.`,
-          data: { attempt: claimed.attempt, maxAttempts: claimed.maxAttempts, backoffMs: waitMs, error: reported },
-        },
-        opts.now,
-      );
-      return "retrying";
-    }
-
-    const final: StepFailure = failure.transient
-      ? {
-          ...reported,
-          transient: false,
-          message: `${failure.message} (gave up after ${claimed.attempt} attempts)`,
-          action: actionIfGivenUp ?? "Press Retry to try again from this step; if it fails again, contact support.",
+        let output: StepOutput | void = undefined;
+        let failure: StepFailure | undefined;
+        try {
+          if (opts.internalError !== undefined) throw new Error(opts.internalError);
+          if (faults.transientFailureRate > 0 && random.next() < faults.transientFailureRate) {
+            throw transientError(
+              "injected-transient",
+              "Connection reset by peer while talking to the node agent (injected fault).",
+            );
+          }
+          if (!handler) throw new Error(`No handler for step "${claimed.name}".`);
+          output = handler(ctx);
+        } catch (e) {
+          failure =
+            e instanceof StepError
+              ? e.failure
+              : {
+                  code: "internal",
+                  message: `Unexpected error in ${claimed.title}: ${(e as Error).message}`,
+                  transient: true,
+                  fixableBy: "platform",
+                  action: "Retried automatically; if it keeps failing, contact support.",
+                };
         }
-      : reported;
-    await transition(
-      tx,
-      { ...step, to: "failed", set: { ...released, finishedAt: opts.now, error: final } },
-      { ...about, type: "step.failed", message: `${claimed.title} failed: ${final.message}`, data: { attempt: claimed.attempt, error: final } },
-      opts.now,
+
+        const log = (message: string, level: "info" | "warn" | "error") =>
+          tx.log({
+            environmentId: env.id,
+            operationId: claimed.operationId,
+            stepKey: claimed.key,
+            node: claimed.node,
+            level,
+            message,
+            at: opts.now,
+          });
+        for (const l of logs) log(l.message, l.level);
+        const held = { owner: opts.owner, attempt: claimed.attempt };
+        const step = {
+          entity: "step" as const,
+          id: claimed.id,
+          environmentId: env.id,
+          from: "running" as const,
+          lease: held,
+        };
+        const about = { operationId: claimed.operationId, stepKey: claimed.key };
+        const released = { leaseOwner: null, leaseExpiresAt: null };
+
+        if (!failure) {
+          const changed = hasSimChanges(model) || secrets.written.size + secrets.deleted.size > 0;
+          await saveSimState(tx, model, secrets, opts.now, about);
+          committed = { version: simVersion + (changed ? 1 : 0), model, secrets };
+          await transition(
+            tx,
+            { ...step, to: "succeeded", set: { ...released, finishedAt: opts.now, output: output ?? {}, error: null } },
+            {
+              ...about,
+              type: "step.succeeded",
+              message: `${claimed.title}: done.`,
+              data: { attempt: claimed.attempt },
+            },
+            opts.now,
+          );
+          releaseDependents(tx, claimed.operationId, claimed.dependents);
+          if (remaining === 0 && operationStatus === "running") {
+            await finishOperation(tx, claimed.operationId, opts.now, { stepName: claimed.name, output: output ?? {} });
+          }
+          return "succeeded";
+        }
+
+        log(failure.message, "error");
+        const { retryInMs: _retry, actionIfGivenUp, ...reported } = failure;
+        if (failure.transient && claimed.attempt < claimed.maxAttempts) {
+          const waitMs = failure.retryInMs ?? opts.backoffMs(claimed.attempt);
+          await transition(
+            tx,
+            {
+              ...step,
+              to: "retrying",
+              set: { ...released, availableAt: new Date(opts.now.getTime() + opts.scale(waitMs)), error: reported },
+            },
+            {
+              ...about,
+              type: "step.retrying",
+              message: `${claimed.title}: attempt ${claimed.attempt} of ${claimed.maxAttempts} failed (${failure.message}); retrying in ${Math.round(waitMs / 1000)} s.`,
+              data: { attempt: claimed.attempt, maxAttempts: claimed.maxAttempts, backoffMs: waitMs, error: reported },
+            },
+            opts.now,
+          );
+          return "retrying";
+        }
+
+        const final: StepFailure = failure.transient
+          ? {
+              ...reported,
+              transient: false,
+              message: `${failure.message} (gave up after ${claimed.attempt} attempts)`,
+              action: actionIfGivenUp ?? "Press Retry to try again from this step; if it fails again, contact support.",
+            }
+          : reported;
+        await transition(
+          tx,
+          { ...step, to: "failed", set: { ...released, finishedAt: opts.now, error: final } },
+          {
+            ...about,
+            type: "step.failed",
+            message: `${claimed.title} failed: ${final.message}`,
+            data: { attempt: claimed.attempt, error: final },
+          },
+          opts.now,
+        );
+        if (operationStatus === "running") {
+          await failOperation(tx, {
+            operationId: claimed.operationId,
+            stepKey: claimed.key,
+            stepTitle: claimed.title,
+            failure: final,
+            at: opts.now,
+          });
+        }
+        return "failed";
+      },
+      {
+        batched: true,
+        opening: stepLockStatement(claimed, opts.factsCache?.heldVersion(claimed.environmentId) ?? null),
+      },
     );
-    if (operationStatus === "running") {
-      await failOperation(tx, { operationId: claimed.operationId, stepKey: claimed.key, stepTitle: claimed.title, failure: final, at: opts.now });
-    }
-    return "failed";
-    },
-    { batched: true, opening: stepLockStatement(claimed, opts.factsCache?.heldVersion(claimed.environmentId) ?? null) },
-  );
     if (committed && opts.simCache) {
       markSimModelSaved(committed.model);
       markSecretsSaved(committed.secrets);
@@ -193,7 +256,12 @@ export async function executeStep(pool: Pool, claimed: ClaimedStep, opts: Execut
  * The DNS answers a handler asked for, looked up inside the step's transaction (the simulated zone through its
  * connection; the system resolver bounded by its timeout), so that an attempt sees the zone as it commits.
  */
-async function lookUp(handler: StepHandler | undefined, environment: StepContext["environment"], resolver: DnsResolver, tx: EngineTx): Promise<ReadonlyMap<string, DnsAnswer>> {
+async function lookUp(
+  handler: StepHandler | undefined,
+  environment: StepContext["environment"],
+  resolver: DnsResolver,
+  tx: EngineTx,
+): Promise<ReadonlyMap<string, DnsAnswer>> {
   const answers = new Map<string, DnsAnswer>();
   for (const name of handler?.resolves?.(environment) ?? []) {
     answers.set(name, await resolver.resolve(name, { environmentId: environment.id, client: tx.client }));
@@ -211,10 +279,18 @@ type EnvironmentFacts = StepContext["environment"] & { faults: unknown };
  * be an operation's last), how many other steps are unfinished. Usually there is nothing to add. Undefined
  * when the lease is no longer ours or the operation stopped.
  */
-async function lockAndLoad(tx: EngineTx, opening: QueryResult, claimed: ClaimedStep, owner: string, cache: SimCache | undefined, factsCache: FactsCache | undefined) {
+async function lockAndLoad(
+  tx: EngineTx,
+  opening: QueryResult,
+  claimed: ClaimedStep,
+  owner: string,
+  cache: SimCache | undefined,
+  factsCache: FactsCache | undefined,
+) {
   const lock = opening.rows[0] as StepLockRow;
   const self = lock.steps?.find((r) => r.id === claimed.id);
-  if (!self || self.status !== "running" || self.leaseOwner !== owner || self.attempts !== claimed.attempt) return undefined;
+  if (!self || self.status !== "running" || self.leaseOwner !== owner || self.attempts !== claimed.attempt)
+    return undefined;
   if (lock.operationStatus !== "running" && lock.operationStatus !== "failed") return undefined;
   const env = lock.env;
   const simVersion = Number(env.simVersion);
@@ -228,7 +304,12 @@ async function lockAndLoad(tx: EngineTx, opening: QueryResult, claimed: ClaimedS
   let remaining = 1;
   let state: SimStateJson | null = null;
   if (!usable || isSink) {
-    const loaded = await loadStepState(tx, { operationId: claimed.operationId, stepId: claimed.id, environmentId: claimed.environmentId, withState: !usable });
+    const loaded = await loadStepState(tx, {
+      operationId: claimed.operationId,
+      stepId: claimed.id,
+      environmentId: claimed.environmentId,
+      withState: !usable,
+    });
     remaining = isSink ? loaded.remaining : 1;
     state = loaded.state;
   }
@@ -243,5 +324,12 @@ async function lockAndLoad(tx: EngineTx, opening: QueryResult, claimed: ClaimedS
     factsCache?.set(claimed.environmentId, updatedAt, facts);
   }
   const { model, secrets } = state ? simStateFrom(claimed.environmentId, state) : cached!;
-  return { env: { ...facts, faults: env.faults } as EnvironmentFacts, model, secrets, operationStatus: lock.operationStatus, remaining, simVersion };
+  return {
+    env: { ...facts, faults: env.faults } as EnvironmentFacts,
+    model,
+    secrets,
+    operationStatus: lock.operationStatus,
+    remaining,
+    simVersion,
+  };
 }

@@ -1,8 +1,16 @@
 import { describe, expect, it } from "vitest";
-import type { StepContext } from "./step-context";
 import { createFactsCache } from "./facts-cache";
+import type { StepContext } from "./step-context";
 
-const facts = (name: string) => ({ id: name, name, domain: `${name}.example`, region: "eu", settings: {}, plan: {} }) as unknown as StepContext["environment"];
+const facts = (name: string) =>
+  ({
+    id: name,
+    name,
+    domain: `${name}.example`,
+    region: "eu",
+    settings: {},
+    plan: {},
+  }) as unknown as StepContext["environment"];
 const v1 = new Date("2026-01-01T00:00:00Z");
 const v2 = new Date("2026-01-02T00:00:00Z");
 

@@ -20,12 +20,33 @@ export async function failOperation(
   const message = `${input.stepTitle} failed: ${input.failure.message} ${input.failure.fixableBy === "user" ? "You can fix this" : "This is on our side"}: ${input.failure.action}`;
   const failed = await transition(
     tx,
-    { entity: "operation", id: input.operationId, environmentId: op.environmentId, from: "running", to: "failed", set: { error, finishedAt: input.at } },
-    { type: "operation.failed", message, operationId: input.operationId, stepKey: input.stepKey, data: { status: "failed", error } },
+    {
+      entity: "operation",
+      id: input.operationId,
+      environmentId: op.environmentId,
+      from: "running",
+      to: "failed",
+      set: { error, finishedAt: input.at },
+    },
+    {
+      type: "operation.failed",
+      message,
+      operationId: input.operationId,
+      stepKey: input.stepKey,
+      data: { status: "failed", error },
+    },
     input.at,
   );
   if (!failed) return;
-  const webhook = (type: WebhookEventType) => tx.webhook({ type, environmentId: op.environmentId, operationId: input.operationId, operationStatus: "failed", error, at: input.at });
+  const webhook = (type: WebhookEventType) =>
+    tx.webhook({
+      type,
+      environmentId: op.environmentId,
+      operationId: input.operationId,
+      operationStatus: "failed",
+      error,
+      at: input.at,
+    });
   webhook("operation.failed");
   if (op.type === "install") webhook("environment.install.failed");
   const to = isChangeType(op.type) ? "running" : "failed";
@@ -34,7 +55,10 @@ export async function failOperation(
     { entity: "environment", id: op.environmentId, from: environmentStatusForOperation(op.type), to },
     {
       type: `environment.${to}`,
-      message: to === "running" ? `${operationLabels[op.type as ChangeType]} stopped; the cluster is still running. ${message}` : message,
+      message:
+        to === "running"
+          ? `${operationLabels[op.type as ChangeType]} stopped; the cluster is still running. ${message}`
+          : message,
       operationId: input.operationId,
       stepKey: input.stepKey,
       data: { status: to, error },

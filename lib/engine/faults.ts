@@ -7,7 +7,8 @@ import { z } from "zod";
  *   the operation fails on it; Retry clears it, standing for "the platform fixed the cause".
  */
 export const namedFaults = {
-  "worker-never-joins": "A worker never joins: its kubelet cannot reach the API server (cp-1 at install, every new worker when scaling out).",
+  "worker-never-joins":
+    "A worker never joins: its kubelet cannot reach the API server (cp-1 at install, every new worker when scaling out).",
   "registry-pull-error": "Pulling the dashboard image fails (registry answers 503).",
   "storage-volume-error": "The NFS/GlusterFS volume cannot be created on the storage nodes.",
   "health-check-fails": "The ingress does not answer the health check.",
@@ -16,7 +17,8 @@ export const namedFaults = {
   "kubelet-upgrade-fails": "A worker's kubelet does not come back after a Kubernetes upgrade.",
   "helm-uninstall-fails": "Uninstalling an add-on's Helm release times out.",
   "registry-login-fails": "The container registry refuses the login with the credentials given.",
-  "acme-challenge-fails": "Let's Encrypt cannot reach the certificate's HTTP-01 challenge (the domain points elsewhere).",
+  "acme-challenge-fails":
+    "Let's Encrypt cannot reach the certificate's HTTP-01 challenge (the domain points elsewhere).",
 } as const;
 
 export type NamedFault = keyof typeof namedFaults;

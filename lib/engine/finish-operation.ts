@@ -18,18 +18,37 @@ export type EnvironmentResults = {
  * Ends an operation whose every step succeeded, and moves the environment to where that leaves it. `last` is
  * the step that just succeeded, whose output is not written yet when its transaction batches its writes.
  */
-export async function finishOperation(tx: EngineTx, operationId: string, at: Date, last: { stepName: string; output: Record<string, unknown> }): Promise<void> {
+export async function finishOperation(
+  tx: EngineTx,
+  operationId: string,
+  at: Date,
+  last: { stepName: string; output: Record<string, unknown> },
+): Promise<void> {
   const op = (await getOperationFacts(tx, operationId))!;
   const done = await transition(
     tx,
-    { entity: "operation", id: operationId, environmentId: op.environmentId, from: "running", to: "succeeded", set: { finishedAt: at } },
+    {
+      entity: "operation",
+      id: operationId,
+      environmentId: op.environmentId,
+      from: "running",
+      to: "succeeded",
+      set: { finishedAt: at },
+    },
     { type: "operation.succeeded", message: "All steps done.", operationId, data: { status: "succeeded" } },
     at,
   );
   if (!done) throw new Error(`Operation ${operationId} was not running.`);
-  const webhook = (type: WebhookEventType) => tx.webhook({ type, environmentId: op.environmentId, operationId, operationStatus: "succeeded", at });
+  const webhook = (type: WebhookEventType) =>
+    tx.webhook({ type, environmentId: op.environmentId, operationId, operationStatus: "succeeded", at });
   webhook("operation.succeeded");
-  const moveEnvironment = async (from: "installing" | "updating" | "cancelling" | "deleting", to: "running" | "cancelled" | "deleted", message: string, set: Record<string, unknown>, data: Record<string, unknown>) => {
+  const moveEnvironment = async (
+    from: "installing" | "updating" | "cancelling" | "deleting",
+    to: "running" | "cancelled" | "deleted",
+    message: string,
+    set: Record<string, unknown>,
+    data: Record<string, unknown>,
+  ) => {
     const moved = await transition(
       tx,
       { entity: "environment", id: op.environmentId, from, to, set },

@@ -31,7 +31,14 @@ export { findEnvironmentById } from "./store/find-environment-by-id";
 export { findNameClaim } from "./store/find-name-claim";
 export { findActiveEnvironmentPlans } from "./store/find-active-environment-plans";
 export { findEnvironmentList, type EnvironmentListRow } from "./store/find-environment-list";
-export { readEnvironmentState, type WorkloadObject, type EnvironmentState, type OperationRecord, type StepRecord, type MachineRecord } from "./store/read-environment-state";
+export {
+  readEnvironmentState,
+  type WorkloadObject,
+  type EnvironmentState,
+  type OperationRecord,
+  type StepRecord,
+  type MachineRecord,
+} from "./store/read-environment-state";
 export { findLogLines, type LogLineRecord } from "./store/find-log-lines";
 export { findEvents, type EventRecord } from "./store/find-events";
 export { readSim, readSimShared } from "./store/read-sim";

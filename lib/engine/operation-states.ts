@@ -24,7 +24,15 @@ export const operationTransitions: Readonly<Record<OperationStatus, readonly Ope
 
 export const activeOperationStatuses: readonly OperationStatus[] = ["queued", "running"];
 
-export { canRollBackChange, changeTypes, isChangeType, operationLabels, rollbackableChangeTypes, type ChangeType, type OperationType } from "@/lib/environments/operation-types";
+export {
+  canRollBackChange,
+  changeTypes,
+  isChangeType,
+  operationLabels,
+  rollbackableChangeTypes,
+  type ChangeType,
+  type OperationType,
+} from "@/lib/environments/operation-types";
 
 export function canOperationTransition(from: OperationStatus, to: OperationStatus): boolean {
   return operationTransitions[from].includes(to);

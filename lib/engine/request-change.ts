@@ -63,7 +63,12 @@ async function writeSecrets(tx: EngineTx, r: ChangeRequest): Promise<void> {
   if (entries.length === 0) return;
   if (!r.encryptionKey) throw new Error("A change with secrets needs the encryption key.");
   for (const [name, value] of entries) {
-    await writeEnvironmentSecret(tx, { environmentId: r.environmentId, name, ciphertext: value === null ? null : encryptSecret(value, r.encryptionKey), now: r.now });
+    await writeEnvironmentSecret(tx, {
+      environmentId: r.environmentId,
+      name,
+      ciphertext: value === null ? null : encryptSecret(value, r.encryptionKey),
+      now: r.now,
+    });
   }
   // Runners cache an environment's secrets with its simulated infrastructure, by simVersion.
   tx.simChanged(r.environmentId);
@@ -93,17 +98,30 @@ export function addedNodes(before: EnvironmentPlan, after: EnvironmentPlan): str
 export async function requestRollback(pool: Pool, r: Request): Promise<string> {
   return request(pool, async (tx) => {
     const env = await environmentOf(tx, r.environmentId);
-    if (!canRequest("rollback", env.status)) throw new ConflictError("Only a failed change on a running cluster can be rolled back.");
+    if (!canRequest("rollback", env.status))
+      throw new ConflictError("Only a failed change on a running cluster can be rolled back.");
     const failed = await failedChange(tx, r.environmentId);
-    if (!failed) throw new ConflictError("There is nothing to roll back: the newest change on this cluster did not fail.");
+    if (!failed)
+      throw new ConflictError("There is nothing to roll back: the newest change on this cluster did not fail.");
     if (!failed.previous || !canRollBackChange(failed.type, failed.params)) {
-      throw new ConflictError(`${operationLabels[failed.type]} added no nodes, so there is nothing to roll back; retry it instead.`);
+      throw new ConflictError(
+        `${operationLabels[failed.type]} added no nodes, so there is nothing to roll back; retry it instead.`,
+      );
     }
     const removing = addedNodes(failed.previous.plan, env.plan);
     const steps: OperationStepSpec[] = [];
     for (const node of removing) {
       const worker = node.startsWith(`${nodeGroups.workers.id}-`);
-      if (worker) steps.push({ key: `drain-node:${node}`, name: "drain-node", title: `Drain worker ${node}`, stage: "teardown", node, dependsOn: [], estimatedSeconds: 20 });
+      if (worker)
+        steps.push({
+          key: `drain-node:${node}`,
+          name: "drain-node",
+          title: `Drain worker ${node}`,
+          stage: "teardown",
+          node,
+          dependsOn: [],
+          estimatedSeconds: 20,
+        });
       steps.push({
         key: `remove-node:${node}`,
         name: "remove-node",
@@ -114,7 +132,14 @@ export async function requestRollback(pool: Pool, r: Request): Promise<string> {
         estimatedSeconds: 15,
       });
     }
-    steps.push({ key: "check-health", name: "check-health", title: "Check the cluster's health", stage: "health", dependsOn: removing.map((n) => `remove-node:${n}`), estimatedSeconds: 20 });
+    steps.push({
+      key: "check-health",
+      name: "check-health",
+      title: "Check the cluster's health",
+      stage: "health",
+      dependsOn: removing.map((n) => `remove-node:${n}`),
+      estimatedSeconds: 20,
+    });
     const summary = `undo ${operationLabels[failed.type]}, removing ${removing.join(", ")}`;
     await moveEnvironment(tx, r, env.status, "updating", {
       message: `Rolling back ${operationLabels[failed.type]}: removing ${removing.join(", ")}.`,

@@ -19,7 +19,10 @@ export async function request(pool: Pool, fn: (tx: EngineTx) => Promise<string>)
   try {
     return await engineTransaction(pool, fn);
   } catch (e) {
-    if ((e as { code?: string; constraint?: string }).code === "23505" && (e as { constraint?: string }).constraint === oneActiveOperationIndex) {
+    if (
+      (e as { code?: string; constraint?: string }).code === "23505" &&
+      (e as { constraint?: string }).constraint === oneActiveOperationIndex
+    ) {
       throw new ConflictError("Another operation on this environment has just started; wait until it ends.");
     }
     throw e;
@@ -39,7 +42,8 @@ export async function environmentOf(tx: EngineTx, id: string): Promise<Environme
 export async function assertIdle(tx: EngineTx, environmentId: string, action: "delete" | "change"): Promise<void> {
   const op = await getActiveOperation(tx, environmentId);
   if (!op) return;
-  if (action === "delete" && op.type === "install") throw new ConflictError("An install is in progress: cancel it first, or wait until it ends.");
+  if (action === "delete" && op.type === "install")
+    throw new ConflictError("An install is in progress: cancel it first, or wait until it ends.");
   throw new ConflictError(
     action === "change"
       ? `${operationLabels[op.type]} is in progress; make this change once it has ended.`

@@ -33,13 +33,28 @@ const eventsOf = (operationId: string, types: string[]) =>
     types,
   );
 const stepStatuses = async (operationId: string) =>
-  Object.fromEntries((await all<{ key: string; status: string }>(`SELECT key, status FROM step WHERE "operationId" = $1`, operationId)).map((r) => [r.key, r.status]));
-const execOptions = (owner: string, now: Date) => ({ handlers: { effect: () => undefined }, owner, now, encryptionKey: key, backoffMs: () => 0, scale: (ms: number) => ms });
+  Object.fromEntries(
+    (
+      await all<{ key: string; status: string }>(`SELECT key, status FROM step WHERE "operationId" = $1`, operationId)
+    ).map((r) => [r.key, r.status]),
+  );
+const execOptions = (owner: string, now: Date) => ({
+  handlers: { effect: () => undefined },
+  owner,
+  now,
+  encryptionKey: key,
+  backoffMs: () => 0,
+  scale: (ms: number) => ms,
+});
 
 describe("cancel and retry record every step they move", () => {
   it("cancel writes one step.cancelled event per unfinished step, from the state it left, with the operation's end", async () => {
     const clock = virtualClock();
-    const { environmentId, operationId } = await insertTestEnvironment(db.pool, { userId, steps: diamond, now: clock.now() });
+    const { environmentId, operationId } = await insertTestEnvironment(db.pool, {
+      userId,
+      steps: diamond,
+      now: clock.now(),
+    });
     const owner = "r1";
     const [a] = await claimSteps(db.pool, { owner, now: clock.now(), leaseMs: 60_000, limit: 10 });
     expect(await executeStep(db.pool, a!, execOptions(owner, clock.now()))).toBe("succeeded");
@@ -56,17 +71,32 @@ describe("cancel and retry record every step they move", () => {
     ]);
     // One event per step the statuses say was cancelled, and none for the step that had already succeeded.
     const statuses = await stepStatuses(operationId);
-    expect(Object.entries(statuses).filter(([, s]) => s === "cancelled").map(([k]) => k).sort()).toEqual(["b", "c", "d"]);
+    expect(
+      Object.entries(statuses)
+        .filter(([, s]) => s === "cancelled")
+        .map(([k]) => k)
+        .sort(),
+    ).toEqual(["b", "c", "d"]);
     expect(statuses.a).toBe("succeeded");
   });
 
   it("retry writes one step.pending event per failed step it resets, and none for the steps it leaves alone", async () => {
     const clock = virtualClock();
-    const { environmentId, operationId } = await insertTestEnvironment(db.pool, { userId, steps: diamond, now: clock.now() });
+    const { environmentId, operationId } = await insertTestEnvironment(db.pool, {
+      userId,
+      steps: diamond,
+      now: clock.now(),
+    });
     const handler: StepHandler = (ctx) => {
       if (ctx.step.key === "c") throw permanentError("bad", "The chart does not exist.", "user", "Fix the chart.");
     };
-    await createRunner({ pool: db.pool, clock, handlers: { effect: handler }, encryptionKey: key, durationJitter: 0 }).runUntilIdle();
+    await createRunner({
+      pool: db.pool,
+      clock,
+      handlers: { effect: handler },
+      encryptionKey: key,
+      durationJitter: 0,
+    }).runUntilIdle();
     expect(await eventsOf(operationId, ["step.pending"])).toEqual([]);
 
     await requestRetry(db.pool, { environmentId, actorId: userId, now: clock.now() });

@@ -6,7 +6,15 @@ import { createOperation } from "./create-operation";
 import { environmentStatusForOperation } from "./environment-status-for-operation";
 import { parseFaults } from "./faults";
 import { operationLabels, type OperationType } from "./operation-states";
-import { assertIdle, changedMeanwhile, environmentOf, failedChange, moveEnvironment, request, type Request } from "./request-context";
+import {
+  assertIdle,
+  changedMeanwhile,
+  environmentOf,
+  failedChange,
+  moveEnvironment,
+  request,
+  type Request,
+} from "./request-context";
 import { cancelUnfinishedSteps } from "./store/cancel-unfinished-steps";
 import { getActiveOperation } from "./store/get-active-operation";
 import { getFailedOperation } from "./store/get-failed-operation";
@@ -30,11 +38,29 @@ export async function requestCancel(pool: Pool, r: Request): Promise<string> {
       );
     }
     // Waits for steps being recorded right now; after it, none of this install's steps can commit.
-    await cancelUnfinishedSteps(tx, { operationId: op.id, environmentId: r.environmentId, actorId: r.actorId, now: r.now });
+    await cancelUnfinishedSteps(tx, {
+      operationId: op.id,
+      environmentId: r.environmentId,
+      actorId: r.actorId,
+      now: r.now,
+    });
     const stopped = await transition(
       tx,
-      { entity: "operation", id: op.id, environmentId: r.environmentId, from: op.status, to: "cancelled", set: { finishedAt: r.now } },
-      { type: "operation.cancelled", message: "Install cancelled; tearing down what it created.", operationId: op.id, actorId: r.actorId, data: { status: "cancelled" } },
+      {
+        entity: "operation",
+        id: op.id,
+        environmentId: r.environmentId,
+        from: op.status,
+        to: "cancelled",
+        set: { finishedAt: r.now },
+      },
+      {
+        type: "operation.cancelled",
+        message: "Install cancelled; tearing down what it created.",
+        operationId: op.id,
+        actorId: r.actorId,
+        data: { status: "cancelled" },
+      },
       r.now,
     );
     if (!stopped) throw changedMeanwhile();
@@ -48,7 +74,8 @@ export async function requestDelete(pool: Pool, r: Request): Promise<string> {
   return request(pool, async (tx) => {
     const env = await environmentOf(tx, r.environmentId);
     await assertIdle(tx, r.environmentId, "delete");
-    if (!canRequest("delete", env.status)) throw new ConflictError(`An environment that is ${env.status} cannot be deleted.`);
+    if (!canRequest("delete", env.status))
+      throw new ConflictError(`An environment that is ${env.status} cannot be deleted.`);
     await moveEnvironment(tx, r, env.status, "deleting", { message: `Deleting ${env.domain}.` });
     return createOperation(tx, { ...r, type: "delete", steps: await buildTeardownSteps(tx, r.environmentId) });
   });
@@ -62,11 +89,13 @@ export async function requestDelete(pool: Pool, r: Request): Promise<string> {
 export async function requestRetry(pool: Pool, r: Request): Promise<string> {
   return request(pool, async (tx) => {
     const env = await environmentOf(tx, r.environmentId);
-    if (!canRequest("retry", env.status)) throw new ConflictError("Only a failed environment or a failed change can be retried.");
+    if (!canRequest("retry", env.status))
+      throw new ConflictError("Only a failed environment or a failed change can be retried.");
     let op: { id: string; type: OperationType } | undefined;
     if (env.status === "running") {
       op = await failedChange(tx, r.environmentId);
-      if (!op) throw new ConflictError("There is no failed change to retry: the newest change on this cluster did not fail.");
+      if (!op)
+        throw new ConflictError("There is no failed change to retry: the newest change on this cluster did not fail.");
     } else {
       op = await getFailedOperation(tx, r.environmentId);
     }
@@ -75,13 +104,28 @@ export async function requestRetry(pool: Pool, r: Request): Promise<string> {
     const to = environmentStatusForOperation(op.type);
     const resumed = await transition(
       tx,
-      { entity: "operation", id: op.id, environmentId: r.environmentId, from: "failed", to: "running", set: { error: null, finishedAt: null } },
-      { type: "operation.retried", message: `${operationLabels[op.type]} resumed from the failed step.`, operationId: op.id, actorId: r.actorId, data: { status: to } },
+      {
+        entity: "operation",
+        id: op.id,
+        environmentId: r.environmentId,
+        from: "failed",
+        to: "running",
+        set: { error: null, finishedAt: null },
+      },
+      {
+        type: "operation.retried",
+        message: `${operationLabels[op.type]} resumed from the failed step.`,
+        operationId: op.id,
+        actorId: r.actorId,
+        data: { status: to },
+      },
       r.now,
     );
     if (!resumed) throw changedMeanwhile();
-    await moveEnvironment(tx, r, env.status, to, { message: `${operationLabels[op.type]} resumed.`, set: { faults: { ...parseFaults(env.faults), named: [] } } });
+    await moveEnvironment(tx, r, env.status, to, {
+      message: `${operationLabels[op.type]} resumed.`,
+      set: { faults: { ...parseFaults(env.faults), named: [] } },
+    });
     return op.id;
   });
 }
-

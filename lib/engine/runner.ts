@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { isConnectionError } from "@/lib/db/is-connection-error";
 import type { Pool } from "@/lib/db/pool";
 import type { DnsResolver } from "@/lib/dns/dns-resolver";
-import { isConnectionError } from "@/lib/db/is-connection-error";
 import { claimSteps, type ClaimedStep } from "./claim-steps";
 import type { Clock } from "./clock";
 import { executeStep, type StepOutcome } from "./execute-step";
-import { seededRandom } from "./random";
 import { createFactsCache } from "./facts-cache";
+import { seededRandom } from "./random";
 import { createSimCache } from "./sim-cache";
 import type { StepHandler } from "./step-context";
 import { nextWakeUp } from "./store/next-wake-up";
@@ -139,7 +139,18 @@ export function createRunner(opts: RunnerOptions): Runner {
           // Not the network: recording this attempt fails by itself. Record it as a failed attempt instead
           // (retried, then failed visibly) rather than letting the step be taken over again and again.
           const message = e instanceof Error ? e.message : String(e);
-          await clock.busy(executeStep(pool, step, { handlers: opts.handlers, owner, now: clock.now(), encryptionKey: opts.encryptionKey, backoffMs, scale: clock.scale, internalError: message, factsCache }));
+          await clock.busy(
+            executeStep(pool, step, {
+              handlers: opts.handlers,
+              owner,
+              now: clock.now(),
+              encryptionKey: opts.encryptionKey,
+              backoffMs,
+              scale: clock.scale,
+              internalError: message,
+              factsCache,
+            }),
+          );
           return;
         }
         // Lost connection: try again while we may still hold the lease; otherwise it expires and another takes over.
@@ -178,7 +189,14 @@ export function createRunner(opts: RunnerOptions): Runner {
     const takeOver = now.getTime() - lastTakeOver >= pollMs;
     if (takeOver) lastTakeOver = now.getTime();
     const claimed = await clock.busy(
-      claimSteps(pool, { owner, now, leaseMs: leaseMarginMs, leasePerEstimatedMs: (clock.scale(1000) / 1000) * (1 + jitter), limit: free, takeOver }),
+      claimSteps(pool, {
+        owner,
+        now,
+        leaseMs: leaseMarginMs,
+        leasePerEstimatedMs: (clock.scale(1000) / 1000) * (1 + jitter),
+        limit: free,
+        takeOver,
+      }),
     );
     if (claimed.length > 0) opts.onClaim?.(claimed.length, performance.now() - started);
     for (const step of claimed) {

@@ -25,7 +25,8 @@ export function startRunner(role: "web" | "worker"): Runner {
     dns: config.dnsResolver === "system" ? createSystemResolver() : simulatedDnsResolver,
     gatherMs: 5,
     onOutcome: (step, outcome) => {
-      if (outcome !== "succeeded") logger.info({ step: step.key, operation: step.operationId, outcome }, "step outcome");
+      if (outcome !== "succeeded")
+        logger.info({ step: step.key, operation: step.operationId, outcome }, "step outcome");
     },
     onError: (err) => logger.error({ err }, "engine error"),
   });

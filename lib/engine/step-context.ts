@@ -2,8 +2,8 @@ import type { DnsAnswer } from "@/lib/dns/dns-resolver";
 import type { EnvironmentPlan } from "@/lib/plan";
 import type { InstallSettings } from "@/lib/validations/install-settings";
 import type { NamedFault } from "./faults";
-import type { Sim } from "./sim";
 import type { Random } from "./random";
+import type { Sim } from "./sim";
 
 /** Health report line, as in the reference package's "Cluster Health Check Report". */
 export type HealthLine = { component: string; status: "OK" | "FAIL" | "Not enabled"; detail?: string };

@@ -23,10 +23,21 @@ export class StepError extends Error {
 }
 
 export function transientError(code: string, message: string): StepError {
-  return new StepError({ code, message, transient: true, fixableBy: "platform", action: "Nothing to do: the step is retried automatically." });
+  return new StepError({
+    code,
+    message,
+    transient: true,
+    fixableBy: "platform",
+    action: "Nothing to do: the step is retried automatically.",
+  });
 }
 
-export function permanentError(code: string, message: string, fixableBy: "user" | "platform", action: string): StepError {
+export function permanentError(
+  code: string,
+  message: string,
+  fixableBy: "user" | "platform",
+  action: string,
+): StepError {
   return new StepError({ code, message, transient: false, fixableBy, action });
 }
 
@@ -34,6 +45,10 @@ export function permanentError(code: string, message: string, fixableBy: "user" 
  * The step waits for something the user does (a DNS record): retried on the step's own schedule (`retryInMs`)
  * until its attempts run out, then failed with `actionIfGivenUp`; the reason shows on the step meanwhile.
  */
-export function waitingError(code: string, message: string, opts: { action: string; actionIfGivenUp: string; retryInMs: number }): StepError {
+export function waitingError(
+  code: string,
+  message: string,
+  opts: { action: string; actionIfGivenUp: string; retryInMs: number },
+): StepError {
   return new StepError({ code, message, transient: true, fixableBy: "user", ...opts });
 }

@@ -24,5 +24,7 @@ export type EnvironmentAction = keyof typeof environmentActions;
 
 export function canRequest(action: EnvironmentAction, status: EnvironmentStatus): boolean {
   const rule = environmentActions[action];
-  return (rule.from as readonly EnvironmentStatus[]).includes(status) && (rule.to === null || canTransition(status, rule.to));
+  return (
+    (rule.from as readonly EnvironmentStatus[]).includes(status) && (rule.to === null || canTransition(status, rule.to))
+  );
 }

@@ -23,6 +23,14 @@ describe("environment states", () => {
 
   it("treats deleted and cancelled as terminal and everything else as holding quota", () => {
     expect(environmentStatuses.filter(isTerminal)).toEqual(["cancelled", "deleted"]);
-    expect(activeEnvironmentStatuses).toEqual(["queued", "installing", "running", "updating", "failed", "cancelling", "deleting"]);
+    expect(activeEnvironmentStatuses).toEqual([
+      "queued",
+      "installing",
+      "running",
+      "updating",
+      "failed",
+      "cancelling",
+      "deleting",
+    ]);
   });
 });

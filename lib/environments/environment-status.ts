@@ -69,4 +69,6 @@ export const environmentStatusLabels: Readonly<Record<EnvironmentStatus, { label
 };
 
 /** States that count against the account's environment quota (everything not terminal). */
-export const activeEnvironmentStatuses: readonly EnvironmentStatus[] = environmentStatuses.filter((s) => !isTerminal(s));
+export const activeEnvironmentStatuses: readonly EnvironmentStatus[] = environmentStatuses.filter(
+  (s) => !isTerminal(s),
+);

@@ -18,7 +18,11 @@ export const rollbackableChangeTypes: readonly ChangeType[] = ["scale-workers"];
 
 /** A failed change can be rolled back when it is rollbackable and added nodes (its params list them). */
 export function canRollBackChange(type: string, params: Readonly<Record<string, unknown>> | null | undefined): boolean {
-  return (rollbackableChangeTypes as readonly string[]).includes(type) && Array.isArray(params?.added) && params.added.length > 0;
+  return (
+    (rollbackableChangeTypes as readonly string[]).includes(type) &&
+    Array.isArray(params?.added) &&
+    params.added.length > 0
+  );
 }
 
 export const operationLabels: Readonly<Record<OperationType, string>> = {

@@ -6,11 +6,21 @@ import { isIP } from "node:net";
  * address counting as the last entry) is the first one no client could have written. With no trusted
  * proxies that is the socket's own address, whatever the request claims.
  */
-export function clientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trustedHops: number): string {
+export function clientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trustedHops: number,
+): string {
   const socket = normaliseAddress(socketAddress ?? "");
   if (trustedHops <= 0) return socket;
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
-  const chain = [...header.split(",").map((s) => normaliseAddress(s.trim())).filter((s) => s !== ""), socket];
+  const chain = [
+    ...header
+      .split(",")
+      .map((s) => normaliseAddress(s.trim()))
+      .filter((s) => s !== ""),
+    socket,
+  ];
   return chain[chain.length - 1 - trustedHops] ?? chain[0] ?? socket;
 }
 
@@ -31,6 +41,10 @@ export function addressNetwork(address: string): string {
   const [head = "", tail] = address.split("::");
   const left = head === "" ? [] : head.split(":");
   const right = tail === undefined || tail === "" ? [] : tail.split(":");
-  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right];
-  return `${groups.slice(0, 4).map((g) => (parseInt(g, 16) || 0).toString(16)).join(":")}::/64`;
+  const groups =
+    tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => (parseInt(g, 16) || 0).toString(16))
+    .join(":")}::/64`;
 }

@@ -9,5 +9,8 @@ export function isMalformedPath(pathname: string): boolean {
 }
 
 export const malformedPathError = {
-  error: { code: "invalid_path", message: "The address contains malformed percent-encoding (such as %ff); check the URL." },
+  error: {
+    code: "invalid_path",
+    message: "The address contains malformed percent-encoding (such as %ff); check the URL.",
+  },
 };

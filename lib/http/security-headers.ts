@@ -35,7 +35,9 @@ export function securityHeaders(opts: { https: boolean }): [string, string][] {
       "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), browsing-topics=()",
     ],
     ["Cross-Origin-Opener-Policy", "same-origin"],
-    ...(opts.https ? ([["Strict-Transport-Security", "max-age=63072000; includeSubDomains"]] as [string, string][]) : []),
+    ...(opts.https
+      ? ([["Strict-Transport-Security", "max-age=63072000; includeSubDomains"]] as [string, string][])
+      : []),
   ];
 }
 

@@ -1,21 +1,21 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { findEnvironmentById, readSimShared, type EnvironmentRecord } from "@/lib/engine";
 import type { Pool } from "@/lib/db/pool";
+import { findEnvironmentById, readSimShared, type EnvironmentRecord } from "@/lib/engine";
+import { replicaSetName, type WorkloadSpec } from "@/lib/engine/sim";
 import { isTerminal, isEnvironmentStatus } from "@/lib/environments/environment-status";
 import { apiGroupList, apiResourceList, apiVersions } from "./discovery";
+import type { KubeContext } from "./kube-context";
+import type { KubeResource } from "./kube-resource";
 import { KubeError, badRequest, forbidden, methodNotAllowed, notFound, unauthorized } from "./kube-status";
-import { replicaSetName, type WorkloadSpec } from "@/lib/engine/sim";
 import { openApi } from "./openapi";
 import { PodLog, podLogRequest, servePodLog } from "./pod-log";
 import { parseResourcePath, type ResourcePath } from "./resource-path";
-import type { KubeResource } from "./kube-resource";
 import { fieldSelector, labelSelector } from "./selectors";
-import type { KubeContext } from "./kube-context";
 import { toKubeObject } from "./to-kube-object";
-import { scaleOf, serveWrite } from "./write/serve-write";
 import { toTable } from "./to-table";
-import { watchKey, watchStream } from "./watch-stream";
 import { warningHeaders } from "./warning-headers";
+import { watchKey, watchStream } from "./watch-stream";
+import { scaleOf, serveWrite } from "./write/serve-write";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -32,12 +32,20 @@ export type KubeRequestDeps = {
   subscribe(environmentId: string, onChange: () => void): Promise<() => void>;
 };
 
-export async function handleKubeRequest(deps: KubeRequestDeps, clusterId: string, path: readonly string[], request: Request, now = new Date()): Promise<Response> {
+export async function handleKubeRequest(
+  deps: KubeRequestDeps,
+  clusterId: string,
+  path: readonly string[],
+  request: Request,
+  now = new Date(),
+): Promise<Response> {
   const { pool, encryptionKey } = deps;
   try {
     const environment = uuidPattern.test(clusterId) ? await findEnvironmentById(pool, clusterId) : undefined;
     if (!environment || !isEnvironmentStatus(environment.status) || isTerminal(environment.status)) {
-      throw notFound(`The cluster ${clusterId.slice(0, 40)} does not exist: it was deleted, or the kubeconfig names another server.`);
+      throw notFound(
+        `The cluster ${clusterId.slice(0, 40)} does not exist: it was deleted, or the kubeconfig names another server.`,
+      );
     }
     const { sim, secrets } = await readSimShared(pool, environment.id, encryptionKey);
     authenticate(request, secrets.get("admin-token"));
@@ -48,16 +56,29 @@ export async function handleKubeRequest(deps: KubeRequestDeps, clusterId: string
     }
     const query = new URL(request.url).searchParams;
     if (request.method !== "GET") {
-      if (!writeMethods.has(request.method)) throw methodNotAllowed(`${request.method.slice(0, 20)} is not a method of the Kubernetes API`);
+      if (!writeMethods.has(request.method))
+        throw methodNotAllowed(`${request.method.slice(0, 20)} is not a method of the Kubernetes API`);
       const target = resourceTarget(path);
-      if (!target) throw methodNotAllowed(`the server does not allow this method on the requested resource (${path.join("/").slice(0, 80)})`);
+      if (!target)
+        throw methodNotAllowed(
+          `the server does not allow this method on the requested resource (${path.join("/").slice(0, 80)})`,
+        );
       const answer = await serveWrite({ pool, encryptionKey }, environment, target, request, query);
       return json(answer.code, answer.body, answer.warnings);
     }
     const ctx: KubeContext = { environmentId: environment.id, plan: environment.plan, sim, encryptionKey };
     const answer = route(ctx, environment, path, query, request.headers.get("accept") ?? "", now);
     if (answer instanceof Response) return answer;
-    if (answer instanceof PodLog) return servePodLog(answer, { read: async () => (await readSimShared(pool, environment.id, encryptionKey)).sim, subscribe: (onChange) => deps.subscribe(environment.id, onChange) }, request.signal, now);
+    if (answer instanceof PodLog)
+      return servePodLog(
+        answer,
+        {
+          read: async () => (await readSimShared(pool, environment.id, encryptionKey)).sim,
+          subscribe: (onChange) => deps.subscribe(environment.id, onChange),
+        },
+        request.signal,
+        now,
+      );
     if (!isWatch(answer)) return json(200, answer);
     const read = async () => {
       const { sim: current } = await readSimShared(pool, environment.id, encryptionKey);
@@ -76,9 +97,12 @@ export async function handleKubeRequest(deps: KubeRequestDeps, clusterId: string
         signal: request.signal,
       },
     );
-    return new Response(stream, { headers: { "content-type": "application/json", "cache-control": "no-store", "x-accel-buffering": "no" } });
+    return new Response(stream, {
+      headers: { "content-type": "application/json", "cache-control": "no-store", "x-accel-buffering": "no" },
+    });
   } catch (e) {
-    if (e instanceof KubeError) return readByRaw(request.method, path) ? json(e.code, e.message) : json(e.code, e.toStatus());
+    if (e instanceof KubeError)
+      return readByRaw(request.method, path) ? json(e.code, e.message) : json(e.code, e.toStatus());
     throw e;
   }
 }
@@ -86,14 +110,26 @@ export async function handleKubeRequest(deps: KubeRequestDeps, clusterId: string
 function authenticate(request: Request, token: string | undefined): void {
   const header = request.headers.get("authorization") ?? "";
   const presented = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-  if (!presented) throw unauthorized("Unauthorized: send the cluster's admin token as a bearer token (it is in the kubeconfig from the cluster's page).");
+  if (!presented)
+    throw unauthorized(
+      "Unauthorized: send the cluster's admin token as a bearer token (it is in the kubeconfig from the cluster's page).",
+    );
   const digest = (v: string) => createHash("sha256").update(v).digest();
   if (token === undefined || !timingSafeEqual(digest(presented), digest(token))) {
-    throw unauthorized("Unauthorized: this token is not the admin token of this cluster. Download the cluster's kubeconfig again.");
+    throw unauthorized(
+      "Unauthorized: this token is not the admin token of this cluster. Download the cluster's kubeconfig again.",
+    );
   }
 }
 
-function route(ctx: KubeContext, environment: EnvironmentRecord, path: readonly string[], query: URLSearchParams, accept: string, now: Date): unknown {
+function route(
+  ctx: KubeContext,
+  environment: EnvironmentRecord,
+  path: readonly string[],
+  query: URLSearchParams,
+  accept: string,
+  now: Date,
+): unknown {
   const [first, ...rest] = path;
   if (first === "openapi") return openApi(rest, query, accept);
   if (first === undefined || first === "version") return version(environment);
@@ -101,21 +137,27 @@ function route(ctx: KubeContext, environment: EnvironmentRecord, path: readonly 
   if (first === "api" && rest.length === 0) return apiVersions();
   if (first === "apis" && rest.length === 0) return apiGroupList();
   const [group, versionName, resourcePath] = splitApiPath(path);
-  if (group === undefined || versionName === undefined) throw notFound(`the server could not find the requested resource (${path.join("/").slice(0, 80)})`);
+  if (group === undefined || versionName === undefined)
+    throw notFound(`the server could not find the requested resource (${path.join("/").slice(0, 80)})`);
   if (resourcePath.length === 0) {
     const list = apiResourceList(group, versionName);
-    if (!list) throw notFound(`the server could not find the requested resource (group version ${group ? `${group}/` : ""}${versionName})`);
+    if (!list)
+      throw notFound(
+        `the server could not find the requested resource (group version ${group ? `${group}/` : ""}${versionName})`,
+      );
     return list;
   }
   const { resource, namespace, name, subresource } = parseResourcePath(group, versionName, resourcePath);
   const table = accept.includes("as=Table");
   if (name !== undefined && subresource === "log") return podLogRequest(ctx, namespace ?? "", name, query);
-  if (name !== undefined && subresource === "scale") return scaleOf(ctx, requireObject(ctx, resource, namespace ?? "", name));
+  if (name !== undefined && subresource === "scale")
+    return scaleOf(ctx, requireObject(ctx, resource, namespace ?? "", name));
   if (name !== undefined) return getOne(ctx, resource, namespace ?? "", name, table, now);
   const watch = query.get("watch");
   if (watch === "true" || watch === "1") {
     const timeout = query.get("timeoutSeconds");
-    if (timeout !== null && !/^\d{1,6}$/.test(timeout)) throw badRequest(`timeoutSeconds must be a whole number of seconds, not "${timeout.slice(0, 20)}"`);
+    if (timeout !== null && !/^\d{1,6}$/.test(timeout))
+      throw badRequest(`timeoutSeconds must be a whole number of seconds, not "${timeout.slice(0, 20)}"`);
     return {
       watch: true as const,
       resource,
@@ -201,24 +243,41 @@ function objectsOf(ctx: KubeContext, resource: KubeResource, namespace: string |
 }
 
 /** A rendered object's resourceVersion (a derived one's follows what it is derived from, e.g. Endpoints their pods). */
-const versionOf = (o: Record<string, unknown>) => String((o.metadata as { resourceVersion?: string } | undefined)?.resourceVersion ?? "0");
+const versionOf = (o: Record<string, unknown>) =>
+  String((o.metadata as { resourceVersion?: string } | undefined)?.resourceVersion ?? "0");
 
 function listVersion(objects: readonly Record<string, unknown>[]): string {
   return String(Math.max(0, ...objects.map((o) => Number(versionOf(o)))));
 }
 
-function list(ctx: KubeContext, resource: KubeResource, namespace: string | undefined, query: URLSearchParams, table: boolean, now: Date) {
+function list(
+  ctx: KubeContext,
+  resource: KubeResource,
+  namespace: string | undefined,
+  query: URLSearchParams,
+  table: boolean,
+  now: Date,
+) {
   const limit = query.get("limit");
-  if (limit !== null && !/^\d+$/.test(limit)) throw badRequest(`limit must be a whole number, not "${limit.slice(0, 20)}"`);
+  if (limit !== null && !/^\d+$/.test(limit))
+    throw badRequest(`limit must be a whole number, not "${limit.slice(0, 20)}"`);
   const all = objectsOf(ctx, resource, namespace).map((o) => toKubeObject(ctx, resource, o));
   const items = all.filter(matcher(query));
   const resourceVersion = listVersion(all);
   if (table) return toTable(resource, items, resourceVersion, now);
-  return { kind: `${resource.kind}List`, apiVersion: resource.group === "" ? "v1" : `${resource.group}/${resource.version}`, metadata: { resourceVersion }, items };
+  return {
+    kind: `${resource.kind}List`,
+    apiVersion: resource.group === "" ? "v1" : `${resource.group}/${resource.version}`,
+    metadata: { resourceVersion },
+    items,
+  };
 }
 
 function requireObject(ctx: KubeContext, resource: KubeResource, namespace: string, name: string) {
-  const object = resource.kind === "ReplicaSet" ? replicaSetNamed(ctx, namespace, name) : ctx.sim.objects.get({ kind: resource.simKind, namespace: resource.namespaced ? namespace : "", name });
+  const object =
+    resource.kind === "ReplicaSet"
+      ? replicaSetNamed(ctx, namespace, name)
+      : ctx.sim.objects.get({ kind: resource.simKind, namespace: resource.namespaced ? namespace : "", name });
   if (!object) {
     throw notFound(`${resource.name}${resource.group ? `.${resource.group}` : ""} "${name.slice(0, 253)}" not found`, {
       name,
@@ -249,11 +308,18 @@ function getOne(ctx: KubeContext, resource: KubeResource, namespace: string, nam
 function readByRaw(method: string, path: readonly string[]): boolean {
   if (method !== "GET") return false;
   const [first] = path;
-  return path.length === 0 || ((first === "api" || first === "apis" || first === "version") && path.length === 1) || first === "openapi";
+  return (
+    path.length === 0 ||
+    ((first === "api" || first === "apis" || first === "version") && path.length === 1) ||
+    first === "openapi"
+  );
 }
 
 function json(status: number, body: unknown, warnings: readonly string[] = []): Response {
-  const headers = new Headers({ "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json", "cache-control": "no-store" });
+  const headers = new Headers({
+    "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json",
+    "cache-control": "no-store",
+  });
   // kubectl prints each as "Warning: …".
   for (const w of warningHeaders(warnings)) headers.append("warning", w);
   return new Response(typeof body === "string" ? body : JSON.stringify(body), { status, headers });

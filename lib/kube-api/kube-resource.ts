@@ -16,4 +16,5 @@ export type KubeResource = {
   writable: boolean;
 };
 
-export const groupVersion = (r: Pick<KubeResource, "group" | "version">) => (r.group === "" ? r.version : `${r.group}/${r.version}`);
+export const groupVersion = (r: Pick<KubeResource, "group" | "version">) =>
+  r.group === "" ? r.version : `${r.group}/${r.version}`;

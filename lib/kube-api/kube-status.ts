@@ -7,7 +7,12 @@ export type KubeStatus = {
   message: string;
   reason: string;
   code: number;
-  details?: { name?: string; group?: string; kind?: string; causes?: { reason: string; message: string; field: string }[] };
+  details?: {
+    name?: string;
+    group?: string;
+    kind?: string;
+    causes?: { reason: string; message: string; field: string }[];
+  };
 };
 
 export class KubeError extends Error {
@@ -21,13 +26,23 @@ export class KubeError extends Error {
   }
 
   toStatus(): KubeStatus {
-    return { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message: this.message, reason: this.reason, code: this.code, ...(this.details ? { details: this.details } : {}) };
+    return {
+      kind: "Status",
+      apiVersion: "v1",
+      metadata: {},
+      status: "Failure",
+      message: this.message,
+      reason: this.reason,
+      code: this.code,
+      ...(this.details ? { details: this.details } : {}),
+    };
   }
 }
 
 export const unauthorized = (message: string) => new KubeError(401, "Unauthorized", message);
 export const forbidden = (message: string) => new KubeError(403, "Forbidden", message);
-export const notFound = (message: string, details?: KubeStatus["details"]) => new KubeError(404, "NotFound", message, details);
+export const notFound = (message: string, details?: KubeStatus["details"]) =>
+  new KubeError(404, "NotFound", message, details);
 export const badRequest = (message: string) => new KubeError(400, "BadRequest", message);
 export const methodNotAllowed = (message: string) => new KubeError(405, "MethodNotAllowed", message);
 export const requestEntityTooLarge = (message: string) => new KubeError(413, "RequestEntityTooLarge", message);

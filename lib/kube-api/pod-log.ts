@@ -1,6 +1,6 @@
 import { type PodSpec, type PodStatus, type Sim, type SimObject } from "@/lib/engine/sim";
-import { badRequest, notFound } from "./kube-status";
 import type { KubeContext } from "./kube-context";
+import { badRequest, notFound } from "./kube-status";
 import { podIp } from "./pod-ip";
 import { podTemplateOf } from "./pod-template-of";
 
@@ -15,14 +15,21 @@ export class PodLog {
     readonly image: string,
     readonly startedAt: number,
     readonly address: string,
-    readonly options: { follow: boolean; timestamps: boolean; tailLines?: number; sinceTime?: number; limitBytes?: number },
+    readonly options: {
+      follow: boolean;
+      timestamps: boolean;
+      tailLines?: number;
+      sinceTime?: number;
+      limitBytes?: number;
+    },
   ) {}
 }
 
 const whole = (query: URLSearchParams, name: string, min: number): number | undefined => {
   const v = query.get(name);
   if (v === null) return undefined;
-  if (!/^-?\d{1,12}$/.test(v) || Number(v) < min) throw badRequest(`${name} must be a whole number${min > 0 ? " above 0" : ""}, not "${v.slice(0, 20)}"`);
+  if (!/^-?\d{1,12}$/.test(v) || Number(v) < min)
+    throw badRequest(`${name} must be a whole number${min > 0 ? " above 0" : ""}, not "${v.slice(0, 20)}"`);
   return Number(v);
 };
 
@@ -36,33 +43,60 @@ export function podLogRequest(ctx: KubeContext, namespace: string, name: string,
   const container = asked ?? containers[0]!.name;
   const chosen = containers.find((c) => c.name === container);
   if (!chosen) {
-    throw badRequest(`container ${container.slice(0, 63)} is not valid for pod ${name}${containers.length > 1 ? `: choose one of: [${containers.map((c) => c.name).join(" ")}]` : ""}`);
+    throw badRequest(
+      `container ${container.slice(0, 63)} is not valid for pod ${name}${containers.length > 1 ? `: choose one of: [${containers.map((c) => c.name).join(" ")}]` : ""}`,
+    );
   }
-  if (yes(query.get("previous"))) throw badRequest(`previous terminated container "${container}" in pod "${name}" not found`);
+  if (yes(query.get("previous")))
+    throw badRequest(`previous terminated container "${container}" in pod "${name}" not found`);
   if (pod.status.phase !== "Running" || !pod.spec.nodeName) {
-    throw badRequest(`container "${container}" in pod "${name}" is waiting to start: ${pod.spec.nodeName ? "ContainerCreating" : "PodInitializing"}`);
+    throw badRequest(
+      `container "${container}" in pod "${name}" is waiting to start: ${pod.spec.nodeName ? "ContainerCreating" : "PodInitializing"}`,
+    );
   }
   const sinceSeconds = whole(query, "sinceSeconds", 1);
   const sinceTimeText = query.get("sinceTime");
   const sinceTime = sinceTimeText !== null ? Date.parse(sinceTimeText) : undefined;
-  if (sinceTime !== undefined && Number.isNaN(sinceTime)) throw badRequest(`sinceTime must be an RFC 3339 time, not "${sinceTimeText!.slice(0, 40)}"`);
+  if (sinceTime !== undefined && Number.isNaN(sinceTime))
+    throw badRequest(`sinceTime must be an RFC 3339 time, not "${sinceTimeText!.slice(0, 40)}"`);
   const tailLines = whole(query, "tailLines", 0);
   const limitBytes = whole(query, "limitBytes", 1);
-  return new PodLog(namespace, name, container, chosen.image, Date.parse(pod.createdAt), podIp(pod.spec.nodeName, pod.name), {
-    follow: yes(query.get("follow")),
-    timestamps: yes(query.get("timestamps")),
-    ...(tailLines !== undefined && tailLines >= 0 ? { tailLines } : {}),
-    ...(sinceSeconds !== undefined ? { sinceTime: Date.now() - sinceSeconds * 1000 } : sinceTime !== undefined ? { sinceTime } : {}),
-    ...(limitBytes !== undefined ? { limitBytes } : {}),
-  });
+  return new PodLog(
+    namespace,
+    name,
+    container,
+    chosen.image,
+    Date.parse(pod.createdAt),
+    podIp(pod.spec.nodeName, pod.name),
+    {
+      follow: yes(query.get("follow")),
+      timestamps: yes(query.get("timestamps")),
+      ...(tailLines !== undefined && tailLines >= 0 ? { tailLines } : {}),
+      ...(sinceSeconds !== undefined
+        ? { sinceTime: Date.now() - sinceSeconds * 1000 }
+        : sinceTime !== undefined
+          ? { sinceTime }
+          : {}),
+      ...(limitBytes !== undefined ? { limitBytes } : {}),
+    },
+  );
 }
 
 function containersOf(sim: Sim, pod: SimObject<PodSpec, PodStatus>): { name: string; image: string }[] {
-  const owner = pod.spec.owner.kind === "Node" ? undefined : sim.objects.get({ kind: pod.spec.owner.kind, namespace: pod.namespace, name: pod.spec.owner.name });
+  const owner =
+    pod.spec.owner.kind === "Node"
+      ? undefined
+      : sim.objects.get({ kind: pod.spec.owner.kind, namespace: pod.namespace, name: pod.spec.owner.name });
   const template = owner ? podTemplateOf(owner) : undefined;
-  const listed = Array.isArray(template?.containers) ? (template.containers as { name?: unknown; image?: unknown }[]) : [];
-  const out = listed.filter((c) => typeof c.name === "string").map((c) => ({ name: c.name as string, image: typeof c.image === "string" ? c.image : pod.spec.image }));
-  return out.length > 0 ? out : [{ name: pod.name.replace(/-[a-z0-9]{4,10}-[a-z0-9]{5}$|-[a-z0-9]{5}$/, ""), image: pod.spec.image }];
+  const listed = Array.isArray(template?.containers)
+    ? (template.containers as { name?: unknown; image?: unknown }[])
+    : [];
+  const out = listed
+    .filter((c) => typeof c.name === "string")
+    .map((c) => ({ name: c.name as string, image: typeof c.image === "string" ? c.image : pod.spec.image }));
+  return out.length > 0
+    ? out
+    : [{ name: pod.name.replace(/-[a-z0-9]{4,10}-[a-z0-9]{5}$|-[a-z0-9]{5}$/, ""), image: pod.spec.image }];
 }
 
 /** Web servers answer the kubelet's probes every 10 s and log each request; other images log their start only. */
@@ -82,7 +116,13 @@ function startLines(log: PodLog): string[] {
       `${nginxTime(log.startedAt)} [notice] 1#1: start worker processes`,
     ];
   }
-  if (/(^|\/)redis(:|@|$)/.test(image)) return ["1:C * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo", "1:M * Running mode=standalone, port=6379.", "1:M * Server initialized", "1:M * Ready to accept connections tcp"];
+  if (/(^|\/)redis(:|@|$)/.test(image))
+    return [
+      "1:C * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo",
+      "1:M * Running mode=standalone, port=6379.",
+      "1:M * Server initialized",
+      "1:M * Ready to accept connections tcp",
+    ];
   return [`Starting ${log.container} (${image})`, `${log.container} is listening on ${log.address}`];
 }
 
@@ -124,12 +164,15 @@ export type PodLogSource = { read(): Promise<Sim>; subscribe(onChange: () => voi
  * `follow` each new line when it is written, until the pod is gone or the client leaves.
  */
 export function servePodLog(log: PodLog, source: PodLogSource, signal: AbortSignal, now: Date): Response {
-  const format = (l: Line) => `${log.options.timestamps ? `${new Date(l.at).toISOString().replace("Z", "000000Z")} ` : ""}${l.text}\n`;
+  const format = (l: Line) =>
+    `${log.options.timestamps ? `${new Date(l.at).toISOString().replace("Z", "000000Z")} ` : ""}${l.text}\n`;
   const from = Math.max(log.startedAt, log.options.sinceTime ?? log.startedAt, now.getTime() - maxLines * probeEvery);
   let lines = linesBetween(log, from, now.getTime() + 1);
-  if (log.options.tailLines !== undefined) lines = log.options.tailLines === 0 ? [] : lines.slice(-log.options.tailLines);
+  if (log.options.tailLines !== undefined)
+    lines = log.options.tailLines === 0 ? [] : lines.slice(-log.options.tailLines);
   let text = lines.map(format).join("");
-  if (log.options.limitBytes !== undefined) text = Buffer.from(text).subarray(0, log.options.limitBytes).toString("utf8");
+  if (log.options.limitBytes !== undefined)
+    text = Buffer.from(text).subarray(0, log.options.limitBytes).toString("utf8");
   const headers = { "content-type": "text/plain", "cache-control": "no-store" };
   if (!log.options.follow) return new Response(text, { headers });
   const encoder = new TextEncoder();

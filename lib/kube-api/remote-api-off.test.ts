@@ -7,21 +7,30 @@ import { testCluster, type TestCluster } from "./testing/test-cluster";
  * the rest stay Status objects for clients that decode them.
  */
 let c: TestCluster;
-const sentence = /^Remote API access is off for closed: turn it on under Changes on its page in Clusterport \(Remote API access → Turn on\), then try again\.$/;
+const sentence =
+  /^Remote API access is off for closed: turn it on under Changes on its page in Clusterport \(Remote API access → Turn on\), then try again\.$/;
 
 beforeAll(async () => {
   c = await testCluster("closed");
-  await c.db.pool.query(`UPDATE environment SET settings = jsonb_set(settings::jsonb, '{addons,remoteApi}', 'false') WHERE id = $1`, [c.clusterId]);
+  await c.db.pool.query(
+    `UPDATE environment SET settings = jsonb_set(settings::jsonb, '{addons,remoteApi}', 'false') WHERE id = $1`,
+    [c.clusterId],
+  );
 }, 60_000);
 afterAll(async () => c.db.cleanup());
 
 describe("Remote API access off", () => {
-  it.each(["/api", "/apis", "/version", "/openapi/v2", "/openapi/v3"])("answers GET %s with the sentence as text, which kubectl prints", async (path) => {
-    const answer = await c.call("GET", path, undefined, "application/json", { accept: "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json" });
-    expect(answer.status).toBe(403);
-    expect(answer.contentType).toMatch(/^text\/plain/);
-    expect(answer.body).toMatch(sentence);
-  });
+  it.each(["/api", "/apis", "/version", "/openapi/v2", "/openapi/v3"])(
+    "answers GET %s with the sentence as text, which kubectl prints",
+    async (path) => {
+      const answer = await c.call("GET", path, undefined, "application/json", {
+        accept: "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json",
+      });
+      expect(answer.status).toBe(403);
+      expect(answer.contentType).toMatch(/^text\/plain/);
+      expect(answer.body).toMatch(sentence);
+    },
+  );
 
   it("answers resource reads and writes with a Forbidden Status carrying the same sentence", async () => {
     for (const [method, path] of [

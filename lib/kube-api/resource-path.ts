@@ -1,9 +1,14 @@
-import { notFound } from "./kube-status";
 import type { KubeResource } from "./kube-resource";
+import { notFound } from "./kube-status";
 import { findResource } from "./resources";
 
 /** A request path within one group version, as the API server routes it. */
-export type ResourcePath = { resource: KubeResource; namespace: string | undefined; name: string | undefined; subresource: string | undefined };
+export type ResourcePath = {
+  resource: KubeResource;
+  namespace: string | undefined;
+  name: string | undefined;
+  subresource: string | undefined;
+};
 
 const subresources: Record<string, readonly string[]> = { deployments: ["scale"], pods: ["log"] };
 
@@ -17,7 +22,8 @@ export function parseResourcePath(group: string, version: string, segments: read
   const rest = namespaced ? segments.slice(2) : segments;
   const [resourceName, name, subresource, ...extra] = rest;
   const resource = findResource(group, version, resourceName ?? "");
-  const unknown = () => notFound(`the server could not find the requested resource (${segments.join("/").slice(0, 80)})`);
+  const unknown = () =>
+    notFound(`the server could not find the requested resource (${segments.join("/").slice(0, 80)})`);
   if (!resource || extra.length > 0) throw unknown();
   if (subresource !== undefined && !(subresources[resource.name] ?? []).includes(subresource)) throw unknown();
   if (namespace !== undefined && !resource.namespaced) throw notFound(`${resource.name} are not namespaced`);

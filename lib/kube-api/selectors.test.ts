@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { fieldSelector, labelSelector } from "./selectors";
 
-const pod = (name: string, labels: Record<string, string>, nodeName = "cp-1", phase = "Running") => ({ metadata: { name, namespace: "default", labels }, spec: { nodeName }, status: { phase } });
+const pod = (name: string, labels: Record<string, string>, nodeName = "cp-1", phase = "Running") => ({
+  metadata: { name, namespace: "default", labels },
+  spec: { nodeName },
+  status: { phase },
+});
 const pods = [pod("a", { app: "web", tier: "front" }), pod("b", { app: "api" }, "cp-2", "Pending"), pod("c", {})];
 const names = (test: (o: Record<string, unknown>) => boolean) => pods.filter(test).map((p) => p.metadata.name);
 

@@ -32,7 +32,9 @@ export function labelSelector(selector: string | null): Test {
     if (m) {
       const [, key, op, list] = m as unknown as [string, string, string, string];
       const values = list.split(",").map((v) => v.trim());
-      return op === "in" ? (o) => values.includes(labels(o)[key] ?? "\u0000") : (o) => !values.includes(labels(o)[key] ?? "\u0000");
+      return op === "in"
+        ? (o) => values.includes(labels(o)[key] ?? "\u0000")
+        : (o) => !values.includes(labels(o)[key] ?? "\u0000");
     }
     m = /^(!?)([^=!\s]+)$/.exec(req);
     if (m && keyPattern.test(m[2]!)) {
@@ -44,7 +46,9 @@ export function labelSelector(selector: string | null): Test {
       const [, key, op, value] = m as unknown as [string, string, string, string];
       return op === "!=" ? (o) => labels(o)[key] !== value : (o) => labels(o)[key] === value;
     }
-    throw badRequest(`unable to parse requirement: found '${req}', expected: key, !key, key=value, key!=value, key in (…) or key notin (…)`);
+    throw badRequest(
+      `unable to parse requirement: found '${req}', expected: key, !key, key=value, key!=value, key in (…) or key notin (…)`,
+    );
   });
   return (o) => tests.every((t) => t(o));
 }
@@ -64,7 +68,7 @@ const fieldPaths: Record<string, (o: Json) => unknown> = {
   "involvedObject.fieldPath": (o) => o.involvedObject?.fieldPath ?? "",
   reason: (o) => o.reason,
   type: (o) => o.type,
-  "source": (o) => o.source?.component,
+  source: (o) => o.source?.component,
   "spec.type": (o) => o.spec?.type,
 };
 
@@ -76,7 +80,8 @@ export function fieldSelector(selector: string | null): Test {
     if (!m) throw badRequest(`invalid field selector: '${req}': expected field=value or field!=value`);
     const [, field, op, value] = m as unknown as [string, string, string, string];
     const read = fieldPaths[field];
-    if (!read) throw badRequest(`field label not supported: ${field} (supported: ${Object.keys(fieldPaths).join(", ")})`);
+    if (!read)
+      throw badRequest(`field label not supported: ${field} (supported: ${Object.keys(fieldPaths).join(", ")})`);
     return op === "!=" ? (o) => String(read(o) ?? "") !== value : (o) => String(read(o) ?? "") === value;
   });
   return (o) => tests.every((t) => t(o));

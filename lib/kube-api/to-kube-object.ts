@@ -13,6 +13,7 @@ type Json = Record<string, unknown>;
 export function toKubeObject(ctx: KubeContext, r: KubeResource, o: SimObject): Json {
   const kind = kindOf(r);
   const manifest = (o.spec as Json).manifest;
-  if (kind.written && typeof manifest === "object" && manifest !== null && r.simKind === o.kind) return fromManifest(ctx, r, o, kind.written);
+  if (kind.written && typeof manifest === "object" && manifest !== null && r.simKind === o.kind)
+    return fromManifest(ctx, r, o, kind.written);
   return { apiVersion: groupVersion(r), kind: r.kind, ...kind.toObject(ctx, r, o) };
 }

@@ -11,13 +11,18 @@ const truncateItem = 256;
  */
 export function warningHeaders(warnings: readonly string[]): string[] {
   const total = warnings.reduce((sum, w) => sum + w.length, 0);
-  const texts = total > truncateAtTotal ? warnings.map((w) => (w.length > truncateItem ? `${w.slice(0, truncateItem - 1)}…` : w)) : warnings;
+  const texts =
+    total > truncateAtTotal
+      ? warnings.map((w) => (w.length > truncateItem ? `${w.slice(0, truncateItem - 1)}…` : w))
+      : warnings;
   const out: string[] = [];
   let size = 0;
   for (const text of texts) {
     size += text.length;
     if (size > truncateAtTotal) break;
-    out.push(`299 - ${JSON.stringify(text).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}`);
+    out.push(
+      `299 - ${JSON.stringify(text).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}`,
+    );
   }
   return out;
 }

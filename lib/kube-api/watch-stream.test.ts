@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { watchStream, type WatchSource } from "./watch-stream";
 
 type State = Map<string, { version: string; object: Record<string, unknown> }>;
-const state = (entries: [string, string][]): State => new Map(entries.map(([name, version]) => [name, { version, object: { metadata: { name } } }]));
+const state = (entries: [string, string][]): State =>
+  new Map(entries.map(([name, version]) => [name, { version, object: { metadata: { name } } }]));
 
 /** A source whose state the test sets, and whose change notifications the test fires. */
 function fakeSource(initial: State) {
@@ -21,7 +22,9 @@ function fakeSource(initial: State) {
 }
 
 async function readLines(stream: ReadableStream<Uint8Array>, count: number): Promise<{ type: string; name: string }[]> {
-  const reader = stream.pipeThrough(new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>).getReader();
+  const reader = stream
+    .pipeThrough(new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>)
+    .getReader();
   let text = "";
   while (text.split("\n").filter(Boolean).length < count) {
     const { value, done } = await reader.read();
@@ -38,7 +41,10 @@ async function readLines(stream: ReadableStream<Uint8Array>, count: number): Pro
 
 describe("watchStream", () => {
   it("sends the initial objects, then what changes, and stops on abort", async () => {
-    const initial = state([["a", "1"], ["b", "1"]]);
+    const initial = state([
+      ["a", "1"],
+      ["b", "1"],
+    ]);
     const fake = fakeSource(initial);
     const abort = new AbortController();
     const stream = watchStream(fake.source, { initial, sendInitial: true, timeoutSeconds: 60, signal: abort.signal });
@@ -47,7 +53,12 @@ describe("watchStream", () => {
       { type: "ADDED", name: "a" },
       { type: "ADDED", name: "b" },
     ]);
-    fake.set(state([["a", "2"], ["c", "1"]]));
+    fake.set(
+      state([
+        ["a", "2"],
+        ["c", "1"],
+      ]),
+    );
     fake.fire();
     const all = await readLines(tee2, 5);
     expect(all.slice(2)).toEqual([
@@ -62,8 +73,18 @@ describe("watchStream", () => {
   it("sends nothing initially for a client that already listed that version", async () => {
     const initial = state([["a", "1"]]);
     const fake = fakeSource(initial);
-    const stream = watchStream(fake.source, { initial, sendInitial: false, timeoutSeconds: 60, signal: new AbortController().signal });
-    fake.set(state([["a", "1"], ["b", "1"]]));
+    const stream = watchStream(fake.source, {
+      initial,
+      sendInitial: false,
+      timeoutSeconds: 60,
+      signal: new AbortController().signal,
+    });
+    fake.set(
+      state([
+        ["a", "1"],
+        ["b", "1"],
+      ]),
+    );
     setTimeout(() => fake.fire(), 10);
     expect(await readLines(stream, 1)).toEqual([{ type: "ADDED", name: "b" }]);
   });

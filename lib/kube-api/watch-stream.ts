@@ -12,7 +12,12 @@ export type WatchSource = {
   present(object: Json, version: string): Json;
 };
 
-export type WatchOptions = { initial: Map<string, { version: string; object: Json }>; sendInitial: boolean; timeoutSeconds: number; signal: AbortSignal };
+export type WatchOptions = {
+  initial: Map<string, { version: string; object: Json }>;
+  sendInitial: boolean;
+  timeoutSeconds: number;
+  signal: AbortSignal;
+};
 
 /**
  * A Kubernetes watch: newline-delimited `{"type":"ADDED|MODIFIED|DELETED","object":…}`. The initial objects are
@@ -32,7 +37,8 @@ export function watchStream(source: WatchSource, options: WatchOptions): Readabl
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       const emit = (type: "ADDED" | "MODIFIED" | "DELETED", object: Json, version: string) => {
-        if (!closed) controller.enqueue(encoder.encode(`${JSON.stringify({ type, object: source.present(object, version) })}\n`));
+        if (!closed)
+          controller.enqueue(encoder.encode(`${JSON.stringify({ type, object: source.present(object, version) })}\n`));
       };
       const close = () => {
         if (closed) return;

@@ -9,7 +9,10 @@ describe("withKubernetesApiEndpoint", () => {
   const id = "3f1e6a52-9a57-4c3e-8f0e-2b1d2c3a4b5c";
   const base = defaultInstallSettings("shop", "eu-central");
   const plan = (remoteApi: boolean) =>
-    computePlan({ ...base, addons: { ...base.addons, remoteApi } }, { plan: findAccountPlan("business")!, environmentsInUse: 0 });
+    computePlan(
+      { ...base, addons: { ...base.addons, remoteApi } },
+      { plan: findAccountPlan("business")!, environmentsInUse: 0 },
+    );
 
   it("shows the address the kubeconfig names, not the plan's placeholder on the cluster's domain", () => {
     const endpoints = withKubernetesApiEndpoint(plan(true).endpoints, id, "http://localhost:3000");
@@ -19,7 +22,9 @@ describe("withKubernetesApiEndpoint", () => {
   });
 
   it("adds nothing while Remote API access is off, and leaves a missing result alone", () => {
-    expect(withKubernetesApiEndpoint(plan(false).endpoints, id, "http://localhost:3000")).not.toHaveProperty("remoteApi");
+    expect(withKubernetesApiEndpoint(plan(false).endpoints, id, "http://localhost:3000")).not.toHaveProperty(
+      "remoteApi",
+    );
     expect(withKubernetesApiEndpoint(null, id, "http://localhost:3000")).toBeNull();
   });
 });

@@ -6,7 +6,11 @@ import { kubernetesApiUrl } from "./kubernetes-api-url";
  * on the cluster's own domain (it is pure and knows neither APP_URL nor the environment's id, and plans stored
  * before this change say `https://<domain>/api/`), so the address kubectl really uses replaces it on every read.
  */
-export function withKubernetesApiEndpoint<T extends Endpoints | null | undefined>(endpoints: T, environmentId: string, appUrl?: string): T {
+export function withKubernetesApiEndpoint<T extends Endpoints | null | undefined>(
+  endpoints: T,
+  environmentId: string,
+  appUrl?: string,
+): T {
   if (!endpoints?.remoteApi) return endpoints;
   return { ...endpoints, remoteApi: kubernetesApiUrl(environmentId, appUrl) };
 }

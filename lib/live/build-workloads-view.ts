@@ -13,7 +13,12 @@ export function buildWorkloadsView(objects: readonly WorkloadObject[]): Workload
   const used = (quota?.status.used ?? {}) as Counts;
   return {
     ...(quota
-      ? { quota: { pods: { used: Number(used.pods ?? 0), hard: Number(hard.pods ?? 0) }, objects: { used: Number(used.objects ?? 0), hard: Number(hard.objects ?? 0) } } }
+      ? {
+          quota: {
+            pods: { used: Number(used.pods ?? 0), hard: Number(hard.pods ?? 0) },
+            objects: { used: Number(used.objects ?? 0), hard: Number(hard.objects ?? 0) },
+          },
+        }
       : {}),
     namespaces: of("Namespace").map((o) => o.name),
     workloads: objects
@@ -39,7 +44,9 @@ export function buildWorkloadsView(objects: readonly WorkloadObject[]): Workload
       name: o.name,
       type: String(o.spec.type ?? "ClusterIP"),
       clusterIP: String(o.spec.clusterIP ?? ""),
-      ports: ((o.spec.ports as Ports | undefined) ?? []).map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ""}/TCP`).join(", "),
+      ports: ((o.spec.ports as Ports | undefined) ?? [])
+        .map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ""}/TCP`)
+        .join(", "),
     })),
   };
 }

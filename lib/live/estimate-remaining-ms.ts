@@ -1,12 +1,21 @@
 import type { StepView } from "@/lib/live/status-snapshot";
 import { observedRatio } from "./observed-ratio";
-import { runningStepCap } from "./step-fraction";
 import { stepElapsedMs } from "./step-elapsed-ms";
+import { runningStepCap } from "./step-fraction";
 
 /** A step as the ETA needs it. */
 export type EtaStep = Pick<
   StepView,
-  "key" | "name" | "stage" | "status" | "estimatedMs" | "dependsOn" | "startedAt" | "attemptStartedAt" | "finishedAt" | "availableAt"
+  | "key"
+  | "name"
+  | "stage"
+  | "status"
+  | "estimatedMs"
+  | "dependsOn"
+  | "startedAt"
+  | "attemptStartedAt"
+  | "finishedAt"
+  | "availableAt"
 >;
 
 /**
@@ -27,7 +36,8 @@ export function estimateRemainingMs(steps: readonly EtaStep[], now: number): num
   const ratio = observedRatio(steps);
   const own = (step: EtaStep): number => {
     const expected = step.estimatedMs * ratio;
-    if (step.status === "running") return Math.max(expected - stepElapsedMs(step, now), expected * (1 - runningStepCap));
+    if (step.status === "running")
+      return Math.max(expected - stepElapsedMs(step, now), expected * (1 - runningStepCap));
     if (step.status === "retrying") {
       const wait = step.availableAt === null ? 0 : Math.max(0, Date.parse(step.availableAt) - now);
       return (Number.isFinite(wait) ? wait : 0) + expected;

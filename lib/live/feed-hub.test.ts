@@ -21,9 +21,19 @@ afterEach(async () => {
 const { all } = queryHelpers(() => db.pool);
 const changeIds = (messages: FeedMessage[]) => messages.flatMap((m) => (m.event === "change" ? [m.id] : []));
 const allEventIds = async (environmentId: string) =>
-  (await all<{ seq: number }>(`SELECT seq FROM environment_event WHERE "environmentId" = $1 ORDER BY seq`, environmentId)).map((r) => r.seq);
+  (
+    await all<{ seq: number }>(
+      `SELECT seq FROM environment_event WHERE "environmentId" = $1 ORDER BY seq`,
+      environmentId,
+    )
+  ).map((r) => r.seq);
 const run = (clock = virtualClock()) =>
-  createRunner({ pool: db.pool, clock, handlers: stepHandlers, encryptionKey: crypto.randomBytes(32).toString("base64") }).runUntilIdle();
+  createRunner({
+    pool: db.pool,
+    clock,
+    handlers: stepHandlers,
+    encryptionKey: crypto.randomBytes(32).toString("base64"),
+  }).runUntilIdle();
 const lastSnapshotStatus = (messages: FeedMessage[]) => {
   const last = messages.filter((m) => m.event === "snapshot").at(-1);
   return last?.event === "snapshot" ? last.data.environment.status : undefined;
@@ -35,7 +45,9 @@ describe("feed hub", () => {
     const clock = virtualClock();
     const { environmentId } = await insertTestEnvironment(db.pool, { userId, name: "live", now: clock.now() });
     const pages: FeedMessage[][] = [[], []];
-    const stops = await Promise.all(pages.map((messages) => hub.subscribe(environmentId, undefined, (m) => messages.push(m))));
+    const stops = await Promise.all(
+      pages.map((messages) => hub.subscribe(environmentId, undefined, (m) => messages.push(m))),
+    );
     expect(pages[0]![0]?.event).toBe("snapshot");
 
     await run(clock);
@@ -87,7 +99,9 @@ describe("feed hub", () => {
     await insertTestEnvironment(db.pool, { userId, name: "mine", now: clock.now() });
     await insertTestEnvironment(db.pool, { userId: other, name: "theirs", now: clock.now() });
     const lists: { name: string; status: string; progress: number | undefined }[][] = [];
-    const stop = await hub.subscribeAccount(userId, (list) => lists.push(list.map((e) => ({ name: e.name, status: e.status, progress: e.operation?.progress }))));
+    const stop = await hub.subscribeAccount(userId, (list) =>
+      lists.push(list.map((e) => ({ name: e.name, status: e.status, progress: e.operation?.progress }))),
+    );
     await expect.poll(() => lists.length).toBeGreaterThan(0);
     await run(clock);
     await expect.poll(() => lists.at(-1)).toEqual([{ name: "mine", status: "running", progress: 100 }]);
@@ -105,7 +119,9 @@ describe("feed hub", () => {
     const messages: FeedMessage[] = [];
     const stop = await hub.subscribe(environmentId, undefined, (m) => messages.push(m));
     // The server drops the hub's connection (as a failover or a restart would) while the install runs.
-    await db.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'clusterport-listen' AND datname = current_database()`);
+    await db.pool.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'clusterport-listen' AND datname = current_database()`,
+    );
     await run(clock);
     const ids = await allEventIds(environmentId);
     await expect.poll(() => changeIds(messages), { timeout: 15_000 }).toEqual(ids.slice(2));

@@ -13,7 +13,11 @@ export type FeedHub = {
    * Sends what the subscriber missed since `afterEventId` (none when undefined), then a snapshot, then every
    * change as it is committed. Resolves with the unsubscribe function.
    */
-  subscribe(environmentId: string, afterEventId: number | undefined, send: (message: FeedMessage) => void): Promise<() => void>;
+  subscribe(
+    environmentId: string,
+    afterEventId: number | undefined,
+    send: (message: FeedMessage) => void,
+  ): Promise<() => void>;
   /**
    * `onChange` after every change to the environment (and after a reconnect, when changes may have been missed) —
    * nothing read: for listeners that read what they need themselves (the clusters' Kubernetes API watches).
@@ -35,7 +39,12 @@ export type FeedHub = {
  * open page is brought up to date from the database; while it is down, pages are told (`status`).
  */
 /** `appUrl` names the clusters' API in snapshots (lib/live/feed.ts passes APP_URL; the default is APP_URL's own default). */
-export function createFeedHub(pool: Pool, listen: (handlers: Parameters<ListenFn>[0]) => ChangeListener, timeScale = 1, appUrl = "http://localhost:3000"): FeedHub {
+export function createFeedHub(
+  pool: Pool,
+  listen: (handlers: Parameters<ListenFn>[0]) => ChangeListener,
+  timeScale = 1,
+  appUrl = "http://localhost:3000",
+): FeedHub {
   const byEnvironment = new Map<string, Set<Subscriber>>();
   const byAccount = new Map<string, Set<AccountListener>>();
   const byChanges = new Map<string, Set<() => void>>();
@@ -142,7 +151,8 @@ export function createFeedHub(pool: Pool, listen: (handlers: Parameters<ListenFn
       try {
         const snapshot = await buildStatusSnapshot(pool, environmentId, timeScale, appUrl);
         if (afterEventId !== undefined) {
-          for (const e of await findEvents(pool, environmentId, afterEventId, snapshot.lastEventId)) send({ event: "change", id: e.seq, data: toFeedEvent(e) });
+          for (const e of await findEvents(pool, environmentId, afterEventId, snapshot.lastEventId))
+            send({ event: "change", id: e.seq, data: toFeedEvent(e) });
         }
         send({ event: "snapshot", data: snapshot });
         if (!databaseUp) send({ event: "status", data: { database: "reconnecting" } });
@@ -164,7 +174,8 @@ export function createFeedHub(pool: Pool, listen: (handlers: Parameters<ListenFn
       deliverAccount(userId);
       return unsubscribe;
     },
-    size: () => [...byEnvironment.values(), ...byAccount.values(), ...byChanges.values()].reduce((n, s) => n + s.size, 0),
+    size: () =>
+      [...byEnvironment.values(), ...byAccount.values(), ...byChanges.values()].reduce((n, s) => n + s.size, 0),
     async close() {
       await listener?.close();
       listener = undefined;
@@ -172,8 +183,19 @@ export function createFeedHub(pool: Pool, listen: (handlers: Parameters<ListenFn
   };
 }
 
-type ListenFn = (handlers: { onChange(change: Change): void; onReconnect(): void; onStatus?(connected: boolean): void }) => ChangeListener;
+type ListenFn = (handlers: {
+  onChange(change: Change): void;
+  onReconnect(): void;
+  onStatus?(connected: boolean): void;
+}) => ChangeListener;
 
 function toFeedEvent(e: EventRecord): FeedEvent {
-  return { id: e.seq, type: e.type, message: e.message, stepKey: e.stepKey, operationId: e.operationId, createdAt: e.createdAt.toISOString() };
+  return {
+    id: e.seq,
+    type: e.type,
+    message: e.message,
+    stepKey: e.stepKey,
+    operationId: e.operationId,
+    createdAt: e.createdAt.toISOString(),
+  };
 }

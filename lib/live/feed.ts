@@ -11,7 +11,10 @@ export function feed(): FeedHub {
   holder.__feedHub ??= createFeedHub(
     database(),
     (handlers) =>
-      listenForChanges(env().databaseUrl, { ...handlers, onError: (err) => logger.warn({ err }, "live feed: database connection problem") }),
+      listenForChanges(env().databaseUrl, {
+        ...handlers,
+        onError: (err) => logger.warn({ err }, "live feed: database connection problem"),
+      }),
     env().engine.timeScale,
     env().appUrl,
   );

@@ -7,11 +7,14 @@ const ratioBounds = { min: 0.01, max: 10 } as const;
  * How long finished steps really took compared with their estimates: Σ actual / Σ estimate over the
  * succeeded steps that have both timestamps. 1 while nothing has finished (trust the plan).
  */
-export function observedRatio(steps: readonly Pick<StepView, "status" | "estimatedMs" | "startedAt" | "finishedAt">[]): number {
+export function observedRatio(
+  steps: readonly Pick<StepView, "status" | "estimatedMs" | "startedAt" | "finishedAt">[],
+): number {
   let actual = 0;
   let estimated = 0;
   for (const step of steps) {
-    if (step.status !== "succeeded" || step.startedAt === null || step.finishedAt === null || step.estimatedMs <= 0) continue;
+    if (step.status !== "succeeded" || step.startedAt === null || step.finishedAt === null || step.estimatedMs <= 0)
+      continue;
     const took = Date.parse(step.finishedAt) - Date.parse(step.startedAt);
     if (!Number.isFinite(took)) continue;
     actual += Math.max(0, took);

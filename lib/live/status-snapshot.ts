@@ -1,6 +1,6 @@
 import type { HealthLine, OperationStatus } from "@/lib/engine";
-import type { OperationType } from "@/lib/environments/operation-types";
 import type { EnvironmentStatus } from "@/lib/environments/environment-status";
+import type { OperationType } from "@/lib/environments/operation-types";
 import type { EnvironmentPlan } from "@/lib/plan";
 
 /**
@@ -30,7 +30,10 @@ export type StatusSnapshot = {
     kubernetesApi: string;
   };
   /** The plan as the cluster is now (a change replaces it): what the status page's cluster panel shows. */
-  plan: Pick<EnvironmentPlan, "nodeGroups" | "stages" | "endpoints" | "estimate" | "totals" | "price" | "addonRequests">;
+  plan: Pick<
+    EnvironmentPlan,
+    "nodeGroups" | "stages" | "endpoints" | "estimate" | "totals" | "price" | "addonRequests"
+  >;
   /** Newest first. `current` is the one the steps below belong to (the newest). */
   operations: OperationView[];
   steps: StepView[];
@@ -53,7 +56,14 @@ export type StatusSnapshot = {
 
 export type WorkloadsView = {
   namespaces: string[];
-  workloads: { kind: "Deployment" | "StatefulSet" | "DaemonSet"; namespace: string; name: string; ready: number; desired: number; image: string }[];
+  workloads: {
+    kind: "Deployment" | "StatefulSet" | "DaemonSet";
+    namespace: string;
+    name: string;
+    ready: number;
+    desired: number;
+    image: string;
+  }[];
   /** `reason`: why a Pending pod waits (the scheduler's message), else null. */
   pods: { namespace: string; name: string; node: string | null; phase: string; reason: string | null }[];
   services: { namespace: string; name: string; type: string; clusterIP: string; ports: string }[];
@@ -77,7 +87,14 @@ export type OperationView = {
   startedAt: string | null;
   finishedAt: string | null;
   /** When failed: the step, the error in words, who can fix it and what to do. */
-  error: { stepKey: string; stepTitle: string; code: string; message: string; fixableBy: "user" | "platform"; action: string } | null;
+  error: {
+    stepKey: string;
+    stepTitle: string;
+    code: string;
+    message: string;
+    fixableBy: "user" | "platform";
+    action: string;
+  } | null;
 };
 
 export type StepView = {
@@ -118,7 +135,14 @@ export type NodeView = {
   ready: boolean | null;
 };
 
-export type LogLineView = { id: number; at: string; level: "info" | "warn" | "error"; stepKey: string | null; node: string | null; message: string };
+export type LogLineView = {
+  id: number;
+  at: string;
+  level: "info" | "warn" | "error";
+  stepKey: string | null;
+  node: string | null;
+  message: string;
+};
 
 export type FeedEvent = {
   id: number;

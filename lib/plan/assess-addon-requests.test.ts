@@ -8,7 +8,10 @@ import { computePlan } from "./compute-plan";
 import type { PlanNodeGroup } from "./types";
 
 const business = { plan: findAccountPlan("business")!, environmentsInUse: 0 };
-const settings = (overrides: Partial<InstallSettings> = {}): InstallSettings => ({ ...defaultInstallSettings("demo", "eu-central"), ...overrides });
+const settings = (overrides: Partial<InstallSettings> = {}): InstallSettings => ({
+  ...defaultInstallSettings("demo", "eu-central"),
+  ...overrides,
+});
 const both = { monitoring: true, tracing: true, remoteApi: false };
 
 /** Workers of a smaller flavour than the catalogue's, to see the scheduler's answer turn. */
@@ -32,7 +35,9 @@ describe("what the add-ons request of the workers", () => {
       fits: true,
     });
     const room = plan.quota.verdicts.find((v) => v.quota === "workerRoom");
-    expect(room?.message).toBe("Room on the workers: Monitoring and Tracing request 1.25 CPU and 2.6 GiB of the 12.8 CPU and 4 GiB the 1 worker can give.");
+    expect(room?.message).toBe(
+      "Room on the workers: Monitoring and Tracing request 1.25 CPU and 2.6 GiB of the 12.8 CPU and 4 GiB the 1 worker can give.",
+    );
     expect(plan.quota.ok).toBe(true);
   });
 
@@ -60,7 +65,10 @@ describe("what the add-ons request of the workers", () => {
 
   it("turns the plan's verdict and quota.ok when the workers have no room", () => {
     const groups = workersOf(1, 12);
-    const quota = assessQuotas(groups, business, { requestedWorkers: 1, addonRequests: assessAddonRequests(groups, both) });
+    const quota = assessQuotas(groups, business, {
+      requestedWorkers: 1,
+      addonRequests: assessAddonRequests(groups, both),
+    });
     const verdict = quota.verdicts.find((v) => v.quota === "workerRoom")!;
     expect(verdict.ok).toBe(false);
     expect(verdict.message).toBe(
@@ -71,12 +79,15 @@ describe("what the add-ons request of the workers", () => {
 });
 
 describe("the plan's domain", () => {
-  it.each(["Mon-Cluster", "9abc", "a", "abc-", "a--b", ""])("shows a placeholder, never %j, until the name is valid", (name) => {
-    const plan = computePlan(settings({ name }), business);
-    expect(plan.domain).toBe("<name>.fra.clusterport.cloud");
-    expect(plan.endpoints.cluster).toBe("https://<name>.fra.clusterport.cloud/");
-    expect(plan.nodeGroups[0]!.nodes[0]!.hostname).toBe("k8sm-1.<name>.fra.clusterport.cloud");
-  });
+  it.each(["Mon-Cluster", "9abc", "a", "abc-", "a--b", ""])(
+    "shows a placeholder, never %j, until the name is valid",
+    (name) => {
+      const plan = computePlan(settings({ name }), business);
+      expect(plan.domain).toBe("<name>.fra.clusterport.cloud");
+      expect(plan.endpoints.cluster).toBe("https://<name>.fra.clusterport.cloud/");
+      expect(plan.nodeGroups[0]!.nodes[0]!.hostname).toBe("k8sm-1.<name>.fra.clusterport.cloud");
+    },
+  );
 
   it("shows the real domain for a valid name", () => {
     expect(computePlan(settings({ name: "mon-cluster" }), business).domain).toBe("mon-cluster.fra.clusterport.cloud");

@@ -9,7 +9,10 @@ type Pod = { name: string; cpuMillis: number; memoryMiB: number };
  * share among those whose allocatable (its cloudlet limit: 400m CPU and 128 MiB per cloudlet, as the nodes
  * register) still covers the pod's requests. Undefined when no chosen add-on runs pods.
  */
-export function assessAddonRequests(groups: readonly PlanNodeGroup[], chosen: Readonly<Record<AddonId, boolean>>): AddonRequests | undefined {
+export function assessAddonRequests(
+  groups: readonly PlanNodeGroup[],
+  chosen: Readonly<Record<AddonId, boolean>>,
+): AddonRequests | undefined {
   const running = catalogAddons.filter((a) => chosen[a.id] && a.workloads.length > 0);
   if (running.length === 0) return undefined;
   const workerGroup = groups.find((g) => g.role === "worker");
@@ -24,8 +27,13 @@ export function assessAddonRequests(groups: readonly PlanNodeGroup[], chosen: Re
   const pods: Pod[] = running.flatMap((a) => a.workloads.map((w) => ({ ...w })));
   for (const pod of pods) {
     const share = (w: (typeof workers)[number]) => Math.max(w.usedCpu / w.cpuMillis, w.usedMemory / w.memoryMiB);
-    const fitting = workers.filter((w) => w.usedCpu + pod.cpuMillis <= w.cpuMillis && w.usedMemory + pod.memoryMiB <= w.memoryMiB);
-    const best = fitting.reduce<(typeof workers)[number] | undefined>((b, w) => (b === undefined || share(w) < share(b) ? w : b), undefined);
+    const fitting = workers.filter(
+      (w) => w.usedCpu + pod.cpuMillis <= w.cpuMillis && w.usedMemory + pod.memoryMiB <= w.memoryMiB,
+    );
+    const best = fitting.reduce<(typeof workers)[number] | undefined>(
+      (b, w) => (b === undefined || share(w) < share(b) ? w : b),
+      undefined,
+    );
     if (best) {
       best.usedCpu += pod.cpuMillis;
       best.usedMemory += pod.memoryMiB;

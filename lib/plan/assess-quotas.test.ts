@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { findAccountPlan, type AccountPlan } from "@/lib/catalog";
-import { defaultInstallSettings, installSettingsSchema, type InstallSettings } from "@/lib/validations/install-settings";
+import {
+  defaultInstallSettings,
+  installSettingsSchema,
+  type InstallSettings,
+} from "@/lib/validations/install-settings";
 import { computePlan } from "./compute-plan";
 import type { QuotaContext, QuotaVerdict } from "./types";
 
@@ -130,11 +134,17 @@ describe("quota verdicts", () => {
     });
     expect(verdict(quota.verdicts, "maxNodesPerGroup")).toMatchObject({ required: 45, ok: false });
     const refused = installSettingsSchema.safeParse(settings({ workers: 45, storage: false }));
-    expect(refused.error?.issues.find((i) => i.path[0] === "workers")?.message).toBe(verdict(quota.verdicts, "workersAtInstall").message);
+    expect(refused.error?.issues.find((i) => i.path[0] === "workers")?.message).toBe(
+      verdict(quota.verdicts, "workersAtInstall").message,
+    );
   });
 
   it("counts a day-2 plan's environment as one in use, not an extra one, without the install limit", () => {
-    const quota = computePlan(settings({ workers: 25, storage: false }), { plan: business, environmentsInUse: 2, existing: true }).quota;
+    const quota = computePlan(settings({ workers: 25, storage: false }), {
+      plan: business,
+      environmentsInUse: 2,
+      existing: true,
+    }).quota;
     expect(verdict(quota.verdicts, "maxEnvironments")).toMatchObject({
       required: 3,
       ok: true,

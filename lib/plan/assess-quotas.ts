@@ -59,7 +59,13 @@ export function assessQuotas(
   if (limits && !context.existing) {
     const asked = limits.requestedWorkers;
     verdicts.push(
-      verdict("workersAtInstall", maxWorkersAtInstall, asked, describeTooManyWorkers(asked), `Workers at install: ${asked} of the ${maxWorkersAtInstall} an install can start with.`),
+      verdict(
+        "workersAtInstall",
+        maxWorkersAtInstall,
+        asked,
+        describeTooManyWorkers(asked),
+        `Workers at install: ${asked} of the ${maxWorkersAtInstall} an install can start with.`,
+      ),
     );
   }
   const room = limits?.addonRequests;
@@ -75,7 +81,14 @@ function workerRoomVerdict(room: AddonRequests): QuotaVerdict {
   const message = room.fits
     ? `Room on the workers: ${names} request${room.addons.length === 1 ? "s" : ""} ${describeRequests(room.total)} of the ${describeRequests(room.workers)} the ${workers} can give.`
     : `Room on the workers: ${names} request${room.addons.length === 1 ? "s" : ""} ${describeRequests(room.total)}, but the ${workers} (${describeRequests(room.workers)}) ${room.workers.count === 1 ? "has" : "have"} no room for ${room.unplaced.join(", ")}. Add workers or use bigger ones, or leave ${room.addons.length === 1 ? "the add-on" : "an add-on"} out.`;
-  return { quota: "workerRoom", label: planLimitLabels.workerRoom, limit: room.workers.memoryMiB, required: room.total.memoryMiB, ok: room.fits, message };
+  return {
+    quota: "workerRoom",
+    label: planLimitLabels.workerRoom,
+    limit: room.workers.memoryMiB,
+    required: room.total.memoryMiB,
+    ok: room.fits,
+    message,
+  };
 }
 
 function verdict(
@@ -86,7 +99,14 @@ function verdict(
   success: string,
 ): QuotaVerdict {
   const ok = required <= limit;
-  return { quota, label: quota in quotaLabels ? quotaLabels[quota as QuotaId] : planLimitLabels[quota as PlanLimitId], limit, required, ok, message: ok ? success : failure };
+  return {
+    quota,
+    label: quota in quotaLabels ? quotaLabels[quota as QuotaId] : planLimitLabels[quota as PlanLimitId],
+    limit,
+    required,
+    ok,
+    message: ok ? success : failure,
+  };
 }
 
 /** On a tie the first group in display order wins, which keeps messages stable. */

@@ -65,7 +65,9 @@ describe("assessTopologies", () => {
   });
 
   it("keeps a topology available when it fits only without storage, and says why storage will not fit", () => {
-    const result = byTopology(assessTopologies({ plan: withQuotas({ maxNodesPerEnvironment: 8 }), environmentsInUse: 0 }));
+    const result = byTopology(
+      assessTopologies({ plan: withQuotas({ maxNodesPerEnvironment: 8 }), environmentsInUse: 0 }),
+    );
     expect(result.production).toEqual({
       topology: "production",
       available: true,
@@ -73,7 +75,9 @@ describe("assessTopologies", () => {
     });
     expect(result.development?.reasons).toEqual([]);
 
-    const tight = byTopology(assessTopologies({ plan: withQuotas({ maxNodesPerEnvironment: 2 }), environmentsInUse: 0 }));
+    const tight = byTopology(
+      assessTopologies({ plan: withQuotas({ maxNodesPerEnvironment: 2 }), environmentsInUse: 0 }),
+    );
     expect(tight.development).toEqual({
       topology: "development",
       available: true,

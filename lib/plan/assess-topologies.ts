@@ -1,4 +1,11 @@
-import { nodeGroupById, topologies, type NodeGroupId, type QuotaId, type Topology, type TopologyId } from "@/lib/catalog";
+import {
+  nodeGroupById,
+  topologies,
+  type NodeGroupId,
+  type QuotaId,
+  type Topology,
+  type TopologyId,
+} from "@/lib/catalog";
 import { countNodes } from "./count-nodes";
 import { describeEnvironmentsFull, quotaLabels } from "./quota-labels";
 import type { QuotaContext, TopologyAvailability } from "./types";

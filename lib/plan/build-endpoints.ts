@@ -6,7 +6,12 @@ import type { Endpoints } from "./types";
  * loss of a control plane; otherwise it is the single control plane. Optional endpoints are omitted rather
  * than set to undefined so plans compare equal after a JSON round trip.
  */
-export function buildEndpoints(domain: string, topology: Topology, addons: Record<AddonId, boolean>, certificateDomain?: string): Endpoints {
+export function buildEndpoints(
+  domain: string,
+  topology: Topology,
+  addons: Record<AddonId, boolean>,
+  certificateDomain?: string,
+): Endpoints {
   const base = `https://${domain}/`;
   const apiHost = topology.apiBalancers > 0 ? nodeGroups.balancers.id : nodeGroups.controlPlane.id;
   return {

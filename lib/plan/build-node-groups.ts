@@ -14,14 +14,23 @@ export function nodeIndex(nodeId: string): number {
  * are `${group}-1` … `${group}-N`, except where `nodeIds` names them: after scaling, the workers keep the ids
  * they have and new ones continue past the highest ever used, so a removed node's id is never reused.
  */
-export function buildNodeGroups(counts: Record<NodeGroupId, number>, domain: string, nodeIds: NodeIds = {}): PlanNodeGroup[] {
+export function buildNodeGroups(
+  counts: Record<NodeGroupId, number>,
+  domain: string,
+  nodeIds: NodeIds = {},
+): PlanNodeGroup[] {
   return nodeGroupOrder
     .filter((id) => counts[id] > 0)
     .map((id) => {
       const spec = nodeGroupById[id];
       const ids = nodeIds[id] ?? Array.from({ length: counts[id] }, (_, i) => `${id}-${i + 1}`);
       const count = ids.length;
-      const nodes: PlanNode[] = ids.map((nodeId) => ({ id: nodeId, group: id, index: nodeIndex(nodeId), hostname: `${nodeId}.${domain}` }));
+      const nodes: PlanNode[] = ids.map((nodeId) => ({
+        id: nodeId,
+        group: id,
+        index: nodeIndex(nodeId),
+        hostname: `${nodeId}.${domain}`,
+      }));
       const note = noteFor(spec.role, count);
       return {
         id,

@@ -6,11 +6,11 @@ import {
   type InstallSettings,
 } from "@/lib/validations/install-settings";
 import { computePlan } from "./compute-plan";
+import { describeStep } from "./describe-step";
 import { findGraphProblems } from "./find-graph-problems";
 import { planStages } from "./plan-stages";
 import { scheduleSteps } from "./schedule-steps";
 import { isStepName } from "./step-names";
-import { describeStep } from "./describe-step";
 import type { EnvironmentPlan, QuotaContext } from "./types";
 
 const business: QuotaContext = { plan: findAccountPlan("business")!, environmentsInUse: 0 };
@@ -192,7 +192,10 @@ describe("development steps", () => {
   it("without storage: no storage steps, and node-problem-detector moves into install-components", () => {
     const plan = computePlan(settings({ storage: false }), business);
     for (const name of ["prepare-storage", "create-gluster-volume", "helm-components"]) {
-      expect(plan.steps.some((s) => s.name === name), name).toBe(false);
+      expect(
+        plan.steps.some((s) => s.name === name),
+        name,
+      ).toBe(false);
     }
     expect(step(plan, "install-components").title).toMatch(/node-problem-detector/);
     expect(step(plan, "deploy").dependsOn).toEqual(["install-nginx"]);
@@ -314,7 +317,10 @@ describe("ingress, deployment and add-on steps", () => {
 
     const base = settings().custom;
     const helm = step(
-      computePlan(settings({ deployment: "custom", custom: { ...base, kind: "helm", chart: "bitnami/nginx" } }), business),
+      computePlan(
+        settings({ deployment: "custom", custom: { ...base, kind: "helm", chart: "bitnami/nginx" } }),
+        business,
+      ),
       "deploy",
     );
     expect(helm).toMatchObject({ title: "Install your Helm chart bitnami/nginx", estimatedSeconds: 60 });

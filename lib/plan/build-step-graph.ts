@@ -62,7 +62,10 @@ export function buildStepGraph(settings: ResolvedSettings, groups: readonly Plan
   // prepare: nothing here depends on anything, so every node starts at once.
   const prepared = new Map<string, string>();
   for (const node of [...controlPlanes, ...workers]) {
-    prepared.set(node, add("prepare-instance", "prepare", `Prepare instance ${node}`, seconds.prepareInstance, [], node));
+    prepared.set(
+      node,
+      add("prepare-instance", "prepare", `Prepare instance ${node}`, seconds.prepareInstance, [], node),
+    );
   }
   const balancerSteps = balancers.map((node) =>
     add("setup-api-balancer", "prepare", `Set up API balancer ${node}`, seconds.setupApiBalancer, [], node),
@@ -108,17 +111,20 @@ export function buildStepGraph(settings: ResolvedSettings, groups: readonly Plan
 
   // workers: they only need the join command from kubeadm init, not the other control planes.
   const joined = workers.map((node) =>
-    add("connect-worker", "workers", `Join worker ${node}`, seconds.connectWorker, [initMain, prepared.get(node)!], node),
+    add(
+      "connect-worker",
+      "workers",
+      `Join worker ${node}`,
+      seconds.connectWorker,
+      [initMain, prepared.get(node)!],
+      node,
+    ),
   );
 
   // network: the ingress controller is a DaemonSet on the workers, so it waits for them and for the CNI.
-  const overlay = add(
-    "setup-overlay",
-    "network",
-    "Install the Weave Net overlay network (CNI)",
-    seconds.setupOverlay,
-    [initMain],
-  );
+  const overlay = add("setup-overlay", "network", "Install the Weave Net overlay network (CNI)", seconds.setupOverlay, [
+    initMain,
+  ]);
   const ingress = add(
     settings.ingress.installStep as StepName,
     "network",
@@ -186,8 +192,20 @@ export function buildStepGraph(settings: ResolvedSettings, groups: readonly Plan
   // certificate: cert-manager proves the name to Let's Encrypt through the ingress (HTTP-01); the domain is then
   // routed like the cluster's own address, so it waits for the workloads that define that route.
   if (settings.certificateDomain) {
-    const certManager = add("install-cert-manager", "addons", "Install cert-manager and the Let's Encrypt issuer", seconds.installCertManager, [ingress]);
-    add("issue-certificate", "addons", `Issue a certificate for ${settings.certificateDomain}`, seconds.issueCertificate, [certManager, deployed]);
+    const certManager = add(
+      "install-cert-manager",
+      "addons",
+      "Install cert-manager and the Let's Encrypt issuer",
+      seconds.installCertManager,
+      [ingress],
+    );
+    add(
+      "issue-certificate",
+      "addons",
+      `Issue a certificate for ${settings.certificateDomain}`,
+      seconds.issueCertificate,
+      [certManager, deployed],
+    );
   }
 
   if (settings.autoscaling) {

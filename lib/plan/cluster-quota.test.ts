@@ -5,7 +5,10 @@ import { clusterQuotaFor } from "./cluster-quota";
 import { computePlan } from "./compute-plan";
 
 const plan = (tier: "developer" | "business", workers: number) =>
-  computePlan({ ...defaultInstallSettings("demo", "eu-central"), workers }, { plan: findAccountPlan(tier)!, environmentsInUse: 0 });
+  computePlan(
+    { ...defaultInstallSettings("demo", "eu-central"), workers },
+    { plan: findAccountPlan(tier)!, environmentsInUse: 0 },
+  );
 
 describe("the cluster quota a plan sets", () => {
   it("allows 110 pods per worker up to the tier's cap, and the tier's objects", () => {

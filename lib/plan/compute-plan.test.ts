@@ -172,9 +172,7 @@ describe("computePlan: endpoints", () => {
   });
 
   it("production reaches the API through the balancers", () => {
-    expect(computePlan(production(), business).endpoints.apiServer).toBe(
-      "https://mbl.demo.fra.clusterport.cloud:6443",
-    );
+    expect(computePlan(production(), business).endpoints.apiServer).toBe("https://mbl.demo.fra.clusterport.cloud:6443");
   });
 
   it("adds the remote API, Grafana, Prometheus and Jaeger endpoints with their add-ons", () => {

@@ -5,7 +5,8 @@ const descriptions: Readonly<Record<StepName, string>> = {
   "prepare-instance": "Installs the node's role scripts and pre-pulls the Kubernetes and Weave Net images.",
   "setup-api-balancer": "Configures HAProxy to forward TCP 6443 to the control planes.",
   "prepare-storage": "Creates the storage node and exports /data over NFS.",
-  "create-gluster-volume": "Joins the storage nodes into one GlusterFS replicated volume, so /data survives a lost node.",
+  "create-gluster-volume":
+    "Joins the storage nodes into one GlusterFS replicated volume, so /data survives a lost node.",
   "init-main-cplane": "Runs kubeadm init on the first control plane and records the join commands.",
   "init-secondary-cplane": "Joins another control plane (and etcd member) and adds it to the API balancers.",
   "connect-worker": "Joins a worker with kubeadm join and applies its labels.",
@@ -15,8 +16,7 @@ const descriptions: Readonly<Record<StepName, string>> = {
   "install-haproxy": "Installs the HAProxy ingress controller as a DaemonSet on host ports 80/443.",
   "install-components":
     "Installs metrics-server, the dashboard and the cluster-admin service account (and node-problem-detector without storage).",
-  "helm-components":
-    "Installs the NFS subdir provisioner with the default StorageClass, and node-problem-detector.",
+  "helm-components": "Installs the NFS subdir provisioner with the default StorageClass, and node-problem-detector.",
   deploy: "Deploys the hello-world sample, or your Helm chart or manifests.",
   "setup-remote-api": "Routes https://<domain>/api/ to the Kubernetes API through the ingress.",
   "install-cluster-autoscaler":
@@ -24,7 +24,8 @@ const descriptions: Readonly<Record<StepName, string>> = {
   "install-monitoring": "Installs Prometheus and Grafana with cluster dashboards.",
   "install-jaeger": "Installs cert-manager if missing, the Jaeger operator and an all-in-one Jaeger.",
   "install-cert-manager": "Installs cert-manager and the Let's Encrypt ClusterIssuers, if missing.",
-  "issue-certificate": "Has Let's Encrypt issue a certificate for your domain (HTTP-01 through the ingress) and serves the domain with it.",
+  "issue-certificate":
+    "Has Let's Encrypt issue a certificate for your domain (HTTP-01 through the ingress) and serves the domain with it.",
   "check-health": "Reads the cluster's state and checks every installed component answers.",
 };
 

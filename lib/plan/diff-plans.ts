@@ -20,7 +20,8 @@ export type PlanDiff = {
 };
 
 export function diffPlans(before: EnvironmentPlan, after: EnvironmentPlan, steps: readonly DiffStep[]): PlanDiff {
-  const nodesOf = (plan: EnvironmentPlan) => plan.nodeGroups.flatMap((g) => g.nodes.map((n) => ({ id: n.id, group: g.name })));
+  const nodesOf = (plan: EnvironmentPlan) =>
+    plan.nodeGroups.flatMap((g) => g.nodes.map((n) => ({ id: n.id, group: g.name })));
   const had = nodesOf(before);
   const has = nodesOf(after);
   const ids = (nodes: DiffNode[]) => new Set(nodes.map((n) => n.id));
@@ -37,6 +38,9 @@ export function diffPlans(before: EnvironmentPlan, after: EnvironmentPlan, steps
     price: { before: { ...before.price }, after: { ...after.price } },
     quota: { ok: after.quota.ok, verdicts: after.quota.verdicts.map((v) => ({ ...v })) },
     steps: steps.map((s) => ({ key: s.key, title: s.title, estimatedSeconds: s.estimatedSeconds })),
-    estimate: { criticalPathSeconds: criticalPath(steps), sequentialSeconds: steps.reduce((sum, s) => sum + s.estimatedSeconds, 0) },
+    estimate: {
+      criticalPathSeconds: criticalPath(steps),
+      sequentialSeconds: steps.reduce((sum, s) => sum + s.estimatedSeconds, 0),
+    },
   };
 }

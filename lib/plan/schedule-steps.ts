@@ -8,9 +8,7 @@ export type StepWindow = { start: number; finish: number };
  * moment its dependencies finished and took exactly its estimate. The basis of the ETA and of the
  * critical path; a status page can draw it as a timeline.
  */
-export function scheduleSteps(
-  steps: readonly (StepLink & { estimatedSeconds: number })[],
-): Record<string, StepWindow> {
+export function scheduleSteps(steps: readonly (StepLink & { estimatedSeconds: number })[]): Record<string, StepWindow> {
   const windows: Record<string, StepWindow> = {};
   for (const step of topologicalOrder(steps)) {
     const start = Math.max(0, ...step.dependsOn.map((dep) => windows[dep]?.finish ?? 0));

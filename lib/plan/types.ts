@@ -32,15 +32,7 @@ export type PlanNodeGroup = {
 };
 
 export type StageId =
-  | "prepare"
-  | "control-plane"
-  | "workers"
-  | "network"
-  | "storage"
-  | "components"
-  | "workloads"
-  | "addons"
-  | "health";
+  "prepare" | "control-plane" | "workers" | "network" | "storage" | "components" | "workloads" | "addons" | "health";
 
 export type PlanStep = {
   /** Unique within a plan: the step name, plus `:<node id>` when the step is fanned out per node. */

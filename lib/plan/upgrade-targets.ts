@@ -10,7 +10,10 @@ export type UpgradeTargets = {
 const parts = (version: string) => version.split(".").map(Number) as [number, number, number];
 
 /** Where a cluster on `version` can go from here. */
-export function upgradeTargets(version: string, versions: readonly KubernetesVersion[] = kubernetesVersions): UpgradeTargets {
+export function upgradeTargets(
+  version: string,
+  versions: readonly KubernetesVersion[] = kubernetesVersions,
+): UpgradeTargets {
   const [major, minor, patch] = parts(version);
   const newest = (m: number) =>
     versions

@@ -37,7 +37,12 @@ export function createCertificateAuthority(now = new Date()): KeyPairCertificate
  * A serving certificate for `names` (host names and IP addresses), signed by the authority. Each web server makes
  * its own at start and renews it (scripts/serve.ts); only the authority is shared, so every server is trusted.
  */
-export function issueServingCertificate(ca: KeyPairCertificate, names: readonly string[], now = new Date(), days = 90): KeyPairCertificate & { notAfter: Date } {
+export function issueServingCertificate(
+  ca: KeyPairCertificate,
+  names: readonly string[],
+  now = new Date(),
+  days = 90,
+): KeyPairCertificate & { notAfter: Date } {
   const caCert = forge.pki.certificateFromPem(ca.certificate);
   const caKey = forge.pki.privateKeyFromPem(ca.privateKey);
   const { publicKey, privateKey } = rsaKeyPair();
@@ -54,12 +59,19 @@ export function issueServingCertificate(ca: KeyPairCertificate, names: readonly 
     { name: "basicConstraints", cA: false, critical: true },
     { name: "keyUsage", digitalSignature: true, keyEncipherment: true, critical: true },
     { name: "extKeyUsage", serverAuth: true },
-    { name: "subjectAltName", altNames: names.map((n) => (net.isIP(n) !== 0 ? { type: 7, ip: n } : { type: 2, value: n })) },
+    {
+      name: "subjectAltName",
+      altNames: names.map((n) => (net.isIP(n) !== 0 ? { type: 7, ip: n } : { type: 2, value: n })),
+    },
     { name: "subjectKeyIdentifier" },
     { name: "authorityKeyIdentifier", keyIdentifier: caKeyId },
   ]);
   cert.sign(caKey, forge.md.sha256.create());
-  return { certificate: forge.pki.certificateToPem(cert), privateKey: pkcs8Pem(privateKey), notAfter: cert.validity.notAfter };
+  return {
+    certificate: forge.pki.certificateToPem(cert),
+    privateKey: pkcs8Pem(privateKey),
+    notAfter: cert.validity.notAfter,
+  };
 }
 
 // Node's own key generation (native, milliseconds); forge signs and encodes.
@@ -85,4 +97,3 @@ function serialNumber(): string {
   bytes[0] = bytes[0]! & 0x7f;
   return bytes.toString("hex");
 }
-

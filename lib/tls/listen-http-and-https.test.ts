@@ -9,7 +9,9 @@ import { servingNames } from "./serving-names";
 
 const ca = createCertificateAuthority();
 const serving = issueServingCertificate(ca, servingNames("http://localhost:3000"));
-const server = http.createServer((req, res) => res.end(`${(req.socket as TLSSocket).encrypted ? "https" : "http"} ${req.url}`));
+const server = http.createServer((req, res) =>
+  res.end(`${(req.socket as TLSSocket).encrypted ? "https" : "http"} ${req.url}`),
+);
 let front: ReturnType<typeof listenHttpAndHttps>["front"];
 let port = 0;
 
@@ -40,17 +42,25 @@ function get(url: string, options: https.RequestOptions = {}): Promise<string> {
 describe("listenHttpAndHttps", () => {
   it("answers plain HTTP and TLS on one port, each connection by its first byte", async () => {
     expect(await get(`http://localhost:${port}/pages`)).toBe("http /pages");
-    expect(await get(`https://localhost:${port}/k8s/clusters/x/api`, { ca: ca.certificate })).toBe("https /k8s/clusters/x/api");
+    expect(await get(`https://localhost:${port}/k8s/clusters/x/api`, { ca: ca.certificate })).toBe(
+      "https /k8s/clusters/x/api",
+    );
     expect(await get(`https://127.0.0.1:${port}/version`, { ca: ca.certificate })).toBe("https /version");
   });
 
   it("is verified only by a client that trusts the installation's authority", async () => {
-    await expect(get(`https://localhost:${port}/`, { ca: createCertificateAuthority().certificate })).rejects.toThrow(/certificate/i);
+    await expect(get(`https://localhost:${port}/`, { ca: createCertificateAuthority().certificate })).rejects.toThrow(
+      /certificate/i,
+    );
   });
 
   it("offers only HTTP/1.1 over TLS, which Next.js's handler takes", async () => {
     const protocol = await new Promise<string | false>((resolve, reject) => {
-      const options: https.RequestOptions & ConnectionOptions = { ca: ca.certificate, ALPNProtocols: ["h2", "http/1.1"], agent: false };
+      const options: https.RequestOptions & ConnectionOptions = {
+        ca: ca.certificate,
+        ALPNProtocols: ["h2", "http/1.1"],
+        agent: false,
+      };
       const req = https.get(`https://localhost:${port}/`, options, (res) => {
         resolve((res.socket as TLSSocket).alpnProtocol ?? false);
         res.resume();

@@ -12,8 +12,15 @@ const firstByteTimeoutMs = 30_000;
  * requests. `setSecureContext` swaps the certificate for new connections (renewal). Returns the listening socket
  * server; closing it stops new connections, `server` still owns the requests under way.
  */
-export function listenHttpAndHttps(server: http.Server, port: number, secure: { key: string; cert: string }, onListening: () => void) {
-  const tlsServer = tls.createServer({ ...secure, ALPNProtocols: ["http/1.1"] }, (socket) => server.emit("connection", socket));
+export function listenHttpAndHttps(
+  server: http.Server,
+  port: number,
+  secure: { key: string; cert: string },
+  onListening: () => void,
+) {
+  const tlsServer = tls.createServer({ ...secure, ALPNProtocols: ["http/1.1"] }, (socket) =>
+    server.emit("connection", socket),
+  );
   // A client that gives up mid-handshake or does not trust us is not an error of ours.
   tlsServer.on("tlsClientError", (_e, socket) => socket.destroy());
   const front = net.createServer((socket) => {

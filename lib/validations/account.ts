@@ -1,5 +1,5 @@
-import { z } from "./zod";
 import { singleLineText } from "./text-rules";
+import { z } from "./zod";
 
 export const passwordRules = { min: 10, max: 128 } as const;
 const nameRules = { min: 1, max: 80 } as const;

@@ -4,7 +4,9 @@ const date = (label: string) =>
   z
     .string()
     .trim()
-    .refine((v) => v === "" || !Number.isNaN(Date.parse(v)), { error: `Enter the ${label} as a date like 2026-11-26 or 2026-11-26T10:00:00Z.` })
+    .refine((v) => v === "" || !Number.isNaN(Date.parse(v)), {
+      error: `Enter the ${label} as a date like 2026-11-26 or 2026-11-26T10:00:00Z.`,
+    })
     .optional();
 
 /** Filters of the audit log (page and API): by action or its family ("environment."), target, outcome and time. */

@@ -9,6 +9,12 @@ export const workerCount = (label: string) =>
 
 /** The worker autoscaler's range: it never goes below Minimum nor above Maximum workers. */
 export const autoscalingRangeSchema = z
-  .strictObject({ minWorkers: workerCount("minimum"), maxWorkers: workerCount("maximum") }, { error: 'Send { "minWorkers": 1, "maxWorkers": 5 }.' })
-  .refine((r) => r.maxWorkers >= r.minWorkers, { path: ["maxWorkers"], error: "Maximum workers must be at least Minimum workers." });
+  .strictObject(
+    { minWorkers: workerCount("minimum"), maxWorkers: workerCount("maximum") },
+    { error: 'Send { "minWorkers": 1, "maxWorkers": 5 }.' },
+  )
+  .refine((r) => r.maxWorkers >= r.minWorkers, {
+    path: ["maxWorkers"],
+    error: "Maximum workers must be at least Minimum workers.",
+  });
 export type AutoscalingRange = z.infer<typeof autoscalingRangeSchema>;

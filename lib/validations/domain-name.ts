@@ -21,7 +21,8 @@ export function domainNameProblem(input: string): string | undefined {
 export function hostNameProblem(input: string): string | undefined {
   const name = input.trim().toLowerCase();
   if (name === "") return "Enter a domain name, e.g. app.example.com.";
-  if (name.includes("://") || name.includes("/")) return "Enter the name only, without https:// or a path, e.g. app.example.com.";
+  if (name.includes("://") || name.includes("/"))
+    return "Enter the name only, without https:// or a path, e.g. app.example.com.";
   if (name.startsWith("*.")) {
     return "Wildcard names need a DNS-01 challenge; the certificate manager proves the name through the ingress (HTTP-01), one name at a time.";
   }
@@ -31,7 +32,8 @@ export function hostNameProblem(input: string): string | undefined {
   if (labels.some((l) => l === "")) return "Labels between dots cannot be empty: no leading, trailing or double dots.";
   if (labels.length < 2) return "Use a fully qualified name with at least one dot, e.g. app.example.com.";
   for (const label of labels) {
-    if (label.length > 63) return `Each label between dots has at most 63 characters; "${label.slice(0, 12)}…" has ${label.length}.`;
+    if (label.length > 63)
+      return `Each label between dots has at most 63 characters; "${label.slice(0, 12)}…" has ${label.length}.`;
     const bad = /[^a-z0-9-]/.exec(label);
     if (bad) return `Use only letters, digits and hyphens between the dots; "${bad[0]}" is not allowed.`;
     if (label.startsWith("-") || label.endsWith("-")) return `A label cannot start or end with a hyphen ("${label}").`;

@@ -1,10 +1,18 @@
 import { fieldErrorsFromIssues, type FieldErrors } from "@/lib/errors";
-import { customDeploymentSchema, installSettingsFields, installSettingsSchema, listValues, withInstallDefaults, type InstallSettings } from "./install-settings";
+import {
+  customDeploymentSchema,
+  installSettingsFields,
+  installSettingsSchema,
+  listValues,
+  withInstallDefaults,
+  type InstallSettings,
+} from "./install-settings";
 import { z } from "./zod";
 
 /** A key no setting has is refused where it stands (fieldErrorsFromIssues gives each its own field error), so a typo is never installed as a default. */
 const unknownKey = (what: string, keys: readonly string[]) => ({
-  error: (issue: { code?: string }) => (issue.code === "unrecognized_keys" ? `Not ${what}: use ${listValues(keys)}.` : undefined),
+  error: (issue: { code?: string }) =>
+    issue.code === "unrecognized_keys" ? `Not ${what}: use ${listValues(keys)}.` : undefined,
 });
 
 const addonFields = installSettingsFields.shape.addons.partial().shape;
@@ -28,7 +36,9 @@ export const installBodySchema = z.strictObject(
  * What the server does with an install body, in the same order: the body's schema, then the dialog's defaults
  * filled in and the settings' rules across fields. Field errors (`addons.monitoring` → message) when refused.
  */
-export function parseInstallBody(body: unknown): { success: true; settings: InstallSettings } | { success: false; errors: FieldErrors } {
+export function parseInstallBody(
+  body: unknown,
+): { success: true; settings: InstallSettings } | { success: false; errors: FieldErrors } {
   const parsed = installBodySchema.safeParse(body);
   if (!parsed.success) return { success: false, errors: fieldErrorsFromIssues(parsed.error.issues) };
   const settings = installSettingsSchema.safeParse(withInstallDefaults(parsed.data));

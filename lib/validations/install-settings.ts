@@ -1,4 +1,3 @@
-import { z } from "./zod";
 import {
   addons,
   dashboards,
@@ -15,6 +14,7 @@ import { domainNameSchema } from "./domain-name";
 import { environmentNameSchema } from "./environment-name";
 import { multilineText, singleLineText } from "./text-rules";
 import { checkHelmValues, checkManifests, formatYamlProblems } from "./yaml-checks";
+import { z } from "./zod";
 
 /** "a, b or c": the values a field takes, in its error message, so that an API client or the CLI can fix a typo. */
 export function listValues(values: readonly string[]): string {
@@ -48,7 +48,9 @@ export const customDeploymentSchema = z.object({
 export const installSettingsFields = z.object({
   version: oneOf(kubernetesVersions, "Kubernetes version"),
   dashboard: oneOf(dashboards, "dashboard"),
-  topology: z.enum(["development", "production"], { error: "Choose Development or Production (development or production)." }),
+  topology: z.enum(["development", "production"], {
+    error: "Choose Development or Production (development or production).",
+  }),
   workers: z
     .number({ error: "Enter the number of workers." })
     .int({ error: "Enter a whole number of workers." })
@@ -102,9 +104,17 @@ export const installSettingsSchema = installSettingsFields.superRefine((s, ctx) 
   if (s.autoscaling) {
     const topology = topologies[s.topology as TopologyId];
     if (s.autoscaling.minWorkers < topology.minWorkers) {
-      ctx.addIssue({ code: "custom", path: ["autoscaling", "minWorkers"], message: `${topology.name} needs at least ${topology.minWorkers} workers.` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["autoscaling", "minWorkers"],
+        message: `${topology.name} needs at least ${topology.minWorkers} workers.`,
+      });
     } else if (s.workers < s.autoscaling.minWorkers || s.workers > s.autoscaling.maxWorkers) {
-      ctx.addIssue({ code: "custom", path: ["workers"], message: `Start with a number of workers between the autoscaler's ${s.autoscaling.minWorkers} and ${s.autoscaling.maxWorkers}.` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["workers"],
+        message: `Start with a number of workers between the autoscaler's ${s.autoscaling.minWorkers} and ${s.autoscaling.maxWorkers}.`,
+      });
     }
   }
 });
@@ -190,7 +200,9 @@ export function withInstallDefaults(body: unknown): unknown {
   const b = body as Record<string, unknown>;
   const d = defaultInstallSettings("", "");
   const nested = (key: "custom" | "addons") =>
-    typeof b[key] === "object" && b[key] !== null && !Array.isArray(b[key]) ? { ...d[key], ...(b[key] as object) } : (b[key] ?? d[key]);
+    typeof b[key] === "object" && b[key] !== null && !Array.isArray(b[key])
+      ? { ...d[key], ...(b[key] as object) }
+      : (b[key] ?? d[key]);
   const topology = topologies[b.topology as TopologyId] ?? topologies.development;
   return {
     ...d,

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { multilineRule, multilineText, singleLineRule, singleLineText } from "./text-rules";
 
 const name = singleLineText({ label: "your name", min: 1, max: 80 });
-const messageOf = (r: { success: boolean; error?: { issues: { message: string }[] } }) => (r.success ? "ok" : r.error!.issues[0]!.message);
+const messageOf = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  r.success ? "ok" : r.error!.issues[0]!.message;
 
 describe("singleLineText", () => {
   it("accepts names in any script, with emoji", () => {
@@ -45,7 +46,12 @@ describe("multilineText", () => {
   it("keeps tabs and line breaks", () => {
     expect(messageOf(text.safeParse("a:\n\tb: 1\r\n"))).toBe("ok");
   });
-  it.each([["NUL", "a\u0000"], ["escape", "\u001b"], ["lone surrogate", "\ud834"], ["override", "x\u202Ey"]])("refuses %s", (_w, v) => {
+  it.each([
+    ["NUL", "a\u0000"],
+    ["escape", "\u001b"],
+    ["lone surrogate", "\ud834"],
+    ["override", "x\u202Ey"],
+  ])("refuses %s", (_w, v) => {
     expect(messageOf(text.safeParse(v))).toBe(multilineRule);
   });
 });

@@ -7,7 +7,8 @@ import { z } from "./zod";
  */
 const hidden = /[\p{Cc}\p{Cs}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029\uFEFF]/u;
 /** In multi-line text, tabs and line breaks are part of the content; every other hidden character is not. */
-const hiddenInMultiline = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Cs}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029\uFEFF]/u;
+const hiddenInMultiline =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Cs}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029\uFEFF]/u;
 const visible = /[^\s\p{Cf}]/u;
 
 export const singleLineRule =
@@ -26,7 +27,9 @@ export function singleLineText(opts: { label: string; min: number; max: number }
     .min(opts.min, { error: `Enter ${opts.label}.` })
     .max(opts.max, { error: `Use at most ${opts.max} characters.` })
     .refine((v) => !hidden.test(v), { error: singleLineRule })
-    .refine((v) => opts.min === 0 || visible.test(v), { error: `Enter ${opts.label} with at least one visible character.` });
+    .refine((v) => opts.min === 0 || visible.test(v), {
+      error: `Enter ${opts.label} with at least one visible character.`,
+    });
 }
 
 /** Multi-line text such as YAML: tabs and line breaks allowed, other hidden characters refused. */

@@ -13,13 +13,17 @@ const webhookUrlSchema = z
   .min(1, { error: "Enter the URL that receives the webhooks." })
   .max(2048, { error: "Use at most 2048 characters." })
   .refine((v) => URL.canParse(v), { error: "Enter a full URL such as https://example.com/hooks/clusterport." })
-  .refine((v) => !URL.canParse(v) || ["https:", "http:"].includes(new URL(v).protocol), { error: "Use an https:// URL." })
+  .refine((v) => !URL.canParse(v) || ["https:", "http:"].includes(new URL(v).protocol), {
+    error: "Use an https:// URL.",
+  })
   .refine((v) => !URL.canParse(v) || (new URL(v).username === "" && new URL(v).password === ""), {
     error: "Remove the user name and password from the URL: receivers check each request's signature instead.",
   });
 
 const events = z
-  .array(z.enum(webhookEventTypes, { error: `Choose events from: ${webhookEventTypes.join(", ")}.` }), { error: "Choose the events to send." })
+  .array(z.enum(webhookEventTypes, { error: `Choose events from: ${webhookEventTypes.join(", ")}.` }), {
+    error: "Choose the events to send.",
+  })
   .min(1, { error: "Choose at least one event." })
   .refine((list) => new Set(list).size === list.length, { error: "Choose each event once." })
   .describe(`The events to send: ${webhookEventTypes.map((t) => `${t} (${webhookEventDescriptions[t]})`).join("; ")}`);
@@ -36,8 +40,14 @@ export type CreateWebhookEndpointInput = z.input<typeof createWebhookEndpointSch
 /** A change to an endpoint: its events, description, or whether it receives anything. */
 export const updateWebhookEndpointSchema = z
   .strictObject(
-    { description: description.optional(), events: events.optional(), enabled: z.boolean({ error: "enabled is true or false." }).optional() },
+    {
+      description: description.optional(),
+      events: events.optional(),
+      enabled: z.boolean({ error: "enabled is true or false." }).optional(),
+    },
     { error: 'Send any of { "events": […], "description": "…", "enabled": true }.' },
   )
-  .refine((v) => v.description !== undefined || v.events !== undefined || v.enabled !== undefined, { error: "Send at least one of events, description and enabled." });
+  .refine((v) => v.description !== undefined || v.events !== undefined || v.enabled !== undefined, {
+    error: "Send at least one of events, description and enabled.",
+  });
 export type UpdateWebhookEndpointInput = z.input<typeof updateWebhookEndpointSchema>;

@@ -3,7 +3,8 @@ import { checkHelmValues, checkManifests, maxYamlBytes } from "./yaml-checks";
 
 describe("checkManifests", () => {
   it("accepts several well-formed documents", () => {
-    const text = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n";
+    const text =
+      "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n";
     expect(checkManifests(text)).toEqual([]);
   });
 
@@ -19,7 +20,9 @@ describe("checkManifests", () => {
   });
 
   it("refuses a list or scalar where an object is expected, and empty input", () => {
-    expect(checkManifests("- a\n- b\n")).toEqual([{ line: 1, message: "document 1 must be a mapping with apiVersion, kind and metadata" }]);
+    expect(checkManifests("- a\n- b\n")).toEqual([
+      { line: 1, message: "document 1 must be a mapping with apiVersion, kind and metadata" },
+    ]);
     expect(checkManifests("# only a comment\n")).toEqual([{ line: 1, message: "contains no Kubernetes objects" }]);
   });
 
@@ -39,8 +42,17 @@ describe("checkHelmValues", () => {
 });
 
 describe("YAML limits (hostile input gets a field error, never an exception)", () => {
-  const level = (n: string) => `${n}: &${n} [${Array(9).fill(`*${String.fromCharCode(n.charCodeAt(0) - 1)}`).join(",")}]`;
-  const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...["b", "c", "d", "e", "f"].map(level), "apiVersion: v1", "kind: ConfigMap", "metadata: {name: x}"].join("\n");
+  const level = (n: string) =>
+    `${n}: &${n} [${Array(9)
+      .fill(`*${String.fromCharCode(n.charCodeAt(0) - 1)}`)
+      .join(",")}]`;
+  const bomb = [
+    'a: &a ["x","x","x","x","x","x","x","x","x"]',
+    ...["b", "c", "d", "e", "f"].map(level),
+    "apiVersion: v1",
+    "kind: ConfigMap",
+    "metadata: {name: x}",
+  ].join("\n");
 
   it("refuses an alias bomb in manifests and in Helm values", () => {
     const expected = [{ line: 1, message: "refers to anchors (*alias) too often; at most 100 expansions are allowed" }];
@@ -55,10 +67,12 @@ describe("YAML limits (hostile input gets a field error, never an exception)", (
 
   it("refuses flow collections nested past the depth limit, quickly and at the line", () => {
     const started = performance.now();
-    expect(checkManifests(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: ${"[".repeat(100_000)}`)).toEqual([
-      { line: 4, message: "nests collections more than 64 levels deep" },
+    expect(
+      checkManifests(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: ${"[".repeat(100_000)}`),
+    ).toEqual([{ line: 4, message: "nests collections more than 64 levels deep" }]);
+    expect(checkHelmValues(`a: ${"{b: ".repeat(65)}1${"}".repeat(65)}`)).toEqual([
+      { line: 1, message: "nests collections more than 64 levels deep" },
     ]);
-    expect(checkHelmValues(`a: ${"{b: ".repeat(65)}1${"}".repeat(65)}`)).toEqual([{ line: 1, message: "nests collections more than 64 levels deep" }]);
     // A guard, not a benchmark: the parser would have spent about a second on this before failing.
     expect(performance.now() - started).toBeLessThan(500);
   });

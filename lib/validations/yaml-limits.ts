@@ -94,9 +94,10 @@ export function toPlainValue(doc: Document, counter: LineCounter): { value: unkn
   try {
     return { value: doc.toJS({ maxAliasCount: yamlLimits.aliases }) };
   } catch (e) {
-    const message = e instanceof Error && /alias/i.test(e.message)
-      ? `refers to anchors (*alias) too often; at most ${yamlLimits.aliases} expansions are allowed`
-      : "could not be read as YAML";
+    const message =
+      e instanceof Error && /alias/i.test(e.message)
+        ? `refers to anchors (*alias) too often; at most ${yamlLimits.aliases} expansions are allowed`
+        : "could not be read as YAML";
     return { problem: { line: 1, message } };
   }
 }

@@ -18,7 +18,10 @@ export type Resolve = (hostname: string) => Promise<ResolvedAddress[]>;
 
 /** Every address the system resolver gives for the name (A and AAAA, as getaddrinfo returns them). */
 export const resolveHost: Resolve = async (hostname) =>
-  (await lookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
+  (await lookup(hostname, { all: true, verbatim: true })).map((a) => ({
+    address: a.address,
+    family: a.family === 6 ? 6 : 4,
+  }));
 
 type UrlCheck = { ok: true; url: URL; address: ResolvedAddress } | { ok: false; reason: string };
 
@@ -29,11 +32,18 @@ const because = "webhooks go only to public internet addresses, never into Clust
  * (length, scheme, no credentials) is checked by its schema (lib/validations/webhook.ts); plain http is
  * refused here too unless private addresses are allowed, as it is for local receivers only.
  */
-export async function checkWebhookUrl(raw: string, opts: { allowPrivate: boolean; resolve: Resolve }): Promise<UrlCheck> {
-  if (!URL.canParse(raw)) return { ok: false, reason: "This is not a full URL: enter one such as https://example.com/hooks/clusterport." };
+export async function checkWebhookUrl(
+  raw: string,
+  opts: { allowPrivate: boolean; resolve: Resolve },
+): Promise<UrlCheck> {
+  if (!URL.canParse(raw))
+    return { ok: false, reason: "This is not a full URL: enter one such as https://example.com/hooks/clusterport." };
   const url = new URL(raw);
   if (url.protocol !== "https:" && !(opts.allowPrivate && url.protocol === "http:")) {
-    return { ok: false, reason: "Use an https:// URL: webhook payloads are signed but not encrypted, so they travel over TLS." };
+    return {
+      ok: false,
+      reason: "Use an https:// URL: webhook payloads are signed but not encrypted, so they travel over TLS.",
+    };
   }
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
   const literal = isIP(host) !== 0;
@@ -46,12 +56,17 @@ export async function checkWebhookUrl(raw: string, opts: { allowPrivate: boolean
     } catch {
       addresses = [];
     }
-    if (addresses.length === 0) return { ok: false, reason: `The host ${host} could not be found (its DNS lookup failed): check the name.` };
+    if (addresses.length === 0)
+      return { ok: false, reason: `The host ${host} could not be found (its DNS lookup failed): check the name.` };
   }
   if (!opts.allowPrivate) {
     for (const { address } of addresses) {
       const what = refusedAddressKind(address);
-      if (what) return { ok: false, reason: literal ? `${host} is ${what}: ${because}` : `${host} resolves to ${address}, ${what}: ${because}` };
+      if (what)
+        return {
+          ok: false,
+          reason: literal ? `${host} is ${what}: ${because}` : `${host} resolves to ${address}, ${what}: ${because}`,
+        };
     }
   }
   return { ok: true, url, address: addresses[0]! };
@@ -122,7 +137,13 @@ export function refusedAddressKind(ip: string): string | undefined {
   if (range === "6to4") return relayed("a 6to4 address (2002::/16)", ipv4At(bytes, 2));
   if (range === "teredo") {
     // The client's IPv4 address is stored inverted in the last 32 bits (RFC 4380).
-    return relayed("a Teredo address (2001::/32)", bytes.slice(12).map((b) => b ^ 0xff).join("."));
+    return relayed(
+      "a Teredo address (2001::/32)",
+      bytes
+        .slice(12)
+        .map((b) => b ^ 0xff)
+        .join("."),
+    );
   }
   if (range === "unicast") return undefined;
   return rangeWords[range] ?? `a special-purpose address (${range})`;

@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { Webhook } from "standardwebhooks";
-import { decryptSecret } from "@/lib/crypto/secret-box";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { decryptSecret } from "@/lib/crypto/secret-box";
 import type { Pool } from "@/lib/db/pool";
 import { checkWebhookUrl, type Resolve } from "./check-webhook-url";
 import type { WebhookPayload } from "./event-types";
@@ -51,7 +51,10 @@ type ClaimedDelivery = {
  * is recorded or the lease runs out. The attempt counter goes up here, so it names the attempt, and a
  * recording by a process whose attempt was taken over finds it changed and writes nothing.
  */
-export async function claimDueDeliveries(deps: Pick<DeliveryDeps, "pool" | "now">, limit: number): Promise<ClaimedDelivery[]> {
+export async function claimDueDeliveries(
+  deps: Pick<DeliveryDeps, "pool" | "now">,
+  limit: number,
+): Promise<ClaimedDelivery[]> {
   const now = deps.now();
   const { rows } = await deps.pool.query<ClaimedDelivery>(
     `WITH due AS (
@@ -100,7 +103,13 @@ export async function attemptDelivery(deps: DeliveryDeps, d: ClaimedDelivery): P
     };
     const started = performance.now();
     try {
-      const answer = await deps.send({ url: check.url, address: check.address, headers, body, timeoutMs: attemptTimeoutMs });
+      const answer = await deps.send({
+        url: check.url,
+        address: check.address,
+        headers,
+        body,
+        timeoutMs: attemptTimeoutMs,
+      });
       statusCode = answer.status;
       if (answer.status < 200 || answer.status > 299) error = describeAnswer(answer);
     } catch (e) {
@@ -109,11 +118,23 @@ export async function attemptDelivery(deps: DeliveryDeps, d: ClaimedDelivery): P
     durationMs = Math.round(performance.now() - started);
   }
   const outcome = error === null ? "succeeded" : !d.redelivery && d.attempt < maxAttempts ? "retrying" : "failed";
-  const next = outcome === "retrying" ? new Date(at.getTime() + Math.round(retryScheduleMs[d.attempt - 1]! * deps.timeScale)) : null;
+  const next =
+    outcome === "retrying"
+      ? new Date(at.getTime() + Math.round(retryScheduleMs[d.attempt - 1]! * deps.timeScale))
+      : null;
   const { rowCount } = await deps.pool.query(
     `UPDATE webhook_delivery SET status = $3, "nextAttemptAt" = $4, "leaseUntil" = NULL, "lastStatusCode" = $5, "lastDurationMs" = $6, "lastError" = $7, "finishedAt" = $8
       WHERE id = $1 AND attempts = $2 AND status = 'pending'`,
-    [d.id, d.attempt, outcome === "retrying" ? "pending" : outcome, next, statusCode, durationMs, error, outcome === "retrying" ? null : deps.now()],
+    [
+      d.id,
+      d.attempt,
+      outcome === "retrying" ? "pending" : outcome,
+      next,
+      statusCode,
+      durationMs,
+      error,
+      outcome === "retrying" ? null : deps.now(),
+    ],
   );
   if (rowCount !== 1) return "lost";
   if (outcome === "failed" && !d.redelivery) await disableIfFailingFor(deps, d.endpointId);
@@ -155,7 +176,10 @@ function describeAnswer(a: WebhookResponse): string {
   if (a.status >= 300 && a.status < 400) {
     return `The endpoint answered ${status}${a.location ? ` (to ${a.location.slice(0, 200)})` : ""}; redirects are not followed: use the final URL.`;
   }
-  const text = a.body.replace(/[\s\p{Cc}]+/gu, " ").trim().slice(0, 200);
+  const text = a.body
+    .replace(/[\s\p{Cc}]+/gu, " ")
+    .trim()
+    .slice(0, 200);
   return `The endpoint answered ${status}${text ? `: ${text}` : ""}. Only a 2xx answer counts as delivered.`;
 }
 

@@ -17,7 +17,8 @@ export type WebhookEventType = (typeof webhookEventTypes)[number];
 /** One sentence per event, shown beside its checkbox and in the API reference. */
 export const webhookEventDescriptions: Readonly<Record<WebhookEventType, string>> = {
   "environment.install.succeeded": "An install finished: the cluster is running and its endpoints answer.",
-  "environment.install.failed": "An install stopped on a step that failed for good; the payload says which step, why and who can fix it.",
+  "environment.install.failed":
+    "An install stopped on a step that failed for good; the payload says which step, why and who can fix it.",
   "environment.deleted": "An environment was torn down: its nodes are gone and its name is free again.",
   "environment.autoscaled": "The worker autoscaler added or removed a worker, and the change is done.",
   "operation.started": "Any operation began: an install, a day-2 change, a cancel or a delete.",

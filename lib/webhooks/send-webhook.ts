@@ -36,7 +36,12 @@ export const sendWebhook: SendWebhook = (r) =>
     const client = r.url.protocol === "https:" ? https : http;
     const request = client.request(
       r.url,
-      { method: "POST", headers: { ...r.headers, "content-length": String(Buffer.byteLength(r.body)) }, lookup: pinned, agent: false },
+      {
+        method: "POST",
+        headers: { ...r.headers, "content-length": String(Buffer.byteLength(r.body)) },
+        lookup: pinned,
+        agent: false,
+      },
       (response) => {
         const chunks: Buffer[] = [];
         let size = 0;
@@ -64,7 +69,10 @@ export const sendWebhook: SendWebhook = (r) =>
         });
       },
     );
-    const timer = setTimeout(() => request.destroy(new Error(`No answer within ${r.timeoutMs / 1000} s.`)), r.timeoutMs);
+    const timer = setTimeout(
+      () => request.destroy(new Error(`No answer within ${r.timeoutMs / 1000} s.`)),
+      r.timeoutMs,
+    );
     request.on("error", (e) => {
       clearTimeout(timer);
       reject(describeNetworkError(e, r));
@@ -86,7 +94,12 @@ function describeNetworkError(e: Error & { code?: string }, r: WebhookRequest): 
     case "ETIMEDOUT":
       return new Error(`The connection to ${where} timed out.`);
     default:
-      if (e.code?.startsWith("ERR_TLS") || e.code?.includes("CERT") || e.code === "EPROTO") return new Error(`The TLS handshake with ${r.url.hostname} failed: ${e.message}`);
-      return new Error(e.message.startsWith("No answer within") ? `${e.message} Answer at once (queue the work) with a 2xx.` : `The request to ${where} failed: ${e.message}`);
+      if (e.code?.startsWith("ERR_TLS") || e.code?.includes("CERT") || e.code === "EPROTO")
+        return new Error(`The TLS handshake with ${r.url.hostname} failed: ${e.message}`);
+      return new Error(
+        e.message.startsWith("No answer within")
+          ? `${e.message} Answer at once (queue the work) with a 2xx.`
+          : `The request to ${where} failed: ${e.message}`,
+      );
   }
 }

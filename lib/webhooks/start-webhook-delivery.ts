@@ -17,7 +17,12 @@ const sweepEvery = 3600;
  * any number may run against one database: claims skip each other's rows, leases keep them apart). Each tick
  * claims as many due deliveries as there is room for and attempts them without waiting for one another.
  */
-export function startWebhookDelivery(config: { pool: Pool; encryptionKey: string; timeScale: number; allowPrivate: boolean }): { stop(): Promise<void> } {
+export function startWebhookDelivery(config: {
+  pool: Pool;
+  encryptionKey: string;
+  timeScale: number;
+  allowPrivate: boolean;
+}): { stop(): Promise<void> } {
   const deps: DeliveryDeps = { ...config, now: () => new Date(), resolve: resolveHost, send: sendWebhook };
   const inFlight = new Set<Promise<unknown>>();
   let ticks = 0;

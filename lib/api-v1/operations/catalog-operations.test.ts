@@ -10,7 +10,10 @@ describe("getCatalog", () => {
     expect(answer.status).toBe(200);
     const body = catalogue.parse(answer.body);
     expect(body.regions.map((r) => r.id)).toEqual(regions.map((r) => r.id));
-    expect(body.regions.find((r) => r.id === "us-east")).toMatchObject({ available: false, unavailableReason: expect.stringMatching(/Full/) });
+    expect(body.regions.find((r) => r.id === "us-east")).toMatchObject({
+      available: false,
+      unavailableReason: expect.stringMatching(/Full/),
+    });
     expect(body.kubernetesVersions.filter((v) => v.default)).toEqual([body.kubernetesVersions[0]]);
     expect(body.topologies.map((t) => [t.id, t.minWorkers])).toEqual([
       ["development", 1],

@@ -1,4 +1,12 @@
-import { addons, dashboards, ingressControllers, kubernetesVersions, maxWorkersAtInstall, regions, topologies } from "@/lib/catalog";
+import {
+  addons,
+  dashboards,
+  ingressControllers,
+  kubernetesVersions,
+  maxWorkersAtInstall,
+  regions,
+  topologies,
+} from "@/lib/catalog";
 import { z } from "@/lib/validations/zod";
 import { defineOperation } from "../define-operation";
 
@@ -15,13 +23,32 @@ export const catalogue = z.object({
       unavailableReason: z.string().nullable(),
     }),
   ),
-  kubernetesVersions: z.array(z.object({ id: z.string(), minor: z.string(), releasedOn: z.string(), default: z.boolean() })).describe("Newest first; the first is the default."),
+  kubernetesVersions: z
+    .array(z.object({ id: z.string(), minor: z.string(), releasedOn: z.string(), default: z.boolean() }))
+    .describe("Newest first; the first is the default."),
   topologies: z.array(
-    z.object({ id: z.enum(["development", "production"]), name: z.string(), summary: z.string(), controlPlanes: z.number().int(), apiBalancers: z.number().int(), minWorkers: z.number().int(), storageNodes: z.number().int() }),
+    z.object({
+      id: z.enum(["development", "production"]),
+      name: z.string(),
+      summary: z.string(),
+      controlPlanes: z.number().int(),
+      apiBalancers: z.number().int(),
+      minWorkers: z.number().int(),
+      storageNodes: z.number().int(),
+    }),
   ),
-  ingressControllers: z.array(z.object({ ...named, version: z.string(), description: z.string(), default: z.boolean() })),
+  ingressControllers: z.array(
+    z.object({ ...named, version: z.string(), description: z.string(), default: z.boolean() }),
+  ),
   dashboards: z.array(z.object({ ...named, version: z.string(), description: z.string(), default: z.boolean() })),
-  addons: z.array(z.object({ id: z.enum(["monitoring", "tracing", "remoteApi"]), name: z.string(), description: z.string(), requiresStorage: z.boolean() })),
+  addons: z.array(
+    z.object({
+      id: z.enum(["monitoring", "tracing", "remoteApi"]),
+      name: z.string(),
+      description: z.string(),
+      requiresStorage: z.boolean(),
+    }),
+  ),
   maxWorkersAtInstall: z.number().int().describe("The most workers an install starts with; scale out later for more."),
 });
 
@@ -39,12 +66,49 @@ export const catalogOperations = [
     handler: async () => ({
       status: 200,
       body: {
-        regions: regions.map((r) => ({ id: r.id, name: r.name, location: r.location, domain: r.domain, available: r.active, unavailableReason: r.active ? null : (r.inactiveReason ?? null) })),
-        kubernetesVersions: kubernetesVersions.map((v, i) => ({ id: v.id, minor: v.minor, releasedOn: v.releasedOn, default: i === 0 })),
-        topologies: Object.values(topologies).map((t) => ({ id: t.id, name: t.name, summary: t.summary, controlPlanes: t.controlPlanes, apiBalancers: t.apiBalancers, minWorkers: t.minWorkers, storageNodes: t.storageNodes })),
-        ingressControllers: ingressControllers.map((c, i) => ({ id: c.id, name: c.name, version: c.version, description: c.description, default: i === 0 })),
-        dashboards: dashboards.map((d, i) => ({ id: d.id, name: d.name, version: d.version, description: d.description, default: i === 0 })),
-        addons: addons.map((a) => ({ id: a.id, name: a.name, description: a.description, requiresStorage: a.requiresStorage })),
+        regions: regions.map((r) => ({
+          id: r.id,
+          name: r.name,
+          location: r.location,
+          domain: r.domain,
+          available: r.active,
+          unavailableReason: r.active ? null : (r.inactiveReason ?? null),
+        })),
+        kubernetesVersions: kubernetesVersions.map((v, i) => ({
+          id: v.id,
+          minor: v.minor,
+          releasedOn: v.releasedOn,
+          default: i === 0,
+        })),
+        topologies: Object.values(topologies).map((t) => ({
+          id: t.id,
+          name: t.name,
+          summary: t.summary,
+          controlPlanes: t.controlPlanes,
+          apiBalancers: t.apiBalancers,
+          minWorkers: t.minWorkers,
+          storageNodes: t.storageNodes,
+        })),
+        ingressControllers: ingressControllers.map((c, i) => ({
+          id: c.id,
+          name: c.name,
+          version: c.version,
+          description: c.description,
+          default: i === 0,
+        })),
+        dashboards: dashboards.map((d, i) => ({
+          id: d.id,
+          name: d.name,
+          version: d.version,
+          description: d.description,
+          default: i === 0,
+        })),
+        addons: addons.map((a) => ({
+          id: a.id,
+          name: a.name,
+          description: a.description,
+          requiresStorage: a.requiresStorage,
+        })),
         maxWorkersAtInstall,
       } satisfies z.infer<typeof catalogue>,
     }),

@@ -17,7 +17,11 @@ export const changeOperations: Operation[] = changeRegistry.flatMap(({ action, s
     params: nameParams,
     body: schema,
     example: { params: { name: "demo" }, body: c.example },
-    responses: { 200: { description: "The preview.", schema: changePreview }, 404: { description: "No such environment." }, 409: { description: "Not running, or the change makes no sense now." } },
+    responses: {
+      200: { description: "The preview.", schema: changePreview },
+      404: { description: "No such environment." },
+      409: { description: "Not running, or the change makes no sense now." },
+    },
     handler: async ({ principal, params, body }) => {
       const { change, problems } = await prepareEnvironmentChange(principal.user, params.name, action, body);
       return { status: 200, body: { summary: change.params.summary, diff: change.diff, problems } };
@@ -34,7 +38,14 @@ export const changeOperations: Operation[] = changeRegistry.flatMap(({ action, s
     params: nameParams,
     body: schema,
     example: { params: { name: "demo" }, body: c.example },
-    responses: { 202: { description: "The change started.", schema: changeAccepted }, 404: { description: "No such environment." }, 409: { description: "Another operation runs, or a failed change waits." } },
-    handler: async ({ principal, params, body, audit }) => ({ status: 202, body: await requestEnvironmentChange(principal.user, params.name, action, body, audit) }),
+    responses: {
+      202: { description: "The change started.", schema: changeAccepted },
+      404: { description: "No such environment." },
+      409: { description: "Another operation runs, or a failed change waits." },
+    },
+    handler: async ({ principal, params, body, audit }) => ({
+      status: 202,
+      body: await requestEnvironmentChange(principal.user, params.name, action, body, audit),
+    }),
   }),
 ]);

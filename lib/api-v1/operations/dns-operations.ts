@@ -30,7 +30,10 @@ export const dnsOperations = [
     permission: "dns:read",
     query: paginationQuery,
     responses: { 200: { description: "A page of records.", schema: pageOf(dnsRecord) } },
-    handler: async ({ principal, query }) => ({ status: 200, body: pageList(await listDnsRecords(principal.user.id), (r) => r.id, query) }),
+    handler: async ({ principal, query }) => ({
+      status: 200,
+      body: pageList(await listDnsRecords(principal.user.id), (r) => r.id, query),
+    }),
   }),
   defineOperation({
     id: "createDnsRecord",
@@ -42,8 +45,14 @@ export const dnsOperations = [
     permission: "dns:manage",
     body: dnsRecordSchema,
     example: { body: { name: "shop.example.com", type: "CNAME", value: "demo.fra.clusterport.cloud" } },
-    responses: { 201: { description: "The record.", schema: dnsRecord }, 409: { description: "At the account's 100 records, or DNS_RESOLVER=system." } },
-    handler: async ({ principal, body, audit }) => ({ status: 201, body: await createDnsRecord(principal.user.id, body, audit) }),
+    responses: {
+      201: { description: "The record.", schema: dnsRecord },
+      409: { description: "At the account's 100 records, or DNS_RESOLVER=system." },
+    },
+    handler: async ({ principal, body, audit }) => ({
+      status: 201,
+      body: await createDnsRecord(principal.user.id, body, audit),
+    }),
   }),
   defineOperation({
     id: "deleteDnsRecord",

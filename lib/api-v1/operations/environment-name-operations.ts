@@ -18,7 +18,8 @@ export const environmentNameOperations = [
     path: "/environment-names",
     tag: "Environments",
     summary: "Check or suggest an environment name.",
-    description: "With name: whether it is free in the region (names are unique per region across all accounts) and its domain. Without name: a free name to suggest.",
+    description:
+      "With name: whether it is free in the region (names are unique per region across all accounts) and its domain. Without name: a free name to suggest.",
     permission: "environments:read",
     query: z.object({
       region: z.string({ error: "Choose a region." }).min(1, { error: "Choose a region." }),
@@ -26,11 +27,15 @@ export const environmentNameOperations = [
     }),
     example: { query: { region: "eu-central", name: "demo-api" } },
     responses: {
-      200: { description: "The verdict on the name, or `{ suggestion }` without one.", schema: z.union([availability, z.object({ suggestion: z.string() })]) },
+      200: {
+        description: "The verdict on the name, or `{ suggestion }` without one.",
+        schema: z.union([availability, z.object({ suggestion: z.string() })]),
+      },
       400: { description: "No region." },
     },
     handler: async ({ principal, query }) => {
-      if (query.name === undefined) return { status: 200, body: { suggestion: await suggestEnvironmentName(principal.user.id, query.region) } };
+      if (query.name === undefined)
+        return { status: 200, body: { suggestion: await suggestEnvironmentName(principal.user.id, query.region) } };
       return { status: 200, body: await checkNameAvailability(principal.user.id, query.name, query.region) };
     },
   }),

@@ -1,26 +1,34 @@
 import { randomUUID } from "node:crypto";
+import { countActiveEnvironments } from "@/lib/data/count-active-environments";
 import { createEnvironment } from "@/lib/data/create-environment";
 import { findEnvironmentList } from "@/lib/data/find-environment-list";
+import { findEnvironmentLogLines } from "@/lib/data/find-environment-log-lines";
 import { getCredentials } from "@/lib/data/get-credentials";
 import { getEnvironment } from "@/lib/data/get-environment";
 import { getKubeconfig } from "@/lib/data/get-kubeconfig";
 import { getStatusSnapshot } from "@/lib/data/get-status-snapshot";
+import { requestEnvironmentOperation } from "@/lib/data/request-environment-operation";
+import { faultsSchema, type LogLineRecord } from "@/lib/engine";
+import { environmentStatuses } from "@/lib/environments/environment-status";
+import { ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
+import { withKubernetesApiEndpoint } from "@/lib/kube-api/with-kubernetes-api-endpoint";
 import { estimateRemainingMs } from "@/lib/live/estimate-remaining-ms";
 import { operationElapsedMs } from "@/lib/live/operation-elapsed-ms";
-import { findEnvironmentLogLines } from "@/lib/data/find-environment-log-lines";
-import { faultsSchema, type LogLineRecord } from "@/lib/engine";
-import { requestEnvironmentOperation } from "@/lib/data/request-environment-operation";
-import { countActiveEnvironments } from "@/lib/data/count-active-environments";
-import { environmentStatuses } from "@/lib/environments/environment-status";
-import { withKubernetesApiEndpoint } from "@/lib/kube-api/with-kubernetes-api-endpoint";
 import { computePlan } from "@/lib/plan";
 import { installBodySchema } from "@/lib/validations/install-body";
 import { installSettingsSchema, withInstallDefaults } from "@/lib/validations/install-settings";
-import { ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
 import { z } from "@/lib/validations/zod";
 import { defineOperation } from "../define-operation";
 import { encodeCursor, decodeCursor, pageList, pageOf, paginationQuery } from "../pagination";
-import { credential, environmentDetail, environmentListItem, environmentStatus, logLine, nameParams, operationAccepted } from "../schemas";
+import {
+  credential,
+  environmentDetail,
+  environmentListItem,
+  environmentStatus,
+  logLine,
+  nameParams,
+  operationAccepted,
+} from "../schemas";
 
 const tag = "Environments";
 const example = { params: { name: "demo" } };
@@ -33,9 +41,19 @@ const createBody = installBodySchema.extend({ faults: faultsSchema.optional() })
 
 /** A log line's number in a query: a whole number, 0 or more. */
 const lineSeq = (name: string) =>
-  z.coerce.number({ error: `${name} must be a line number.` }).int({ error: `${name} must be a whole number.` }).min(0, { error: `${name} must be 0 or more.` });
+  z.coerce
+    .number({ error: `${name} must be a line number.` })
+    .int({ error: `${name} must be a whole number.` })
+    .min(0, { error: `${name} must be 0 or more.` });
 
-const toLogLineItem = (l: LogLineRecord) => ({ seq: l.seq, at: l.at.toISOString(), level: l.level, step: l.stepKey, node: l.node, message: l.message });
+const toLogLineItem = (l: LogLineRecord) => ({
+  seq: l.seq,
+  at: l.at.toISOString(),
+  level: l.level,
+  step: l.stepKey,
+  node: l.node,
+  message: l.message,
+});
 
 const lifecycle = (kind: "retry" | "cancel" | "rollback", summary: string, description: string) =>
   defineOperation({
@@ -47,8 +65,15 @@ const lifecycle = (kind: "retry" | "cancel" | "rollback", summary: string, descr
     description,
     permission: "environments:change",
     params: nameParams,
-    responses: { 202: { description: "Started.", schema: operationAccepted }, 404: { description: "No such environment." }, 409: { description: "Not possible in the environment's state." } },
-    handler: async ({ principal, params, audit }) => ({ status: 202, body: await requestEnvironmentOperation(principal.user.id, params.name, kind, audit) }),
+    responses: {
+      202: { description: "Started.", schema: operationAccepted },
+      404: { description: "No such environment." },
+      409: { description: "Not possible in the environment's state." },
+    },
+    handler: async ({ principal, params, audit }) => ({
+      status: 202,
+      body: await requestEnvironmentOperation(principal.user.id, params.name, kind, audit),
+    }),
   });
 
 export const environmentOperations = [
@@ -58,12 +83,19 @@ export const environmentOperations = [
     path: "/environments",
     tag,
     summary: "List your environments.",
-    description: "Newest first, with each one's current operation and its progress. Deleted and cancelled ones are listed too (filter with status).",
+    description:
+      "Newest first, with each one's current operation and its progress. Deleted and cancelled ones are listed too (filter with status).",
     permission: "environments:read",
-    query: paginationQuery.extend({ status: z.enum(environmentStatuses, { error: `status must be one of ${environmentStatuses.join(", ")}.` }).optional() }),
+    query: paginationQuery.extend({
+      status: z
+        .enum(environmentStatuses, { error: `status must be one of ${environmentStatuses.join(", ")}.` })
+        .optional(),
+    }),
     responses: { 200: { description: "A page of environments.", schema: pageOf(environmentListItem) } },
     handler: async ({ principal, query }) => {
-      const all = (await findEnvironmentList(principal.user.id)).filter((e) => !query.status || e.status === query.status);
+      const all = (await findEnvironmentList(principal.user.id)).filter(
+        (e) => !query.status || e.status === query.status,
+      );
       return { status: 200, body: pageList(all, (e) => e.id, query) };
     },
   }),
@@ -78,10 +110,15 @@ export const environmentOperations = [
     permission: "environments:create",
     body: createBody,
     example: { body: { name: "demo-api", region: "eu-central", topology: "development", workers: 1 } },
-    responses: { 201: { description: "Queued for install.", schema: environmentDetail }, 403: { description: "Over the plan's quotas." }, 409: { description: "The name is taken." } },
+    responses: {
+      201: { description: "Queued for install.", schema: environmentDetail },
+      403: { description: "Over the plan's quotas." },
+      409: { description: "The name is taken." },
+    },
     handler: async ({ principal, body: { faults, ...install }, audit }) => {
       const settings = installSettingsSchema.safeParse(withInstallDefaults(install));
-      if (!settings.success) throw new ValidationError(fieldErrorsFromIssues(settings.error.issues), settings.error.issues[0]?.message);
+      if (!settings.success)
+        throw new ValidationError(fieldErrorsFromIssues(settings.error.issues), settings.error.issues[0]?.message);
       const created = await createEnvironment(principal.user, settings.data, audit, randomUUID(), faults);
       return { status: 201, body: await getEnvironment(principal.user.id, created.name) };
     },
@@ -92,15 +129,20 @@ export const environmentOperations = [
     path: "/plan",
     tag,
     summary: "Preview the plan of an install.",
-    description: "What an install with these settings would create — nodes, resources, price, quotas, steps and their estimate — without creating anything.",
+    description:
+      "What an install with these settings would create — nodes, resources, price, quotas, steps and their estimate — without creating anything.",
     permission: "environments:read",
     body: installBody,
     example: { body: { name: "preview", region: "eu-central", topology: "production", workers: 3 } },
     responses: { 200: { description: "The plan.", schema: z.record(z.string(), z.unknown()) } },
     handler: async ({ principal, body }) => {
       const settings = installSettingsSchema.safeParse(withInstallDefaults(body));
-      if (!settings.success) throw new ValidationError(fieldErrorsFromIssues(settings.error.issues), settings.error.issues[0]?.message);
-      const plan = computePlan(settings.data, { plan: principal.user.plan, environmentsInUse: await countActiveEnvironments(principal.user.id) });
+      if (!settings.success)
+        throw new ValidationError(fieldErrorsFromIssues(settings.error.issues), settings.error.issues[0]?.message);
+      const plan = computePlan(settings.data, {
+        plan: principal.user.plan,
+        environmentsInUse: await countActiveEnvironments(principal.user.id),
+      });
       // The cluster has no id yet: its API's address is shown as the install dialog shows it.
       return { status: 200, body: { ...plan, endpoints: withKubernetesApiEndpoint(plan.endpoints, "<cluster id>") } };
     },
@@ -115,8 +157,14 @@ export const environmentOperations = [
     permission: "environments:read",
     params: nameParams,
     example,
-    responses: { 200: { description: "The environment.", schema: environmentDetail }, 404: { description: "No such environment." } },
-    handler: async ({ principal, params }) => ({ status: 200, body: await getEnvironment(principal.user.id, params.name) }),
+    responses: {
+      200: { description: "The environment.", schema: environmentDetail },
+      404: { description: "No such environment." },
+    },
+    handler: async ({ principal, params }) => ({
+      status: 200,
+      body: await getEnvironment(principal.user.id, params.name),
+    }),
   }),
   defineOperation({
     id: "deleteEnvironment",
@@ -124,26 +172,46 @@ export const environmentOperations = [
     path: "/environments/{name}",
     tag,
     summary: "Delete an environment.",
-    description: "Tears the cluster down (202); the environment is deleted when its delete operation ends. Its name and quota are then released.",
+    description:
+      "Tears the cluster down (202); the environment is deleted when its delete operation ends. Its name and quota are then released.",
     permission: "environments:delete",
     params: nameParams,
-    responses: { 202: { description: "Teardown started.", schema: operationAccepted }, 404: { description: "No such environment." }, 409: { description: "Not possible now." } },
-    handler: async ({ principal, params, audit }) => ({ status: 202, body: await requestEnvironmentOperation(principal.user.id, params.name, "delete", audit) }),
+    responses: {
+      202: { description: "Teardown started.", schema: operationAccepted },
+      404: { description: "No such environment." },
+      409: { description: "Not possible now." },
+    },
+    handler: async ({ principal, params, audit }) => ({
+      status: 202,
+      body: await requestEnvironmentOperation(principal.user.id, params.name, "delete", audit),
+    }),
   }),
-  lifecycle("retry", "Retry a failed operation.", "Resumes the failed install, change, cancel or delete from the step that failed; finished steps are not repeated."),
+  lifecycle(
+    "retry",
+    "Retry a failed operation.",
+    "Resumes the failed install, change, cancel or delete from the step that failed; finished steps are not repeated.",
+  ),
   lifecycle("cancel", "Cancel an install.", "Stops an install in progress and tears down what it created."),
-  lifecycle("rollback", "Roll back a failed change.", "Undoes the newest change when it failed after adding nodes: they are removed and the plan restored."),
+  lifecycle(
+    "rollback",
+    "Roll back a failed change.",
+    "Undoes the newest change when it failed after adding nodes: they are removed and the plan restored.",
+  ),
   defineOperation({
     id: "getEnvironmentStatus",
     method: "GET",
     path: "/environments/{name}/status",
     tag,
     summary: "Get an environment's progress.",
-    description: "Its status, the current operation with its progress (steps done of all) and the steps running now; poll it to follow an install.",
+    description:
+      "Its status, the current operation with its progress (steps done of all) and the steps running now; poll it to follow an install.",
     permission: "environments:read",
     params: nameParams,
     example,
-    responses: { 200: { description: "The status.", schema: environmentStatus }, 404: { description: "No such environment." } },
+    responses: {
+      200: { description: "The status.", schema: environmentStatus },
+      404: { description: "No such environment." },
+    },
     handler: async ({ principal, params }) => {
       const { snapshot } = await getStatusSnapshot(principal.user.id, params.name);
       const current = snapshot.operations[0] ?? null;
@@ -164,7 +232,12 @@ export const environmentOperations = [
             summary: current.summary,
             startedAt: current.startedAt,
             finishedAt: current.finishedAt,
-            error: current.error && { step: current.error.stepTitle, message: current.error.message, fixableBy: current.error.fixableBy, action: current.error.action },
+            error: current.error && {
+              step: current.error.stepTitle,
+              message: current.error.message,
+              fixableBy: current.error.fixableBy,
+              action: current.error.action,
+            },
           },
           progress: {
             done,
@@ -176,7 +249,13 @@ export const environmentOperations = [
           running: snapshot.steps.filter((s) => s.status === "running" || s.status === "retrying").map((s) => s.title),
           waiting: snapshot.steps
             .filter((s) => s.status === "retrying" && s.error)
-            .map((s) => ({ step: s.title, message: s.error!.message, fixableBy: s.error!.fixableBy, action: s.error!.action, nextAttemptAt: s.availableAt })),
+            .map((s) => ({
+              step: s.title,
+              message: s.error!.message,
+              fixableBy: s.error!.fixableBy,
+              action: s.error!.action,
+              nextAttemptAt: s.availableAt,
+            })),
           endpoints: snapshot.results?.endpoints ?? null,
         },
       };
@@ -204,16 +283,36 @@ export const environmentOperations = [
       before: lineSeq("before").optional(),
     }),
     example,
-    responses: { 200: { description: "A page of log lines and where the next begins.", schema: pageOf(logLine).extend({ lastCursor: z.string().describe("Where the log ends now: ask again with it to follow.") }) } },
+    responses: {
+      200: {
+        description: "A page of log lines and where the next begins.",
+        schema: pageOf(logLine).extend({
+          lastCursor: z.string().describe("Where the log ends now: ask again with it to follow."),
+        }),
+      },
+    },
     handler: async ({ principal, params, query }) => {
       if (query.before !== undefined) {
-        const page = await findEnvironmentLogLines(principal.user.id, params.name, { before: query.before, limit: query.limit });
+        const page = await findEnvironmentLogLines(principal.user.id, params.name, {
+          before: query.before,
+          limit: query.limit,
+        });
         const last = page.at(-1)?.seq;
         const cursor = last === undefined ? null : encodeCursor(String(last));
-        return { status: 200, body: { items: page.map(toLogLineItem), nextCursor: cursor, lastCursor: cursor ?? encodeCursor(String(Math.max(query.before - 1, 0))) } };
+        return {
+          status: 200,
+          body: {
+            items: page.map(toLogLineItem),
+            nextCursor: cursor,
+            lastCursor: cursor ?? encodeCursor(String(Math.max(query.before - 1, 0))),
+          },
+        };
       }
       const after = query.after ?? Number(decodeCursor(query.cursor) ?? "0");
-      const lines = await findEnvironmentLogLines(principal.user.id, params.name, { after: Number.isSafeInteger(after) ? after : 0, limit: query.limit + 1 });
+      const lines = await findEnvironmentLogLines(principal.user.id, params.name, {
+        after: Number.isSafeInteger(after) ? after : 0,
+        limit: query.limit + 1,
+      });
       const page = lines.slice(0, query.limit);
       const last = page.at(-1)?.seq ?? after;
       return {
@@ -236,12 +335,24 @@ export const environmentOperations = [
     permission: "environments:read",
     params: nameParams,
     example,
-    responses: { 200: { description: "The log.", contentType: "text/plain" }, 404: { description: "No such environment." } },
+    responses: {
+      200: { description: "The log.", contentType: "text/plain" },
+      404: { description: "No such environment." },
+    },
     handler: async ({ principal, params }) => {
       const lines = await findEnvironmentLogLines(principal.user.id, params.name, { after: 0, limit: 1_000_000 });
-      const text = lines.map((l) => `${l.at.toISOString()} ${l.level.toUpperCase().padEnd(5)} ${l.node ?? "-"} ${l.stepKey ?? "-"} ${l.message}`).join("\n");
+      const text = lines
+        .map(
+          (l) =>
+            `${l.at.toISOString()} ${l.level.toUpperCase().padEnd(5)} ${l.node ?? "-"} ${l.stepKey ?? "-"} ${l.message}`,
+        )
+        .join("\n");
       return new Response(`${text}\n`, {
-        headers: { "content-type": "text/plain; charset=utf-8", "content-disposition": `attachment; filename="${params.name}-install.log"`, "cache-control": "no-store" },
+        headers: {
+          "content-type": "text/plain; charset=utf-8",
+          "content-disposition": `attachment; filename="${params.name}-install.log"`,
+          "cache-control": "no-store",
+        },
       });
     },
   }),
@@ -251,13 +362,23 @@ export const environmentOperations = [
     path: "/environments/{name}/kubeconfig",
     tag,
     summary: "Download the cluster's admin kubeconfig.",
-    description: "YAML for kubectl and Kubernetes clients, naming the cluster's API at https://<APP_URL host and port>/k8s/clusters/<id> (APP_URL's own origin when it is https), the installation's certificate authority when Clusterport serves the TLS itself, and its admin token. Recorded in the audit log.",
+    description:
+      "YAML for kubectl and Kubernetes clients, naming the cluster's API at https://<APP_URL host and port>/k8s/clusters/<id> (APP_URL's own origin when it is https), the installation's certificate authority when Clusterport serves the TLS itself, and its admin token. Recorded in the audit log.",
     permission: "credentials:read",
     params: nameParams,
-    responses: { 200: { description: "The kubeconfig.", contentType: "application/yaml" }, 409: { description: "Not running yet." } },
+    responses: {
+      200: { description: "The kubeconfig.", contentType: "application/yaml" },
+      409: { description: "Not running yet." },
+    },
     handler: async ({ principal, params, audit }) => {
       const { fileName, yaml } = await getKubeconfig(principal.user.id, params.name, audit);
-      return new Response(yaml, { headers: { "content-type": "application/yaml; charset=utf-8", "content-disposition": `attachment; filename="${fileName}"`, "cache-control": "no-store" } });
+      return new Response(yaml, {
+        headers: {
+          "content-type": "application/yaml; charset=utf-8",
+          "content-disposition": `attachment; filename="${fileName}"`,
+          "cache-control": "no-store",
+        },
+      });
     },
   }),
   defineOperation({
@@ -270,6 +391,9 @@ export const environmentOperations = [
     permission: "credentials:read",
     params: nameParams,
     responses: { 200: { description: "The credentials.", schema: z.object({ items: z.array(credential) }) } },
-    handler: async ({ principal, params, audit }) => ({ status: 200, body: { items: await getCredentials(principal.user.id, params.name, audit) } }),
+    handler: async ({ principal, params, audit }) => ({
+      status: 200,
+      body: { items: await getCredentials(principal.user.id, params.name, audit) },
+    }),
   }),
 ];

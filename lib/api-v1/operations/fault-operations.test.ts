@@ -17,11 +17,18 @@ const call = callApiV1;
 describe("setEnvironmentFaults", () => {
   it("stores the faults with their defaults, refuses an unknown one on its field, and 404s another account's environment", async () => {
     const { createApiToken } = await import("@/lib/data/api-tokens/create-api-token");
-    const { token } = await createApiToken(userId, { name: "faults", scope: "write" }, { userId, via: "browser", ip: "127.0.0.1", userAgent: "vitest" });
+    const { token } = await createApiToken(
+      userId,
+      { name: "faults", scope: "write" },
+      { userId, via: "browser", ip: "127.0.0.1", userAgent: "vitest" },
+    );
     expect((await call("POST", "/environments", token, { name: "faulty", region: "eu-central" })).status).toBe(201);
 
     const stored = await call("PUT", "/environments/faulty/faults", token, { named: ["worker-never-joins"] });
-    expect({ status: stored.status, body: stored.body }).toEqual({ status: 200, body: { faults: { transientFailureRate: 0, named: ["worker-never-joins"] } } });
+    expect({ status: stored.status, body: stored.body }).toEqual({
+      status: 200,
+      body: { faults: { transientFailureRate: 0, named: ["worker-never-joins"] } },
+    });
     const { rows } = await app.db.pool.query(`SELECT faults FROM environment WHERE name = 'faulty'`);
     expect(rows[0].faults).toMatchObject({ named: ["worker-never-joins"] });
 
@@ -33,8 +40,16 @@ describe("setEnvironmentFaults", () => {
 
   it("lets an install carry faults beside its settings, stored before its first step", async () => {
     const { createApiToken } = await import("@/lib/data/api-tokens/create-api-token");
-    const { token } = await createApiToken(userId, { name: "install-faults", scope: "write" }, { userId, via: "browser", ip: "127.0.0.1", userAgent: "vitest" });
-    const created = await call("POST", "/environments", token, { name: "faulty-install", region: "eu-central", faults: { transientFailureRate: 0.2 } });
+    const { token } = await createApiToken(
+      userId,
+      { name: "install-faults", scope: "write" },
+      { userId, via: "browser", ip: "127.0.0.1", userAgent: "vitest" },
+    );
+    const created = await call("POST", "/environments", token, {
+      name: "faulty-install",
+      region: "eu-central",
+      faults: { transientFailureRate: 0.2 },
+    });
     expect({ status: created.status, name: created.body.name }).toEqual({ status: 201, name: "faulty-install" });
     expect(created.body).not.toHaveProperty("settings.faults");
     const { rows } = await app.db.pool.query(`SELECT faults FROM environment WHERE name = 'faulty-install'`);

@@ -23,6 +23,9 @@ export const faultOperations = [
       403: { description: "Fault injection is turned off on this server." },
       404: { description: "No such environment." },
     },
-    handler: async ({ principal, params, body }) => ({ status: 200, body: { faults: await setEnvironmentFaults(principal.user.id, params.name, body) } }),
+    handler: async ({ principal, params, body }) => ({
+      status: 200,
+      body: { faults: await setEnvironmentFaults(principal.user.id, params.name, body) },
+    }),
   }),
 ];

@@ -9,4 +9,13 @@ import { faultOperations } from "./fault-operations";
 import { webhookOperations } from "./webhook-operations";
 
 /** Every operation of /api/v1: the routes, the OpenAPI document and its reference page come from this list. */
-export const operations: readonly Operation[] = [...environmentOperations, ...environmentNameOperations, ...faultOperations, ...changeOperations, ...catalogOperations, ...accountOperations, ...webhookOperations, ...dnsOperations];
+export const operations: readonly Operation[] = [
+  ...environmentOperations,
+  ...environmentNameOperations,
+  ...faultOperations,
+  ...changeOperations,
+  ...catalogOperations,
+  ...accountOperations,
+  ...webhookOperations,
+  ...dnsOperations,
+];

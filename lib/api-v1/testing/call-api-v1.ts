@@ -10,11 +10,18 @@ export async function callApiV1(method: string, path: string, token: string, bod
   const url = new URL(`http://clusterport.test/api/v1${path}`);
   const request = new Request(url, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body !== undefined ? { "content-type": "application/json" } : {}),
+    },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const response = await dispatchV1(request, url.pathname.split("/").slice(3).filter(Boolean));
   const text = await response.text();
   const type = response.headers.get("content-type") ?? "";
-  return { status: response.status, headers: response.headers, body: type.includes("json") && text ? JSON.parse(text) : text || null };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: type.includes("json") && text ? JSON.parse(text) : text || null,
+  };
 }

@@ -11,18 +11,38 @@ import { addStorageSchema } from "./schema";
  */
 export function prepareAddStorage(ctx: ChangeContext, input: unknown): PreparedChange {
   const parsed = addStorageSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsFromIssues(parsed.error.issues), "Add storage takes no parameters: send {}.");
+  if (!parsed.success)
+    throw new ValidationError(fieldErrorsFromIssues(parsed.error.issues), "Add storage takes no parameters: send {}.");
   if (ctx.settings.storage) throw new ConflictError("This cluster already has NFS storage.");
   const settings = { ...ctx.settings, storage: true };
   const plan = replan(ctx, settings);
   const storageNodes = plan.nodeGroups.find((g) => g.id === "storage")?.nodes.map((n) => n.id) ?? [];
   const steps: OperationStepSpec[] = storageNodes.map((id) => planStep(plan, `prepare-storage:${id}`, []));
-  const ready = storageNodes.length > 1 ? [planStep(plan, "create-gluster-volume", steps.map((s) => s.key))] : [];
+  const ready =
+    storageNodes.length > 1
+      ? [
+          planStep(
+            plan,
+            "create-gluster-volume",
+            steps.map((s) => s.key),
+          ),
+        ]
+      : [];
   steps.push(...ready);
   const volume = (ready.length > 0 ? ready : steps).map((s) => s.key);
-  const clusterNodes = plan.nodeGroups.filter((g) => g.id === nodeGroups.controlPlane.id || g.id === nodeGroups.workers.id).flatMap((g) => g.nodes.map((n) => n.id));
+  const clusterNodes = plan.nodeGroups
+    .filter((g) => g.id === nodeGroups.controlPlane.id || g.id === nodeGroups.workers.id)
+    .flatMap((g) => g.nodes.map((n) => n.id));
   for (const id of clusterNodes) {
-    steps.push({ key: `mount-storage:${id}`, name: "mount-storage", title: `Mount /data on ${id}`, stage: "storage", node: id, dependsOn: volume, estimatedSeconds: 5 });
+    steps.push({
+      key: `mount-storage:${id}`,
+      name: "mount-storage",
+      title: `Mount /data on ${id}`,
+      stage: "storage",
+      node: id,
+      dependsOn: volume,
+      estimatedSeconds: 5,
+    });
   }
   steps.push(planStep(plan, "helm-components", volume));
   const kind = storageNodes.length > 1 ? "GlusterFS-replicated NFS storage" : "NFS storage";

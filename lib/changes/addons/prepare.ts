@@ -4,7 +4,11 @@ import { ConflictError, ValidationError, fieldErrorsFromIssues } from "@/lib/err
 import { planStep, prepared, replan, type ChangeContext, type PreparedChange } from "../change-context";
 import { activateAddonsSchema } from "./schema";
 
-const installStep = { monitoring: "install-monitoring", tracing: "install-jaeger", remoteApi: "setup-remote-api" } as const;
+const installStep = {
+  monitoring: "install-monitoring",
+  tracing: "install-jaeger",
+  remoteApi: "setup-remote-api",
+} as const;
 
 /**
  * Activate add-ons: each add-on's install step from the new plan, side by side (what they depended on at
@@ -21,8 +25,17 @@ export function prepareAddons(ctx: ChangeContext, input: unknown): PreparedChang
     const message = `${blocked.map((a) => a.name).join(" and ")} need${blocked.length === 1 ? "s" : ""} NFS storage, which this cluster does not have. Add storage first.`;
     throw new ValidationError(Object.fromEntries(blocked.map((a) => [a.id, message])), message);
   }
-  const settings = { ...ctx.settings, addons: { ...ctx.settings.addons, ...Object.fromEntries(wanted.map((a) => [a.id, true])) } };
+  const settings = {
+    ...ctx.settings,
+    addons: { ...ctx.settings.addons, ...Object.fromEntries(wanted.map((a) => [a.id, true])) },
+  };
   const plan = replan(ctx, settings);
   const steps: OperationStepSpec[] = wanted.map((a) => planStep(plan, installStep[a.id], []));
-  return prepared(ctx, { type: "addons", settings, plan, steps, params: { summary: `activates ${wanted.map((a) => a.name).join(", ")}`, addons: wanted.map((a) => a.id) } });
+  return prepared(ctx, {
+    type: "addons",
+    settings,
+    plan,
+    steps,
+    params: { summary: `activates ${wanted.map((a) => a.name).join(", ")}`, addons: wanted.map((a) => a.id) },
+  });
 }

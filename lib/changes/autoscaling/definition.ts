@@ -9,7 +9,8 @@ export const autoscalingChange: ChangeDefinition<"autoscaling", typeof autoscali
   api: {
     id: "SetAutoscaling",
     summary: "Set worker autoscaling",
-    description: "A Minimum–Maximum range of workers (or off): workers are added for pods that wait for room and removed when idle.",
+    description:
+      "A Minimum–Maximum range of workers (or off): workers are added for pods that wait for room and removed when idle.",
     example: { enabled: true, minWorkers: 1, maxWorkers: 3 },
   },
   prepare: prepareAutoscaling,

@@ -10,18 +10,27 @@ import { certificateSchema } from "./schema";
  */
 export function prepareCertificate(ctx: ChangeContext, input: unknown): PreparedChange {
   const parsed = certificateSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsFromIssues(parsed.error.issues), parsed.error.issues[0]?.message);
+  if (!parsed.success)
+    throw new ValidationError(fieldErrorsFromIssues(parsed.error.issues), parsed.error.issues[0]?.message);
   const { domain } = parsed.data;
   const before = ctx.settings.certificateDomain;
   if (before === domain) throw new ConflictError(`${domain} already has its certificate.`);
   const settings = { ...ctx.settings, certificateDomain: domain };
   const plan = replan(ctx, settings);
-  const steps: OperationStepSpec[] = [planStep(plan, "install-cert-manager", []), planStep(plan, "issue-certificate", ["install-cert-manager"])];
+  const steps: OperationStepSpec[] = [
+    planStep(plan, "install-cert-manager", []),
+    planStep(plan, "issue-certificate", ["install-cert-manager"]),
+  ];
   return prepared(ctx, {
     type: "certificate",
     settings,
     plan,
     steps,
-    params: { summary: before ? `moves the certificate from ${before} to ${domain}` : `issues a Let's Encrypt certificate for ${domain}`, domain },
+    params: {
+      summary: before
+        ? `moves the certificate from ${before} to ${domain}`
+        : `issues a Let's Encrypt certificate for ${domain}`,
+      domain,
+    },
   });
 }

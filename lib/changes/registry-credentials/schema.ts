@@ -1,6 +1,7 @@
 import { z } from "@/lib/validations/zod";
 
-const registryPattern = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?(\/[a-z0-9._-]+)*\/?$/;
+const registryPattern =
+  /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?(\/[a-z0-9._-]+)*\/?$/;
 
 /** Registry credentials: applied as an image pull secret in every namespace; replacing them overwrites. */
 export const registryCredentialsSchema = z.strictObject(
@@ -29,7 +30,9 @@ export const registryCredentialsSchema = z.strictObject(
       .string({ error: "Enter an e-mail address, or leave it empty." })
       .trim()
       .max(254, { error: "Use at most 254 characters." })
-      .refine((v) => v === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { error: "Enter an e-mail address like you@example.com, or leave it empty." })
+      .refine((v) => v === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
+        error: "Enter an e-mail address like you@example.com, or leave it empty.",
+      })
       .optional()
       .default(""),
   },

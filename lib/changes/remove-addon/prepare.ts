@@ -11,7 +11,8 @@ const removal = {
 /** Remove Monitoring or Tracing: its Helm releases and namespace go, and its stored data with them. */
 export function prepareRemoveAddon(ctx: ChangeContext, input: unknown): PreparedChange {
   const parsed = removeAddonSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsFromIssues(parsed.error.issues), parsed.error.issues[0]?.message);
+  if (!parsed.success)
+    throw new ValidationError(fieldErrorsFromIssues(parsed.error.issues), parsed.error.issues[0]?.message);
   const { addon } = parsed.data;
   const name = findAddon(addon)?.name ?? addon;
   if (!ctx.settings.addons[addon]) throw new ConflictError(`${name} is not installed on this cluster.`);

@@ -2,7 +2,10 @@ import type { ChangeDefinition } from "../define-change";
 import { prepareRemoveRegistryCredentials } from "./prepare";
 import { removeRegistryCredentialsSchema } from "./schema";
 
-export const removeRegistryCredentialsChange: ChangeDefinition<"remove-registry-credentials", typeof removeRegistryCredentialsSchema> = {
+export const removeRegistryCredentialsChange: ChangeDefinition<
+  "remove-registry-credentials",
+  typeof removeRegistryCredentialsSchema
+> = {
   action: "remove-registry-credentials",
   label: "Remove registry credentials",
   schema: removeRegistryCredentialsSchema,

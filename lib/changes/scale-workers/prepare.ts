@@ -2,7 +2,15 @@ import { topologies } from "@/lib/catalog";
 import type { OperationStepSpec } from "@/lib/engine";
 import { ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
 import { nodeIndex } from "@/lib/plan";
-import { nextWorkerIds, planStep, prepared, replan, workerIds, type ChangeContext, type PreparedChange } from "../change-context";
+import {
+  nextWorkerIds,
+  planStep,
+  prepared,
+  replan,
+  workerIds,
+  type ChangeContext,
+  type PreparedChange,
+} from "../change-context";
 import { scaleWorkersSchema } from "./schema";
 
 /**
@@ -17,15 +25,31 @@ export function prepareScaleWorkers(ctx: ChangeContext, input: unknown): Prepare
   const current = workerIds(ctx.plan);
   const topology = topologies[ctx.plan.topology];
   const invalid = (field: "workers" | "remove", message: string) => new ValidationError({ [field]: message }, message);
-  if (target === current.length) throw invalid("workers", `The cluster already has ${current.length} worker${current.length === 1 ? "" : "s"}; choose another number.`);
-  if (target < topology.minWorkers) throw invalid("workers", `${topology.name} clusters need at least ${topology.minWorkers} worker${topology.minWorkers === 1 ? "" : "s"}.`);
+  if (target === current.length)
+    throw invalid(
+      "workers",
+      `The cluster already has ${current.length} worker${current.length === 1 ? "" : "s"}; choose another number.`,
+    );
+  if (target < topology.minWorkers)
+    throw invalid(
+      "workers",
+      `${topology.name} clusters need at least ${topology.minWorkers} worker${topology.minWorkers === 1 ? "" : "s"}.`,
+    );
 
   if (target > current.length) {
-    if (remove !== undefined && remove.length > 0) throw invalid("remove", "Workers to remove can be chosen only when scaling in.");
+    if (remove !== undefined && remove.length > 0)
+      throw invalid("remove", "Workers to remove can be chosen only when scaling in.");
     const added = nextWorkerIds(ctx, target - current.length);
     const ids = [...current, ...added];
     const plan = replan(ctx, { ...ctx.settings, workers: ids.length }, ids);
-    const token: OperationStepSpec = { key: "create-join-token", name: "create-join-token", title: "Create a join token (kubeadm token create)", stage: "workers", dependsOn: [], estimatedSeconds: 5 };
+    const token: OperationStepSpec = {
+      key: "create-join-token",
+      name: "create-join-token",
+      title: "Create a join token (kubeadm token create)",
+      stage: "workers",
+      dependsOn: [],
+      estimatedSeconds: 5,
+    };
     const steps: OperationStepSpec[] = [token];
     for (const id of added) {
       steps.push(planStep(plan, `prepare-instance:${id}`, []));
@@ -36,7 +60,12 @@ export function prepareScaleWorkers(ctx: ChangeContext, input: unknown): Prepare
       settings: { ...ctx.settings, workers: ids.length },
       plan,
       steps,
-      params: { summary: `scales workers ${current.length} → ${ids.length}, adding ${added.join(", ")}`, workers: ids.length, added, removed: [] },
+      params: {
+        summary: `scales workers ${current.length} → ${ids.length}, adding ${added.join(", ")}`,
+        workers: ids.length,
+        added,
+        removed: [],
+      },
     });
   }
 
@@ -46,24 +75,52 @@ export function prepareScaleWorkers(ctx: ChangeContext, input: unknown): Prepare
     removed = [...current].sort((a, b) => nodeIndex(b) - nodeIndex(a)).slice(0, leaving);
   } else {
     const unknown = remove.filter((id) => !current.includes(id));
-    if (unknown.length > 0) throw invalid("remove", `${unknown.join(", ")} ${unknown.length === 1 ? "is not a worker" : "are not workers"} of this cluster; its workers are ${current.join(", ")}.`);
+    if (unknown.length > 0)
+      throw invalid(
+        "remove",
+        `${unknown.join(", ")} ${unknown.length === 1 ? "is not a worker" : "are not workers"} of this cluster; its workers are ${current.join(", ")}.`,
+      );
     removed = [...new Set(remove)];
     if (removed.length !== leaving) {
-      throw invalid("remove", `Going from ${current.length} to ${target} workers removes ${leaving}; you chose ${removed.length}.`);
+      throw invalid(
+        "remove",
+        `Going from ${current.length} to ${target} workers removes ${leaving}; you chose ${removed.length}.`,
+      );
     }
   }
   const ids = current.filter((id) => !removed.includes(id));
   const plan = replan(ctx, { ...ctx.settings, workers: ids.length }, ids);
   const steps: OperationStepSpec[] = [];
   for (const id of removed) {
-    steps.push({ key: `drain-node:${id}`, name: "drain-node", title: `Cordon and drain worker ${id}`, stage: "remove-workers", node: id, dependsOn: [], estimatedSeconds: 20 });
-    steps.push({ key: `remove-node:${id}`, name: "remove-node", title: `Remove worker ${id}`, stage: "remove-workers", node: id, dependsOn: [`drain-node:${id}`], estimatedSeconds: 15 });
+    steps.push({
+      key: `drain-node:${id}`,
+      name: "drain-node",
+      title: `Cordon and drain worker ${id}`,
+      stage: "remove-workers",
+      node: id,
+      dependsOn: [],
+      estimatedSeconds: 20,
+    });
+    steps.push({
+      key: `remove-node:${id}`,
+      name: "remove-node",
+      title: `Remove worker ${id}`,
+      stage: "remove-workers",
+      node: id,
+      dependsOn: [`drain-node:${id}`],
+      estimatedSeconds: 15,
+    });
   }
   return prepared(ctx, {
     type: "scale-workers",
     settings: { ...ctx.settings, workers: ids.length },
     plan,
     steps,
-    params: { summary: `scales workers ${current.length} → ${ids.length}, removing ${removed.join(", ")}`, workers: ids.length, added: [], removed },
+    params: {
+      summary: `scales workers ${current.length} → ${ids.length}, removing ${removed.join(", ")}`,
+      workers: ids.length,
+      added: [],
+      removed,
+    },
   });
 }

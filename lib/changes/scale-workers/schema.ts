@@ -12,7 +12,9 @@ export const scaleWorkersSchema = z.strictObject(
       .min(1, { error: "At least 1 worker is needed." })
       .max(100, { error: "Enter at most 100 workers." }),
     remove: z
-      .array(z.string().regex(nodeIdPattern, { error: "Name workers by their node id, e.g. cp-2." }), { error: "List the workers to remove by node id." })
+      .array(z.string().regex(nodeIdPattern, { error: "Name workers by their node id, e.g. cp-2." }), {
+        error: "List the workers to remove by node id.",
+      })
       .max(100)
       .optional(),
   },

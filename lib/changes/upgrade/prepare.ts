@@ -13,12 +13,14 @@ import { upgradeSchema } from "./schema";
  */
 export function prepareUpgrade(ctx: ChangeContext, input: unknown): PreparedChange {
   const parsed = upgradeSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsFromIssues(parsed.error.issues), parsed.error.issues[0]?.message);
+  if (!parsed.success)
+    throw new ValidationError(fieldErrorsFromIssues(parsed.error.issues), parsed.error.issues[0]?.message);
   const from = ctx.settings.version;
   const to = parsed.data.version;
   const targets = upgradeTargets(from);
   const offered = [targets.patch, targets.minor].filter((v): v is string => v !== undefined);
-  if (offered.length === 0) throw new ConflictError(`v${from} is the newest Kubernetes Clusterport offers; there is nothing to upgrade to.`);
+  if (offered.length === 0)
+    throw new ConflictError(`v${from} is the newest Kubernetes Clusterport offers; there is nothing to upgrade to.`);
   if (!offered.includes(to)) {
     const message =
       to === from
@@ -32,10 +34,33 @@ export function prepareUpgrade(ctx: ChangeContext, input: unknown): PreparedChan
   const steps: OperationStepSpec[] = [];
   let previous: string | undefined;
   const chain = (key: string, name: string, title: string, stage: string, node: string, estimatedSeconds: number) => {
-    steps.push({ key, name, title, stage, node, dependsOn: previous === undefined ? [] : [previous], estimatedSeconds });
+    steps.push({
+      key,
+      name,
+      title,
+      stage,
+      node,
+      dependsOn: previous === undefined ? [] : [previous],
+      estimatedSeconds,
+    });
     previous = key;
   };
-  for (const node of controlPlanes) chain(`upgrade-control-plane:${node}`, "upgrade-control-plane", `Upgrade control plane ${node} to v${to}`, "upgrade-control-plane", node, 120);
-  for (const node of workerIds(plan)) chain(`upgrade-worker:${node}`, "upgrade-worker", `Upgrade worker ${node} to v${to}`, "upgrade-workers", node, 90);
-  return prepared(ctx, { type: "upgrade", settings, plan, steps, params: { summary: `upgrades Kubernetes v${from} → v${to}`, from, to } });
+  for (const node of controlPlanes)
+    chain(
+      `upgrade-control-plane:${node}`,
+      "upgrade-control-plane",
+      `Upgrade control plane ${node} to v${to}`,
+      "upgrade-control-plane",
+      node,
+      120,
+    );
+  for (const node of workerIds(plan))
+    chain(`upgrade-worker:${node}`, "upgrade-worker", `Upgrade worker ${node} to v${to}`, "upgrade-workers", node, 90);
+  return prepared(ctx, {
+    type: "upgrade",
+    settings,
+    plan,
+    steps,
+    params: { summary: `upgrades Kubernetes v${from} → v${to}`, from, to },
+  });
 }

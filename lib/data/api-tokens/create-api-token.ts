@@ -1,10 +1,10 @@
 import "server-only";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { database } from "@/lib/db/database";
 import { withTransaction } from "@/lib/db/transaction";
 import { ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
 import { createApiTokenSchema } from "@/lib/validations/api-token";
-import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { lockAccountCap } from "../lock-account-cap";
 import { apiTokenColumns, apiTokenView, type ApiTokenRow, type ApiTokenView } from "./api-token-view";
 

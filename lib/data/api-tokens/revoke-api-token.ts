@@ -1,7 +1,7 @@
 import "server-only";
+import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { database } from "@/lib/db/database";
 import { NotFoundError } from "@/lib/errors";
-import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { apiTokenColumns, apiTokenView, type ApiTokenRow, type ApiTokenView } from "./api-token-view";
 
 /** Revokes one of the user's tokens at once (404 for anyone else's); revoking twice changes nothing. */

@@ -1,11 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { database } from "@/lib/db/database";
 import { withTransaction } from "@/lib/db/transaction";
 import { env } from "@/lib/env";
 import { ConflictError, ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
 import { dnsRecordSchema } from "@/lib/validations/dns-record";
-import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { dnsRecordColumns, dnsRecordView, maxDnsRecords, type DnsRecordRow, type DnsRecordView } from "./dns-record-view";
 
 /**

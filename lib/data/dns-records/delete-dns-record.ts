@@ -1,7 +1,7 @@
 import "server-only";
+import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { database } from "@/lib/db/database";
 import { NotFoundError } from "@/lib/errors";
-import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 
 /** Deletes one of the account's simulated DNS records; a certificate waiting for it goes on waiting. */
 export async function deleteDnsRecord(userId: string, id: string, audit: AuditContext): Promise<void> {

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { database } from "@/lib/db/database";
 import { withTransaction } from "@/lib/db/transaction";
@@ -7,7 +8,6 @@ import { env } from "@/lib/env";
 import { ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
 import { createWebhookEndpointSchema } from "@/lib/validations/webhook";
 import { checkWebhookUrl, resolveHost, type Resolve } from "@/lib/webhooks/check-webhook-url";
-import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { lockAccountCap } from "../lock-account-cap";
 import { generateWebhookSecret } from "./generate-webhook-secret";
 import { auditTarget, endpointColumns, endpointView, maxWebhookEndpoints, type EndpointRow, type WebhookEndpointView } from "./webhook-views";

@@ -1,7 +1,7 @@
 import "server-only";
+import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { database } from "@/lib/db/database";
 import { NotFoundError } from "@/lib/errors";
-import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { auditTarget } from "./webhook-views";
 
 /** Deletes an endpoint and its delivery log; deliveries still pending are dropped with it. */

@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { database } from "@/lib/db/database";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { auditTarget, deliveryColumns, deliveryView, findOwnEndpoint, type DeliveryRow, type WebhookDeliveryView } from "./webhook-views";
 
 /**

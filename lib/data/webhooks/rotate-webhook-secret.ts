@@ -1,8 +1,8 @@
 import "server-only";
+import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { database } from "@/lib/db/database";
 import { env } from "@/lib/env";
-import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { generateWebhookSecret } from "./generate-webhook-secret";
 import { auditTarget, endpointView, findOwnEndpoint, type WebhookEndpointView } from "./webhook-views";
 

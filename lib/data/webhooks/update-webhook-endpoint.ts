@@ -1,8 +1,8 @@
 import "server-only";
+import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { database } from "@/lib/db/database";
 import { ValidationError, fieldErrorsFromIssues } from "@/lib/errors";
 import { updateWebhookEndpointSchema } from "@/lib/validations/webhook";
-import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { auditTarget, endpointColumns, endpointView, findOwnEndpoint, type EndpointRow, type WebhookEndpointView } from "./webhook-views";
 
 /**

@@ -11,7 +11,8 @@ export type TestDatabase = { pool: Pool; url: string; cleanup(): Promise<void> }
  */
 export async function createTestDatabase(opts: { max?: number } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) throw new Error("TEST_DATABASE_URL is not set: run the tests with vitest (its global setup starts PostgreSQL).");
+  if (!serverUrl)
+    throw new Error("TEST_DATABASE_URL is not set: run the tests with vitest (its global setup starts PostgreSQL).");
   const name = `test_${randomBytes(6).toString("hex")}`;
   await admin(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${templateDatabase}`);
   const url = withDatabase(serverUrl, name);
@@ -38,6 +39,10 @@ async function admin(url: string, sql: string): Promise<void> {
 
 /** Inserts a user (no password) for tests; returns its id. */
 export async function insertTestUser(pool: Pool, id = "user-1", plan = "business"): Promise<string> {
-  await pool.query(`INSERT INTO "user" (id, name, email, "emailVerified", plan) VALUES ($1, 'Test', $2, false, $3)`, [id, `${id}@example.test`, plan]);
+  await pool.query(`INSERT INTO "user" (id, name, email, "emailVerified", plan) VALUES ($1, 'Test', $2, false, $3)`, [
+    id,
+    `${id}@example.test`,
+    plan,
+  ]);
   return id;
 }

@@ -5,8 +5,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { migrate } from "../migrate";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../embedded-postgres";
+import { migrate } from "../migrate";
 
 export const templateDatabase = "clusterport_template";
 

@@ -7,7 +7,9 @@ import { createTestDatabase, type TestDatabase } from "./create-test-database";
  * before all tests of the file, a database of their own with fresh secrets and `env` on top; after them, the
  * app's pool closed and the database dropped. Read `app.db` inside tests and hooks registered after this call.
  */
-export function useAppDatabase(options: { max?: number; env?: Record<string, string> } = {}): { readonly db: TestDatabase } {
+export function useAppDatabase(options: { max?: number; env?: Record<string, string> } = {}): {
+  readonly db: TestDatabase;
+} {
   let db: TestDatabase | undefined;
   beforeAll(async () => {
     db = await createTestDatabase({ max: options.max ?? 10 });

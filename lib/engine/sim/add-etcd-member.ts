@@ -6,7 +6,8 @@ import type { ApplyResult, EtcdMemberSpec, SimMachine } from "./types";
 export function addEtcdMember(sim: Sim, machine: SimMachine): ApplyResult {
   const spec: EtcdMemberSpec = {
     nodeName: machine.nodeId,
-    memberId: (numericHash(`${sim.environmentId}/${machine.nodeId}`) >>> 0).toString(16).padStart(8, "0") +
+    memberId:
+      (numericHash(`${sim.environmentId}/${machine.nodeId}`) >>> 0).toString(16).padStart(8, "0") +
       (numericHash(machine.privateIp) >>> 0).toString(16).padStart(8, "0"),
     peerUrl: `https://${machine.privateIp}:2380`,
     clientUrl: `https://${machine.privateIp}:2379`,

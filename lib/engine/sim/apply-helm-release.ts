@@ -11,7 +11,12 @@ export function applyHelmRelease(
   input: { namespace: string; name: string; chart: string; repo: string; version: string; values?: JsonObject },
 ): ApplyResult {
   const ref = { kind: "HelmRelease", namespace: input.namespace, name: input.name };
-  const spec: HelmReleaseSpec = { chart: input.chart, repo: input.repo, version: input.version, values: input.values ?? {} };
+  const spec: HelmReleaseSpec = {
+    chart: input.chart,
+    repo: input.repo,
+    version: input.version,
+    values: input.values ?? {},
+  };
   const existing = sim.objects.get<HelmReleaseSpec, HelmReleaseStatus>(ref);
   const { result } = sim.objects.apply({ ...ref, spec });
   if (result !== "unchanged") {

@@ -13,7 +13,10 @@ export function bindPersistentVolumeClaims(sim: Sim): string[] {
   for (const pvc of sim.objects.list<PersistentVolumeClaimSpec, PersistentVolumeClaimStatus>("PersistentVolumeClaim")) {
     if (pvc.status.phase === "Bound") continue;
     const className = pvc.spec.storageClassName ?? fallback?.name;
-    const storageClass = className === undefined ? undefined : sim.objects.get<StorageClassSpec>({ kind: "StorageClass", name: className });
+    const storageClass =
+      className === undefined
+        ? undefined
+        : sim.objects.get<StorageClassSpec>({ kind: "StorageClass", name: className });
     const status: PersistentVolumeClaimStatus = storageClass
       ? {
           phase: "Bound",

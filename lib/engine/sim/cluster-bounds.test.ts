@@ -4,9 +4,9 @@ import { applyDeployment } from "./apply-deployment";
 import { clusterQuotaRef, type ClusterQuotaSpec, type ClusterQuotaStatus } from "./cluster-quota";
 import { createSim, type Sim } from "./create-sim";
 import { cniRef } from "./is-cni-installed";
-import type { EventSpec } from "./record-event";
 import { reconcileCluster } from "./reconcile-cluster";
 import { burstReplicas, replicaSetName } from "./reconcile-pods";
+import type { EventSpec } from "./record-event";
 import { registerNode } from "./register-node";
 import { createSimModel, type SimModel } from "./sim-model";
 import type { ClusterQuotaHard, PodSpec, PodStatus, WorkloadSpec, WorkloadStatus } from "./types";
@@ -21,7 +21,10 @@ function cluster(workers: number, quota?: ClusterQuotaHard): { model: SimModel; 
     const nodeId = `cp-${i}`;
     s.machines.create({ nodeId, nodeGroup: "cp", hostname: `${nodeId}.example` });
     s.machines.setState(nodeId, "booting");
-    registerNode(s, s.machines.setState(nodeId, "running"), "worker", "v1.37.1", { cpuMillis: 3200, memoryBytes: 2 ** 30 });
+    registerNode(s, s.machines.setState(nodeId, "running"), "worker", "v1.37.1", {
+      cpuMillis: 3200,
+      memoryBytes: 2 ** 30,
+    });
   }
   applyDaemonSet(s, { ...cniRef, image: "weave", placement: "nodes", tolerateNotReady: true });
   reconcileCluster(s);
@@ -29,9 +32,12 @@ function cluster(workers: number, quota?: ClusterQuotaHard): { model: SimModel; 
 }
 
 const manifest = { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "web" } };
-const web = (sim: Sim, replicas: number) => applyDeployment(sim, { namespace: "default", name: "web", image: "nginx:1.27", replicas, manifest });
-const webPods = (sim: Sim) => sim.objects.list<PodSpec, PodStatus>("Pod", "default").filter((p) => p.spec.owner.name === "web");
-const webStatus = (sim: Sim) => sim.objects.get<WorkloadSpec, WorkloadStatus>({ kind: "Deployment", namespace: "default", name: "web" })!.status;
+const web = (sim: Sim, replicas: number) =>
+  applyDeployment(sim, { namespace: "default", name: "web", image: "nginx:1.27", replicas, manifest });
+const webPods = (sim: Sim) =>
+  sim.objects.list<PodSpec, PodStatus>("Pod", "default").filter((p) => p.spec.owner.name === "web");
+const webStatus = (sim: Sim) =>
+  sim.objects.get<WorkloadSpec, WorkloadStatus>({ kind: "Deployment", namespace: "default", name: "web" })!.status;
 
 describe("the cluster's bounds", () => {
   it("caps the user's pods at the quota however many replicas are asked for, and says why in the real words", () => {
@@ -44,11 +50,17 @@ describe("the cluster's bounds", () => {
     expect(status.desired).toBe(330);
     expect(status.backlog).toBeUndefined();
     expect(status.failure).toMatch(
-      new RegExp(`^pods "${replicaSetName(s.objects.get({ kind: "Deployment", namespace: "default", name: "web" })!)}-[0-9a-z]+" is forbidden: exceeded quota: clusterport-quota, requested: pods=1, used: pods=330, limited: pods=330$`),
+      new RegExp(
+        `^pods "${replicaSetName(s.objects.get({ kind: "Deployment", namespace: "default", name: "web" })!)}-[0-9a-z]+" is forbidden: exceeded quota: clusterport-quota, requested: pods=1, used: pods=330, limited: pods=330$`,
+      ),
     );
     const failed = s.objects.list<EventSpec>("Event", "default").filter((e) => e.spec.reason === "FailedCreate");
     expect(failed).toHaveLength(1);
-    expect(failed[0]!.spec).toMatchObject({ type: "Warning", source: "replicaset-controller", message: `Error creating: ${status.failure}` });
+    expect(failed[0]!.spec).toMatchObject({
+      type: "Warning",
+      source: "replicaset-controller",
+      message: `Error creating: ${status.failure}`,
+    });
     expect(failed[0]!.spec.involvedObject).toMatchObject({ kind: "ReplicaSet", apiVersion: "apps/v1" });
     const quota = s.objects.get<ClusterQuotaSpec, ClusterQuotaStatus>(clusterQuotaRef)!;
     expect(quota.spec.hard).toEqual({ pods: 330, objects: 2000 });
@@ -70,7 +82,11 @@ describe("the cluster's bounds", () => {
     expect([...perNode.values()]).toEqual([109, 109, 109]);
     const pending = pods.filter((p) => p.status.phase === "Pending");
     expect(pending).toHaveLength(340 - 327);
-    expect(pending[0]!.status).toEqual({ phase: "Pending", reason: "Unschedulable", message: "0/3 nodes are available: 3 Too many pods." });
+    expect(pending[0]!.status).toEqual({
+      phase: "Pending",
+      reason: "Unschedulable",
+      message: "0/3 nodes are available: 3 Too many pods.",
+    });
   });
 
   it("creates at most burstReplicas pods per pass and catches up on later passes", () => {
@@ -99,7 +115,11 @@ describe("the cluster's bounds", () => {
     reconcileCluster(s);
     web(s, 3);
     reconcileCluster(s);
-    expect(webPods(s).map((p) => p.spec.replica).sort()).toEqual([0, 1, 2]);
+    expect(
+      webPods(s)
+        .map((p) => p.spec.replica)
+        .sort(),
+    ).toEqual([0, 1, 2]);
     expect(webStatus(s).failure).toBeUndefined();
     web(s, 100_000_000);
     reconcileCluster(s);
@@ -107,7 +127,10 @@ describe("the cluster's bounds", () => {
     s.objects.delete({ kind: "Deployment", namespace: "default", name: "web" });
     reconcileCluster(s);
     expect(webPods(s)).toEqual([]);
-    expect(s.objects.get<ClusterQuotaSpec, ClusterQuotaStatus>(clusterQuotaRef)!.status.used).toEqual({ pods: 0, objects: 0 });
+    expect(s.objects.get<ClusterQuotaSpec, ClusterQuotaStatus>(clusterQuotaRef)!.status.used).toEqual({
+      pods: 0,
+      objects: 0,
+    });
     expect([...model.objects.values()].filter((o) => o.kind === "Pod")).toHaveLength(3); // the weave-net pods
   });
 
@@ -116,6 +139,10 @@ describe("the cluster's bounds", () => {
     const s = sim();
     applyDeployment(s, { namespace: "kube-system", name: "coredns", image: "coredns", replicas: 2 });
     reconcileCluster(s);
-    expect(s.objects.list<PodSpec, PodStatus>("Pod", "kube-system").filter((p) => p.spec.owner.name === "coredns" && p.status.phase === "Running")).toHaveLength(2);
+    expect(
+      s.objects
+        .list<PodSpec, PodStatus>("Pod", "kube-system")
+        .filter((p) => p.spec.owner.name === "coredns" && p.status.phase === "Running"),
+    ).toHaveLength(2);
   });
 });

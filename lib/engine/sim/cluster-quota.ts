@@ -33,7 +33,11 @@ export function quotaHard(sim: Sim): ClusterQuotaHard | undefined {
 
 /** The quota controller's part: the ResourceQuota holds the hard limits and what is used (written only when either changes). */
 export function writeClusterQuota(sim: Sim, hard: ClusterQuotaHard, usedPods: number): void {
-  sim.objects.apply<ClusterQuotaSpec, ClusterQuotaStatus>({ ...clusterQuotaRef, spec: { hard }, status: { used: { pods: usedPods, objects: countUserObjects(sim) } } });
+  sim.objects.apply<ClusterQuotaSpec, ClusterQuotaStatus>({
+    ...clusterQuotaRef,
+    spec: { hard },
+    status: { used: { pods: usedPods, objects: countUserObjects(sim) } },
+  });
 }
 
 /** The admission's words for a create the quota refuses: `exceeded quota: clusterport-quota, requested: pods=1, used: pods=330, limited: pods=330`. */

@@ -60,14 +60,21 @@ export function createMachineOps(model: SimModel, now: Date): MachineOps {
     },
     list(filter = {}) {
       return [...machines.values()]
-        .filter((m) => (filter.nodeGroup === undefined || m.nodeGroup === filter.nodeGroup) && (filter.states === undefined || filter.states.includes(m.state)))
-        .sort((a, b) => byText(a.nodeGroup, b.nodeGroup) || a.nodeId.length - b.nodeId.length || byText(a.nodeId, b.nodeId))
+        .filter(
+          (m) =>
+            (filter.nodeGroup === undefined || m.nodeGroup === filter.nodeGroup) &&
+            (filter.states === undefined || filter.states.includes(m.state)),
+        )
+        .sort(
+          (a, b) => byText(a.nodeGroup, b.nodeGroup) || a.nodeId.length - b.nodeId.length || byText(a.nodeId, b.nodeId),
+        )
         .map(copy);
     },
     setState(nodeId, to) {
       const machine = mustGet(nodeId);
       if (machine.state === to) return copy(machine);
-      if (!canMoveMachine(machine.state, to)) throw new Error(`Machine ${nodeId} cannot go from ${machine.state} to ${to}.`);
+      if (!canMoveMachine(machine.state, to))
+        throw new Error(`Machine ${nodeId} cannot go from ${machine.state} to ${to}.`);
       changes.machineMoves.push({ nodeId, from: machine.state, to });
       const next = { ...machine, state: to, updatedAt: at };
       machines.set(nodeId, next);

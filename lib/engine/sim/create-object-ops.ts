@@ -36,7 +36,8 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function createObjectOps(model: SimModel, now: Date): ObjectOps {
   const at = now.toISOString();
   const { objects, changes } = model;
-  const copy = <Spec, Status>(o: SimObject): SimObject<Spec, Status> => structuredClone(o) as unknown as SimObject<Spec, Status>;
+  const copy = <Spec, Status>(o: SimObject): SimObject<Spec, Status> =>
+    structuredClone(o) as unknown as SimObject<Spec, Status>;
   const keyOf = (ref: ObjectRef) => objectKey(ref.kind, ref.namespace ?? "", ref.name);
   const touch = (key: string, object: SimObject) => {
     objects.set(key, object);

@@ -8,7 +8,16 @@ export type * from "./types";
 export { workloadKinds } from "./types";
 export { machineStates, machineTransitions, canMoveMachine, isMachineUp, type MachineState } from "./machine-states";
 export { createSim, type Sim } from "./create-sim";
-export { createSimModel, hasSimChanges, markSimModelSaved, objectKey, type SimModel, type SimChanges, type MachineRow, type ObjectRow } from "./sim-model";
+export {
+  createSimModel,
+  hasSimChanges,
+  markSimModelSaved,
+  objectKey,
+  type SimModel,
+  type SimChanges,
+  type MachineRow,
+  type ObjectRow,
+} from "./sim-model";
 export type { MachineOps } from "./create-machine-ops";
 export type { ObjectOps, ObjectRef } from "./create-object-ops";
 export { privateIpFor } from "./private-ip-for";
@@ -35,7 +44,17 @@ export { findPods } from "./find-pods";
 export { applyHelmRelease } from "./apply-helm-release";
 export { reconcileCluster } from "./reconcile-cluster";
 export { allocatableOf, burstReplicas, replicaSetName } from "./reconcile-pods";
-export { clusterQuotaName, clusterQuotaRef, countUserObjects, exceededQuota, isUserObject, quotaHard, quotaResources, type ClusterQuotaSpec, type ClusterQuotaStatus } from "./cluster-quota";
+export {
+  clusterQuotaName,
+  clusterQuotaRef,
+  countUserObjects,
+  exceededQuota,
+  isUserObject,
+  quotaHard,
+  quotaResources,
+  type ClusterQuotaSpec,
+  type ClusterQuotaStatus,
+} from "./cluster-quota";
 export { recordEvent, eventsKept, type EventSpec } from "./record-event";
 export { objectUid } from "./object-uid";
 export { pullSecretName, pullSecretPatcher, pullSecretSource, type PullSecretSpec } from "./reconcile-pull-secrets";

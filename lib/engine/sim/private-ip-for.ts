@@ -15,7 +15,7 @@ const groupOctet: Readonly<Record<string, number>> = {
  * input, same address.
  */
 export function privateIpFor(environmentId: string, nodeGroup: string, index: number): string {
-  const environmentOctet = numericHash(environmentId) % 254 + 1;
+  const environmentOctet = (numericHash(environmentId) % 254) + 1;
   const third = groupOctet[nodeGroup] ?? 50 + (numericHash(nodeGroup) % 200);
   const fourth = Math.min(Math.max(index, 1), 254);
   return `10.${environmentOctet}.${third}.${fourth}`;

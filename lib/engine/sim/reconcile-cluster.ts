@@ -1,9 +1,9 @@
 import { bindPersistentVolumeClaims } from "./bind-persistent-volume-claims";
 import type { Sim } from "./create-sim";
 import { isCniInstalled } from "./is-cni-installed";
-import { expireEvents, recordEvent } from "./record-event";
 import { reconcilePods } from "./reconcile-pods";
 import { reconcilePullSecrets } from "./reconcile-pull-secrets";
+import { expireEvents, recordEvent } from "./record-event";
 import type { NodeSpec, NodeStatus } from "./types";
 
 /**
@@ -43,10 +43,20 @@ function reconcileNodes(sim: Sim): string[] {
         : { ready: true, reason: "KubeletReady: kubelet is posting ready status" };
     if (status.ready && !node.status.ready) {
       becameReady.push(node.name);
-      recordEvent(sim, node, { type: "Normal", reason: "NodeReady", message: `Node ${node.name} status is now: NodeReady`, source: "kubelet" });
+      recordEvent(sim, node, {
+        type: "Normal",
+        reason: "NodeReady",
+        message: `Node ${node.name} status is now: NodeReady`,
+        source: "kubelet",
+      });
     }
     if (!status.ready && node.status.ready) {
-      recordEvent(sim, node, { type: "Normal", reason: "NodeNotReady", message: `Node ${node.name} status is now: NodeNotReady`, source: "node-controller" });
+      recordEvent(sim, node, {
+        type: "Normal",
+        reason: "NodeNotReady",
+        message: `Node ${node.name} status is now: NodeNotReady`,
+        source: "node-controller",
+      });
     }
     sim.objects.setStatus({ kind: "Node", name: node.name }, status);
   }

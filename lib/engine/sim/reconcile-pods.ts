@@ -58,7 +58,12 @@ export function reconcilePods(sim: Sim): void {
   const deletePod = (pod: PodObject, workload?: WorkloadObject) => {
     sim.objects.delete({ kind: "Pod", namespace: pod.namespace, name: pod.name });
     if (workload?.spec.manifest && pod.spec.nodeName) {
-      recordEvent(sim, pod, { type: "Normal", reason: "Killing", message: `Stopping container ${containerNames(workload)[0]}`, source: "kubelet" });
+      recordEvent(sim, pod, {
+        type: "Normal",
+        reason: "Killing",
+        message: `Stopping container ${containerNames(workload)[0]}`,
+        source: "kubelet",
+      });
     }
   };
 
@@ -67,7 +72,9 @@ export function reconcilePods(sim: Sim): void {
       deletePod(pod);
       continue;
     }
-    const status: PodStatus = machineUp(pod.spec.owner.name) ? { phase: "Running" } : { phase: "Pending", reason: "NodeLost" };
+    const status: PodStatus = machineUp(pod.spec.owner.name)
+      ? { phase: "Running" }
+      : { phase: "Pending", reason: "NodeLost" };
     sim.objects.setStatus({ kind: "Pod", namespace: pod.namespace, name: pod.name }, status);
   }
 
@@ -103,10 +110,13 @@ export function reconcilePods(sim: Sim): void {
     const desired = [...keep, ...made];
     if (missing > make && room === make && hard) {
       const next = newReplicas(workload, desired, 1)[0]!;
-      outcome.set(workload, { failure: `pods "${next.name}" is forbidden: ${exceededQuota("pods", usedPods, hard.pods)}` });
+      outcome.set(workload, {
+        failure: `pods "${next.name}" is forbidden: ${exceededQuota("pods", usedPods, hard.pods)}`,
+      });
     } else if (missing > make) outcome.set(workload, { backlog: missing - make });
     for (const pod of desired) {
-      if (pod.spec.nodeName && scheduler.keeps(workload, pod.spec.nodeName)) scheduler.take(workload, pod.spec.nodeName, pod.spec.requests);
+      if (pod.spec.nodeName && scheduler.keeps(workload, pod.spec.nodeName))
+        scheduler.take(workload, pod.spec.nodeName, pod.spec.requests);
       else {
         pod.spec.nodeName = null;
         unplaced.push({ workload, pod });
@@ -117,7 +127,9 @@ export function reconcilePods(sim: Sim): void {
   for (const { workload, pod } of unplaced) {
     const placed = scheduler.place(workload, pod.spec.requests);
     pod.spec.nodeName = placed.node;
-    pod.status = placed.node ? { phase: "Running" } : { phase: "Pending", reason: "Unschedulable", message: placed.message };
+    pod.status = placed.node
+      ? { phase: "Running" }
+      : { phase: "Pending", reason: "Unschedulable", message: placed.message };
   }
 
   for (const [workload, desired] of desiredByWorkload) {
@@ -126,7 +138,13 @@ export function reconcilePods(sim: Sim): void {
     for (const pod of existing) if (!wanted.has(pod.name)) deletePod(pod, workload);
     const before = new Map(existing.map((p) => [p.name, p]));
     for (const pod of desired) {
-      const { object } = sim.objects.apply({ kind: "Pod", namespace: workload.namespace, name: pod.name, spec: pod.spec, status: pod.status });
+      const { object } = sim.objects.apply({
+        kind: "Pod",
+        namespace: workload.namespace,
+        name: pod.name,
+        spec: pod.spec,
+        status: pod.status,
+      });
       if (workload.spec.manifest) podEvents(sim, workload, object, before.get(pod.name));
     }
     const { failure, backlog } = outcome.get(workload) ?? {};
@@ -137,7 +155,8 @@ export function reconcilePods(sim: Sim): void {
       ...(backlog ? { backlog } : {}),
     };
     if (workload.spec.manifest && workload.kind === "Deployment") scalingEvents(sim, workload, existing, desired);
-    if (workload.spec.manifest && failure && failure !== workload.status.failure) failedCreateEvent(sim, workload, failure);
+    if (workload.spec.manifest && failure && failure !== workload.status.failure)
+      failedCreateEvent(sim, workload, failure);
     sim.objects.setStatus({ kind: workload.kind, namespace: workload.namespace, name: workload.name }, status);
   }
   for (const pod of pods) {
@@ -150,15 +169,31 @@ export function reconcilePods(sim: Sim): void {
 /** What the ReplicaSet (or StatefulSet) controller reports when it cannot make a pod: a FailedCreate warning on its object. */
 function failedCreateEvent(sim: Sim, workload: WorkloadObject, failure: string): void {
   if (workload.kind === "Deployment") {
-    const replicaSet = { kind: "ReplicaSet", namespace: workload.namespace, name: replicaSetName(workload), createdAt: workload.createdAt };
-    recordEvent(sim, replicaSet, { type: "Warning", reason: "FailedCreate", message: `Error creating: ${failure}`, source: "replicaset-controller" });
+    const replicaSet = {
+      kind: "ReplicaSet",
+      namespace: workload.namespace,
+      name: replicaSetName(workload),
+      createdAt: workload.createdAt,
+    };
+    recordEvent(sim, replicaSet, {
+      type: "Warning",
+      reason: "FailedCreate",
+      message: `Error creating: ${failure}`,
+      source: "replicaset-controller",
+    });
   } else {
     const pod = /^pods "([^"]+)"/.exec(failure)?.[1] ?? "";
-    recordEvent(sim, workload, { type: "Warning", reason: "FailedCreate", message: `create Pod ${pod} in StatefulSet ${workload.name} failed error: ${failure}`, source: "statefulset-controller" });
+    recordEvent(sim, workload, {
+      type: "Warning",
+      reason: "FailedCreate",
+      message: `create Pod ${pod} in StatefulSet ${workload.name} failed error: ${failure}`,
+      source: "statefulset-controller",
+    });
   }
 }
 
-const placementAllows = (workload: SimObject<WorkloadSpec>, node: NodeObject) => workload.spec.placement === "nodes" || node.spec.role === "worker";
+const placementAllows = (workload: SimObject<WorkloadSpec>, node: NodeObject) =>
+  workload.spec.placement === "nodes" || node.spec.role === "worker";
 
 function createScheduler(nodes: NodeObject[], machineUp: (name: string) => boolean) {
   const requested = new Map<string, Resources>(nodes.map((n) => [n.name, { cpuMillis: 0, memoryBytes: 0 }]));
@@ -167,17 +202,25 @@ function createScheduler(nodes: NodeObject[], machineUp: (name: string) => boole
   const count = (node: string) => podCount.set(node, (podCount.get(node) ?? 0) + 1);
   const spread = new Map<string, number>();
   const spreadKey = (w: WorkloadObject, node: string) => `${w.namespace}/${w.kind}/${w.name}@${node}`;
-  const eligible = (w: WorkloadObject, n: NodeObject) => placementAllows(w, n) && n.status.ready && !n.spec.unschedulable;
+  const eligible = (w: WorkloadObject, n: NodeObject) =>
+    placementAllows(w, n) && n.status.ready && !n.spec.unschedulable;
   const take = (w: WorkloadObject, node: string, requests: Resources | undefined) => {
     const used = requested.get(node);
-    if (used && requests) requested.set(node, { cpuMillis: used.cpuMillis + requests.cpuMillis, memoryBytes: used.memoryBytes + requests.memoryBytes });
+    if (used && requests)
+      requested.set(node, {
+        cpuMillis: used.cpuMillis + requests.cpuMillis,
+        memoryBytes: used.memoryBytes + requests.memoryBytes,
+      });
     count(node);
     spread.set(spreadKey(w, node), (spread.get(spreadKey(w, node)) ?? 0) + 1);
   };
   /** Why `node` cannot take the pod, in the scheduler's words (a node may fail on CPU and memory both); empty when it can. */
   const filter = (w: WorkloadObject, n: NodeObject, requests: Resources | undefined): string[] => {
     if (n.spec.unschedulable) return ["node(s) were unschedulable"];
-    if (!n.status.ready) return [`node(s) had untolerated taint {node.kubernetes.io/${machineUp(n.name) ? "not-ready" : "unreachable"}: }`];
+    if (!n.status.ready)
+      return [
+        `node(s) had untolerated taint {node.kubernetes.io/${machineUp(n.name) ? "not-ready" : "unreachable"}: }`,
+      ];
     if (!placementAllows(w, n)) return ["node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }"];
     const free = allocatableOf(n);
     const used = requested.get(n.name)!;
@@ -216,7 +259,10 @@ function createScheduler(nodes: NodeObject[], machineUp: (name: string) => boole
         return { node: best.name, message: "" };
       }
       const counted = [...reasons].map(([reason, count]) => `${count} ${reason}`).sort();
-      return { node: null, message: `0/${nodes.length} nodes are available${counted.length > 0 ? `: ${counted.join(", ")}` : ""}.` };
+      return {
+        node: null,
+        message: `0/${nodes.length} nodes are available${counted.length > 0 ? `: ${counted.join(", ")}` : ""}.`,
+      };
     },
   };
 }
@@ -228,8 +274,15 @@ function daemonPods(workload: WorkloadObject, nodes: NodeObject[], machineUp: (n
       const runs = workload.spec.tolerateNotReady ? machineUp(node.name) : node.status.ready;
       return {
         name: `${workload.name}-${shortHash(`${workload.namespace}/${workload.name}/${node.name}`)}`,
-        spec: { owner: { kind: "DaemonSet", name: workload.name }, nodeName: node.name, image: workload.spec.image, labels: workload.spec.labels },
-        status: runs ? { phase: "Running" } : { phase: "Pending", reason: "NodeNotReady", message: `node ${node.name} is not ready` },
+        spec: {
+          owner: { kind: "DaemonSet", name: workload.name },
+          nodeName: node.name,
+          image: workload.spec.image,
+          labels: workload.spec.labels,
+        },
+        status: runs
+          ? { phase: "Running" }
+          : { phase: "Pending", reason: "NodeNotReady", message: `node ${node.name} is not ready` },
       };
     });
 }
@@ -240,10 +293,13 @@ export function replicaSetName(workload: SimObject<WorkloadSpec>): string {
 }
 
 /** spec.replicas, within int32 as the API admits it. */
-const replicaCount = (workload: WorkloadObject) => Math.min(2147483647, Math.max(0, Math.floor(workload.spec.replicas ?? 1)));
+const replicaCount = (workload: WorkloadObject) =>
+  Math.min(2147483647, Math.max(0, Math.floor(workload.spec.replicas ?? 1)));
 
 const replicaName = (workload: WorkloadObject, i: number) =>
-  workload.kind === "StatefulSet" ? `${workload.name}-${i}` : `${replicaSetName(workload)}-${shortHash(`${workload.namespace}/${workload.name}/${i}`)}`;
+  workload.kind === "StatefulSet"
+    ? `${workload.name}-${i}`
+    : `${replicaSetName(workload)}-${shortHash(`${workload.namespace}/${workload.name}/${i}`)}`;
 
 const replicaPod = (workload: WorkloadObject, i: number, nodeName: string | null): DesiredPod => ({
   name: replicaName(workload, i),
@@ -262,7 +318,10 @@ const replicaPod = (workload: WorkloadObject, i: number, nodeName: string | null
 function keptReplicas(workload: WorkloadObject, existing: PodObject[]): DesiredPod[] {
   const replicas = replicaCount(workload);
   return existing
-    .filter((p) => p.spec.replica !== undefined && p.spec.replica < replicas && p.name === replicaName(workload, p.spec.replica))
+    .filter(
+      (p) =>
+        p.spec.replica !== undefined && p.spec.replica < replicas && p.name === replicaName(workload, p.spec.replica),
+    )
     .sort((a, b) => a.spec.replica! - b.spec.replica!)
     .map((p) => replicaPod(workload, p.spec.replica!, p.spec.nodeName));
 }
@@ -276,23 +335,55 @@ function newReplicas(workload: WorkloadObject, have: DesiredPod[], count: number
 }
 
 function containerNames(workload: SimObject<WorkloadSpec>): string[] {
-  const containers = ((workload.spec.manifest?.spec as JsonObject | undefined)?.template as JsonObject | undefined)?.spec as JsonObject | undefined;
-  const names = Array.isArray(containers?.containers) ? containers.containers.map((c) => String((c as JsonObject).name ?? workload.name)) : [];
+  const containers = ((workload.spec.manifest?.spec as JsonObject | undefined)?.template as JsonObject | undefined)
+    ?.spec as JsonObject | undefined;
+  const names = Array.isArray(containers?.containers)
+    ? containers.containers.map((c) => String((c as JsonObject).name ?? workload.name))
+    : [];
   return names.length > 0 ? names : [workload.name];
 }
 
 /** What the scheduler and the kubelet report about a user's pod when it is placed or cannot be. */
 function podEvents(sim: Sim, workload: WorkloadObject, pod: PodObject, before: PodObject | undefined): void {
   if (pod.spec.nodeName && before?.spec.nodeName !== pod.spec.nodeName) {
-    recordEvent(sim, pod, { type: "Normal", reason: "Scheduled", message: `Successfully assigned ${pod.namespace}/${pod.name} to ${pod.spec.nodeName}`, source: "default-scheduler" });
+    recordEvent(sim, pod, {
+      type: "Normal",
+      reason: "Scheduled",
+      message: `Successfully assigned ${pod.namespace}/${pod.name} to ${pod.spec.nodeName}`,
+      source: "default-scheduler",
+    });
     for (const container of containerNames(workload)) {
-      recordEvent(sim, pod, { type: "Normal", reason: "Pulled", message: `Container image "${pod.spec.image}" already present on machine`, source: "kubelet" });
-      recordEvent(sim, pod, { type: "Normal", reason: "Created", message: `Created container: ${container}`, source: "kubelet" });
-      recordEvent(sim, pod, { type: "Normal", reason: "Started", message: `Started container ${container}`, source: "kubelet" });
+      recordEvent(sim, pod, {
+        type: "Normal",
+        reason: "Pulled",
+        message: `Container image "${pod.spec.image}" already present on machine`,
+        source: "kubelet",
+      });
+      recordEvent(sim, pod, {
+        type: "Normal",
+        reason: "Created",
+        message: `Created container: ${container}`,
+        source: "kubelet",
+      });
+      recordEvent(sim, pod, {
+        type: "Normal",
+        reason: "Started",
+        message: `Started container ${container}`,
+        source: "kubelet",
+      });
     }
   }
-  if (!pod.spec.nodeName && pod.status.message && (before?.status.message !== pod.status.message || before.spec.nodeName)) {
-    recordEvent(sim, pod, { type: "Warning", reason: "FailedScheduling", message: pod.status.message, source: "default-scheduler" });
+  if (
+    !pod.spec.nodeName &&
+    pod.status.message &&
+    (before?.status.message !== pod.status.message || before.spec.nodeName)
+  ) {
+    recordEvent(sim, pod, {
+      type: "Warning",
+      reason: "FailedScheduling",
+      message: pod.status.message,
+      source: "default-scheduler",
+    });
   }
 }
 
@@ -314,6 +405,12 @@ function scalingEvents(sim: Sim, workload: WorkloadObject, existing: PodObject[]
     });
   }
   for (const [set, count] of bySet) {
-    if (set !== current) recordEvent(sim, workload, { type: "Normal", reason: "ScalingReplicaSet", message: `Scaled down replica set ${set} from ${count} to 0`, source: "deployment-controller" });
+    if (set !== current)
+      recordEvent(sim, workload, {
+        type: "Normal",
+        reason: "ScalingReplicaSet",
+        message: `Scaled down replica set ${set} from ${count} to 0`,
+        source: "deployment-controller",
+      });
   }
 }

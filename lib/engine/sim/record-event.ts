@@ -17,7 +17,12 @@ export type EventSpec = {
 /** The newest events a cluster keeps; the real API server expires them after an hour, this keeps a count. */
 export const eventsKept = 1000;
 
-const apiVersions: Record<string, string> = { Deployment: "apps/v1", ReplicaSet: "apps/v1", StatefulSet: "apps/v1", DaemonSet: "apps/v1" };
+const apiVersions: Record<string, string> = {
+  Deployment: "apps/v1",
+  ReplicaSet: "apps/v1",
+  StatefulSet: "apps/v1",
+  DaemonSet: "apps/v1",
+};
 
 /**
  * Records a Kubernetes Event about `involved`, as a controller or the kubelet would: the same reason and
@@ -36,7 +41,13 @@ export function recordEvent(
   const at = sim.now.toISOString();
   const existing = sim.objects.get<EventSpec>({ kind: "Event", namespace, name });
   const spec: EventSpec = {
-    involvedObject: { apiVersion: apiVersions[involved.kind] ?? "v1", kind: involved.kind, ...(involved.namespace ? { namespace: involved.namespace } : {}), name: involved.name, uid },
+    involvedObject: {
+      apiVersion: apiVersions[involved.kind] ?? "v1",
+      kind: involved.kind,
+      ...(involved.namespace ? { namespace: involved.namespace } : {}),
+      name: involved.name,
+      uid,
+    },
     ...event,
     count: (existing?.spec.count ?? 0) + 1,
     firstTimestamp: existing?.spec.firstTimestamp ?? at,
@@ -52,5 +63,6 @@ export function expireEvents(sim: Sim): void {
   // Oldest first; among events of the same moment, warnings are the last to go.
   const rank = (e: (typeof events)[number]) => `${e.spec.lastTimestamp}/${e.spec.type === "Warning" ? 1 : 0}`;
   events.sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
-  for (const e of events.slice(0, events.length - eventsKept)) sim.objects.delete({ kind: "Event", namespace: e.namespace, name: e.name });
+  for (const e of events.slice(0, events.length - eventsKept))
+    sim.objects.delete({ kind: "Event", namespace: e.namespace, name: e.name });
 }

@@ -5,7 +5,13 @@ import type { ApplyResult, NodeRole, NodeSpec, NodeStatus, Resources, SimMachine
  * The kubelet of `machine` registers its Node object (named after the node id). It starts NotReady;
  * reconcileCluster decides readiness (machine running and the CNI installed).
  */
-export function registerNode(sim: Sim, machine: SimMachine, role: NodeRole, kubeletVersion: string, allocatable: Resources): ApplyResult {
+export function registerNode(
+  sim: Sim,
+  machine: SimMachine,
+  role: NodeRole,
+  kubeletVersion: string,
+  allocatable: Resources,
+): ApplyResult {
   const ref = { kind: "Node", name: machine.nodeId };
   const existing = sim.objects.get<NodeSpec>(ref);
   const spec: NodeSpec = {

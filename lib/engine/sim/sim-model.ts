@@ -34,9 +34,21 @@ export function objectKey(kind: string, namespace: string, name: string): string
 }
 
 export type MachineRow = Omit<SimMachine, "environmentId"> & { facts: MachineFacts };
-export type ObjectRow = { kind: string; namespace: string; name: string; spec: JsonObject; status: JsonObject; createdAt: string; updatedAt: string };
+export type ObjectRow = {
+  kind: string;
+  namespace: string;
+  name: string;
+  spec: JsonObject;
+  status: JsonObject;
+  createdAt: string;
+  updatedAt: string;
+};
 
-export function createSimModel(environmentId: string, machines: readonly MachineRow[] = [], objects: readonly ObjectRow[] = []): SimModel {
+export function createSimModel(
+  environmentId: string,
+  machines: readonly MachineRow[] = [],
+  objects: readonly ObjectRow[] = [],
+): SimModel {
   const machineMap = new Map(machines.map((m) => [m.nodeId, { ...m, environmentId }]));
   const objectMap = new Map(objects.map((o) => [objectKey(o.kind, o.namespace, o.name), { ...o }]));
   return {
@@ -45,7 +57,13 @@ export function createSimModel(environmentId: string, machines: readonly Machine
     objects: objectMap,
     loadedMachines: new Set(machineMap.keys()),
     loadedObjects: new Set(objectMap.keys()),
-    changes: { createdMachines: new Set(), machineMoves: [], machineFacts: new Set(), touchedObjects: new Set(), deletedObjects: new Set() },
+    changes: {
+      createdMachines: new Set(),
+      machineMoves: [],
+      machineFacts: new Set(),
+      touchedObjects: new Set(),
+      deletedObjects: new Set(),
+    },
   };
 }
 
@@ -53,10 +71,23 @@ export function createSimModel(environmentId: string, machines: readonly Machine
 export function markSimModelSaved(model: SimModel): void {
   model.loadedMachines = new Set(model.machines.keys());
   model.loadedObjects = new Set(model.objects.keys());
-  model.changes = { createdMachines: new Set(), machineMoves: [], machineFacts: new Set(), touchedObjects: new Set(), deletedObjects: new Set() };
+  model.changes = {
+    createdMachines: new Set(),
+    machineMoves: [],
+    machineFacts: new Set(),
+    touchedObjects: new Set(),
+    deletedObjects: new Set(),
+  };
 }
 
 export function hasSimChanges(model: SimModel): boolean {
   const c = model.changes;
-  return c.createdMachines.size + c.machineMoves.length + c.machineFacts.size + c.touchedObjects.size + c.deletedObjects.size > 0;
+  return (
+    c.createdMachines.size +
+      c.machineMoves.length +
+      c.machineFacts.size +
+      c.touchedObjects.size +
+      c.deletedObjects.size >
+    0
+  );
 }

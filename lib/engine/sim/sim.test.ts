@@ -4,13 +4,13 @@ import { applyDeployment } from "./apply-deployment";
 import { applyPersistentVolumeClaim } from "./apply-persistent-volume-claim";
 import { applyStorageClass } from "./apply-storage-class";
 import { createSim, type Sim } from "./create-sim";
-import { createSimModel, type SimModel } from "./sim-model";
 import { cniRef } from "./is-cni-installed";
 import { canMoveMachine, machineStates } from "./machine-states";
 import { privateIpFor } from "./private-ip-for";
 import { reconcileCluster } from "./reconcile-cluster";
-import { registerNode } from "./register-node";
 import type { EventSpec } from "./record-event";
+import { registerNode } from "./register-node";
+import { createSimModel, type SimModel } from "./sim-model";
 import type { NodeStatus, PersistentVolumeClaimStatus, PodSpec, PodStatus, WorkloadStatus } from "./types";
 
 const t0 = new Date("2026-01-01T00:00:00.000Z");
@@ -24,7 +24,12 @@ const simOf = (environmentId: string, at: Date) => {
 beforeEach(() => models.clear());
 
 /** A running machine with a registered node of the given role. */
-function node(sim: Sim, nodeId: string, role: "control-plane" | "worker", allocatable = { cpuMillis: 3200, memoryBytes: 2 ** 30 }) {
+function node(
+  sim: Sim,
+  nodeId: string,
+  role: "control-plane" | "worker",
+  allocatable = { cpuMillis: 3200, memoryBytes: 2 ** 30 },
+) {
   const group = role === "worker" ? "cp" : "k8sm";
   sim.machines.create({ nodeId, nodeGroup: group, hostname: `${nodeId}.example` });
   sim.machines.setState(nodeId, "booting");
@@ -36,14 +41,20 @@ describe("machines", () => {
   it("create never duplicates and derives a stable address per environment, group and index", () => {
     const sim = simOf("env-a", t0);
     const first = sim.machines.create({ nodeId: "cp-2", nodeGroup: "cp", hostname: "cp-2.a" });
-    const again = simOf("env-a", new Date(t0.getTime() + 5000)).machines.create({ nodeId: "cp-2", nodeGroup: "cp", hostname: "other" });
+    const again = simOf("env-a", new Date(t0.getTime() + 5000)).machines.create({
+      nodeId: "cp-2",
+      nodeGroup: "cp",
+      hostname: "other",
+    });
     expect(first.created).toBe(true);
     expect(again).toEqual({ machine: first.machine, created: false });
     expect(first.machine.privateIp).toBe(privateIpFor("env-a", "cp", 2));
     expect(first.machine.privateIp).toMatch(/^10\.\d+\.30\.2$/);
     expect(first.machine.createdAt).toBe("2026-01-01T00:00:00.000Z");
     // Same node id in another environment: another machine.
-    expect(simOf("env-b", t0).machines.create({ nodeId: "cp-2", nodeGroup: "cp", hostname: "cp-2.b" }).created).toBe(true);
+    expect(simOf("env-b", t0).machines.create({ nodeId: "cp-2", nodeGroup: "cp", hostname: "cp-2.b" }).created).toBe(
+      true,
+    );
     expect(sim.machines.list()).toHaveLength(1);
   });
 
@@ -103,11 +114,17 @@ describe("reconcileCluster", () => {
     node(sim, "cp-1", "worker");
     node(sim, "cp-2", "worker");
     expect(reconcileCluster(sim).becameReady).toEqual(["cp-1", "cp-2"]);
-    expect(pods().map((p) => [p.spec.nodeName, p.status.phase]).sort()).toEqual([
+    expect(
+      pods()
+        .map((p) => [p.spec.nodeName, p.status.phase])
+        .sort(),
+    ).toEqual([
       ["cp-1", "Running"],
       ["cp-2", "Running"],
     ]);
-    expect(sim.objects.get<unknown, WorkloadStatus>({ kind: "Deployment", namespace: "default", name: "web" })?.status).toEqual({ desired: 2, ready: 2 });
+    expect(
+      sim.objects.get<unknown, WorkloadStatus>({ kind: "Deployment", namespace: "default", name: "web" })?.status,
+    ).toEqual({ desired: 2, ready: 2 });
   });
 
   it("places replicas by their requests against each node's allocatable, and says why one fits nowhere", () => {
@@ -117,17 +134,32 @@ describe("reconcileCluster", () => {
     node(sim, "cp-1", "worker", { cpuMillis: 1000, memoryBytes: 2 ** 30 });
     node(sim, "cp-2", "worker", { cpuMillis: 1000, memoryBytes: 2 ** 30 });
     const manifest = { spec: { template: { spec: { containers: [{ name: "api" }] } } } };
-    applyDeployment(sim, { namespace: "default", name: "api", image: "api:1", replicas: 3, requests: { cpuMillis: 600, memoryBytes: 2 ** 20 }, manifest });
+    applyDeployment(sim, {
+      namespace: "default",
+      name: "api",
+      image: "api:1",
+      replicas: 3,
+      requests: { cpuMillis: 600, memoryBytes: 2 ** 20 },
+      manifest,
+    });
     reconcileCluster(sim);
     const pods = () => sim.objects.list<PodSpec, PodStatus>("Pod", "default");
-    expect(pods().map((p) => p.spec.nodeName).sort()).toEqual(["cp-1", "cp-2", null]);
+    expect(
+      pods()
+        .map((p) => p.spec.nodeName)
+        .sort(),
+    ).toEqual(["cp-1", "cp-2", null]);
     const pending = pods().find((p) => p.spec.nodeName === null)!;
     expect(pending.status).toEqual({
       phase: "Pending",
       reason: "Unschedulable",
-      message: "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu.",
+      message:
+        "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu.",
     });
-    const events = () => sim.objects.list<EventSpec>("Event", "default").map((e) => `${e.spec.involvedObject.name} ${e.spec.reason} ${e.spec.count}`);
+    const events = () =>
+      sim.objects
+        .list<EventSpec>("Event", "default")
+        .map((e) => `${e.spec.involvedObject.name} ${e.spec.reason} ${e.spec.count}`);
     expect(events()).toContain(`${pending.name} FailedScheduling 1`);
     expect(events().filter((e) => e.includes(" Scheduled "))).toHaveLength(2);
     expect(events()).toContain("api ScalingReplicaSet 1");
@@ -140,13 +172,29 @@ describe("reconcileCluster", () => {
     // A third worker makes room; cordoned (this simulation drains as it cordons), it keeps nothing.
     node(sim, "cp-3", "worker", { cpuMillis: 1000, memoryBytes: 2 ** 30 });
     reconcileCluster(sim);
-    expect(pods().map((p) => p.spec.nodeName).sort()).toEqual(["cp-1", "cp-2", "cp-3"]);
-    applyDeployment(sim, { namespace: "default", name: "api", image: "api:1", replicas: 4, requests: { cpuMillis: 600, memoryBytes: 2 ** 20 }, manifest });
+    expect(
+      pods()
+        .map((p) => p.spec.nodeName)
+        .sort(),
+    ).toEqual(["cp-1", "cp-2", "cp-3"]);
+    applyDeployment(sim, {
+      namespace: "default",
+      name: "api",
+      image: "api:1",
+      replicas: 4,
+      requests: { cpuMillis: 600, memoryBytes: 2 ** 20 },
+      manifest,
+    });
     const cp3 = sim.objects.get<Record<string, unknown>>({ kind: "Node", name: "cp-3" })!;
     sim.objects.apply({ kind: "Node", name: "cp-3", spec: { ...cp3.spec, unschedulable: true } });
     reconcileCluster(sim);
-    const message = "0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 1 node(s) were unschedulable, 2 Insufficient cpu.";
-    expect(pods().filter((p) => p.status.phase === "Pending").map((p) => p.status.message)).toEqual([message, message]);
+    const message =
+      "0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 1 node(s) were unschedulable, 2 Insufficient cpu.";
+    expect(
+      pods()
+        .filter((p) => p.status.phase === "Pending")
+        .map((p) => p.status.message),
+    ).toEqual([message, message]);
   });
 
   it("a DaemonSet runs one pod per Ready worker and follows nodes as they go", () => {
@@ -190,9 +238,20 @@ describe("reconcileCluster", () => {
   it("claims bind when a StorageClass appears (the default one when none is named)", () => {
     const sim = simOf("env-a", t0);
     applyPersistentVolumeClaim(sim, { namespace: "m", name: "data", size: "5Gi" });
-    const claim = () => sim.objects.get<unknown, PersistentVolumeClaimStatus>({ kind: "PersistentVolumeClaim", namespace: "m", name: "data" })!.status;
+    const claim = () =>
+      sim.objects.get<unknown, PersistentVolumeClaimStatus>({
+        kind: "PersistentVolumeClaim",
+        namespace: "m",
+        name: "data",
+      })!.status;
     expect(claim().phase).toBe("Pending");
-    applyStorageClass(sim, "nfs", { provisioner: "p", isDefault: true, reclaimPolicy: "Delete", allowVolumeExpansion: true, parameters: {} });
+    applyStorageClass(sim, "nfs", {
+      provisioner: "p",
+      isDefault: true,
+      reclaimPolicy: "Delete",
+      allowVolumeExpansion: true,
+      parameters: {},
+    });
     expect(claim()).toMatchObject({ phase: "Bound", storageClassName: "nfs" });
   });
 });

@@ -10,7 +10,11 @@ export function setBalancerBackend(sim: Sim, controlPlane: SimMachine, present: 
   const changed: string[] = [];
   for (const balancer of sim.machines.list({ nodeGroup: nodeGroups.balancers.id, states: ["running"] })) {
     const backends = balancer.facts.backends ?? [];
-    const next = present ? (backends.includes(entry) ? backends : [...backends, entry]) : backends.filter((b) => b !== entry);
+    const next = present
+      ? backends.includes(entry)
+        ? backends
+        : [...backends, entry]
+      : backends.filter((b) => b !== entry);
     if (next.length !== backends.length) {
       sim.machines.mergeFacts(balancer.nodeId, { backends: next });
       changed.push(balancer.nodeId);

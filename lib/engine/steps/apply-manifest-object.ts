@@ -29,7 +29,8 @@ export function applyManifestObject(sim: Sim, o: ManifestObject, defaultIngressC
       const podSpec = obj(template.spec);
       const containers = Array.isArray(podSpec.containers) ? podSpec.containers : [];
       const image = obj(containers[0]).image;
-      const labels = strings(obj(spec.selector).matchLabels) ?? strings(obj(template.metadata).labels) ?? { app: o.name };
+      const labels = strings(obj(spec.selector).matchLabels) ??
+        strings(obj(template.metadata).labels) ?? { app: o.name };
       return applyWorkload(sim, o.kind, {
         namespace: o.namespace,
         name: o.name,
@@ -50,7 +51,13 @@ export function applyManifestObject(sim: Sim, o: ManifestObject, defaultIngressC
         };
       });
       const type = spec.type === "NodePort" || spec.type === "LoadBalancer" ? spec.type : "ClusterIP";
-      return applyService(sim, { namespace: o.namespace, name: o.name, ports, selector: strings(spec.selector) ?? {}, type });
+      return applyService(sim, {
+        namespace: o.namespace,
+        name: o.name,
+        ports,
+        selector: strings(spec.selector) ?? {},
+        type,
+      });
     }
     case "Ingress": {
       const paths: IngressPath[] = [];
@@ -84,7 +91,12 @@ export function applyManifestObject(sim: Sim, o: ManifestObject, defaultIngressC
       });
     }
     default:
-      return sim.objects.apply({ kind: o.kind, namespace: o.namespace, name: o.name, spec: { apiVersion: o.apiVersion, manifest: o.doc } }).result;
+      return sim.objects.apply({
+        kind: o.kind,
+        namespace: o.namespace,
+        name: o.name,
+        spec: { apiVersion: o.apiVersion, manifest: o.doc },
+      }).result;
   }
 }
 
@@ -95,6 +107,7 @@ function obj(value: unknown): JsonObject {
 function strings(value: unknown): Record<string, string> | undefined {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(value)) if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out[k] = String(v);
+  for (const [k, v] of Object.entries(value))
+    if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out[k] = String(v);
   return Object.keys(out).length > 0 ? out : undefined;
 }

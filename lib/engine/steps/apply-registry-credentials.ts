@@ -1,4 +1,11 @@
-import { applyDeployment, pullSecretName, pullSecretPatcher, pullSecretSource, reconcileCluster, type PullSecretSpec } from "@/lib/engine/sim";
+import {
+  applyDeployment,
+  pullSecretName,
+  pullSecretPatcher,
+  pullSecretSource,
+  reconcileCluster,
+  type PullSecretSpec,
+} from "@/lib/engine/sim";
 import type { StepHandler } from "@/lib/engine/step-context";
 import { permanentError } from "@/lib/engine/step-error";
 import { kubectlLine } from "./kubectl-name";
@@ -21,7 +28,8 @@ export const applyRegistryCredentials: StepHandler = (ctx) => {
   const sim = simOf(ctx);
   requireCni(sim, "apply registry credentials");
   const stored = ctx.secrets.get(secretNames.registryCredentials);
-  if (stored === undefined) throw platformError("credentials-missing", "The registry credentials to apply were not stored with the request.");
+  if (stored === undefined)
+    throw platformError("credentials-missing", "The registry credentials to apply were not stored with the request.");
   const credentials = JSON.parse(stored) as RegistryCredentials;
   if (ctx.faults.has("registry-login-fails")) {
     throw permanentError(
@@ -44,10 +52,20 @@ export const applyRegistryCredentials: StepHandler = (ctx) => {
   );
   const result = sim.objects.apply({ ...pullSecretSource, spec }).result;
   ctx.log(kubectlLine("Secret", pullSecretSource.name, result));
-  const patcher = applyDeployment(sim, { namespace: "kube-system", name: pullSecretPatcher, image: "quay.io/titansoft/imagepullsecret-patcher:v0.14", placement: "nodes" });
-  if (patcher === "created") ctx.log(`${kubectlLine("Deployment", pullSecretPatcher, patcher)} (copies the secret into every namespace, now and later)`);
+  const patcher = applyDeployment(sim, {
+    namespace: "kube-system",
+    name: pullSecretPatcher,
+    image: "quay.io/titansoft/imagepullsecret-patcher:v0.14",
+    placement: "nodes",
+  });
+  if (patcher === "created")
+    ctx.log(
+      `${kubectlLine("Deployment", pullSecretPatcher, patcher)} (copies the secret into every namespace, now and later)`,
+    );
   reconcileCluster(sim);
   const namespaces = sim.objects.list("Secret").filter((s) => s.name === pullSecretName).length;
-  ctx.log(`${pullSecretName} is in ${namespaces} namespaces, each default ServiceAccount pulling from ${credentials.registry} with it`);
+  ctx.log(
+    `${pullSecretName} is in ${namespaces} namespaces, each default ServiceAccount pulling from ${credentials.registry} with it`,
+  );
   return { registry: credentials.registry, namespaces };
 };

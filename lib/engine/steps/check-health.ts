@@ -12,11 +12,17 @@ export const checkHealth: StepHandler = (ctx) => {
   const report = inspectClusterHealth(ctx, simOf(ctx));
   ctx.log("Cluster Health Check Report");
   for (const line of report) {
-    ctx.log(`${line.component}: ${line.status}${line.detail ? ` (${line.detail})` : ""}`, line.status === "FAIL" ? "warn" : "info");
+    ctx.log(
+      `${line.component}: ${line.status}${line.detail ? ` (${line.detail})` : ""}`,
+      line.status === "FAIL" ? "warn" : "info",
+    );
   }
   const failing = report.filter((l) => l.status === "FAIL").map((l) => l.component);
   if (failing.length > 0) {
-    throw transientError("health-check-failed", `Health check failed: ${failing.join(", ")} ${failing.length === 1 ? "is" : "are"} not healthy.`);
+    throw transientError(
+      "health-check-failed",
+      `Health check failed: ${failing.join(", ")} ${failing.length === 1 ? "is" : "are"} not healthy.`,
+    );
   }
   return { report };
 };

@@ -17,6 +17,8 @@ export const cleanupEnvironment: StepHandler = (ctx) => {
   const objects = sim.objects.deleteAll();
   const known = new Set<string>(Object.values(secretNames));
   const others = ctx.secrets.deleteAll().filter((name) => !known.has(name)).length;
-  ctx.log(`Deleted ${objects} Kubernetes object(s) and the environment's secrets${others > 0 ? ` (${others} more than the known ones)` : ""}`);
+  ctx.log(
+    `Deleted ${objects} Kubernetes object(s) and the environment's secrets${others > 0 ? ` (${others} more than the known ones)` : ""}`,
+  );
   return { objectsDeleted: objects, machinesSwept: leftovers.length };
 };

@@ -2,8 +2,8 @@ import { nodeGroups } from "@/lib/catalog";
 import { reconcileCluster, registerNode, type NodeStatus } from "@/lib/engine/sim";
 import type { StepHandler } from "@/lib/engine/step-context";
 import { kubeVersion } from "./component-versions";
-import { platformError } from "./platform-error";
 import { controlPlaneEndpoint, nodeAllocatable } from "./plan-facts";
+import { platformError } from "./platform-error";
 import { joinCommand, readJoinMaterial } from "./read-join-material";
 import { requirePlanNode } from "./require-plan-node";
 import { requireRunningMachine } from "./require-running-machine";
@@ -17,7 +17,10 @@ import { simOf } from "./sim-of";
  */
 export const connectWorker: StepHandler = (ctx) => {
   const { node } = requirePlanNode(ctx, [nodeGroups.workers.id]);
-  if (ctx.faults.has("worker-never-joins") && (ctx.operation.type === "install" ? node.id === `${nodeGroups.workers.id}-1` : true)) {
+  if (
+    ctx.faults.has("worker-never-joins") &&
+    (ctx.operation.type === "install" ? node.id === `${nodeGroups.workers.id}-1` : true)
+  ) {
     throw platformError(
       "worker-join-timeout",
       `Worker ${node.id} did not join: its kubelet could not reach the API server at ${controlPlaneEndpoint(ctx.environment.plan)} (TLS bootstrap timed out).`,
@@ -28,7 +31,9 @@ export const connectWorker: StepHandler = (ctx) => {
   const { info } = readJoinMaterial(ctx, sim, `join worker ${node.id}`);
   const existing = sim.objects.get<unknown, NodeStatus>({ kind: "Node", name: node.id });
   if (existing && machine.facts.kubeadm === "join-worker") {
-    ctx.log(`${node.id} has already joined the cluster (${existing.status.ready ? "Ready" : "NotReady"}); nothing to do.`);
+    ctx.log(
+      `${node.id} has already joined the cluster (${existing.status.ready ? "Ready" : "NotReady"}); nothing to do.`,
+    );
     return { node: node.id, ready: existing.status.ready };
   }
   ctx.log(joinCommand(info, false));
@@ -36,11 +41,23 @@ export const connectWorker: StepHandler = (ctx) => {
   ctx.log('[kubelet-start] Writing kubelet configuration to file "/var/lib/kubelet/config.yaml"');
   ctx.log("[kubelet-start] Starting the kubelet");
   ctx.log("[kubelet-start] Waiting for the kubelet to perform the TLS Bootstrap");
-  registerNode(sim, machine, "worker", kubeVersion(ctx.environment.plan.version), nodeAllocatable(ctx.environment.plan, machine.nodeId));
+  registerNode(
+    sim,
+    machine,
+    "worker",
+    kubeVersion(ctx.environment.plan.version),
+    nodeAllocatable(ctx.environment.plan, machine.nodeId),
+  );
   sim.machines.mergeFacts(node.id, { kubeadm: "join-worker" });
   reconcileCluster(sim);
   const ready = sim.objects.get<unknown, NodeStatus>({ kind: "Node", name: node.id })?.status.ready === true;
-  ctx.log(`This node has joined the cluster. node/${node.id} labeled (node-role.kubernetes.io/worker, region ${ctx.environment.region})`);
-  ctx.log(ready ? `node/${node.id} condition met` : `node/${node.id} is NotReady until the pod network (Weave Net) is installed`);
+  ctx.log(
+    `This node has joined the cluster. node/${node.id} labeled (node-role.kubernetes.io/worker, region ${ctx.environment.region})`,
+  );
+  ctx.log(
+    ready
+      ? `node/${node.id} condition met`
+      : `node/${node.id} is NotReady until the pod network (Weave Net) is installed`,
+  );
   return { node: node.id, ready };
 };

@@ -12,14 +12,21 @@ export function cordonAndDrain(ctx: StepContext, sim: Sim, nodeId: string): numb
   ctx.log(`kubectl drain ${nodeId} --ignore-daemonsets --delete-emptydir-data --timeout=120s`);
   const evicted = sim.objects
     .list<PodSpec>("Pod")
-    .filter((p) => p.spec.nodeName === nodeId && (p.spec.owner.kind === "Deployment" || p.spec.owner.kind === "StatefulSet"));
+    .filter(
+      (p) => p.spec.nodeName === nodeId && (p.spec.owner.kind === "Deployment" || p.spec.owner.kind === "StatefulSet"),
+    );
   sim.objects.apply({ ...ref, spec: { ...node.spec, unschedulable: true } });
   ctx.log(`node/${nodeId} cordoned`);
   for (const pod of evicted.slice(0, 4)) ctx.log(`evicting pod ${pod.namespace}/${pod.name}`);
   if (evicted.length > 4) ctx.log(`… and ${evicted.length - 4} more pods evicted`);
   reconcileCluster(sim);
-  const pending = sim.objects.list<PodSpec, { phase: string }>("Pod").filter((p) => evicted.some((e) => e.name === p.name && e.namespace === p.namespace) && p.status.phase === "Pending");
-  if (pending.length > 0) ctx.log(`${pending.length} evicted pod(s) wait Pending: no other Ready, schedulable node can run them`, "warn");
+  const pending = sim.objects
+    .list<PodSpec, { phase: string }>("Pod")
+    .filter(
+      (p) => evicted.some((e) => e.name === p.name && e.namespace === p.namespace) && p.status.phase === "Pending",
+    );
+  if (pending.length > 0)
+    ctx.log(`${pending.length} evicted pod(s) wait Pending: no other Ready, schedulable node can run them`, "warn");
   ctx.log(`node/${nodeId} drained`);
   return evicted.length;
 }

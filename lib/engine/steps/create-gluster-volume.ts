@@ -1,6 +1,6 @@
 import type { StepHandler } from "@/lib/engine/step-context";
-import { platformError } from "./platform-error";
 import { planNodeIds } from "./plan-facts";
+import { platformError } from "./platform-error";
 import { requireRunningMachine } from "./require-running-machine";
 import { simOf } from "./sim-of";
 
@@ -22,7 +22,10 @@ export const createGlusterVolume: StepHandler = (ctx) => {
   const sim = simOf(ctx);
   const machines = nodeIds.map((id) => requireRunningMachine(sim, id, "create the GlusterFS volume"));
   if (machines.length < 2) {
-    throw platformError("storage-not-clustered", `A GlusterFS replicated volume needs at least 2 storage nodes; the plan has ${machines.length}.`);
+    throw platformError(
+      "storage-not-clustered",
+      `A GlusterFS replicated volume needs at least 2 storage nodes; the plan has ${machines.length}.`,
+    );
   }
   if (machines.every((m) => m.facts.gluster?.status === "Started")) {
     ctx.log(`GlusterFS volume ${glusterVolumeName} already started on ${nodeIds.join(", ")}; nothing to do.`);
@@ -37,6 +40,8 @@ export const createGlusterVolume: StepHandler = (ctx) => {
       gluster: { volume: glusterVolumeName, replicas: machines.length, bricks, status: "Started" },
     });
   }
-  ctx.log(`Volume ${glusterVolumeName} is served over NFS at storage.${ctx.environment.plan.domain}:/${glusterVolumeName}`);
+  ctx.log(
+    `Volume ${glusterVolumeName} is served over NFS at storage.${ctx.environment.plan.domain}:/${glusterVolumeName}`,
+  );
   return { volume: glusterVolumeName, replicas: machines.length };
 };

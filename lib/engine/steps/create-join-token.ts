@@ -21,7 +21,8 @@ export const createJoinToken: StepHandler = (ctx) => {
   }
   ctx.log("kubeadm token create --ttl 1h0m0s --usages authentication,signing");
   const token = `${ctx.random.token(6)}.${ctx.random.token(16)}`;
-  if (current !== undefined && sim.objects.delete(bootstrapTokenRef(current))) ctx.log("Deleted the install's expired bootstrap token");
+  if (current !== undefined && sim.objects.delete(bootstrapTokenRef(current)))
+    ctx.log("Deleted the install's expired bootstrap token");
   const spec: BootstrapTokenSpec = {
     type: "bootstrap.kubernetes.io/token",
     tokenSecretSha256: sha256Hex(token.split(".")[1] ?? ""),

@@ -1,8 +1,8 @@
 import { parseDocument } from "yaml";
-import { yamlLimits } from "@/lib/validations/yaml-limits";
-import { permanentError } from "@/lib/engine/step-error";
 import type { JsonObject } from "@/lib/engine/sim";
+import { permanentError } from "@/lib/engine/step-error";
 import type { InstallSettings } from "@/lib/validations/install-settings";
+import { yamlLimits } from "@/lib/validations/yaml-limits";
 
 export type CustomHelmRelease = {
   name: string;
@@ -29,7 +29,11 @@ export function customHelmRelease(settings: InstallSettings): CustomHelmRelease 
   const c = settings.custom;
   const chart = c.chart.trim();
   const repo = c.repositoryUrl.trim();
-  const name = (chart.split("/").pop() ?? "").toLowerCase().replace(/[^a-z0-9-]/g, "-").replace(/^-+|-+$/g, "") || "release";
+  const name =
+    (chart.split("/").pop() ?? "")
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, "-")
+      .replace(/^-+|-+$/g, "") || "release";
   let host: string | undefined;
   try {
     host = new URL(repo).hostname || undefined;
@@ -37,18 +41,41 @@ export function customHelmRelease(settings: InstallSettings): CustomHelmRelease 
     host = undefined;
   }
   if (chart === "" || host === undefined) {
-    throw permanentError("chart-not-found", `Chart "${chart}" cannot be installed: "${repo}" is not a chart repository URL.`, "user", fixAction);
+    throw permanentError(
+      "chart-not-found",
+      `Chart "${chart}" cannot be installed: "${repo}" is not a chart repository URL.`,
+      "user",
+      fixAction,
+    );
   }
   if (host.endsWith(".invalid")) {
-    throw permanentError("chart-not-found", `Chart "${chart}" not found in ${repo}: the repository host ${host} does not resolve.`, "user", fixAction);
+    throw permanentError(
+      "chart-not-found",
+      `Chart "${chart}" not found in ${repo}: the repository host ${host} does not resolve.`,
+      "user",
+      fixAction,
+    );
   }
   if (name === "does-not-exist") {
-    throw permanentError("chart-not-found", `Chart "${chart}" not found in ${repo} (404 Not Found).`, "user", fixAction);
+    throw permanentError(
+      "chart-not-found",
+      `Chart "${chart}" not found in ${repo} (404 Not Found).`,
+      "user",
+      fixAction,
+    );
   }
   const doc = parseDocument(c.values);
   const parsed: unknown = doc.errors.length > 0 ? null : doc.toJS({ maxAliasCount: yamlLimits.aliases });
-  if (doc.errors.length > 0 || (parsed !== null && parsed !== undefined && (typeof parsed !== "object" || Array.isArray(parsed)))) {
-    throw permanentError("helm-values-invalid", `The values for chart "${chart}" are not a YAML mapping.`, "user", "Correct the Helm values in the install settings and install again.");
+  if (
+    doc.errors.length > 0 ||
+    (parsed !== null && parsed !== undefined && (typeof parsed !== "object" || Array.isArray(parsed)))
+  ) {
+    throw permanentError(
+      "helm-values-invalid",
+      `The values for chart "${chart}" are not a YAML mapping.`,
+      "user",
+      "Correct the Helm values in the install settings and install again.",
+    );
   }
   const values = (parsed ?? {}) as JsonObject;
   const version = c.chartVersion.trim() === "" ? "latest" : c.chartVersion.trim();
@@ -63,7 +90,8 @@ export function customHelmRelease(settings: InstallSettings): CustomHelmRelease 
     repo,
     version,
     values,
-    replicas: typeof replicaCount === "number" && Number.isInteger(replicaCount) ? Math.min(Math.max(replicaCount, 1), 10) : 1,
+    replicas:
+      typeof replicaCount === "number" && Number.isInteger(replicaCount) ? Math.min(Math.max(replicaCount, 1), 10) : 1,
     image:
       typeof image.repository === "string"
         ? `${image.repository}:${typeof image.tag === "string" || typeof image.tag === "number" ? String(image.tag) : version}`

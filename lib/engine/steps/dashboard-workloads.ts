@@ -14,24 +14,40 @@ export function dashboardWorkload(dashboard: Dashboard): DashboardWorkload {
   switch (dashboard.id) {
     case "kubernetes-dashboard":
       return {
-        install: { kind: "helm", release: "kubernetes-dashboard", chart: "kubernetes-dashboard/kubernetes-dashboard", repo: "https://kubernetes.github.io/dashboard/" },
+        install: {
+          kind: "helm",
+          release: "kubernetes-dashboard",
+          chart: "kubernetes-dashboard/kubernetes-dashboard",
+          repo: "https://kubernetes.github.io/dashboard/",
+        },
         deployments: [
           { name: "kubernetes-dashboard-web", image: "docker.io/kubernetesui/dashboard-web:1.7.0" },
           { name: "kubernetes-dashboard-api", image: "docker.io/kubernetesui/dashboard-api:1.14.0" },
-          { name: "kubernetes-dashboard-metrics-scraper", image: "docker.io/kubernetesui/dashboard-metrics-scraper:1.2.2" },
+          {
+            name: "kubernetes-dashboard-metrics-scraper",
+            image: "docker.io/kubernetesui/dashboard-metrics-scraper:1.2.2",
+          },
           { name: "kubernetes-dashboard-kong", image: "docker.io/library/kong:3.9" },
         ],
         service: { name: "kubernetes-dashboard-kong-proxy", port: 443, selects: "kubernetes-dashboard-kong" },
       };
     case "skooner":
       return {
-        install: { kind: "manifest", url: "https://raw.githubusercontent.com/skooner-k8s/skooner/master/kubernetes-skooner.yaml" },
+        install: {
+          kind: "manifest",
+          url: "https://raw.githubusercontent.com/skooner-k8s/skooner/master/kubernetes-skooner.yaml",
+        },
         deployments: [{ name: "skooner", image: "ghcr.io/skooner-k8s/skooner:stable" }],
         service: { name: "skooner", port: 80, selects: "skooner" },
       };
     default:
       return {
-        install: { kind: "helm", release: "headlamp", chart: "headlamp/headlamp", repo: "https://kubernetes-sigs.github.io/headlamp/" },
+        install: {
+          kind: "helm",
+          release: "headlamp",
+          chart: "headlamp/headlamp",
+          repo: "https://kubernetes-sigs.github.io/headlamp/",
+        },
         deployments: [{ name: "headlamp", image: `ghcr.io/headlamp-k8s/headlamp:v${v}` }],
         service: { name: "headlamp", port: 80, selects: "headlamp" },
       };

@@ -15,8 +15,8 @@ import { helmInstallLine, helmResultLine } from "./helm-install-line";
 import { ingressControllerWorkload } from "./ingress-controller-workloads";
 import { kubectlLine, kubectlName } from "./kubectl-name";
 import { parseManifestObjects } from "./parse-manifest-objects";
-import { platformError } from "./platform-error";
 import { ingressControllerOf } from "./plan-facts";
+import { platformError } from "./platform-error";
 import { requireCni } from "./require-initialised";
 import { simOf } from "./sim-of";
 
@@ -63,12 +63,38 @@ function deployHelm(ctx: StepContext, sim: Sim, ingressClass: string): StepOutpu
   const r = customHelmRelease(ctx.environment.settings);
   requireServing(sim, ingressClass, `install chart ${r.chart}`);
   ctx.log(`helm repo add ${r.name}-repo ${r.repo}`);
-  ctx.log(helmInstallLine(r.name, r.chart, r.namespace, r.version) + (Object.keys(r.values).length > 0 ? " -f values.yaml" : ""));
-  const result = applyHelmRelease(sim, { namespace: r.namespace, name: r.name, chart: r.chart, repo: r.repo, version: r.version, values: r.values });
-  applyDeployment(sim, { namespace: r.namespace, name: r.name, image: r.image, replicas: r.replicas, labels: { "app.kubernetes.io/instance": r.name } });
-  applyService(sim, { namespace: r.namespace, name: r.name, ports: [{ port: r.servicePort }], selector: { "app.kubernetes.io/instance": r.name } });
+  ctx.log(
+    helmInstallLine(r.name, r.chart, r.namespace, r.version) +
+      (Object.keys(r.values).length > 0 ? " -f values.yaml" : ""),
+  );
+  const result = applyHelmRelease(sim, {
+    namespace: r.namespace,
+    name: r.name,
+    chart: r.chart,
+    repo: r.repo,
+    version: r.version,
+    values: r.values,
+  });
+  applyDeployment(sim, {
+    namespace: r.namespace,
+    name: r.name,
+    image: r.image,
+    replicas: r.replicas,
+    labels: { "app.kubernetes.io/instance": r.name },
+  });
+  applyService(sim, {
+    namespace: r.namespace,
+    name: r.name,
+    ports: [{ port: r.servicePort }],
+    selector: { "app.kubernetes.io/instance": r.name },
+  });
   if (r.ingressPath !== undefined) {
-    applyIngress(sim, { namespace: r.namespace, name: r.name, ingressClassName: ingressClass, paths: [{ path: r.ingressPath, service: r.name, port: r.servicePort }] });
+    applyIngress(sim, {
+      namespace: r.namespace,
+      name: r.name,
+      ingressClassName: ingressClass,
+      paths: [{ path: r.ingressPath, service: r.name, port: r.servicePort }],
+    });
   }
   reconcileCluster(sim);
   ctx.log(helmResultLine(r.name, result));
@@ -81,7 +107,11 @@ function deployManifests(ctx: StepContext, sim: Sim, ingressClass: string): Step
   requireServing(sim, ingressClass, "apply your manifests");
   const declared = new Set(objects.filter((o) => o.kind === "Namespace").map((o) => o.name));
   for (const o of objects) {
-    if (o.namespace !== "" && !declared.has(o.namespace) && !sim.objects.get({ kind: "Namespace", name: o.namespace })) {
+    if (
+      o.namespace !== "" &&
+      !declared.has(o.namespace) &&
+      !sim.objects.get({ kind: "Namespace", name: o.namespace })
+    ) {
       throw permanentError(
         "namespace-not-found",
         `Error from server (NotFound): namespaces "${o.namespace}" not found (applying ${o.kind} ${o.name}).`,
@@ -104,6 +134,9 @@ function deployManifests(ctx: StepContext, sim: Sim, ingressClass: string): Step
 function requireServing(sim: Sim, ingressClass: string, purpose: string): void {
   requireCni(sim, purpose);
   if (!sim.objects.get({ kind: "IngressClass", name: ingressClass })) {
-    throw platformError("ingress-missing", `Cannot ${purpose}: the ingress controller (IngressClass ${ingressClass}) is not installed.`);
+    throw platformError(
+      "ingress-missing",
+      `Cannot ${purpose}: the ingress controller (IngressClass ${ingressClass}) is not installed.`,
+    );
   }
 }

@@ -4,7 +4,14 @@
  * applies), the time a new record takes to be created and reach resolvers. Then the change fails, the user's
  * to fix, and Retry starts the hour again.
  */
-export const dnsWaitScheduleMs: readonly number[] = [15_000, 30_000, 60_000, 120_000, 240_000, ...Array<number>(10).fill(300_000)];
+export const dnsWaitScheduleMs: readonly number[] = [
+  15_000,
+  30_000,
+  60_000,
+  120_000,
+  240_000,
+  ...Array<number>(10).fill(300_000),
+];
 
 /** The issue-certificate step's attempts: one per look-up. */
 export const dnsWaitAttempts = dnsWaitScheduleMs.length + 1;

@@ -13,7 +13,8 @@ import { simOf } from "./sim-of";
  */
 export const drainNode: StepHandler = (ctx) => {
   const nodeId = ctx.step.node;
-  if (nodeId === undefined) throw platformError("step-without-node", `Step ${ctx.step.key} must name a node (drain-node:<node>).`);
+  if (nodeId === undefined)
+    throw platformError("step-without-node", `Step ${ctx.step.key} must name a node (drain-node:<node>).`);
   const sim = simOf(ctx);
   const ref = { kind: "Node", name: nodeId };
   const node = sim.objects.get<NodeSpec>(ref);

@@ -18,7 +18,14 @@ export function ensureCertManager(ctx: StepContext, sim: Sim): void {
   }
   ensureNamespace(sim, "cert-manager");
   ctx.log(helmInstallLine("cert-manager", cm.chart, "cert-manager", cm.version, { "crds.enabled": "true" }));
-  const r = applyHelmRelease(sim, { namespace: "cert-manager", name: "cert-manager", chart: cm.chart, repo: cm.repo, version: cm.version, values: { crds: { enabled: true } } });
+  const r = applyHelmRelease(sim, {
+    namespace: "cert-manager",
+    name: "cert-manager",
+    chart: cm.chart,
+    repo: cm.repo,
+    version: cm.version,
+    values: { crds: { enabled: true } },
+  });
   for (const [name, image] of [
     ["cert-manager", "cert-manager-controller"],
     ["cert-manager-webhook", "cert-manager-webhook"],
@@ -33,7 +40,13 @@ export function ensureCertManager(ctx: StepContext, sim: Sim): void {
     sim.objects.apply({
       kind: "ClusterIssuer",
       name: issuer,
-      spec: { acme: { server: issuer.endsWith("prod") ? "https://acme-v02.api.letsencrypt.org/directory" : "https://acme-staging-v02.api.letsencrypt.org/directory" } },
+      spec: {
+        acme: {
+          server: issuer.endsWith("prod")
+            ? "https://acme-v02.api.letsencrypt.org/directory"
+            : "https://acme-staging-v02.api.letsencrypt.org/directory",
+        },
+      },
     });
   }
   ctx.log(helmResultLine("cert-manager", r));

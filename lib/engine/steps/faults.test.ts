@@ -3,7 +3,6 @@ import type { NamedFault } from "@/lib/engine/faults";
 import type { InstallSettings } from "@/lib/validations/install-settings";
 import { createStepHarness, type HarnessStep, type StepHarness } from "./testing/step-harness";
 
-
 /** Runs the plan up to (not including) `key`; returns that step. */
 function upTo(h: StepHarness, key: string): HarnessStep {
   const index = h.plan.steps.findIndex((s) => s.key === key);
@@ -69,7 +68,9 @@ describe("named faults", () => {
     const failure = failsCleanly(h, upTo(h, "check-health"), ["health-check-fails"]);
     expect(failure).toMatchObject({ code: "health-check-failed", transient: true, fixableBy: "platform" });
     expect(failure.message).toBe("Health check failed: Ingress controller (NGINX) is not healthy.");
-    expect(h.logLines().some((l) => l.level === "warn" && l.message.startsWith("Ingress controller (NGINX): FAIL"))).toBe(true);
+    expect(
+      h.logLines().some((l) => l.level === "warn" && l.message.startsWith("Ingress controller (NGINX): FAIL")),
+    ).toBe(true);
   });
 });
 
@@ -80,8 +81,16 @@ describe("errors the user can fix", () => {
   });
 
   it.each([
-    ["https://charts.example.invalid", "nginx", 'Chart "nginx" not found in https://charts.example.invalid: the repository host charts.example.invalid does not resolve.'],
-    ["https://charts.bitnami.com/bitnami", "bitnami/does-not-exist", 'Chart "bitnami/does-not-exist" not found in https://charts.bitnami.com/bitnami (404 Not Found).'],
+    [
+      "https://charts.example.invalid",
+      "nginx",
+      'Chart "nginx" not found in https://charts.example.invalid: the repository host charts.example.invalid does not resolve.',
+    ],
+    [
+      "https://charts.bitnami.com/bitnami",
+      "bitnami/does-not-exist",
+      'Chart "bitnami/does-not-exist" not found in https://charts.bitnami.com/bitnami (404 Not Found).',
+    ],
   ])("deploy of chart %s %s fails permanently (user) before any change", (repo, chart, message) => {
     const h = createStepHarness({ settings: helm(repo, chart) });
     const failure = failsCleanly(h, upTo(h, "deploy"), []);
@@ -95,9 +104,13 @@ describe("errors the user can fix", () => {
   });
 
   it("manifests into a namespace that does not exist fail (user) before any change", () => {
-    const manifests = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n  namespace: nowhere\n";
+    const manifests =
+      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n  namespace: nowhere\n";
     const h = createStepHarness({
-      settings: { deployment: "custom", custom: { kind: "manifests", repositoryUrl: "", chart: "", chartVersion: "", values: "", manifests } },
+      settings: {
+        deployment: "custom",
+        custom: { kind: "manifests", repositoryUrl: "", chart: "", chartVersion: "", values: "", manifests },
+      },
     });
     const failure = failsCleanly(h, upTo(h, "deploy"), []);
     expect(failure).toMatchObject({ code: "namespace-not-found", fixableBy: "user", transient: false });
@@ -139,7 +152,11 @@ describe("joins need kubeadm init", () => {
     ]) {
       const before = h.snapshot();
       const error = h.attempt(step);
-      expect(error?.failure).toMatchObject({ code: "cluster-not-initialised", transient: false, fixableBy: "platform" });
+      expect(error?.failure).toMatchObject({
+        code: "cluster-not-initialised",
+        transient: false,
+        fixableBy: "platform",
+      });
       expect(h.snapshot()).toEqual(before);
     }
   });
@@ -154,12 +171,20 @@ describe("joins need kubeadm init", () => {
     expect(error?.failure).toMatchObject({ code: "join-rejected", transient: false, fixableBy: "platform" });
     // Without any token at all, the cluster counts as not initialised.
     h.deleteSecret("bootstrap-token");
-    expect(h.attempt({ key: "connect-worker:cp-1", name: "connect-worker", node: "cp-1" })?.failure.code).toBe("cluster-not-initialised");
+    expect(h.attempt({ key: "connect-worker:cp-1", name: "connect-worker", node: "cp-1" })?.failure.code).toBe(
+      "cluster-not-initialised",
+    );
   });
 
   it("a worker joining after the CNI is up is Ready at once", () => {
     const h = createStepHarness({ settings: { workers: 2 } });
-    h.runAll(h.plan.steps.filter((s) => s.key !== "connect-worker:cp-2" && ["prepare-instance", "init-main-cplane", "connect-worker", "setup-overlay"].includes(s.name)));
+    h.runAll(
+      h.plan.steps.filter(
+        (s) =>
+          s.key !== "connect-worker:cp-2" &&
+          ["prepare-instance", "init-main-cplane", "connect-worker", "setup-overlay"].includes(s.name),
+      ),
+    );
     const out = h.run({ key: "connect-worker:cp-2", name: "connect-worker", node: "cp-2" });
     expect(out).toEqual({ node: "cp-2", ready: true });
     expect(h.logLines().at(-1)?.message).toBe("node/cp-2 condition met");
@@ -168,7 +193,10 @@ describe("joins need kubeadm init", () => {
   it("a worker joining before the CNI stays NotReady until setup-overlay", () => {
     const h = createStepHarness();
     h.runAll(h.plan.steps.filter((s) => ["prepare-instance", "init-main-cplane"].includes(s.name)));
-    expect(h.run({ key: "connect-worker:cp-1", name: "connect-worker", node: "cp-1" })).toEqual({ node: "cp-1", ready: false });
+    expect(h.run({ key: "connect-worker:cp-1", name: "connect-worker", node: "cp-1" })).toEqual({
+      node: "cp-1",
+      ready: false,
+    });
     expect(h.run({ key: "setup-overlay", name: "setup-overlay" })).toEqual({ readyNodes: 2, nodes: 2 });
   });
 });

@@ -1,18 +1,12 @@
-import {
-  applyDeployment,
-  applyHelmRelease,
-  applyStorageClass,
-  reconcileCluster,
-  type Sim,
-} from "@/lib/engine/sim";
+import { applyDeployment, applyHelmRelease, applyStorageClass, reconcileCluster, type Sim } from "@/lib/engine/sim";
 import type { StepContext, StepHandler } from "@/lib/engine/step-context";
 import { components } from "./component-versions";
 import { glusterVolumeName } from "./create-gluster-volume";
 import { helmInstallLine, helmResultLine } from "./helm-install-line";
 import { installNodeProblemDetector } from "./install-node-problem-detector";
 import { kubectlLine } from "./kubectl-name";
-import { platformError } from "./platform-error";
 import { planNodeIds } from "./plan-facts";
+import { platformError } from "./platform-error";
 import { requireCni } from "./require-initialised";
 import { simOf } from "./sim-of";
 
@@ -40,7 +34,14 @@ export const helmComponents: StepHandler = (ctx) => {
       "storageClass.defaultClass": "true",
     }),
   );
-  const release = applyHelmRelease(sim, { namespace: "default", name: p.release, chart: p.chart, repo: p.repo, version: p.version, values });
+  const release = applyHelmRelease(sim, {
+    namespace: "default",
+    name: p.release,
+    chart: p.chart,
+    repo: p.repo,
+    version: p.version,
+    values,
+  });
   applyDeployment(sim, { namespace: "default", name: p.release, image: p.image, replicas: p.replicas });
   const sc = applyStorageClass(sim, components.storageClassName, {
     provisioner: p.provisioner,
@@ -54,7 +55,13 @@ export const helmComponents: StepHandler = (ctx) => {
 
   const npd = components.nodeProblemDetector;
   ctx.log(helmInstallLine(npd.release, npd.chart, "kube-system", npd.version));
-  const npdRelease = applyHelmRelease(sim, { namespace: "kube-system", name: npd.release, chart: npd.chart, repo: npd.repo, version: npd.version });
+  const npdRelease = applyHelmRelease(sim, {
+    namespace: "kube-system",
+    name: npd.release,
+    chart: npd.chart,
+    repo: npd.repo,
+    version: npd.version,
+  });
   installNodeProblemDetector(sim);
   ctx.log(helmResultLine(npd.release, npdRelease));
   reconcileCluster(sim);
@@ -65,10 +72,15 @@ function requireNfsServer(ctx: StepContext, sim: Sim): { server: string; path: s
   const plan = ctx.environment.plan;
   const ids = planNodeIds(plan, "storage");
   const machines = ids.map((id) => sim.machines.get(id));
-  if (ids.length === 0) throw platformError("storage-not-ready", "The NFS provisioner needs storage nodes, and the plan has none.");
+  if (ids.length === 0)
+    throw platformError("storage-not-ready", "The NFS provisioner needs storage nodes, and the plan has none.");
   if (ids.length > 1) {
     const started = machines.every((m) => m?.state === "running" && m.facts.gluster?.status === "Started");
-    if (!started) throw platformError("storage-not-ready", `The GlusterFS volume "${glusterVolumeName}" is not started on ${ids.join(", ")}.`);
+    if (!started)
+      throw platformError(
+        "storage-not-ready",
+        `The GlusterFS volume "${glusterVolumeName}" is not started on ${ids.join(", ")}.`,
+      );
     return { server: `storage.${plan.domain}`, path: `/${glusterVolumeName}` };
   }
   const single = machines[0];

@@ -1,6 +1,14 @@
 /** `helm upgrade --install <release> <chart> --namespace <ns> --create-namespace --version <v> [--set k=v …]` */
-export function helmInstallLine(release: string, chart: string, namespace: string, version: string, sets: Record<string, string> = {}): string {
-  const flags = Object.entries(sets).map(([k, v]) => ` --set ${k}=${v}`).join("");
+export function helmInstallLine(
+  release: string,
+  chart: string,
+  namespace: string,
+  version: string,
+  sets: Record<string, string> = {},
+): string {
+  const flags = Object.entries(sets)
+    .map(([k, v]) => ` --set ${k}=${v}`)
+    .join("");
   return `helm upgrade --install ${release} ${chart} --namespace ${namespace} --create-namespace --version ${version}${flags}`;
 }
 

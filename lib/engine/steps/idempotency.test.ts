@@ -2,11 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { InstallSettings } from "@/lib/validations/install-settings";
 import { createStepHarness, teardownSteps } from "./testing/step-harness";
 
-
 const cases: [string, Partial<InstallSettings>][] = [
   ["development with storage", {}],
   ["development without storage, Traefik, Skooner", { storage: false, ingress: "traefik", dashboard: "skooner" }],
-  ["production with every add-on", { topology: "production", workers: 2, addons: { monitoring: true, tracing: true, remoteApi: true } }],
+  [
+    "production with every add-on",
+    { topology: "production", workers: 2, addons: { monitoring: true, tracing: true, remoteApi: true } },
+  ],
   [
     "custom manifests",
     {
@@ -17,13 +19,24 @@ const cases: [string, Partial<InstallSettings>][] = [
         chart: "",
         chartVersion: "",
         values: "",
-        manifests: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - image: nginx:1.29\n",
+        manifests:
+          "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - image: nginx:1.29\n",
       },
     },
   ],
   [
     "custom Helm chart",
-    { deployment: "custom", custom: { kind: "helm", repositoryUrl: "oci://registry-1.docker.io/bitnamicharts", chart: "redis", chartVersion: "", values: "", manifests: "" } },
+    {
+      deployment: "custom",
+      custom: {
+        kind: "helm",
+        repositoryUrl: "oci://registry-1.docker.io/bitnamicharts",
+        chart: "redis",
+        chartVersion: "",
+        values: "",
+        manifests: "",
+      },
+    },
   ],
 ];
 

@@ -41,7 +41,10 @@ export function ingressControllerWorkload(controller: IngressController): Ingres
         image: `docker.io/haproxytech/kubernetes-ingress:${v}`,
         install: `kubectl apply -f addons/ingress/haproxy/ (haproxytech/kubernetes-ingress ${v}, host ports 80/443/1024)`,
         crds: [],
-        defaultBackend: { name: "haproxy-kubernetes-ingress-default-backend", image: "docker.io/haproxytech/default-backend:1.1" },
+        defaultBackend: {
+          name: "haproxy-kubernetes-ingress-default-backend",
+          image: "docker.io/haproxytech/default-backend:1.1",
+        },
         apiAnnotations: { "haproxy.org/server-ssl": "true", "haproxy.org/path-rewrite": "/api/(.*) /\\1" },
       };
     default:

@@ -1,3 +1,4 @@
+import { nodeGroups } from "@/lib/catalog";
 import {
   addControlPlanePods,
   addEtcdMember,
@@ -10,13 +11,12 @@ import {
   registerNode,
   writeClusterInfo,
 } from "@/lib/engine/sim";
-import { nodeGroups } from "@/lib/catalog";
 import type { StepHandler } from "@/lib/engine/step-context";
 import { setBalancerBackend } from "./add-balancer-backend";
 import { bootstrapTokenRef, type BootstrapTokenSpec } from "./bootstrap-token-ref";
 import { components, kubeVersion } from "./component-versions";
-import { platformError } from "./platform-error";
 import { controlPlaneEndpoint, nodeAllocatable, planNodeIds } from "./plan-facts";
+import { platformError } from "./platform-error";
 import { requireRunningMachine } from "./require-running-machine";
 import { secretNames } from "./secret-names";
 import { sha256Hex } from "./sha256-hex";
@@ -35,7 +35,8 @@ export const initMainCplane: StepHandler = (ctx) => {
   if (first === undefined) throw platformError("no-control-plane", "The plan has no control-plane node to initialise.");
   const sim = simOf(ctx);
   const machine = requireRunningMachine(sim, first, "run kubeadm init");
-  for (const id of planNodeIds(plan, nodeGroups.balancers.id)) requireRunningMachine(sim, id, "use the API balancers as controlPlaneEndpoint");
+  for (const id of planNodeIds(plan, nodeGroups.balancers.id))
+    requireRunningMachine(sim, id, "use the API balancers as controlPlaneEndpoint");
   const endpoint = controlPlaneEndpoint(plan);
   const existing = readClusterInfo(sim);
   if (machine.facts.kubeadm === "init" && existing && ctx.secrets.get(secretNames.bootstrapToken)) {
@@ -78,7 +79,9 @@ export const initMainCplane: StepHandler = (ctx) => {
   });
 
   ctx.log('[etcd] Creating static Pod manifest for local etcd in "/etc/kubernetes/manifests"');
-  ctx.log('[control-plane] Creating static Pod manifests for "kube-apiserver", "kube-controller-manager" and "kube-scheduler"');
+  ctx.log(
+    '[control-plane] Creating static Pod manifests for "kube-apiserver", "kube-controller-manager" and "kube-scheduler"',
+  );
   registerNode(sim, machine, "control-plane", version, nodeAllocatable(ctx.environment.plan, machine.nodeId));
   addControlPlanePods(sim, first, version);
   addEtcdMember(sim, machine);
@@ -118,7 +121,8 @@ export const initMainCplane: StepHandler = (ctx) => {
 
   ctx.log("[kubelet-start] Starting the kubelet");
   ctx.log("[bootstrap-token] Using token: <REDACTED>");
-  if (balancers.length > 0) ctx.log(`HAProxy ${balancers.join(", ")}: backend ${first} ${machine.privateIp}:6443 added`);
+  if (balancers.length > 0)
+    ctx.log(`HAProxy ${balancers.join(", ")}: backend ${first} ${machine.privateIp}:6443 added`);
   ctx.log("Your Kubernetes control-plane has initialized successfully!");
   return { controlPlaneEndpoint: endpoint, caCertHash };
 };

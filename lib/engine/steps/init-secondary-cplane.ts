@@ -3,8 +3,8 @@ import { addControlPlanePods, addEtcdMember, reconcileCluster, registerNode } fr
 import type { StepHandler } from "@/lib/engine/step-context";
 import { setBalancerBackend } from "./add-balancer-backend";
 import { kubeVersion } from "./component-versions";
-import { joinCommand, readJoinMaterial } from "./read-join-material";
 import { nodeAllocatable } from "./plan-facts";
+import { joinCommand, readJoinMaterial } from "./read-join-material";
 import { requirePlanNode } from "./require-plan-node";
 import { requireRunningMachine } from "./require-running-machine";
 import { simOf } from "./sim-of";
@@ -38,8 +38,11 @@ export const initSecondaryCplane: StepHandler = (ctx) => {
   reconcileCluster(sim);
   const members = sim.objects.list("EtcdMember").length;
   ctx.log(`[etcd] Announced new etcd member joining to the existing etcd cluster (${members} members)`);
-  ctx.log(`[mark-control-plane] Marking the node ${node.id} as control-plane by adding the labels: [node-role.kubernetes.io/control-plane]`);
-  if (balancers.length > 0) ctx.log(`HAProxy ${balancers.join(", ")}: backend ${node.id} ${machine.privateIp}:6443 added`);
+  ctx.log(
+    `[mark-control-plane] Marking the node ${node.id} as control-plane by adding the labels: [node-role.kubernetes.io/control-plane]`,
+  );
+  if (balancers.length > 0)
+    ctx.log(`HAProxy ${balancers.join(", ")}: backend ${node.id} ${machine.privateIp}:6443 added`);
   ctx.log("This node has joined the cluster and a new control plane instance was created.");
   return { node: node.id, etcdMembers: members };
 };

@@ -1,3 +1,4 @@
+import { nodeGroups } from "@/lib/catalog";
 import {
   controlPlaneComponents,
   findDefaultStorageClass,
@@ -13,7 +14,6 @@ import {
   type SimObject,
   type WorkloadSpec,
 } from "@/lib/engine/sim";
-import { nodeGroups } from "@/lib/catalog";
 import type { HealthLine, StepContext } from "@/lib/engine/step-context";
 import { components, kubeVersion } from "./component-versions";
 import { customHelmRelease } from "./custom-helm-release";
@@ -21,12 +21,12 @@ import { dashboardPath, dashboardWorkload } from "./dashboard-workloads";
 import { helloWorldName } from "./deploy";
 import { ingressControllerWorkload } from "./ingress-controller-workloads";
 import { jaegerNamespace } from "./install-jaeger";
-import { customDomain } from "./issue-certificate";
 import { monitoringNamespace } from "./install-monitoring";
+import { customDomain } from "./issue-certificate";
 import { parseManifestObjects } from "./parse-manifest-objects";
 import { dashboardOf, ingressControllerOf, planHasStep, planHasStorage, planNodeIds } from "./plan-facts";
-import { remoteApiIngress } from "./setup-remote-api";
 import { secretNames } from "./secret-names";
+import { remoteApiIngress } from "./setup-remote-api";
 
 type Check = { ok: boolean; detail: string };
 type NodeObject = SimObject<NodeSpec, NodeStatus>;
@@ -60,7 +60,10 @@ export function inspectClusterHealth(ctx: StepContext, sim: Sim): HealthLine[] {
   add(
     `Ingress controller (${controller.name})`,
     ctx.faults.has("health-check-fails")
-      ? { ok: false, detail: `GET ${plan.endpoints.cluster} through ${controller.name}: connection refused on :80 (the controller does not answer)` }
+      ? {
+          ok: false,
+          detail: `GET ${plan.endpoints.cluster} through ${controller.name}: connection refused on :80 (the controller does not answer)`,
+        }
       : all(
           daemonSet(sim, nodes, controller.namespace, iw.daemonSet),
           sim.objects.get({ kind: "IngressClass", name: iw.ingressClass })
@@ -72,7 +75,10 @@ export function inspectClusterHealth(ctx: StepContext, sim: Sim): HealthLine[] {
   add("metrics-server", replicas(sim, nodes, "Deployment", "kube-system", "metrics-server"));
   add(
     `Dashboard (${dashboard.name})`,
-    all(...dw.deployments.map((d) => replicas(sim, nodes, "Deployment", dashboard.namespace, d.name)), route(sim, nodes, dashboardPath)),
+    all(
+      ...dw.deployments.map((d) => replicas(sim, nodes, "Deployment", dashboard.namespace, d.name)),
+      route(sim, nodes, dashboardPath),
+    ),
   );
   add("node-problem-detector", daemonSet(sim, nodes, "kube-system", "node-problem-detector"));
   add("NFS storage", planHasStorage(plan) ? checkStorage(sim, nodes) : "Not enabled");
@@ -100,20 +106,36 @@ export function inspectClusterHealth(ctx: StepContext, sim: Sim): HealthLine[] {
       : "Not enabled",
   );
   add("Remote API", planHasStep(plan, "setup-remote-api") ? checkRemoteApi(ctx, sim, nodes) : "Not enabled");
-  add("Certificate", settings.certificateDomain ? checkCertificate(ctx, sim, settings.certificateDomain) : "Not enabled");
+  add(
+    "Certificate",
+    settings.certificateDomain ? checkCertificate(ctx, sim, settings.certificateDomain) : "Not enabled",
+  );
   add("Application", checkApplication(ctx, sim, nodes));
   return lines;
 }
 
 /** The domain's Certificate Ready and its Ingress serving the host with the TLS secret. */
 function checkCertificate(ctx: StepContext, sim: Sim, domain: string): Check {
-  const cert = sim.objects.get<CertificateSpec, CertificateStatus>({ kind: "Certificate", namespace: customDomain.namespace, name: customDomain.certificate });
-  const ingress = sim.objects.get<IngressSpec>({ kind: "Ingress", namespace: customDomain.namespace, name: customDomain.ingress });
+  const cert = sim.objects.get<CertificateSpec, CertificateStatus>({
+    kind: "Certificate",
+    namespace: customDomain.namespace,
+    name: customDomain.certificate,
+  });
+  const ingress = sim.objects.get<IngressSpec>({
+    kind: "Ingress",
+    namespace: customDomain.namespace,
+    name: customDomain.ingress,
+  });
   if (!cert || cert.spec.domain !== domain) return { ok: false, detail: `no certificate for ${domain}` };
   if (!cert.status.ready) return { ok: false, detail: `${domain}: ${cert.status.reason}` };
-  if (cert.status.notAfter && new Date(cert.status.notAfter).getTime() <= ctx.now.getTime()) return { ok: false, detail: `${domain}: expired ${cert.status.notAfter.slice(0, 10)}` };
-  if (ingress?.spec.host !== domain || ingress.spec.tlsSecretName !== customDomain.secret) return { ok: false, detail: `${domain}: no ingress serves it with the certificate` };
-  return { ok: true, detail: `${domain}: Ready, valid until ${cert.status.notAfter?.slice(0, 10) ?? "?"} (Let's Encrypt)` };
+  if (cert.status.notAfter && new Date(cert.status.notAfter).getTime() <= ctx.now.getTime())
+    return { ok: false, detail: `${domain}: expired ${cert.status.notAfter.slice(0, 10)}` };
+  if (ingress?.spec.host !== domain || ingress.spec.tlsSecretName !== customDomain.secret)
+    return { ok: false, detail: `${domain}: no ingress serves it with the certificate` };
+  return {
+    ok: true,
+    detail: `${domain}: Ready, valid until ${cert.status.notAfter?.slice(0, 10) ?? "?"} (Let's Encrypt)`,
+  };
 }
 
 function all(...checks: Check[]): Check {
@@ -128,7 +150,9 @@ function checkNodes(nodes: NodeObject[], controlPlanes: number, workers: number,
   const ready = nodes.filter((n) => n.status.ready);
   const notReady = nodes.filter((n) => !n.status.ready).map((n) => n.name);
   const cordoned = nodes.filter((n) => n.spec.unschedulable).map((n) => n.name);
-  const behind = nodes.filter((n) => n.spec.kubeletVersion !== version).map((n) => `${n.name} (${n.spec.kubeletVersion})`);
+  const behind = nodes
+    .filter((n) => n.spec.kubeletVersion !== version)
+    .map((n) => `${n.name} (${n.spec.kubeletVersion})`);
   const ok = nodes.length === expected && ready.length === expected && cordoned.length === 0 && behind.length === 0;
   return {
     ok,
@@ -146,20 +170,33 @@ function checkControlPlane(sim: Sim, nodes: NodeObject[], controlPlanes: string[
   const missing: string[] = [];
   for (const node of controlPlanes) {
     for (const component of controlPlaneComponents) {
-      const pod = sim.objects.get<unknown, { phase?: string }>({ kind: "Pod", namespace: "kube-system", name: `${component}-${node}` });
+      const pod = sim.objects.get<unknown, { phase?: string }>({
+        kind: "Pod",
+        namespace: "kube-system",
+        name: `${component}-${node}`,
+      });
       if (pod?.status.phase !== "Running") missing.push(`${component}-${node}`);
     }
   }
   return all(
     { ok: members === controlPlanes.length, detail: `etcd ${members}/${controlPlanes.length} members` },
-    { ok: missing.length === 0, detail: missing.length === 0 ? "static pods Running" : `not Running: ${missing.join(", ")}` },
+    {
+      ok: missing.length === 0,
+      detail: missing.length === 0 ? "static pods Running" : `not Running: ${missing.join(", ")}`,
+    },
     replicas(sim, nodes, "Deployment", "kube-system", "coredns"),
     daemonSet(sim, nodes, "kube-system", "kube-proxy"),
   );
 }
 
 /** A pod counts when it is Running on a node that exists and is Ready (or up, for pods tolerating NotReady). */
-function runningPods(sim: Sim, nodes: NodeObject[], namespace: string, owner: { kind: string; name: string }, tolerate: boolean): number {
+function runningPods(
+  sim: Sim,
+  nodes: NodeObject[],
+  namespace: string,
+  owner: { kind: string; name: string },
+  tolerate: boolean,
+): number {
   const byName = new Map(nodes.map((n) => [n.name, n]));
   return findPods(sim, { namespace, owner }).filter((p) => {
     const node = p.spec.nodeName === null ? undefined : byName.get(p.spec.nodeName);
@@ -167,7 +204,13 @@ function runningPods(sim: Sim, nodes: NodeObject[], namespace: string, owner: { 
   }).length;
 }
 
-function replicas(sim: Sim, nodes: NodeObject[], kind: "Deployment" | "StatefulSet", namespace: string, name: string): Check {
+function replicas(
+  sim: Sim,
+  nodes: NodeObject[],
+  kind: "Deployment" | "StatefulSet",
+  namespace: string,
+  name: string,
+): Check {
   const w = sim.objects.get<WorkloadSpec>({ kind, namespace, name });
   if (!w) return { ok: false, detail: `${kind.toLowerCase()} ${namespace}/${name} not found` };
   const wanted = w.spec.replicas ?? 1;
@@ -197,13 +240,20 @@ function route(sim: Sim, nodes: NodeObject[], path: string): Check {
   if (!sim.objects.get({ kind: "IngressClass", name: ingress.spec.ingressClassName })) {
     return { ok: false, detail: `ingress ${ingress.name}: IngressClass ${ingress.spec.ingressClassName} missing` };
   }
-  const service = sim.objects.get<ServiceSpec>({ kind: "Service", namespace: ingress.namespace, name: backend.service });
+  const service = sim.objects.get<ServiceSpec>({
+    kind: "Service",
+    namespace: ingress.namespace,
+    name: backend.service,
+  });
   if (!service) return { ok: false, detail: `${path} → service ${backend.service} not found` };
   const ready = new Set(nodes.filter((n) => n.status.ready).map((n) => n.name));
   const running = findPods(sim, { namespace: ingress.namespace, selector: service.spec.selector }).filter(
     (p) => p.status.phase === "Running" && p.spec.nodeName !== null && ready.has(p.spec.nodeName),
   ).length;
-  return { ok: running > 0, detail: `GET ${path} → ${backend.service}: ${running} pod${running === 1 ? "" : "s"} Running` };
+  return {
+    ok: running > 0,
+    detail: `GET ${path} → ${backend.service}: ${running} pod${running === 1 ? "" : "s"} Running`,
+  };
 }
 
 function checkStorage(sim: Sim, nodes: NodeObject[]): Check {
@@ -215,21 +265,37 @@ function checkStorage(sim: Sim, nodes: NodeObject[]): Check {
       ? { ok: true, detail: `StorageClass ${sc.name} (default)` }
       : { ok: false, detail: `default StorageClass ${components.storageClassName} missing` },
     replicas(sim, nodes, "Deployment", "default", components.nfsProvisioner.release),
-    { ok: unbound.length === 0, detail: unbound.length === 0 ? `${claims.length} PVC(s) Bound` : `not Bound: ${unbound.join(", ")}` },
+    {
+      ok: unbound.length === 0,
+      detail: unbound.length === 0 ? `${claims.length} PVC(s) Bound` : `not Bound: ${unbound.join(", ")}`,
+    },
   );
 }
 
 function checkRemoteApi(ctx: StepContext, sim: Sim, nodes: NodeObject[]): Check {
-  const ingress = sim.objects.get<IngressSpec>({ kind: "Ingress", namespace: remoteApiIngress.namespace, name: remoteApiIngress.name });
-  const routed = ingress?.spec.paths.some((p) => p.path === remoteApiIngress.path && p.service === "kubernetes") === true;
+  const ingress = sim.objects.get<IngressSpec>({
+    kind: "Ingress",
+    namespace: remoteApiIngress.namespace,
+    name: remoteApiIngress.name,
+  });
+  const routed =
+    ingress?.spec.paths.some((p) => p.path === remoteApiIngress.path && p.service === "kubernetes") === true;
   const apiServers = nodes.filter(
     (n) =>
       n.spec.role === "control-plane" &&
-      sim.objects.get<unknown, { phase?: string }>({ kind: "Pod", namespace: "kube-system", name: `kube-apiserver-${n.name}` })?.status.phase === "Running",
+      sim.objects.get<unknown, { phase?: string }>({
+        kind: "Pod",
+        namespace: "kube-system",
+        name: `kube-apiserver-${n.name}`,
+      })?.status.phase === "Running",
   ).length;
   return all(
     { ok: routed, detail: routed ? `GET /api/ → kubernetes:443` : "no ingress serves /api" },
-    { ok: sim.objects.get({ kind: "Service", namespace: "default", name: "kubernetes" }) !== undefined && apiServers > 0, detail: `${apiServers} API server(s) Running` },
+    {
+      ok:
+        sim.objects.get({ kind: "Service", namespace: "default", name: "kubernetes" }) !== undefined && apiServers > 0,
+      detail: `${apiServers} API server(s) Running`,
+    },
     { ok: ctx.secrets.get(secretNames.adminToken) !== undefined, detail: "fulladmin token present" },
   );
 }
@@ -241,7 +307,11 @@ function checkApplication(ctx: StepContext, sim: Sim, nodes: NodeObject[]): Chec
   }
   if (settings.custom.kind === "helm") {
     const r = customHelmRelease(settings);
-    const release = sim.objects.get<unknown, { status?: string; revision?: number }>({ kind: "HelmRelease", namespace: r.namespace, name: r.name });
+    const release = sim.objects.get<unknown, { status?: string; revision?: number }>({
+      kind: "HelmRelease",
+      namespace: r.namespace,
+      name: r.name,
+    });
     return all(
       release?.status.status === "deployed"
         ? { ok: true, detail: `release ${r.name} deployed (revision ${release.status.revision ?? 1})` }
@@ -257,7 +327,13 @@ function checkApplication(ctx: StepContext, sim: Sim, nodes: NodeObject[]): Chec
     .map((o) => replicas(sim, nodes, o.kind as "Deployment" | "StatefulSet", o.namespace, o.name));
   const daemons = objects.filter((o) => o.kind === "DaemonSet").map((o) => daemonSet(sim, nodes, o.namespace, o.name));
   return all(
-    { ok: missing.length === 0, detail: missing.length === 0 ? `${objects.length} object(s) applied` : `missing: ${missing.map((o) => `${o.kind} ${o.name}`).join(", ")}` },
+    {
+      ok: missing.length === 0,
+      detail:
+        missing.length === 0
+          ? `${objects.length} object(s) applied`
+          : `missing: ${missing.map((o) => `${o.kind} ${o.name}`).join(", ")}`,
+    },
     ...workloads,
     ...daemons,
   );

@@ -3,7 +3,11 @@ import { applyDeployment, reconcileCluster } from "@/lib/engine/sim";
 import type { StepHandler } from "@/lib/engine/step-context";
 import { simOf } from "./sim-of";
 
-export const clusterAutoscaler = { namespace: "kube-system", name: "cluster-autoscaler", image: "registry.k8s.io/autoscaling/cluster-autoscaler:v1.32.1" };
+export const clusterAutoscaler = {
+  namespace: "kube-system",
+  name: "cluster-autoscaler",
+  image: "registry.k8s.io/autoscaling/cluster-autoscaler:v1.32.1",
+};
 
 /**
  * install-cluster-autoscaler — cluster-autoscaler in kube-system, configured with the workers' range from the
@@ -16,7 +20,9 @@ export const installClusterAutoscaler: StepHandler = (ctx) => {
   if (!range) throw new Error("install-cluster-autoscaler: the settings have no autoscaling range.");
   const sim = simOf(ctx);
   const flags = `--nodes=${range.minWorkers}:${range.maxWorkers}:${nodeGroups.workers.id} --scale-down-unneeded-time=10m --scale-down-utilization-threshold=0.5`;
-  ctx.log(`helm upgrade --install cluster-autoscaler autoscaler/cluster-autoscaler -n kube-system --set extraArgs="${flags}"`);
+  ctx.log(
+    `helm upgrade --install cluster-autoscaler autoscaler/cluster-autoscaler -n kube-system --set extraArgs="${flags}"`,
+  );
   const result = applyDeployment(sim, {
     ...clusterAutoscaler,
     placement: "nodes",
@@ -40,6 +46,10 @@ export const removeClusterAutoscaler: StepHandler = (ctx) => {
   const removed = sim.objects.delete({ kind: "Deployment", ...clusterAutoscaler });
   sim.objects.delete({ kind: "ConfigMap", namespace: clusterAutoscaler.namespace, name: "cluster-autoscaler-status" });
   reconcileCluster(sim);
-  ctx.log(removed ? "helm uninstall cluster-autoscaler -n kube-system" : "cluster-autoscaler is not installed; nothing to remove.");
+  ctx.log(
+    removed
+      ? "helm uninstall cluster-autoscaler -n kube-system"
+      : "cluster-autoscaler is not installed; nothing to remove.",
+  );
   return { removed };
 };

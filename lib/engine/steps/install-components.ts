@@ -46,32 +46,68 @@ export const installComponents: StepHandler = (ctx) => {
   const crb = sim.objects.apply({
     kind: "ClusterRoleBinding",
     name: "fulladmin",
-    spec: { roleRef: "cluster-admin", subjects: [{ kind: "ServiceAccount", namespace: "kube-system", name: "fulladmin" }] },
+    spec: {
+      roleRef: "cluster-admin",
+      subjects: [{ kind: "ServiceAccount", namespace: "kube-system", name: "fulladmin" }],
+    },
   }).result;
   sim.objects.apply({
     kind: "Secret",
     namespace: "kube-system",
     name: "fulladmin-token",
-    spec: { type: "kubernetes.io/service-account-token", annotations: { "kubernetes.io/service-account.name": "fulladmin" } },
+    spec: {
+      type: "kubernetes.io/service-account-token",
+      annotations: { "kubernetes.io/service-account.name": "fulladmin" },
+    },
   });
-  if (ctx.secrets.get(secretNames.adminToken) === undefined) ctx.secrets.put(secretNames.adminToken, adminTokenFor(ctx.random));
-  ctx.log(`${kubectlLine("ServiceAccount", "fulladmin", sa)}; ${kubectlLine("ClusterRoleBinding", "fulladmin", crb)} (cluster-admin)`);
+  if (ctx.secrets.get(secretNames.adminToken) === undefined)
+    ctx.secrets.put(secretNames.adminToken, adminTokenFor(ctx.random));
+  ctx.log(
+    `${kubectlLine("ServiceAccount", "fulladmin", sa)}; ${kubectlLine("ClusterRoleBinding", "fulladmin", crb)} (cluster-admin)`,
+  );
 
   ctx.log(`kubectl apply -f ${components.metricsServer.manifest}`);
-  const ms = applyDeployment(sim, { namespace: "kube-system", name: "metrics-server", image: components.metricsServer.image, labels: { "k8s-app": "metrics-server" } });
-  applyService(sim, { namespace: "kube-system", name: "metrics-server", ports: [{ name: "https", port: 443, targetPort: 10250 }], selector: { "k8s-app": "metrics-server" } });
-  sim.objects.apply({ kind: "APIService", name: "v1beta1.metrics.k8s.io", spec: { service: "kube-system/metrics-server" } });
+  const ms = applyDeployment(sim, {
+    namespace: "kube-system",
+    name: "metrics-server",
+    image: components.metricsServer.image,
+    labels: { "k8s-app": "metrics-server" },
+  });
+  applyService(sim, {
+    namespace: "kube-system",
+    name: "metrics-server",
+    ports: [{ name: "https", port: 443, targetPort: 10250 }],
+    selector: { "k8s-app": "metrics-server" },
+  });
+  sim.objects.apply({
+    kind: "APIService",
+    name: "v1beta1.metrics.k8s.io",
+    spec: { service: "kube-system/metrics-server" },
+  });
   ctx.log(kubectlLine("Deployment", "metrics-server", ms));
 
   ensureNamespace(sim, dashboard.namespace);
   if (dw.install.kind === "helm") {
     ctx.log(helmInstallLine(dw.install.release, dw.install.chart, dashboard.namespace, dashboard.version));
-    applyHelmRelease(sim, { namespace: dashboard.namespace, name: dw.install.release, chart: dw.install.chart, repo: dw.install.repo, version: dashboard.version });
+    applyHelmRelease(sim, {
+      namespace: dashboard.namespace,
+      name: dw.install.release,
+      chart: dw.install.chart,
+      repo: dw.install.repo,
+      version: dashboard.version,
+    });
   } else {
     ctx.log(`kubectl apply -n ${dashboard.namespace} -f ${dw.install.url}`);
   }
-  for (const d of dw.deployments) applyDeployment(sim, { namespace: dashboard.namespace, name: d.name, image: d.image });
-  applyService(sim, { namespace: dashboard.namespace, name: dw.service.name, ports: [{ port: dw.service.port, nodePort: 30777 }], type: "NodePort", selector: { app: dw.service.selects } });
+  for (const d of dw.deployments)
+    applyDeployment(sim, { namespace: dashboard.namespace, name: d.name, image: d.image });
+  applyService(sim, {
+    namespace: dashboard.namespace,
+    name: dw.service.name,
+    ports: [{ port: dw.service.port, nodePort: 30777 }],
+    type: "NodePort",
+    selector: { app: dw.service.selects },
+  });
   const ing = applyIngress(sim, {
     namespace: dashboard.namespace,
     name: dashboardIngressName,

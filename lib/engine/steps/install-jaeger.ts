@@ -10,14 +10,14 @@ import {
 import type { StepHandler } from "@/lib/engine/step-context";
 import { addonWorkloadRequests } from "./addon-workload-requests";
 import { components } from "./component-versions";
+import { ensureCertManager } from "./ensure-cert-manager";
 import { helmInstallLine, helmResultLine } from "./helm-install-line";
 import { ingressControllerWorkload } from "./ingress-controller-workloads";
 import { kubectlLine } from "./kubectl-name";
-import { platformError } from "./platform-error";
 import { ingressControllerOf } from "./plan-facts";
-import { requireCni } from "./require-initialised";
+import { platformError } from "./platform-error";
 import { requireDefaultStorageClass } from "./require-default-storage-class";
-import { ensureCertManager } from "./ensure-cert-manager";
+import { requireCni } from "./require-initialised";
 import { secretNames } from "./secret-names";
 import { simOf } from "./sim-of";
 
@@ -45,19 +45,41 @@ export const installJaeger: StepHandler = (ctx) => {
   const ns = jaegerNamespace;
   ensureNamespace(sim, ns);
   ctx.log(helmInstallLine("jaeger-operator", j.chart, ns, j.version, { "rbac.clusterRole": "true" }));
-  const op = applyHelmRelease(sim, { namespace: ns, name: "jaeger-operator", chart: j.chart, repo: j.repo, version: j.version, values: { rbac: { clusterRole: true } } });
-  applyDeployment(sim, { namespace: ns, name: "jaeger-operator", image: j.operatorImage, requests: addonWorkloadRequests("tracing", "jaeger-operator") });
+  const op = applyHelmRelease(sim, {
+    namespace: ns,
+    name: "jaeger-operator",
+    chart: j.chart,
+    repo: j.repo,
+    version: j.version,
+    values: { rbac: { clusterRole: true } },
+  });
+  applyDeployment(sim, {
+    namespace: ns,
+    name: "jaeger-operator",
+    image: j.operatorImage,
+    requests: addonWorkloadRequests("tracing", "jaeger-operator"),
+  });
   ctx.log(helmResultLine("jaeger-operator", op));
   const cr = sim.objects.apply({
     kind: "Jaeger",
     namespace: ns,
     name: "jaeger",
-    spec: { strategy: "allInOne", allInOne: { image: j.allInOneImage }, storage: { type: "badger", pvc: "jaeger-data" } },
+    spec: {
+      strategy: "allInOne",
+      allInOne: { image: j.allInOneImage },
+      storage: { type: "badger", pvc: "jaeger-data" },
+    },
   }).result;
   applyPersistentVolumeClaim(sim, { namespace: ns, name: "jaeger-data", size: "5Gi", storageClassName: sc.name });
-  applyDeployment(sim, { namespace: ns, name: "jaeger", image: j.allInOneImage, requests: addonWorkloadRequests("tracing", "jaeger") });
+  applyDeployment(sim, {
+    namespace: ns,
+    name: "jaeger",
+    image: j.allInOneImage,
+    requests: addonWorkloadRequests("tracing", "jaeger"),
+  });
   applyService(sim, { namespace: ns, name: "jaeger-query", ports: [{ port: 16686 }], selector: { app: "jaeger" } });
-  if (ctx.secrets.get(secretNames.jaegerPassword) === undefined) ctx.secrets.put(secretNames.jaegerPassword, ctx.random.token(32));
+  if (ctx.secrets.get(secretNames.jaegerPassword) === undefined)
+    ctx.secrets.put(secretNames.jaegerPassword, ctx.random.token(32));
   const ing = applyIngress(sim, {
     namespace: ns,
     name: "jaeger",

@@ -1,18 +1,29 @@
-import type { DnsAnswer } from "@/lib/dns/dns-resolver";
 import { dnsMismatch } from "@/lib/dns/dns-mismatch";
-import { applyIngress, ingressAddressFor, type CertificateSpec, type CertificateStatus, type IngressSpec } from "@/lib/engine/sim";
+import type { DnsAnswer } from "@/lib/dns/dns-resolver";
+import {
+  applyIngress,
+  ingressAddressFor,
+  type CertificateSpec,
+  type CertificateStatus,
+  type IngressSpec,
+} from "@/lib/engine/sim";
 import type { StepContext, StepHandler, StepOutput } from "@/lib/engine/step-context";
 import { permanentError, waitingError } from "@/lib/engine/step-error";
 import { dnsRetryInMs } from "./dns-wait";
 import { certManagerIssuer } from "./ensure-cert-manager";
 import { ingressControllerWorkload } from "./ingress-controller-workloads";
 import { kubectlLine } from "./kubectl-name";
-import { platformError } from "./platform-error";
 import { ingressControllerOf } from "./plan-facts";
+import { platformError } from "./platform-error";
 import { simOf } from "./sim-of";
 
 /** Where the certificate manager keeps its objects: one Certificate, its TLS Secret and the domain's Ingress. */
-export const customDomain = { namespace: "default", certificate: "custom-domain", secret: "custom-domain-tls", ingress: "custom-domain" } as const;
+export const customDomain = {
+  namespace: "default",
+  certificate: "custom-domain",
+  secret: "custom-domain-tls",
+  ingress: "custom-domain",
+} as const;
 
 /** Let's Encrypt certificates live 90 days; cert-manager renews them 30 days before. */
 const lifetimeDays = 90;
@@ -35,7 +46,10 @@ const issue = (ctx: StepContext): StepOutput => {
   if (!domain) throw platformError("no-domain", "The certificate manager has no domain to issue a certificate for.");
   const sim = simOf(ctx);
   if (!sim.objects.get({ kind: "ClusterIssuer", name: certManagerIssuer })) {
-    throw platformError("issuer-missing", `Cannot issue a certificate: ClusterIssuer ${certManagerIssuer} is not installed.`);
+    throw platformError(
+      "issuer-missing",
+      `Cannot issue a certificate: ClusterIssuer ${certManagerIssuer} is not installed.`,
+    );
   }
   const ref = { kind: "Certificate", namespace: customDomain.namespace, name: customDomain.certificate };
   const existing = sim.objects.get<CertificateSpec, CertificateStatus>(ref);
@@ -50,7 +64,10 @@ const issue = (ctx: StepContext): StepOutput => {
     ctx.log(`[dns] ${domain}: ${describeAnswer(answer)}; this cluster's ingress address is ${ingressAddress}`, "warn");
     const looks = ctx.step.maxAttempts - ctx.step.attempt;
     throw waitingError("dns-not-pointing-here", mismatch, {
-      action: looks > 0 ? `Create the record; the domain is looked up again in ${Math.round(dnsRetryInMs(ctx.step.attempt) / 1000)} s (${looks} more times, about an hour in all).` : "Create the record, then press Retry.",
+      action:
+        looks > 0
+          ? `Create the record; the domain is looked up again in ${Math.round(dnsRetryInMs(ctx.step.attempt) / 1000)} s (${looks} more times, about an hour in all).`
+          : "Create the record, then press Retry.",
       actionIfGivenUp: `Create an A record ${domain} → ${ingressAddress} or a CNAME ${domain} → ${plan.domain} at your DNS provider, then press Retry: the domain is looked up again for another hour.`,
       retryInMs: dnsRetryInMs(ctx.step.attempt),
     });
@@ -67,14 +84,26 @@ const issue = (ctx: StepContext): StepOutput => {
       `Let port 80 of ${ingressAddress} through to the cluster for ${domain}, then retry.`,
     );
   }
-  const root = sim.objects.list<IngressSpec>("Ingress").find((i) => !i.spec.host && i.spec.paths.some((p) => p.path === "/"));
+  const root = sim.objects
+    .list<IngressSpec>("Ingress")
+    .find((i) => !i.spec.host && i.spec.paths.some((p) => p.path === "/"));
   const paths = root?.spec.paths.filter((p) => p.path === "/") ?? [];
   const issued = ctx.now;
   const notAfter = new Date(issued.getTime() + lifetimeDays * 86_400_000);
   const spec: CertificateSpec = { domain, secretName: customDomain.secret, issuer: certManagerIssuer };
-  const status: CertificateStatus = { ready: true, reason: "Certificate is up to date and has not expired", notBefore: issued.toISOString(), notAfter: notAfter.toISOString() };
+  const status: CertificateStatus = {
+    ready: true,
+    reason: "Certificate is up to date and has not expired",
+    notBefore: issued.toISOString(),
+    notAfter: notAfter.toISOString(),
+  };
   const result = sim.objects.apply({ ...ref, spec, status }).result;
-  sim.objects.apply({ kind: "Secret", namespace: customDomain.namespace, name: customDomain.secret, spec: { type: "kubernetes.io/tls", keys: ["tls.crt", "tls.key"], domain } });
+  sim.objects.apply({
+    kind: "Secret",
+    namespace: customDomain.namespace,
+    name: customDomain.secret,
+    spec: { type: "kubernetes.io/tls", keys: ["tls.crt", "tls.key"], domain },
+  });
   applyIngress(sim, {
     namespace: customDomain.namespace,
     name: customDomain.ingress,
@@ -85,17 +114,22 @@ const issue = (ctx: StepContext): StepOutput => {
     annotations: { "cert-manager.io/cluster-issuer": certManagerIssuer },
   });
   ctx.log(kubectlLine("Certificate", customDomain.certificate, result));
-  ctx.log(`certificate/${customDomain.certificate} Ready: ${domain}, valid until ${notAfter.toISOString().slice(0, 10)} (renewed 30 days before)`);
+  ctx.log(
+    `certificate/${customDomain.certificate} Ready: ${domain}, valid until ${notAfter.toISOString().slice(0, 10)} (renewed 30 days before)`,
+  );
   ctx.log(`https://${domain}/ serves the cluster with this certificate`);
   return { domain, notAfter: notAfter.toISOString() };
 };
 
 export const issueCertificate: StepHandler = Object.assign(issue, {
-  resolves: (environment: StepContext["environment"]) => (environment.settings.certificateDomain ? [environment.settings.certificateDomain] : []),
+  resolves: (environment: StepContext["environment"]) =>
+    environment.settings.certificateDomain ? [environment.settings.certificateDomain] : [],
 });
 
 function describeAnswer(answer: DnsAnswer): string {
   if (answer.error) return `lookup failed (${answer.error})`;
   const chain = answer.cnames.length > 0 ? `CNAME ${answer.cnames.join(" → ")}, ` : "";
-  return answer.addresses.length > 0 ? `${chain}resolves to ${answer.addresses.join(", ")}` : `${chain}does not resolve`;
+  return answer.addresses.length > 0
+    ? `${chain}resolves to ${answer.addresses.join(", ")}`
+    : `${chain}does not resolve`;
 }

@@ -20,7 +20,11 @@ export const mountStorage: StepHandler = (ctx) => {
     return { node: node.id };
   }
   if (ctx.faults.has("nfs-mount-fails")) {
-    throw platformError("nfs-mount-timeout", `mount.nfs4: Connection timed out mounting storage.${ctx.environment.domain}:/data on ${node.id}.`, "Retry the change; if it fails again, contact support with the environment name.");
+    throw platformError(
+      "nfs-mount-timeout",
+      `mount.nfs4: Connection timed out mounting storage.${ctx.environment.domain}:/data on ${node.id}.`,
+      "Retry the change; if it fails again, contact support with the environment name.",
+    );
   }
   ctx.log(`${node.id}: mount -t nfs4 storage.${ctx.environment.domain}:/data /data (read-write)`);
   sim.machines.mergeFacts(node.id, { mounts: [...mounts, "/data"] });

@@ -7,7 +7,14 @@ import { requirePlanNode } from "./require-plan-node";
 import { requireRunningMachine } from "./require-running-machine";
 import { simOf } from "./sim-of";
 
-export type NodeToUpgrade = { nodeId: string; sim: Sim; version: string; machine: SimMachine; current: SimObject<NodeSpec>; done: boolean };
+export type NodeToUpgrade = {
+  nodeId: string;
+  sim: Sim;
+  version: string;
+  machine: SimMachine;
+  current: SimObject<NodeSpec>;
+  done: boolean;
+};
 
 /**
  * The node an upgrade step works on, with the version it goes to. `done` when it already runs that version and

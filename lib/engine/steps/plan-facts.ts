@@ -1,8 +1,8 @@
-import type { Resources } from "@/lib/engine/sim";
-import { ingressControllerWorkload } from "./ingress-controller-workloads";
 import { dashboards, ingressControllers, type Dashboard, type IngressController } from "@/lib/catalog";
+import type { Resources } from "@/lib/engine/sim";
 import type { EnvironmentPlan } from "@/lib/plan";
 import type { InstallSettings } from "@/lib/validations/install-settings";
+import { ingressControllerWorkload } from "./ingress-controller-workloads";
 
 /** Whether the plan contains a step of this name. */
 export function planHasStep(plan: EnvironmentPlan, name: string): boolean {
@@ -43,7 +43,9 @@ export function controlPlaneEndpoint(plan: EnvironmentPlan): string {
  * the group's cloudlet limit (vertical scaling lets a node use that much).
  */
 export function nodeAllocatable(plan: EnvironmentPlan, nodeId: string): Resources {
-  const group = plan.nodeGroups.find((g) => g.nodes.some((n) => n.id === nodeId)) ?? plan.nodeGroups.find((g) => nodeId.startsWith(`${g.id}-`));
+  const group =
+    plan.nodeGroups.find((g) => g.nodes.some((n) => n.id === nodeId)) ??
+    plan.nodeGroups.find((g) => nodeId.startsWith(`${g.id}-`));
   const cloudlets = group?.cloudletLimit ?? 8;
   return { cpuMillis: cloudlets * 400, memoryBytes: cloudlets * 128 * 1024 * 1024 };
 }

@@ -1,8 +1,8 @@
 import { nodeGroups } from "@/lib/catalog";
 import type { StepHandler } from "@/lib/engine/step-context";
 import { components, kubeVersion } from "./component-versions";
-import { platformError } from "./platform-error";
 import { planHasStorage } from "./plan-facts";
+import { platformError } from "./platform-error";
 import { requirePlanNode } from "./require-plan-node";
 import { simOf } from "./sim-of";
 
@@ -24,13 +24,17 @@ export const prepareInstance: StepHandler = (ctx) => {
   }
   const version = kubeVersion(ctx.environment.plan.version);
   const { machine } = sim.machines.create({ nodeId: node.id, nodeGroup: group.id, hostname: node.hostname });
-  ctx.log(`Creating ${node.id} (${group.stack} ${version}, ${group.reservedCloudlets} cloudlets, ${group.diskGb} GB disk) at ${machine.privateIp}`);
+  ctx.log(
+    `Creating ${node.id} (${group.stack} ${version}, ${group.reservedCloudlets} cloudlets, ${group.diskGb} GB disk) at ${machine.privateIp}`,
+  );
   sim.machines.setState(node.id, "booting");
   const role = group.id === nodeGroups.controlPlane.id ? "cplane" : "worker";
   ctx.log(`init-instance.sh --type=${role} --initial=true`);
   const images =
     group.id === nodeGroups.controlPlane.id
-      ? ["kube-apiserver", "kube-controller-manager", "kube-scheduler", "kube-proxy"].map((c) => `registry.k8s.io/${c}:${version}`)
+      ? ["kube-apiserver", "kube-controller-manager", "kube-scheduler", "kube-proxy"].map(
+          (c) => `registry.k8s.io/${c}:${version}`,
+        )
       : [components.kubeProxyImage(version)];
   ctx.log(`Pre-pulling images: ${[...images, "registry.k8s.io/pause:3.10", components.weave.image].join(", ")}`);
   const storage = planHasStorage(ctx.environment.plan);

@@ -1,6 +1,6 @@
 import type { StepHandler } from "@/lib/engine/step-context";
-import { platformError } from "./platform-error";
 import { planHasStep } from "./plan-facts";
+import { platformError } from "./platform-error";
 import { requirePlanNode } from "./require-plan-node";
 import { simOf } from "./sim-of";
 

@@ -21,7 +21,10 @@ export function readJoinMaterial(ctx: StepContext, sim: Sim, purpose: string): {
   }
   const stored = sim.objects.get<BootstrapTokenSpec>(bootstrapTokenRef(token));
   if (!stored || stored.spec.tokenSecretSha256 !== sha256Hex(token.split(".")[1] ?? "")) {
-    throw platformError("join-rejected", `Cannot ${purpose}: the API server rejected the bootstrap token (unknown or expired).`);
+    throw platformError(
+      "join-rejected",
+      `Cannot ${purpose}: the API server rejected the bootstrap token (unknown or expired).`,
+    );
   }
   return { token, info };
 }

@@ -15,7 +15,10 @@ export function removeNamespace(ctx: StepContext, sim: Sim, namespace: string, r
     return 0;
   }
   if (ctx.faults.has("helm-uninstall-fails")) {
-    throw transientError("helm-uninstall-timeout", `helm uninstall ${releases[0] ?? namespace} -n ${namespace}: uninstallation completed with 1 error(s): timed out waiting for the condition`);
+    throw transientError(
+      "helm-uninstall-timeout",
+      `helm uninstall ${releases[0] ?? namespace} -n ${namespace}: uninstallation completed with 1 error(s): timed out waiting for the condition`,
+    );
   }
   for (const release of releases) {
     if (objects.some((o) => o.kind === "HelmRelease" && o.name === release)) {
@@ -27,7 +30,9 @@ export function removeNamespace(ctx: StepContext, sim: Sim, namespace: string, r
   for (const o of objects) sim.objects.delete({ kind: o.kind, namespace, name: o.name });
   sim.objects.delete({ kind: "Namespace", name: namespace });
   ctx.log(`kubectl delete namespace ${namespace}`);
-  ctx.log(`namespace "${namespace}" deleted${claims.length ? ` (volume claims ${claims.join(", ")} and their data with it)` : ""}`);
+  ctx.log(
+    `namespace "${namespace}" deleted${claims.length ? ` (volume claims ${claims.join(", ")} and their data with it)` : ""}`,
+  );
   reconcileCluster(sim);
   return objects.length + (namespaceObject ? 1 : 0);
 }

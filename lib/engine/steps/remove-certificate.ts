@@ -11,6 +11,10 @@ export const removeCertificate: StepHandler = (ctx) => {
     sim.objects.delete({ kind: "Certificate", namespace: ns, name: customDomain.certificate }),
     sim.objects.delete({ kind: "Secret", namespace: ns, name: customDomain.secret }),
   ].some(Boolean);
-  ctx.log(removed ? `Deleted certificate/${customDomain.certificate}, secret/${customDomain.secret} and ingress/${customDomain.ingress}; cert-manager stays installed` : "No certificate to remove; nothing to do.");
+  ctx.log(
+    removed
+      ? `Deleted certificate/${customDomain.certificate}, secret/${customDomain.secret} and ingress/${customDomain.ingress}; cert-manager stays installed`
+      : "No certificate to remove; nothing to do.",
+  );
   return { removed };
 };

@@ -11,7 +11,8 @@ import { simOf } from "./sim-of";
  */
 export const removeNode: StepHandler = (ctx) => {
   const nodeId = ctx.step.node;
-  if (nodeId === undefined) throw platformError("step-without-node", `Step ${ctx.step.key} must name a node (remove-node:<node>).`);
+  if (nodeId === undefined)
+    throw platformError("step-without-node", `Step ${ctx.step.key} must name a node (remove-node:<node>).`);
   const sim = simOf(ctx);
   const machine = sim.machines.get(nodeId);
   if (!machine || machine.state === "removed") {

@@ -10,6 +10,10 @@ export const removeRegistryCredentials: StepHandler = (ctx) => {
   sim.objects.delete({ kind: "Deployment", namespace: "kube-system", name: pullSecretPatcher });
   reconcileCluster(sim);
   ctx.secrets.delete(secretNames.registryCredentials);
-  ctx.log(removed ? `Deleted secret ${pullSecretSource.name}, ${pullSecretPatcher} and the image pull secret in every namespace` : "No registry credentials to remove; nothing to do.");
+  ctx.log(
+    removed
+      ? `Deleted secret ${pullSecretSource.name}, ${pullSecretPatcher} and the image pull secret in every namespace`
+      : "No registry credentials to remove; nothing to do.",
+  );
   return { removed };
 };

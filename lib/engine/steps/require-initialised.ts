@@ -4,7 +4,10 @@ import { platformError } from "./platform-error";
 /** kubeadm init must have run (cluster-info exists). */
 export function requireInitialised(sim: Sim, purpose: string): void {
   if (!readClusterInfo(sim)) {
-    throw platformError("cluster-not-initialised", `Cannot ${purpose}: the cluster has not been initialised (kubeadm init on k8sm-1).`);
+    throw platformError(
+      "cluster-not-initialised",
+      `Cannot ${purpose}: the cluster has not been initialised (kubeadm init on k8sm-1).`,
+    );
   }
 }
 

@@ -4,7 +4,10 @@ import type { PlanNode, PlanNodeGroup } from "@/lib/plan";
 import { platformError } from "./platform-error";
 
 /** The plan's node this per-node step runs for (ctx.step.node), checked to belong to one of `groups`. */
-export function requirePlanNode(ctx: StepContext, groups: readonly NodeGroupId[]): { node: PlanNode; group: PlanNodeGroup } {
+export function requirePlanNode(
+  ctx: StepContext,
+  groups: readonly NodeGroupId[],
+): { node: PlanNode; group: PlanNodeGroup } {
   const nodeId = ctx.step.node;
   if (nodeId === undefined) {
     throw platformError("step-without-node", `Step ${ctx.step.key} must name a node (${ctx.step.name}:<node>).`);

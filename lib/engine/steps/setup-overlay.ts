@@ -12,10 +12,20 @@ import { simOf } from "./sim-of";
 export const setupOverlay: StepHandler = (ctx) => {
   const sim = simOf(ctx);
   requireInitialised(sim, "install the pod network");
-  ctx.log(`kubectl apply -f ${components.weave.manifest} (IPALLOC_RANGE=${components.weave.ipAllocRange}, WEAVE_NO_FASTDP=1)`);
+  ctx.log(
+    `kubectl apply -f ${components.weave.manifest} (IPALLOC_RANGE=${components.weave.ipAllocRange}, WEAVE_NO_FASTDP=1)`,
+  );
   const sa = sim.objects.apply({ kind: "ServiceAccount", namespace: "kube-system", name: "weave-net" }).result;
-  sim.objects.apply({ kind: "ClusterRole", name: "weave-net", spec: { rules: [{ apiGroups: [""], resources: ["pods", "namespaces", "nodes"], verbs: ["get", "list", "watch"] }] } });
-  sim.objects.apply({ kind: "ClusterRoleBinding", name: "weave-net", spec: { roleRef: "weave-net", subjects: [{ kind: "ServiceAccount", namespace: "kube-system", name: "weave-net" }] } });
+  sim.objects.apply({
+    kind: "ClusterRole",
+    name: "weave-net",
+    spec: { rules: [{ apiGroups: [""], resources: ["pods", "namespaces", "nodes"], verbs: ["get", "list", "watch"] }] },
+  });
+  sim.objects.apply({
+    kind: "ClusterRoleBinding",
+    name: "weave-net",
+    spec: { roleRef: "weave-net", subjects: [{ kind: "ServiceAccount", namespace: "kube-system", name: "weave-net" }] },
+  });
   const ds = applyDaemonSet(sim, {
     namespace: "kube-system",
     name: "weave-net",

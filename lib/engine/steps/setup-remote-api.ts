@@ -2,8 +2,8 @@ import { applyIngress } from "@/lib/engine/sim";
 import type { StepHandler } from "@/lib/engine/step-context";
 import { ingressControllerWorkload } from "./ingress-controller-workloads";
 import { kubectlLine } from "./kubectl-name";
-import { platformError } from "./platform-error";
 import { ingressControllerOf } from "./plan-facts";
+import { platformError } from "./platform-error";
 import { requireInitialised } from "./require-initialised";
 import { simOf } from "./sim-of";
 
@@ -19,7 +19,10 @@ export const setupRemoteApi: StepHandler = (ctx) => {
   const sim = simOf(ctx);
   requireInitialised(sim, "expose the Kubernetes API");
   if (!sim.objects.get({ kind: "IngressClass", name: w.ingressClass })) {
-    throw platformError("ingress-missing", `Cannot expose the Kubernetes API: IngressClass ${w.ingressClass} is not installed.`);
+    throw platformError(
+      "ingress-missing",
+      `Cannot expose the Kubernetes API: IngressClass ${w.ingressClass} is not installed.`,
+    );
   }
   ctx.log(`kubectl apply -f addons/ingress/${w.ingressClass}/api-ingress.yaml`);
   const result = applyIngress(sim, {
@@ -31,6 +34,8 @@ export const setupRemoteApi: StepHandler = (ctx) => {
   });
   ctx.log(kubectlLine("Ingress", remoteApiIngress.name, result));
   // The address kubectl uses is Clusterport's (the kubeconfig's server, lib/kube-api/kubernetes-api-url.ts), not this ingress's.
-  ctx.log("Remote API open: kubectl reaches it at the server its kubeconfig names (bearer token of kube-system/fulladmin)");
+  ctx.log(
+    "Remote API open: kubectl reaches it at the server its kubeconfig names (bearer token of kube-system/fulladmin)",
+  );
   return { remoteApi: `${plan.endpoints.cluster}api/` };
 };

@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { type PodSpec, type PodStatus } from "@/lib/engine/sim";
 import { createStepHarness, teardownSteps } from "./testing/step-harness";
 
-
 describe("teardown", () => {
   it("after a production install, leaves no machine up, no object and no secret", () => {
-    const h = createStepHarness({ settings: { topology: "production", workers: 2, addons: { monitoring: true, tracing: true, remoteApi: true } } });
+    const h = createStepHarness({
+      settings: { topology: "production", workers: 2, addons: { monitoring: true, tracing: true, remoteApi: true } },
+    });
     h.runAll(h.plan.steps);
     h.runAll(teardownSteps(h));
     const snapshot = h.snapshot();
@@ -46,7 +47,8 @@ describe("teardown", () => {
     h.run({ key: "remove-node:k8sm-3", name: "remove-node", node: "k8sm-3" });
     const sim = h.sim();
     expect(sim.objects.list("EtcdMember").map((m) => m.name)).toEqual(["k8sm-1", "k8sm-2"]);
-    for (const balancer of sim.machines.list({ nodeGroup: "mbl" })) expect(balancer.facts.backends?.some((b) => b.startsWith("k8sm-3 "))).toBe(false);
+    for (const balancer of sim.machines.list({ nodeGroup: "mbl" }))
+      expect(balancer.facts.backends?.some((b) => b.startsWith("k8sm-3 "))).toBe(false);
     expect(sim.objects.list("Pod", "kube-system").some((p) => p.name.endsWith("-k8sm-3"))).toBe(false);
     expect(sim.machines.get("k8sm-3")?.state).toBe("removed");
   });

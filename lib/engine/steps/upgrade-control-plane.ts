@@ -4,13 +4,17 @@ import type { StepHandler } from "@/lib/engine/step-context";
 import { components } from "./component-versions";
 import { cordonAndDrain, uncordon } from "./cordon-node";
 import { nodeToUpgrade } from "./node-to-upgrade";
-import { platformError } from "./platform-error";
 import { nodeAllocatable, planNodeIds } from "./plan-facts";
-import { simOf } from "./sim-of";
+import { platformError } from "./platform-error";
+import { type simOf } from "./sim-of";
 
 /** The version kubeadm-config says the cluster runs (what `kubeadm upgrade apply` sets). */
 export function clusterVersion(sim: ReturnType<typeof simOf>): string | undefined {
-  const config = sim.objects.get<{ data?: { kubernetesVersion?: string } }>({ kind: "ConfigMap", namespace: "kube-system", name: "kubeadm-config" });
+  const config = sim.objects.get<{ data?: { kubernetesVersion?: string } }>({
+    kind: "ConfigMap",
+    namespace: "kube-system",
+    name: "kubeadm-config",
+  });
   return config?.spec.data?.kubernetesVersion;
 }
 
@@ -25,7 +29,10 @@ export const upgradeControlPlane: StepHandler = (ctx) => {
   if (done) return { node: nodeId, version };
   const first = planNodeIds(ctx.environment.plan, nodeGroups.controlPlane.id)[0] === nodeId;
   if (!first && clusterVersion(sim) !== version) {
-    throw platformError("upgrade-order", `Cannot upgrade ${nodeId} before the first control plane: the cluster is still on ${clusterVersion(sim) ?? "an unknown version"}.`);
+    throw platformError(
+      "upgrade-order",
+      `Cannot upgrade ${nodeId} before the first control plane: the cluster is still on ${clusterVersion(sim) ?? "an unknown version"}.`,
+    );
   }
   const from = current.spec.kubeletVersion;
   cordonAndDrain(ctx, sim, nodeId);
@@ -34,16 +41,35 @@ export const upgradeControlPlane: StepHandler = (ctx) => {
   if (first) {
     ctx.log("kubeadm upgrade plan");
     ctx.log(`kubeadm upgrade apply ${version} -y`);
-    const config = sim.objects.get<{ data: Record<string, string> }>({ kind: "ConfigMap", namespace: "kube-system", name: "kubeadm-config" });
-    if (config) sim.objects.apply({ kind: "ConfigMap", namespace: "kube-system", name: "kubeadm-config", spec: { data: { ...config.spec.data, kubernetesVersion: version } } });
-    applyDaemonSet(sim, { namespace: "kube-system", name: "kube-proxy", image: components.kubeProxyImage(version), placement: "nodes", tolerateNotReady: true, labels: { "k8s-app": "kube-proxy" } });
+    const config = sim.objects.get<{ data: Record<string, string> }>({
+      kind: "ConfigMap",
+      namespace: "kube-system",
+      name: "kubeadm-config",
+    });
+    if (config)
+      sim.objects.apply({
+        kind: "ConfigMap",
+        namespace: "kube-system",
+        name: "kubeadm-config",
+        spec: { data: { ...config.spec.data, kubernetesVersion: version } },
+      });
+    applyDaemonSet(sim, {
+      namespace: "kube-system",
+      name: "kube-proxy",
+      image: components.kubeProxyImage(version),
+      placement: "nodes",
+      tolerateNotReady: true,
+      labels: { "k8s-app": "kube-proxy" },
+    });
     ctx.log(`[upgrade/successful] SUCCESS! Your cluster was upgraded to "${version}". Enjoy!`);
   } else {
     ctx.log("kubeadm upgrade node");
     ctx.log("[upgrade] The control plane instance for this node was successfully updated!");
   }
   addControlPlanePods(sim, nodeId, version);
-  ctx.log(`apt-mark unhold kubelet kubectl && apt-get install -y kubelet=${pkg}-1.1 kubectl=${pkg}-1.1 && apt-mark hold kubelet kubectl`);
+  ctx.log(
+    `apt-mark unhold kubelet kubectl && apt-get install -y kubelet=${pkg}-1.1 kubectl=${pkg}-1.1 && apt-mark hold kubelet kubectl`,
+  );
   ctx.log("systemctl daemon-reload && systemctl restart kubelet");
   registerNode(sim, machine, "control-plane", version, nodeAllocatable(ctx.environment.plan, machine.nodeId));
   sim.machines.mergeFacts(nodeId, { kubeletVersion: version });

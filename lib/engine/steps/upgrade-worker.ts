@@ -3,8 +3,8 @@ import { reconcileCluster, registerNode } from "@/lib/engine/sim";
 import type { StepHandler } from "@/lib/engine/step-context";
 import { cordonAndDrain, uncordon } from "./cordon-node";
 import { nodeToUpgrade } from "./node-to-upgrade";
-import { platformError } from "./platform-error";
 import { nodeAllocatable } from "./plan-facts";
+import { platformError } from "./platform-error";
 import { clusterVersion } from "./upgrade-control-plane";
 
 /**
@@ -18,7 +18,10 @@ export const upgradeWorker: StepHandler = (ctx) => {
   const { nodeId, sim, version, machine, current, done } = nodeToUpgrade(ctx, [nodeGroups.workers.id]);
   if (done) return { node: nodeId, version };
   if (clusterVersion(sim) !== version) {
-    throw platformError("version-skew", `Cannot upgrade ${nodeId} to ${version}: the control plane still runs ${clusterVersion(sim) ?? "an unknown version"}, and a kubelet may not be newer than the API server.`);
+    throw platformError(
+      "version-skew",
+      `Cannot upgrade ${nodeId} to ${version}: the control plane still runs ${clusterVersion(sim) ?? "an unknown version"}, and a kubelet may not be newer than the API server.`,
+    );
   }
   const from = current.spec.kubeletVersion;
   // Checked before anything changes: a failed attempt commits nothing, so the worker still serves on its old version.
@@ -33,7 +36,9 @@ export const upgradeWorker: StepHandler = (ctx) => {
   const pkg = version.replace(/^v/, "");
   ctx.log(`apt-mark unhold kubeadm && apt-get install -y kubeadm=${pkg}-1.1 && apt-mark hold kubeadm`);
   ctx.log("kubeadm upgrade node");
-  ctx.log(`apt-mark unhold kubelet kubectl && apt-get install -y kubelet=${pkg}-1.1 kubectl=${pkg}-1.1 && apt-mark hold kubelet kubectl`);
+  ctx.log(
+    `apt-mark unhold kubelet kubectl && apt-get install -y kubelet=${pkg}-1.1 kubectl=${pkg}-1.1 && apt-mark hold kubelet kubectl`,
+  );
   ctx.log("systemctl daemon-reload && systemctl restart kubelet");
   registerNode(sim, machine, "worker", version, nodeAllocatable(ctx.environment.plan, machine.nodeId));
   sim.machines.mergeFacts(nodeId, { kubeletVersion: version });

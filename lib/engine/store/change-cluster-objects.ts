@@ -43,7 +43,9 @@ export async function changeClusterObjects<T>(
       // The status is read after the lock is held (a separate statement sees what committed meanwhile): a teardown
       // step that ran first has already set it.
       await tx.client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [environmentId]);
-      const { rows } = await tx.client.query<{ status: string }>("SELECT status FROM environment WHERE id = $1", [environmentId]);
+      const { rows } = await tx.client.query<{ status: string }>("SELECT status FROM environment WHERE id = $1", [
+        environmentId,
+      ]);
       const status = rows[0]?.status ?? "deleted";
       if (!changeable.has(status)) throw new ClusterNotChangeable(status);
       const { model, secrets } = await loadSimState(tx, environmentId);

@@ -22,7 +22,10 @@ export type ClaimKind = "ready" | "abandoned";
 
 // Each kind has its own partial index; the ORDER BY matches it.
 const kinds: Record<ClaimKind, { where: string; order: string }> = {
-  ready: { where: `s.status IN ('pending', 'retrying') AND s."pendingDeps" = 0 AND s."availableAt" <= $1`, order: `s."availableAt"` },
+  ready: {
+    where: `s.status IN ('pending', 'retrying') AND s."pendingDeps" = 0 AND s."availableAt" <= $1`,
+    order: `s."availableAt"`,
+  },
   abandoned: { where: `s.status = 'running' AND s."leaseExpiresAt" < $1`, order: `s."leaseExpiresAt"` },
 };
 

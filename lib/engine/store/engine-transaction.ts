@@ -69,26 +69,30 @@ export async function engineTransaction<T>(
   fn: (tx: EngineTx, opening: QueryResult | undefined) => Promise<T>,
   opts: { batched?: boolean; opening?: string } = {},
 ): Promise<T> {
-  return withTransaction(pool, async (client, opening) => {
-    const events: EventInput[] = [];
-    const logs: LogInput[] = [];
-    const sims = new Set<string>();
-    const webhooks: WebhookEventInput[] = [];
-    const tx: EngineTx = {
-      client,
-      event: (e) => events.push(e),
-      log: (l) => logs.push(l),
-      simChanged: (id) => sims.add(id),
-      webhook: (e) => webhooks.push(e),
-      batch: opts.batched ? new SqlBatch() : undefined,
-    };
-    const result = await fn(tx, opening);
-    const batch = tx.batch ?? new SqlBatch();
-    queueHistory(batch, events, logs, sims);
-    queueWebhooks(batch, webhooks);
-    await batch.run(client);
-    return result;
-  }, { opening: opts.opening });
+  return withTransaction(
+    pool,
+    async (client, opening) => {
+      const events: EventInput[] = [];
+      const logs: LogInput[] = [];
+      const sims = new Set<string>();
+      const webhooks: WebhookEventInput[] = [];
+      const tx: EngineTx = {
+        client,
+        event: (e) => events.push(e),
+        log: (l) => logs.push(l),
+        simChanged: (id) => sims.add(id),
+        webhook: (e) => webhooks.push(e),
+        batch: opts.batched ? new SqlBatch() : undefined,
+      };
+      const result = await fn(tx, opening);
+      const batch = tx.batch ?? new SqlBatch();
+      queueHistory(batch, events, logs, sims);
+      queueWebhooks(batch, webhooks);
+      await batch.run(client);
+      return result;
+    },
+    { opening: opts.opening },
+  );
 }
 
 /**
@@ -98,8 +102,13 @@ export async function engineTransaction<T>(
  */
 function queueHistory(batch: SqlBatch, events: EventInput[], logs: LogInput[], sims: ReadonlySet<string>): void {
   if (events.length === 0 && logs.length === 0 && sims.size === 0) return;
-  const environments = [...new Set([...events.map((e) => e.environmentId), ...logs.map((l) => l.environmentId), ...sims])].sort();
-  const counts = environments.map((id) => [events.filter((e) => e.environmentId === id).length, logs.filter((l) => l.environmentId === id).length]);
+  const environments = [
+    ...new Set([...events.map((e) => e.environmentId), ...logs.map((l) => l.environmentId), ...sims]),
+  ].sort();
+  const counts = environments.map((id) => [
+    events.filter((e) => e.environmentId === id).length,
+    logs.filter((l) => l.environmentId === id).length,
+  ]);
   const position = (list: { environmentId: string }[]) => {
     const seen = new Map<string, number>();
     return list.map((item) => {

@@ -16,7 +16,9 @@ export async function findDnsZoneRecords(scope: DnsScope, name: string): Promise
            SELECT 'A', id, true FROM environment WHERE "regionClaim" = $3`,
     values: [scope.environmentId, name, clusterClaim(name)],
   });
-  return rows.map((r) => (r.cluster ? { type: "A", value: ingressAddressFor(r.value) } : { type: r.type, value: r.value }));
+  return rows.map((r) =>
+    r.cluster ? { type: "A", value: ingressAddressFor(r.value) } : { type: r.type, value: r.value },
+  );
 }
 
 /** `<name>.<region domain>` is the cluster holding `<region>/<name>` (its unique, indexed name claim); null otherwise. */

@@ -8,7 +8,9 @@ export type EnvironmentListRow = EnvironmentRecord & {
 
 /** The account's environments, newest first, each with its newest operation's progress. One statement. */
 export async function findEnvironmentList(pool: Pool, userId: string): Promise<EnvironmentListRow[]> {
-  const { rows } = await pool.query<EnvironmentRecord & { opType: string | null; opStatus: string | null; total: number | null; done: number | null }>(
+  const { rows } = await pool.query<
+    EnvironmentRecord & { opType: string | null; opStatus: string | null; total: number | null; done: number | null }
+  >(
     `SELECT ${environmentColumns.replace(/(^|, )/g, "$1e.")}, o.type AS "opType", o.status AS "opStatus", p.total, p.done
        FROM environment e
        LEFT JOIN LATERAL (SELECT id, type, status FROM operation WHERE "environmentId" = e.id ORDER BY seq DESC LIMIT 1) o ON true
@@ -20,6 +22,9 @@ export async function findEnvironmentList(pool: Pool, userId: string): Promise<E
   );
   return rows.map(({ opType, opStatus, total, done, ...record }) => ({
     ...record,
-    operation: opType && opStatus ? { type: opType, status: opStatus, progress: total ? Math.round(((done ?? 0) / total) * 100) : 0 } : null,
+    operation:
+      opType && opStatus
+        ? { type: opType, status: opStatus, progress: total ? Math.round(((done ?? 0) / total) * 100) : 0 }
+        : null,
   }));
 }

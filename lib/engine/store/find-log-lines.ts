@@ -1,12 +1,23 @@
 import type { Pool } from "@/lib/db/pool";
 
-export type LogLineRecord = { seq: number; at: Date; level: "info" | "warn" | "error"; stepKey: string | null; node: string | null; message: string };
+export type LogLineRecord = {
+  seq: number;
+  at: Date;
+  level: "info" | "warn" | "error";
+  stepKey: string | null;
+  node: string | null;
+  message: string;
+};
 
 /**
  * Log lines of an environment, oldest first: at most `limit` after line `after` (following a live log), or,
  * with `before`, the last `limit` before that line (reading back from the newest).
  */
-export async function findLogLines(pool: Pool, environmentId: string, range: { after?: number; before?: number; limit?: number } = {}): Promise<LogLineRecord[]> {
+export async function findLogLines(
+  pool: Pool,
+  environmentId: string,
+  range: { after?: number; before?: number; limit?: number } = {},
+): Promise<LogLineRecord[]> {
   const limit = range.limit ?? 5000;
   if (range.before !== undefined) {
     const { rows } = await pool.query<LogLineRecord>(

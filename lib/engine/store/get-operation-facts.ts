@@ -2,7 +2,13 @@ import type { EnvironmentPlan } from "@/lib/plan";
 import type { ChangeParams } from "../create-operation";
 import type { EngineTx } from "./engine-transaction";
 
-export type OperationFacts = { type: string; environmentId: string; plan: EnvironmentPlan; domain: string; params: ChangeParams | null };
+export type OperationFacts = {
+  type: string;
+  environmentId: string;
+  plan: EnvironmentPlan;
+  domain: string;
+  params: ChangeParams | null;
+};
 
 /** An operation with what its end needs of its environment (plan and domain). */
 export async function getOperationFacts(tx: EngineTx, operationId: string): Promise<OperationFacts | undefined> {

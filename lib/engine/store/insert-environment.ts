@@ -46,11 +46,15 @@ export async function insertEnvironment(pool: Pool, e: NewEnvironment): Promise<
         `SELECT "userId", region FROM environment WHERE "regionClaim" = $1 OR "ownerClaim" = $2 LIMIT 1`,
         [`${e.settings.region}/${e.settings.name}`, `${e.userId}/${e.settings.name}`],
       );
-      if (taken.rows[0]) return { kind: "name-taken", ownOtherRegion: taken.rows[0].userId === e.userId && taken.rows[0].region !== e.settings.region };
-      const count = await tx.client.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM environment WHERE "userId" = $1 AND status = ANY($2::text[])`, [
-        e.userId,
-        activeEnvironmentStatuses,
-      ]);
+      if (taken.rows[0])
+        return {
+          kind: "name-taken",
+          ownOtherRegion: taken.rows[0].userId === e.userId && taken.rows[0].region !== e.settings.region,
+        };
+      const count = await tx.client.query<{ n: number }>(
+        `SELECT COUNT(*)::int AS n FROM environment WHERE "userId" = $1 AND status = ANY($2::text[])`,
+        [e.userId, activeEnvironmentStatuses],
+      );
       const inUse = count.rows[0]!.n;
       if (inUse >= e.maxEnvironments) return { kind: "quota-full", inUse };
 
@@ -83,12 +87,21 @@ export async function insertEnvironment(pool: Pool, e: NewEnvironment): Promise<
         actorId: e.userId,
         at: e.now,
       });
-      const operationId = await createOperation(tx, { environmentId: id, type: "install", steps: e.steps ?? e.plan.steps, actorId: e.userId, now: e.now });
+      const operationId = await createOperation(tx, {
+        environmentId: id,
+        type: "install",
+        steps: e.steps ?? e.plan.steps,
+        actorId: e.userId,
+        now: e.now,
+      });
       return { kind: "created", id, operationId };
     });
   } catch (err) {
     // Another account's submit won the name between the check above and the insert.
-    if ((err as { code?: string }).code === "23505" && /Claim/.test((err as { constraint?: string }).constraint ?? "")) {
+    if (
+      (err as { code?: string }).code === "23505" &&
+      /Claim/.test((err as { constraint?: string }).constraint ?? "")
+    ) {
       return { kind: "name-taken", ownOtherRegion: false };
     }
     throw err;

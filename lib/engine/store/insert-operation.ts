@@ -17,7 +17,16 @@ export type NewStepRow = {
 /** Writes a queued operation and its pending steps (two statements, in the caller's transaction). */
 export async function insertOperation(
   tx: EngineTx,
-  op: { id: string; environmentId: string; type: OperationType; actorId: string | null; params: unknown; previous: unknown; now: Date; steps: readonly NewStepRow[] },
+  op: {
+    id: string;
+    environmentId: string;
+    type: OperationType;
+    actorId: string | null;
+    params: unknown;
+    previous: unknown;
+    now: Date;
+    steps: readonly NewStepRow[];
+  },
 ): Promise<void> {
   await tx.client.query(
     `INSERT INTO operation (id, "environmentId", type, status, "actorId", params, previous, "createdAt", "updatedAt")

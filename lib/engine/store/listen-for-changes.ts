@@ -16,7 +16,12 @@ export type ChangeListener = {
  */
 export function listenForChanges(
   url: string,
-  handlers: { onChange(change: Change): void; onReconnect(): void; onError?(e: unknown): void; onStatus?(connected: boolean): void },
+  handlers: {
+    onChange(change: Change): void;
+    onReconnect(): void;
+    onError?(e: unknown): void;
+    onStatus?(connected: boolean): void;
+  },
 ): ChangeListener {
   let client: pg.Client | undefined;
   let closed = false;

@@ -7,6 +7,8 @@ import { simStateSelect, type SimStateJson } from "./sim-state-select";
  * (execute-step.ts); this is for reading them elsewhere.
  */
 export async function loadSimState(tx: Pick<EngineTx, "client">, environmentId: string): Promise<LoadedSimState> {
-  const { rows } = await tx.client.query<{ state: SimStateJson }>(`SELECT ${simStateSelect("$1")} AS state`, [environmentId]);
+  const { rows } = await tx.client.query<{ state: SimStateJson }>(`SELECT ${simStateSelect("$1")} AS state`, [
+    environmentId,
+  ]);
   return simStateFrom(environmentId, rows[0]!.state);
 }

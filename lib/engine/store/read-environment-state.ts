@@ -1,6 +1,6 @@
 import type { Pool } from "@/lib/db/pool";
-import type { StepFailure } from "../step-error";
 import { activeEnvironmentStatuses } from "@/lib/environments/environment-status";
+import type { StepFailure } from "../step-error";
 import { environmentColumns, type EnvironmentRecord } from "./environment-record";
 import type { LogLineRecord } from "./find-log-lines";
 
@@ -35,9 +35,22 @@ export type StepRecord = {
   error: StepFailure | null;
 };
 
-export type WorkloadObject = { kind: string; namespace: string; name: string; spec: Record<string, unknown>; status: Record<string, unknown> };
+export type WorkloadObject = {
+  kind: string;
+  namespace: string;
+  name: string;
+  spec: Record<string, unknown>;
+  status: Record<string, unknown>;
+};
 
-export type MachineRecord = { nodeId: string; nodeGroup: string; hostname: string; privateIp: string; state: string; facts: Record<string, unknown> };
+export type MachineRecord = {
+  nodeId: string;
+  nodeGroup: string;
+  hostname: string;
+  privateIp: string;
+  state: string;
+  facts: Record<string, unknown>;
+};
 
 /** Everything the status page shows of an environment, without secret values; undefined if it does not exist. */
 export type EnvironmentState = {
@@ -121,9 +134,24 @@ export async function readEnvironmentState(
   const { eventSeq, logSeq, ...environment } = raw;
   return {
     environment: { ...environment, createdAt: new Date(environment.createdAt) } as EnvironmentRecord,
-    operations: row.operations.map((o) => ({ ...o, createdAt: new Date(o.createdAt), startedAt: date(o.startedAt), finishedAt: date(o.finishedAt) }) as OperationRecord),
+    operations: row.operations.map(
+      (o) =>
+        ({
+          ...o,
+          createdAt: new Date(o.createdAt),
+          startedAt: date(o.startedAt),
+          finishedAt: date(o.finishedAt),
+        }) as OperationRecord,
+    ),
     steps: row.steps.map(
-      (s) => ({ ...s, startedAt: date(s.startedAt), attemptStartedAt: date(s.attemptStartedAt), finishedAt: date(s.finishedAt), availableAt: new Date(s.availableAt) }) as StepRecord,
+      (s) =>
+        ({
+          ...s,
+          startedAt: date(s.startedAt),
+          attemptStartedAt: date(s.attemptStartedAt),
+          finishedAt: date(s.finishedAt),
+          availableAt: new Date(s.availableAt),
+        }) as StepRecord,
     ),
     machines: row.machines,
     nodeReady: Object.fromEntries(row.nodes.map((n) => [n.name, n.ready])),

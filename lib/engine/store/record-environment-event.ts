@@ -6,7 +6,10 @@ import { engineTransaction } from "./engine-transaction";
  * shown live in its Activity. Not written when the newest event of the same type says the same: a decision
  * repeated on every pass is told once.
  */
-export async function recordEnvironmentEvent(pool: Pool, e: { environmentId: string; type: string; message: string; now: Date }): Promise<boolean> {
+export async function recordEnvironmentEvent(
+  pool: Pool,
+  e: { environmentId: string; type: string; message: string; now: Date },
+): Promise<boolean> {
   return engineTransaction(pool, async (tx) => {
     const { rows } = await tx.client.query<{ message: string }>(
       `SELECT message FROM environment_event WHERE "environmentId" = $1 AND type = $2 ORDER BY seq DESC LIMIT 1`,

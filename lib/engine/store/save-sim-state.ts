@@ -28,11 +28,17 @@ export async function saveSimState(
   const p = (v: unknown) => batch.param(v);
 
   const paths = new Map<string, MachineState[]>();
-  for (const move of changes.machineMoves) paths.set(move.nodeId, [...(paths.get(move.nodeId) ?? [move.from]), move.to]);
+  for (const move of changes.machineMoves)
+    paths.set(move.nodeId, [...(paths.get(move.nodeId) ?? [move.from]), move.to]);
   const created = [...changes.createdMachines].map((id) => model.machines.get(id)!);
   if (created.length > 0) {
     for (const m of created) {
-      machineCreated(tx, { environmentId, nodeId: m.nodeId, path: paths.get(m.nodeId) ?? ["created"] }, { type: "machine", message: "", ...context! }, at);
+      machineCreated(
+        tx,
+        { environmentId, nodeId: m.nodeId, path: paths.get(m.nodeId) ?? ["created"] },
+        { type: "machine", message: "", ...context! },
+        at,
+      );
       paths.delete(m.nodeId);
     }
     batch.add(
@@ -46,17 +52,30 @@ export async function saveSimState(
     );
   }
   // A machine that moved and whose facts changed is written by one UPDATE: a statement cannot update a row twice.
-  const factsOf = (nodeId: string) => (changes.machineFacts.has(nodeId) && !changes.createdMachines.has(nodeId) ? { facts: model.machines.get(nodeId)!.facts } : undefined);
+  const factsOf = (nodeId: string) =>
+    changes.machineFacts.has(nodeId) && !changes.createdMachines.has(nodeId)
+      ? { facts: model.machines.get(nodeId)!.facts }
+      : undefined;
   for (const [nodeId, path] of paths) {
     const moved = await transition(
       { ...tx, batch },
-      { entity: "machine", environmentId, nodeId, from: path[0]!, via: path.slice(1, -1), to: path.at(-1)!, set: factsOf(nodeId) },
+      {
+        entity: "machine",
+        environmentId,
+        nodeId,
+        from: path[0]!,
+        via: path.slice(1, -1),
+        to: path.at(-1)!,
+        set: factsOf(nodeId),
+      },
       { type: "machine", message: "", operationId: context!.operationId, stepKey: context!.stepKey },
       at,
     );
     if (!moved) throw new Error(`Machine ${nodeId} changed state concurrently.`);
   }
-  const facts = [...changes.machineFacts].filter((id) => !changes.createdMachines.has(id) && !paths.has(id)).map((id) => model.machines.get(id)!);
+  const facts = [...changes.machineFacts]
+    .filter((id) => !changes.createdMachines.has(id) && !paths.has(id))
+    .map((id) => model.machines.get(id)!);
   if (facts.length > 0) {
     batch.add(
       `UPDATE sim_machine m SET facts = u.f, "updatedAt" = ${p(at)} FROM unnest(${p(facts.map((m) => m.nodeId))}::text[], ${p(facts.map((m) => JSON.stringify(m.facts)))}::jsonb[]) AS u(n, f)
@@ -104,7 +123,10 @@ export async function saveSimState(
     );
   }
   if (secrets.deleted.size > 0) {
-    batch.add(`DELETE FROM environment_secret WHERE "environmentId" = ${p(environmentId)} AND name = ANY(${p([...secrets.deleted])}::text[]) RETURNING 1`, secrets.deleted.size);
+    batch.add(
+      `DELETE FROM environment_secret WHERE "environmentId" = ${p(environmentId)} AND name = ANY(${p([...secrets.deleted])}::text[]) RETURNING 1`,
+      secrets.deleted.size,
+    );
   }
   if (!tx.batch) await batch.run(tx.client);
 }

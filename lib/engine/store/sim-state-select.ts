@@ -3,7 +3,11 @@ import type { MachineRow, ObjectRow } from "../sim";
 type MachineJson = Omit<MachineRow, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string };
 
 /** An environment's machines, objects and secrets as one JSON value (see simStateSelect). */
-export type SimStateJson = { machines: MachineJson[]; objects: ObjectRow[]; secrets: { name: string; ciphertext: string }[] };
+export type SimStateJson = {
+  machines: MachineJson[];
+  objects: ObjectRow[];
+  secrets: { name: string; ciphertext: string }[];
+};
 
 /** A SQL expression for an environment's whole simulated state as one JSON value; `environmentId` is its parameter. */
 export function simStateSelect(environmentId: string): string {

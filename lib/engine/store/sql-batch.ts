@@ -38,11 +38,17 @@ export class SqlBatch {
       SELECT ${this.parts.map((p) => `(SELECT COUNT(*) FROM ${p.name})::int AS ${p.name}`).join(", ")}`;
     // Named by its text, the statement is parsed and planned once per connection; batches of the same shape
     // (the common case: a step's writes, a claim's history) then skip planning, most of a batch's cost.
-    const { rows } = await client.query<Record<string, number>>({ name: `batch-${createHash("sha1").update(sql).digest("hex")}`, text: sql, values: this.params });
+    const { rows } = await client.query<Record<string, number>>({
+      name: `batch-${createHash("sha1").update(sql).digest("hex")}`,
+      text: sql,
+      values: this.params,
+    });
     const counts = rows[0]!;
     for (const p of this.parts) {
       if (p.expect !== undefined && counts[p.name] !== p.expect) {
-        throw new Error(`A write of the batch touched ${counts[p.name]} rows instead of ${p.expect}: ${p.sql.slice(0, 120)}`);
+        throw new Error(
+          `A write of the batch touched ${counts[p.name]} rows instead of ${p.expect}: ${p.sql.slice(0, 120)}`,
+        );
       }
     }
   }

@@ -6,7 +6,17 @@ import type { InstallSettings } from "@/lib/validations/install-settings";
 export type StepLockRow = {
   steps: { id: string; status: string; leaseOwner: string | null; attempts: number }[] | null;
   operationStatus: string | null;
-  env: { id: string; name: string; domain: string; region: string; faults: unknown; updatedAt: string; simVersion: number; settings: InstallSettings | null; plan: EnvironmentPlan | null };
+  env: {
+    id: string;
+    name: string;
+    domain: string;
+    region: string;
+    faults: unknown;
+    updatedAt: string;
+    simVersion: number;
+    settings: InstallSettings | null;
+    plan: EnvironmentPlan | null;
+  };
 };
 
 /**

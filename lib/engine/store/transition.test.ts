@@ -113,7 +113,8 @@ describe("the operation's transition table", () => {
   it("refuses every move it does not list", async () => {
     const moves = illegalMoves(operationStatuses, operationTransitions);
     expect(moves.length).toMatchInlineSnapshot(`19`);
-    for (const [from, to] of moves) await expectRefused({ entity: "operation", id: "op-1", environmentId: "env-1", from, to });
+    for (const [from, to] of moves)
+      await expectRefused({ entity: "operation", id: "op-1", environmentId: "env-1", from, to });
   });
 });
 
@@ -150,7 +151,14 @@ describe("the step's transition table", () => {
     expect(moves.length).toMatchInlineSnapshot(`26`);
     for (const [from, to] of moves) {
       await expectRefused({ entity: "step", id: "step-1", environmentId: "env-1", from, to });
-      await expectRefused({ entity: "step", id: "step-1", environmentId: "env-1", from, to, lease: { owner: "runner-1", attempt: 1 } });
+      await expectRefused({
+        entity: "step",
+        id: "step-1",
+        environmentId: "env-1",
+        from,
+        to,
+        lease: { owner: "runner-1", attempt: 1 },
+      });
     }
   });
 });
@@ -183,7 +191,12 @@ describe("the machine's transition table", () => {
       const before = machineStates.find((s) => machineTransitions[s].includes(from));
       if (before) {
         await expect(
-          transition(untouchable, { entity: "machine", environmentId: "env-1", nodeId: "cp-1", from: before, via: [from], to }, event, at),
+          transition(
+            untouchable,
+            { entity: "machine", environmentId: "env-1", nodeId: "cp-1", from: before, via: [from], to },
+            event,
+            at,
+          ),
         ).rejects.toThrow(`A machine cannot go from ${from} to ${to}: not in its transition table.`);
       }
     }

@@ -35,7 +35,17 @@ export type Transition =
 const settable: Record<Transition["entity"], ReadonlySet<string>> = {
   environment: new Set(["settings", "plan", "results", "faults", "regionClaim", "ownerClaim"]),
   operation: new Set(["startedAt", "finishedAt", "error"]),
-  step: new Set(["leaseOwner", "leaseExpiresAt", "attempts", "startedAt", "attemptStartedAt", "finishedAt", "availableAt", "output", "error"]),
+  step: new Set([
+    "leaseOwner",
+    "leaseExpiresAt",
+    "attempts",
+    "startedAt",
+    "attemptStartedAt",
+    "finishedAt",
+    "availableAt",
+    "output",
+    "error",
+  ]),
   machine: new Set(["facts"]),
 };
 
@@ -55,7 +65,9 @@ export async function transition(tx: EngineTx, t: Transition, event: Event, at: 
   for (const [column] of set) {
     if (!settable[t.entity].has(column)) throw new Error(`A ${t.entity} transition cannot set "${column}".`);
   }
-  const values = set.map(([, v]) => (v !== null && typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : v));
+  const values = set.map(([, v]) =>
+    v !== null && typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : v,
+  );
   const assignments = set.map(([column], i) => `"${column}" = $${i + 1}`);
   const n = set.length;
   let sql: string;
@@ -96,7 +108,14 @@ export async function transition(tx: EngineTx, t: Transition, event: Event, at: 
   if (t.entity === "machine") {
     // One event per state passed through, as if each had been its own move.
     for (const state of hops.slice(1)) {
-      tx.event({ ...event, type: `machine.${state}`, message: `${t.nodeId}: ${state}.`, data: { ...event.data, node: t.nodeId, state }, environmentId, at });
+      tx.event({
+        ...event,
+        type: `machine.${state}`,
+        message: `${t.nodeId}: ${state}.`,
+        data: { ...event.data, node: t.nodeId, state },
+        environmentId,
+        at,
+      });
     }
   } else {
     tx.event({ ...event, environmentId, at });
@@ -118,18 +137,37 @@ function assertAllowed(t: Transition): void {
 
 /** For set-based changes (claims, cancelling every unfinished step): the table must allow each move. */
 export function assertStepMoves(from: readonly StepStatus[], to: StepStatus): void {
-  for (const f of from) if (!canStepTransition(f, to)) throw new Error(`A step cannot go from ${f} to ${to}: not in its transition table.`);
+  for (const f of from)
+    if (!canStepTransition(f, to)) throw new Error(`A step cannot go from ${f} to ${to}: not in its transition table.`);
 }
 
 /**
  * A machine created by the step that moves it: its row is inserted in its final state (there is no row yet to
  * compare-and-set), so this only holds each state passed to the machine table and records the events.
  */
-export function machineCreated(tx: EngineTx, m: { environmentId: string; nodeId: string; path: readonly MachineState[] }, event: Event, at: Date): void {
+export function machineCreated(
+  tx: EngineTx,
+  m: { environmentId: string; nodeId: string; path: readonly MachineState[] },
+  event: Event,
+  at: Date,
+): void {
   for (let i = 1; i < m.path.length; i++) {
-    assertAllowed({ entity: "machine", environmentId: m.environmentId, nodeId: m.nodeId, from: m.path[i - 1]!, to: m.path[i]! });
+    assertAllowed({
+      entity: "machine",
+      environmentId: m.environmentId,
+      nodeId: m.nodeId,
+      from: m.path[i - 1]!,
+      to: m.path[i]!,
+    });
   }
   for (const state of m.path) {
-    tx.event({ ...event, type: `machine.${state}`, message: `${m.nodeId}: ${state}.`, data: { ...event.data, node: m.nodeId, state }, environmentId: m.environmentId, at });
+    tx.event({
+      ...event,
+      type: `machine.${state}`,
+      message: `${m.nodeId}: ${state}.`,
+      data: { ...event.data, node: m.nodeId, state },
+      environmentId: m.environmentId,
+      at,
+    });
   }
 }

@@ -1,9 +1,15 @@
 import type { EngineTx } from "./engine-transaction";
 
 /** Stores (or, with `ciphertext` null, deletes) one of an environment's encrypted secrets. */
-export async function writeEnvironmentSecret(tx: EngineTx, s: { environmentId: string; name: string; ciphertext: string | null; now: Date }): Promise<void> {
+export async function writeEnvironmentSecret(
+  tx: EngineTx,
+  s: { environmentId: string; name: string; ciphertext: string | null; now: Date },
+): Promise<void> {
   if (s.ciphertext === null) {
-    await tx.client.query(`DELETE FROM environment_secret WHERE "environmentId" = $1 AND name = $2`, [s.environmentId, s.name]);
+    await tx.client.query(`DELETE FROM environment_secret WHERE "environmentId" = $1 AND name = $2`, [
+      s.environmentId,
+      s.name,
+    ]);
     return;
   }
   await tx.client.query(

@@ -13,7 +13,14 @@ import { insertEnvironment } from "../store/insert-environment";
  */
 export async function insertTestEnvironment(
   pool: Pool,
-  input: { userId: string; name?: string; settings?: Partial<InstallSettings>; faults?: Partial<Faults>; steps?: OperationStepSpec[]; now?: Date },
+  input: {
+    userId: string;
+    name?: string;
+    settings?: Partial<InstallSettings>;
+    faults?: Partial<Faults>;
+    steps?: OperationStepSpec[];
+    now?: Date;
+  },
 ): Promise<{ environmentId: string; operationId: string }> {
   const name = input.name ?? `env-${randomUUID().slice(0, 8)}`;
   const settings: InstallSettings = { ...defaultInstallSettings(name, "eu-central"), ...input.settings, name };

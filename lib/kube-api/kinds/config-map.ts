@@ -5,11 +5,24 @@ import { metadataOf } from "./metadata-of";
 
 type Json = Record<string, unknown>;
 
-const stringValues = (data: Json): Record<string, string> => Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
+const stringValues = (data: Json): Record<string, string> =>
+  Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
 
 export const configMapKind: KubeKind = {
-  resource: { group: "", version: "v1", name: "configmaps", singularName: "configmap", kind: "ConfigMap", namespaced: true, shortNames: ["cm"], simKind: "ConfigMap" },
-  toObject: (ctx, r, o) => ({ metadata: metadataOf(ctx, r, o), data: stringValues(((o.spec as Json).data as Json | undefined) ?? {}) }),
+  resource: {
+    group: "",
+    version: "v1",
+    name: "configmaps",
+    singularName: "configmap",
+    kind: "ConfigMap",
+    namespaced: true,
+    shortNames: ["cm"],
+    simKind: "ConfigMap",
+  },
+  toObject: (ctx, r, o) => ({
+    metadata: metadataOf(ctx, r, o),
+    data: stringValues(((o.spec as Json).data as Json | undefined) ?? {}),
+  }),
   written: asWritten,
   columns: [name, { name: "Data", type: "integer", cell: (o) => Object.keys(o.data ?? {}).length }, age],
   write: {

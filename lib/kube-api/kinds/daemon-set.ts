@@ -4,7 +4,16 @@ import { workloadObject } from "./workload-object";
 import { writtenWorkload } from "./workload-status";
 
 export const daemonSetKind: KubeKind = {
-  resource: { group: "apps", version: "v1", name: "daemonsets", singularName: "daemonset", kind: "DaemonSet", namespaced: true, shortNames: ["ds"], simKind: "DaemonSet" },
+  resource: {
+    group: "apps",
+    version: "v1",
+    name: "daemonsets",
+    singularName: "daemonset",
+    kind: "DaemonSet",
+    namespaced: true,
+    shortNames: ["ds"],
+    simKind: "DaemonSet",
+  },
   toObject: workloadObject,
   written: writtenWorkload,
   columns: [

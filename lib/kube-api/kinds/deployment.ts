@@ -7,7 +7,16 @@ import { workloadObject } from "./workload-object";
 import { writtenWorkload } from "./workload-status";
 
 export const deploymentKind: KubeKind = {
-  resource: { group: "apps", version: "v1", name: "deployments", singularName: "deployment", kind: "Deployment", namespaced: true, shortNames: ["deploy"], simKind: "Deployment" },
+  resource: {
+    group: "apps",
+    version: "v1",
+    name: "deployments",
+    singularName: "deployment",
+    kind: "Deployment",
+    namespaced: true,
+    shortNames: ["deploy"],
+    simKind: "Deployment",
+  },
   toObject: workloadObject,
   written: writtenWorkload,
   columns: [

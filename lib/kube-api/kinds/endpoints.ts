@@ -11,17 +11,30 @@ const latest = (times: string[]) => times.reduce((a, b) => (a > b ? a : b));
 /** "10.239.1.5:80,10.239.2.7:80 + 2 more...", as the real table abbreviates. */
 function endpoints(o: Json): string {
   const all: string[] = [];
-  for (const subset of o.subsets ?? []) for (const a of subset.addresses ?? []) for (const p of subset.ports ?? []) all.push(`${a.ip}:${p.port}`);
+  for (const subset of o.subsets ?? [])
+    for (const a of subset.addresses ?? []) for (const p of subset.ports ?? []) all.push(`${a.ip}:${p.port}`);
   if (all.length === 0) return "<none>";
   return all.length > 3 ? `${all.slice(0, 3).join(",")} + ${all.length - 3} more...` : all.join(",");
 }
 
 /** A Service's Endpoints (derived, never written): the addresses of the Running pods it selects (NotReady ones apart), on its target ports. */
 export const endpointsKind: KubeKind = {
-  resource: { group: "", version: "v1", name: "endpoints", singularName: "endpoints", kind: "Endpoints", namespaced: true, shortNames: ["ep"], simKind: "Service" },
+  resource: {
+    group: "",
+    version: "v1",
+    name: "endpoints",
+    singularName: "endpoints",
+    kind: "Endpoints",
+    namespaced: true,
+    shortNames: ["ep"],
+    simKind: "Service",
+  },
   toObject: (ctx, _r, service) => {
     const spec = service.spec as ServiceSpec;
-    const selected = Object.keys(spec.selector ?? {}).length > 0 ? findPods(ctx.sim, { namespace: service.namespace, selector: spec.selector }) : [];
+    const selected =
+      Object.keys(spec.selector ?? {}).length > 0
+        ? findPods(ctx.sim, { namespace: service.namespace, selector: spec.selector })
+        : [];
     const address = (p: (typeof selected)[number]) => ({
       ip: p.spec.nodeName ? podIp(p.spec.nodeName, p.name) : "",
       ...(p.spec.nodeName ? { nodeName: p.spec.nodeName } : {}),
@@ -29,7 +42,11 @@ export const endpointsKind: KubeKind = {
     });
     const ready = selected.filter((p) => p.status.phase === "Running" && p.spec.nodeName);
     const notReady = selected.filter((p) => !ready.includes(p) && p.spec.nodeName);
-    const ports = (spec.ports ?? []).map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.targetPort ?? p.port, protocol: "TCP" }));
+    const ports = (spec.ports ?? []).map((p) => ({
+      ...(p.name ? { name: p.name } : {}),
+      port: p.targetPort ?? p.port,
+      protocol: "TCP",
+    }));
     return {
       metadata: {
         name: service.name,
@@ -41,7 +58,13 @@ export const endpointsKind: KubeKind = {
       },
       subsets:
         ready.length + notReady.length > 0 && ports.length > 0
-          ? [{ ...(ready.length > 0 ? { addresses: ready.map(address) } : {}), ...(notReady.length > 0 ? { notReadyAddresses: notReady.map(address) } : {}), ports }]
+          ? [
+              {
+                ...(ready.length > 0 ? { addresses: ready.map(address) } : {}),
+                ...(notReady.length > 0 ? { notReadyAddresses: notReady.map(address) } : {}),
+                ports,
+              },
+            ]
           : [],
     };
   },

@@ -5,11 +5,26 @@ import { time, versionOf } from "./metadata-of";
 
 /** A recorded Event, as core/v1 serves it (the cluster records them; never written through the API). */
 export const eventKind: KubeKind = {
-  resource: { group: "", version: "v1", name: "events", singularName: "event", kind: "Event", namespaced: true, shortNames: ["ev"], simKind: "Event" },
+  resource: {
+    group: "",
+    version: "v1",
+    name: "events",
+    singularName: "event",
+    kind: "Event",
+    namespaced: true,
+    shortNames: ["ev"],
+    simKind: "Event",
+  },
   toObject: (ctx, _r, event) => {
     const e = event.spec as EventSpec;
     return {
-      metadata: { name: event.name, namespace: event.namespace, uid: objectUid(ctx.environmentId, event), resourceVersion: versionOf(event), creationTimestamp: time(event.createdAt) },
+      metadata: {
+        name: event.name,
+        namespace: event.namespace,
+        uid: objectUid(ctx.environmentId, event),
+        resourceVersion: versionOf(event),
+        creationTimestamp: time(event.createdAt),
+      },
       involvedObject: e.involvedObject,
       reason: e.reason,
       message: e.message,
@@ -27,7 +42,11 @@ export const eventKind: KubeKind = {
     { name: "Last Seen", type: "string", cell: (o, now) => kubeAge(o.lastTimestamp, now) },
     { name: "Type", type: "string", cell: (o) => o.type },
     { name: "Reason", type: "string", cell: (o) => o.reason },
-    { name: "Object", type: "string", cell: (o) => `${String(o.involvedObject.kind).toLowerCase()}/${o.involvedObject.name}` },
+    {
+      name: "Object",
+      type: "string",
+      cell: (o) => `${String(o.involvedObject.kind).toLowerCase()}/${o.involvedObject.name}`,
+    },
     { name: "Subobject", type: "string", priority: 1, cell: () => "" },
     { name: "Source", type: "string", priority: 1, cell: (o) => o.source.component },
     { name: "Message", type: "string", cell: (o) => o.message },

@@ -8,7 +8,16 @@ import { metadataOf } from "./metadata-of";
 type Json = Record<string, unknown>;
 
 export const ingressKind: KubeKind = {
-  resource: { group: "networking.k8s.io", version: "v1", name: "ingresses", singularName: "ingress", kind: "Ingress", namespaced: true, shortNames: ["ing"], simKind: "Ingress" },
+  resource: {
+    group: "networking.k8s.io",
+    version: "v1",
+    name: "ingresses",
+    singularName: "ingress",
+    kind: "Ingress",
+    namespaced: true,
+    shortNames: ["ing"],
+    simKind: "Ingress",
+  },
   toObject: (ctx, r, o) => {
     const s = o.spec as Json;
     const paths = (s.paths as { path: string; service: string; port: number }[]) ?? [];
@@ -19,7 +28,13 @@ export const ingressKind: KubeKind = {
         rules: [
           {
             ...(s.host ? { host: s.host } : {}),
-            http: { paths: paths.map((p) => ({ path: p.path, pathType: "Prefix", backend: { service: { name: p.service, port: { number: p.port } } } })) },
+            http: {
+              paths: paths.map((p) => ({
+                path: p.path,
+                pathType: "Prefix",
+                backend: { service: { name: p.service, port: { number: p.port } } },
+              })),
+            },
           },
         ],
         ...(s.tlsSecretName ? { tls: [{ hosts: [s.host], secretName: s.tlsSecretName }] } : {}),
@@ -32,7 +47,11 @@ export const ingressKind: KubeKind = {
     name,
     { name: "Class", type: "string", cell: (o) => none(o.spec.ingressClassName) },
     { name: "Hosts", type: "string", cell: (o) => o.spec.rules.map((r: Json) => r.host ?? "*").join(",") },
-    { name: "Address", type: "string", cell: (o) => o.status.loadBalancer.ingress?.map((i: Json) => i.hostname ?? i.ip).join(",") ?? "" },
+    {
+      name: "Address",
+      type: "string",
+      cell: (o) => o.status.loadBalancer.ingress?.map((i: Json) => i.hostname ?? i.ip).join(",") ?? "",
+    },
     { name: "Ports", type: "string", cell: (o) => (o.spec.tls ? "80, 443" : "80") },
     age,
   ],
@@ -43,7 +62,11 @@ export const ingressKind: KubeKind = {
         manifest: { ...head, metadata: { ...metadata, generation: generation(spec) }, spec },
         // The routes are what the simulation serves; the manifest is what the API returns.
         store: (sim, { name, namespace, metadata, manifest }) => {
-          const stored: IngressSpec = { ...facts, ...(metadata.annotations ? { annotations: stringMap(metadata.annotations) ?? {} } : {}), manifest };
+          const stored: IngressSpec = {
+            ...facts,
+            ...(metadata.annotations ? { annotations: stringMap(metadata.annotations) ?? {} } : {}),
+            manifest,
+          };
           sim.objects.apply({ kind: "Ingress", namespace, name, spec: stored });
         },
       };

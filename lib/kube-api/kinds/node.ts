@@ -6,9 +6,24 @@ import { metadataOf, time } from "./metadata-of";
 type Json = Record<string, unknown>;
 
 export const nodeKind: KubeKind = {
-  resource: { group: "", version: "v1", name: "nodes", singularName: "node", kind: "Node", namespaced: false, shortNames: ["no"], simKind: "Node" },
+  resource: {
+    group: "",
+    version: "v1",
+    name: "nodes",
+    singularName: "node",
+    kind: "Node",
+    namespaced: false,
+    shortNames: ["no"],
+    simKind: "Node",
+  },
   toObject: (ctx, r, o) => {
-    const s = o.spec as { role: string; hostname: string; internalIp: string; kubeletVersion: string; unschedulable: boolean };
+    const s = o.spec as {
+      role: string;
+      hostname: string;
+      internalIp: string;
+      kubeletVersion: string;
+      unschedulable: boolean;
+    };
     const st = o.status as { ready: boolean; reason: string };
     const capacity = allocatableOf(o as SimObject<NodeSpec>);
     const [reason, ...message] = st.reason.split(": ");
@@ -19,13 +34,20 @@ export const nodeKind: KubeKind = {
       [`node-role.kubernetes.io/${s.role}`]: "",
       "topology.kubernetes.io/region": ctx.plan.region,
     };
-    const resources = { cpu: `${capacity.cpuMillis}m`, memory: `${Math.floor(capacity.memoryBytes / 1024)}Ki`, pods: "110", "ephemeral-storage": "100Gi" };
+    const resources = {
+      cpu: `${capacity.cpuMillis}m`,
+      memory: `${Math.floor(capacity.memoryBytes / 1024)}Ki`,
+      pods: "110",
+      "ephemeral-storage": "100Gi",
+    };
     return {
       metadata: { ...metadataOf(ctx, r, o), labels },
       spec: {
         podCIDR: `10.244.${numericHash(o.name) % 250}.0/24`,
         ...(s.unschedulable ? { unschedulable: true } : {}),
-        ...(s.role === "control-plane" ? { taints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" }] } : {}),
+        ...(s.role === "control-plane"
+          ? { taints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" }] }
+          : {}),
       },
       status: {
         capacity: resources,
@@ -62,16 +84,26 @@ export const nodeKind: KubeKind = {
     {
       name: "Status",
       type: "string",
-      cell: (o) => `${o.status.conditions.find((c: Json) => c.type === "Ready")?.status === "True" ? "Ready" : "NotReady"}${o.spec.unschedulable ? ",SchedulingDisabled" : ""}`,
+      cell: (o) =>
+        `${o.status.conditions.find((c: Json) => c.type === "Ready")?.status === "True" ? "Ready" : "NotReady"}${o.spec.unschedulable ? ",SchedulingDisabled" : ""}`,
     },
     {
       name: "Roles",
       type: "string",
-      cell: (o) => Object.keys(o.metadata.labels).filter((l) => l.startsWith("node-role.kubernetes.io/")).map((l) => l.split("/")[1]).join(",") || "<none>",
+      cell: (o) =>
+        Object.keys(o.metadata.labels)
+          .filter((l) => l.startsWith("node-role.kubernetes.io/"))
+          .map((l) => l.split("/")[1])
+          .join(",") || "<none>",
     },
     age,
     { name: "Version", type: "string", cell: (o) => o.status.nodeInfo.kubeletVersion },
-    { name: "Internal-IP", type: "string", priority: 1, cell: (o) => o.status.addresses.find((a: Json) => a.type === "InternalIP")?.address ?? "<none>" },
+    {
+      name: "Internal-IP",
+      type: "string",
+      priority: 1,
+      cell: (o) => o.status.addresses.find((a: Json) => a.type === "InternalIP")?.address ?? "<none>",
+    },
     { name: "External-IP", type: "string", priority: 1, cell: () => "<none>" },
     { name: "OS-Image", type: "string", priority: 1, cell: (o) => o.status.nodeInfo.osImage },
     { name: "Kernel-Version", type: "string", priority: 1, cell: (o) => o.status.nodeInfo.kernelVersion },

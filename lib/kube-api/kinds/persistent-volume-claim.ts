@@ -5,7 +5,16 @@ import { metadataOf } from "./metadata-of";
 type Json = Record<string, unknown>;
 
 export const persistentVolumeClaimKind: KubeKind = {
-  resource: { group: "", version: "v1", name: "persistentvolumeclaims", singularName: "persistentvolumeclaim", kind: "PersistentVolumeClaim", namespaced: true, shortNames: ["pvc"], simKind: "PersistentVolumeClaim" },
+  resource: {
+    group: "",
+    version: "v1",
+    name: "persistentvolumeclaims",
+    singularName: "persistentvolumeclaim",
+    kind: "PersistentVolumeClaim",
+    namespaced: true,
+    shortNames: ["pvc"],
+    simKind: "PersistentVolumeClaim",
+  },
   toObject: (ctx, r, o) => {
     const s = o.spec as Json;
     const st = o.status as Json;
@@ -14,11 +23,16 @@ export const persistentVolumeClaimKind: KubeKind = {
       spec: {
         accessModes: s.accessModes,
         resources: { requests: { storage: s.size } },
-        ...(st.storageClassName ?? s.storageClassName ? { storageClassName: st.storageClassName ?? s.storageClassName } : {}),
+        ...((st.storageClassName ?? s.storageClassName)
+          ? { storageClassName: st.storageClassName ?? s.storageClassName }
+          : {}),
         ...(st.volumeName ? { volumeName: st.volumeName } : {}),
         volumeMode: "Filesystem",
       },
-      status: st.phase === "Bound" ? { phase: "Bound", accessModes: s.accessModes, capacity: { storage: s.size } } : { phase: "Pending" },
+      status:
+        st.phase === "Bound"
+          ? { phase: "Bound", accessModes: s.accessModes, capacity: { storage: s.size } }
+          : { phase: "Pending" },
     };
   },
   written: asWritten,
@@ -27,7 +41,14 @@ export const persistentVolumeClaimKind: KubeKind = {
     { name: "Status", type: "string", cell: (o) => o.status.phase },
     { name: "Volume", type: "string", cell: (o) => o.spec.volumeName ?? "" },
     { name: "Capacity", type: "string", cell: (o) => o.status.capacity?.storage ?? "" },
-    { name: "Access Modes", type: "string", cell: (o) => (o.spec.accessModes ?? []).map((m: string) => (m === "ReadWriteOnce" ? "RWO" : m === "ReadWriteMany" ? "RWX" : m)).join(",") },
+    {
+      name: "Access Modes",
+      type: "string",
+      cell: (o) =>
+        (o.spec.accessModes ?? [])
+          .map((m: string) => (m === "ReadWriteOnce" ? "RWO" : m === "ReadWriteMany" ? "RWX" : m))
+          .join(","),
+    },
     { name: "StorageClass", type: "string", cell: (o) => o.spec.storageClassName ?? "" },
     age,
   ],

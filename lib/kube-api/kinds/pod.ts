@@ -21,12 +21,28 @@ function lookup(sim: Sim, kind: string, namespace: string, name: string): SimObj
 }
 
 export const podKind: KubeKind = {
-  resource: { group: "", version: "v1", name: "pods", singularName: "pod", kind: "Pod", namespaced: true, shortNames: ["po"], simKind: "Pod" },
+  resource: {
+    group: "",
+    version: "v1",
+    name: "pods",
+    singularName: "pod",
+    kind: "Pod",
+    namespaced: true,
+    shortNames: ["po"],
+    simKind: "Pod",
+  },
   toObject: (ctx, r, o) => {
-    const s = o.spec as { owner: { kind: string; name: string }; nodeName: string | null; image: string; labels: Record<string, string> };
+    const s = o.spec as {
+      owner: { kind: string; name: string };
+      nodeName: string | null;
+      image: string;
+      labels: Record<string, string>;
+    };
     const st = o.status as { phase: string; reason?: string; message?: string };
     const running = st.phase === "Running";
-    const node = s.nodeName ? (lookup(ctx.sim, "Node", "", s.nodeName) as SimObject<{ internalIp: string }> | undefined) : undefined;
+    const node = s.nodeName
+      ? (lookup(ctx.sim, "Node", "", s.nodeName) as SimObject<{ internalIp: string }> | undefined)
+      : undefined;
     const workload = s.owner.kind === "Node" ? undefined : lookup(ctx.sim, s.owner.kind, o.namespace, s.owner.name);
     // A Deployment's pods belong to its ReplicaSet, named after the pod template (the name's middle part).
     const ownerName = s.owner.kind === "Deployment" ? o.name.slice(0, o.name.lastIndexOf("-")) : s.owner.name;
@@ -35,16 +51,32 @@ export const podKind: KubeKind = {
       apiVersion: s.owner.kind === "Node" ? "v1" : "apps/v1",
       kind: ownerKind,
       name: ownerName,
-      uid: workload ? objectUid(ctx.environmentId, { kind: ownerKind, namespace: o.namespace, name: ownerName, createdAt: workload.createdAt }) : "",
+      uid: workload
+        ? objectUid(ctx.environmentId, {
+            kind: ownerKind,
+            namespace: o.namespace,
+            name: ownerName,
+            createdAt: workload.createdAt,
+          })
+        : "",
       controller: true,
       blockOwnerDeletion: true,
     };
     const template = workload ? podTemplateOf(workload) : undefined;
-    const containers = (template?.containers as Json[] | undefined) ?? [{ name: o.name.replace(/-[a-z0-9]{4,10}-[a-z0-9]{5}$|-[a-z0-9]{5}$/, ""), image: s.image }];
+    const containers = (template?.containers as Json[] | undefined) ?? [
+      { name: o.name.replace(/-[a-z0-9]{4,10}-[a-z0-9]{5}$|-[a-z0-9]{5}$/, ""), image: s.image },
+    ];
     const started = time(o.createdAt);
-    const labels = s.owner.kind === "Deployment" ? { ...s.labels, "pod-template-hash": ownerName.slice(s.owner.name.length + 1) } : s.labels;
+    const labels =
+      s.owner.kind === "Deployment"
+        ? { ...s.labels, "pod-template-hash": ownerName.slice(s.owner.name.length + 1) }
+        : s.labels;
     return {
-      metadata: { ...metadataOf(ctx, r, o), ...(Object.keys(labels).length > 0 ? { labels } : {}), ownerReferences: [owner] },
+      metadata: {
+        ...metadataOf(ctx, r, o),
+        ...(Object.keys(labels).length > 0 ? { labels } : {}),
+        ownerReferences: [owner],
+      },
       spec: {
         ...(template ?? { restartPolicy: "Always" }),
         containers,
@@ -53,7 +85,11 @@ export const podKind: KubeKind = {
       status: {
         phase: st.phase,
         conditions: [
-          { type: "PodScheduled", status: s.nodeName ? "True" : "False", ...(st.reason && !s.nodeName ? { reason: st.reason, message: st.message } : {}) },
+          {
+            type: "PodScheduled",
+            status: s.nodeName ? "True" : "False",
+            ...(st.reason && !s.nodeName ? { reason: st.reason, message: st.message } : {}),
+          },
           { type: "Ready", status: running ? "True" : "False" },
         ],
         ...(node ? { hostIP: node.spec.internalIp } : {}),
@@ -66,7 +102,9 @@ export const podKind: KubeKind = {
           ready: running,
           restartCount: 0,
           started: running,
-          state: running ? { running: { startedAt: started } } : { waiting: { reason: s.nodeName ? "ContainerCreating" : "Pending" } },
+          state: running
+            ? { running: { startedAt: started } }
+            : { waiting: { reason: s.nodeName ? "ContainerCreating" : "Pending" } },
         })),
       },
     };
@@ -74,7 +112,11 @@ export const podKind: KubeKind = {
   written: asWritten,
   columns: [
     name,
-    { name: "Ready", type: "string", cell: (o) => `${o.status.containerStatuses.filter((c: Json) => c.ready).length}/${o.spec.containers.length}` },
+    {
+      name: "Ready",
+      type: "string",
+      cell: (o) => `${o.status.containerStatuses.filter((c: Json) => c.ready).length}/${o.spec.containers.length}`,
+    },
     { name: "Status", type: "string", cell: (o) => o.status.phase },
     { name: "Restarts", type: "string", cell: () => "0" },
     age,

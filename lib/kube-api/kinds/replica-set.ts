@@ -10,7 +10,16 @@ import { workloadStatus } from "./workload-status";
  * use), owned by the Deployment — `kubectl describe deployment` finds it by that owner reference.
  */
 export const replicaSetKind: KubeKind = {
-  resource: { group: "apps", version: "v1", name: "replicasets", singularName: "replicaset", kind: "ReplicaSet", namespaced: true, shortNames: ["rs"], simKind: "Deployment" },
+  resource: {
+    group: "apps",
+    version: "v1",
+    name: "replicasets",
+    singularName: "replicaset",
+    kind: "ReplicaSet",
+    namespaced: true,
+    shortNames: ["rs"],
+    simKind: "Deployment",
+  },
   toObject: (ctx, r, deployment) => {
     const spec = deployment.spec as WorkloadSpec;
     const name = replicaSetName(deployment as SimObject<WorkloadSpec>);
@@ -22,14 +31,35 @@ export const replicaSetKind: KubeKind = {
       metadata: {
         name,
         namespace: deployment.namespace,
-        uid: objectUid(ctx.environmentId, { kind: "ReplicaSet", namespace: deployment.namespace, name, createdAt: deployment.createdAt }),
+        uid: objectUid(ctx.environmentId, {
+          kind: "ReplicaSet",
+          namespace: deployment.namespace,
+          name,
+          createdAt: deployment.createdAt,
+        }),
         resourceVersion: versionOf(deployment),
         creationTimestamp: time(deployment.createdAt),
         labels,
-        annotations: { "deployment.kubernetes.io/desired-replicas": String(spec.replicas ?? 1), "deployment.kubernetes.io/revision": "1" },
-        ownerReferences: [{ apiVersion: "apps/v1", kind: "Deployment", name: deployment.name, uid: objectUid(ctx.environmentId, deployment), controller: true, blockOwnerDeletion: true }],
+        annotations: {
+          "deployment.kubernetes.io/desired-replicas": String(spec.replicas ?? 1),
+          "deployment.kubernetes.io/revision": "1",
+        },
+        ownerReferences: [
+          {
+            apiVersion: "apps/v1",
+            kind: "Deployment",
+            name: deployment.name,
+            uid: objectUid(ctx.environmentId, deployment),
+            controller: true,
+            blockOwnerDeletion: true,
+          },
+        ],
       },
-      spec: { replicas: spec.replicas ?? 1, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: template } },
+      spec: {
+        replicas: spec.replicas ?? 1,
+        selector: { matchLabels: labels },
+        template: { metadata: { labels }, spec: template },
+      },
       status: {
         replicas: status.replicas,
         readyReplicas: status.readyReplicas,

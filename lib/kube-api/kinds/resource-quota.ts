@@ -17,13 +17,34 @@ function quotaCell(o: Json, limits: boolean): string {
 }
 
 export const resourceQuotaKind: KubeKind = {
-  resource: { group: "", version: "v1", name: "resourcequotas", singularName: "resourcequota", kind: "ResourceQuota", namespaced: true, shortNames: ["quota"], simKind: "ResourceQuota" },
+  resource: {
+    group: "",
+    version: "v1",
+    name: "resourcequotas",
+    singularName: "resourcequota",
+    kind: "ResourceQuota",
+    namespaced: true,
+    shortNames: ["quota"],
+    simKind: "ResourceQuota",
+  },
   toObject: (ctx, r, o) => {
     // Quantities are strings; the simulation keeps the numbers under short names (cluster-quota.ts).
-    const q = (v: { pods: number; objects: number } | undefined) => ({ [quotaResources.objects]: String(v?.objects ?? 0), [quotaResources.pods]: String(v?.pods ?? 0) });
+    const q = (v: { pods: number; objects: number } | undefined) => ({
+      [quotaResources.objects]: String(v?.objects ?? 0),
+      [quotaResources.pods]: String(v?.pods ?? 0),
+    });
     const hard = q((o.spec as ClusterQuotaSpec).hard);
-    return { metadata: metadataOf(ctx, r, o), spec: { hard }, status: { hard, used: q((o.status as ClusterQuotaStatus).used) } };
+    return {
+      metadata: metadataOf(ctx, r, o),
+      spec: { hard },
+      status: { hard, used: q((o.status as ClusterQuotaStatus).used) },
+    };
   },
   written: asWritten,
-  columns: [name, age, { name: "Request", type: "string", cell: (o) => quotaCell(o, false) }, { name: "Limit", type: "string", cell: (o) => quotaCell(o, true) }],
+  columns: [
+    name,
+    age,
+    { name: "Request", type: "string", cell: (o) => quotaCell(o, false) },
+    { name: "Limit", type: "string", cell: (o) => quotaCell(o, true) },
+  ],
 };

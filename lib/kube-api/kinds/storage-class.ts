@@ -5,11 +5,25 @@ import { metadataOf } from "./metadata-of";
 type Json = Record<string, unknown>;
 
 export const storageClassKind: KubeKind = {
-  resource: { group: "storage.k8s.io", version: "v1", name: "storageclasses", singularName: "storageclass", kind: "StorageClass", namespaced: false, shortNames: ["sc"], simKind: "StorageClass" },
+  resource: {
+    group: "storage.k8s.io",
+    version: "v1",
+    name: "storageclasses",
+    singularName: "storageclass",
+    kind: "StorageClass",
+    namespaced: false,
+    shortNames: ["sc"],
+    simKind: "StorageClass",
+  },
   toObject: (ctx, r, o) => {
     const s = o.spec as Json;
     return {
-      metadata: metadataOf(ctx, r, o, s.isDefault ? { annotations: { "storageclass.kubernetes.io/is-default-class": "true" } } : {}),
+      metadata: metadataOf(
+        ctx,
+        r,
+        o,
+        s.isDefault ? { annotations: { "storageclass.kubernetes.io/is-default-class": "true" } } : {},
+      ),
       provisioner: s.provisioner,
       parameters: s.parameters,
       reclaimPolicy: s.reclaimPolicy,
@@ -19,7 +33,12 @@ export const storageClassKind: KubeKind = {
   },
   written: asWritten,
   columns: [
-    { name: "Name", type: "string", cell: (o) => `${o.metadata.name}${o.metadata.annotations?.["storageclass.kubernetes.io/is-default-class"] === "true" ? " (default)" : ""}` },
+    {
+      name: "Name",
+      type: "string",
+      cell: (o) =>
+        `${o.metadata.name}${o.metadata.annotations?.["storageclass.kubernetes.io/is-default-class"] === "true" ? " (default)" : ""}`,
+    },
     { name: "Provisioner", type: "string", cell: (o) => o.provisioner },
     { name: "ReclaimPolicy", type: "string", cell: (o) => o.reclaimPolicy },
     { name: "VolumeBindingMode", type: "string", cell: (o) => o.volumeBindingMode },

@@ -17,12 +17,27 @@ export function workloadObject(ctx: KubeContext, r: KubeResource, o: SimObject):
     return {
       metadata,
       spec: { selector: { matchLabels: selector }, template },
-      status: { desiredNumberScheduled: desired, currentNumberScheduled: desired, numberReady: ready, updatedNumberScheduled: desired, numberAvailable: ready, numberMisscheduled: 0, observedGeneration: 1 },
+      status: {
+        desiredNumberScheduled: desired,
+        currentNumberScheduled: desired,
+        numberReady: ready,
+        updatedNumberScheduled: desired,
+        numberAvailable: ready,
+        numberMisscheduled: 0,
+        observedGeneration: 1,
+      },
     };
   }
   return {
     metadata,
     spec: { replicas: s.replicas ?? desired, selector: { matchLabels: selector }, template },
-    status: { replicas: desired, readyReplicas: ready, availableReplicas: ready, updatedReplicas: desired, ...(r.kind === "StatefulSet" ? { currentReplicas: desired } : {}), observedGeneration: 1 },
+    status: {
+      replicas: desired,
+      readyReplicas: ready,
+      availableReplicas: ready,
+      updatedReplicas: desired,
+      ...(r.kind === "StatefulSet" ? { currentReplicas: desired } : {}),
+      observedGeneration: 1,
+    },
   };
 }

@@ -10,12 +10,29 @@ export function workloadStatus(r: KubeResource, o: SimObject, generation: number
   const ready = st.ready ?? 0;
   const at = time(o.updatedAt);
   if (r.kind === "DaemonSet") {
-    return { desiredNumberScheduled: desired, currentNumberScheduled: desired, numberReady: ready, updatedNumberScheduled: desired, numberAvailable: ready, numberMisscheduled: 0, observedGeneration: generation };
+    return {
+      desiredNumberScheduled: desired,
+      currentNumberScheduled: desired,
+      numberReady: ready,
+      updatedNumberScheduled: desired,
+      numberAvailable: ready,
+      numberMisscheduled: 0,
+      observedGeneration: generation,
+    };
   }
   // Available against what was asked for: pods a quota holds back leave a Deployment short of it.
   const available = ready >= Math.max(desired, (o.spec as WorkloadSpec).replicas ?? desired);
   const failure = st.failure
-    ? [{ type: "ReplicaFailure", status: "True", reason: "FailedCreate", message: st.failure, lastUpdateTime: at, lastTransitionTime: at }]
+    ? [
+        {
+          type: "ReplicaFailure",
+          status: "True",
+          reason: "FailedCreate",
+          message: st.failure,
+          lastUpdateTime: at,
+          lastTransitionTime: at,
+        },
+      ]
     : [];
   return {
     observedGeneration: generation,
@@ -32,7 +49,9 @@ export function workloadStatus(r: KubeResource, o: SimObject, generation: number
               type: "Available",
               status: available ? "True" : "False",
               reason: available ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
-              message: available ? "Deployment has minimum availability." : "Deployment does not have minimum availability.",
+              message: available
+                ? "Deployment has minimum availability."
+                : "Deployment does not have minimum availability.",
               lastUpdateTime: at,
               lastTransitionTime: at,
             },
@@ -40,7 +59,9 @@ export function workloadStatus(r: KubeResource, o: SimObject, generation: number
               type: "Progressing",
               status: "True",
               reason: available ? "NewReplicaSetAvailable" : "ReplicaSetUpdated",
-              message: available ? `ReplicaSet "${replicaSetName(o as SimObject<WorkloadSpec>)}" has successfully progressed.` : `ReplicaSet "${replicaSetName(o as SimObject<WorkloadSpec>)}" is progressing.`,
+              message: available
+                ? `ReplicaSet "${replicaSetName(o as SimObject<WorkloadSpec>)}" has successfully progressed.`
+                : `ReplicaSet "${replicaSetName(o as SimObject<WorkloadSpec>)}" is progressing.`,
               lastUpdateTime: at,
               lastTransitionTime: time(o.createdAt),
             },
@@ -48,7 +69,9 @@ export function workloadStatus(r: KubeResource, o: SimObject, generation: number
           ],
         }
       : {}),
-    ...(r.kind === "ReplicaSet" && failure.length > 0 ? { conditions: failure.map(({ lastUpdateTime: _u, ...c }) => c) } : {}),
+    ...(r.kind === "ReplicaSet" && failure.length > 0
+      ? { conditions: failure.map(({ lastUpdateTime: _u, ...c }) => c) }
+      : {}),
   };
 }
 

@@ -17,9 +17,18 @@ export type OpenApiSchema = {
   "x-kubernetes-group-version-kind"?: GroupVersionKind[];
 };
 
-export type QueryParameter = { name: string; in: "query"; description: string; schema: { type: string; uniqueItems?: boolean } };
+export type QueryParameter = {
+  name: string;
+  in: "query";
+  description: string;
+  schema: { type: string; uniqueItems?: boolean };
+};
 
-type SchemaFile = { source: string; parameters: Record<string, QueryParameter>; schemas: Record<string, OpenApiSchema> };
+type SchemaFile = {
+  source: string;
+  parameters: Record<string, QueryParameter>;
+  schemas: Record<string, OpenApiSchema>;
+};
 
 /**
  * The schemas of the served kinds and the query parameters of their operations, from Kubernetes' own OpenAPI

@@ -29,7 +29,10 @@ describe("openApi", () => {
 
   it("answers JSON only: 406 for a client that takes protobuf alone", () => {
     expect(get("/openapi/v3/api/v1", "application/com.github.proto-openapi.spec.v3@v1.0+protobuf").status).toBe(406);
-    expect(get("/openapi/v3/api/v1", "application/com.github.proto-openapi.spec.v3@v1.0+protobuf, application/json;q=0.9").status).toBe(200);
+    expect(
+      get("/openapi/v3/api/v1", "application/com.github.proto-openapi.spec.v3@v1.0+protobuf, application/json;q=0.9")
+        .status,
+    ).toBe(200);
     expect(get("/openapi/v3/api/v1", "*/*").status).toBe(200);
     expect(get("/openapi/v3/api/v1", "").status).toBe(200);
   });

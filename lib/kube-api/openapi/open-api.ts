@@ -15,16 +15,29 @@ import { openApiV3Document, openApiV3Index } from "./openapi-v3";
  */
 export function openApi(rest: readonly string[], query: URLSearchParams, accept: string): Response {
   const [version, ...groupVersion] = rest;
-  if (version === "v3" && groupVersion.length === 0) return respond(200, JSON.stringify(openApiV3Index()), { "cache-control": "no-store" });
+  if (version === "v3" && groupVersion.length === 0)
+    return respond(200, JSON.stringify(openApiV3Index()), { "cache-control": "no-store" });
   if (version === "v3") {
     const served = openApiV3Document(groupVersion.join("/"));
-    if (!served) return failure(notFound(`the server could not find the requested resource (openapi/v3/${groupVersion.join("/").slice(0, 80)})`));
-    if (!acceptsJson(accept)) return failure(new KubeError(406, "NotAcceptable", "only application/json is served here"));
+    if (!served)
+      return failure(
+        notFound(
+          `the server could not find the requested resource (openapi/v3/${groupVersion.join("/").slice(0, 80)})`,
+        ),
+      );
+    if (!acceptsJson(accept))
+      return failure(new KubeError(406, "NotAcceptable", "only application/json is served here"));
     return respond(200, served.json, { etag: `"${served.hash}"`, vary: "Accept", "cache-control": "no-store" });
   }
   if (version === "v2" && groupVersion.length === 0) {
-    if (!accept.includes(openApiV2Protobuf)) return failure(new KubeError(406, "NotAcceptable", "only the OpenAPI v3 documents are served here, under /openapi/v3"));
-    return new Response(new Uint8Array(0), { status: 200, headers: { "content-type": `application/${openApiV2Protobuf}.v1.0+protobuf`, "cache-control": "no-store" } });
+    if (!accept.includes(openApiV2Protobuf))
+      return failure(
+        new KubeError(406, "NotAcceptable", "only the OpenAPI v3 documents are served here, under /openapi/v3"),
+      );
+    return new Response(new Uint8Array(0), {
+      status: 200,
+      headers: { "content-type": `application/${openApiV2Protobuf}.v1.0+protobuf`, "cache-control": "no-store" },
+    });
   }
   return failure(notFound(`the server could not find the requested resource (openapi/${rest.join("/").slice(0, 80)})`));
 }
@@ -34,7 +47,11 @@ const openApiV2Protobuf = "com.github.proto-openapi.spec.v2";
 
 function acceptsJson(accept: string): boolean {
   if (accept.trim() === "") return true;
-  return accept.split(",").some((clause) => ["application/json", "application/*", "*/*"].includes(clause.split(";")[0]!.trim().toLowerCase()));
+  return accept
+    .split(",")
+    .some((clause) =>
+      ["application/json", "application/*", "*/*"].includes(clause.split(";")[0]!.trim().toLowerCase()),
+    );
 }
 
 function respond(status: number, body: string, headers: Record<string, string>): Response {

@@ -31,4 +31,5 @@ export function schemaKinds(): GroupVersionKind[] {
 }
 
 /** "api/v1" or "apis/<group>/<version>": how OpenAPI v3 and the URLs name a group version. */
-export const groupVersionPath = (r: Pick<GroupVersionKind, "group" | "version">) => (r.group === "" ? `api/${r.version}` : `apis/${r.group}/${r.version}`);
+export const groupVersionPath = (r: Pick<GroupVersionKind, "group" | "version">) =>
+  r.group === "" ? `api/${r.version}` : `apis/${r.group}/${r.version}`;

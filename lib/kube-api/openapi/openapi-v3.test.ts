@@ -11,16 +11,25 @@ const documentOf = (gv: string): OpenApiV3Document => {
 
 const operations = (document: OpenApiV3Document) =>
   Object.entries(document.paths).flatMap(([path, item]) =>
-    (["get", "post", "put", "patch", "delete"] as const).flatMap((method) => (item[method] ? [{ path, method, operation: item[method]! }] : [])),
+    (["get", "post", "put", "patch", "delete"] as const).flatMap((method) =>
+      item[method] ? [{ path, method, operation: item[method]! }] : [],
+    ),
   );
 
 describe("openApiV3Index", () => {
   it("names each served group version's document under /openapi/v3, with the hash of its JSON", () => {
     const { paths } = openApiV3Index();
-    expect(Object.keys(paths).sort()).toEqual(["api/v1", "apis/apps/v1", "apis/networking.k8s.io/v1", "apis/storage.k8s.io/v1"]);
+    expect(Object.keys(paths).sort()).toEqual([
+      "api/v1",
+      "apis/apps/v1",
+      "apis/networking.k8s.io/v1",
+      "apis/storage.k8s.io/v1",
+    ]);
     for (const [gv, { serverRelativeURL }] of Object.entries(paths)) {
       const served = openApiV3Document(gv)!;
-      expect(serverRelativeURL).toBe(`/openapi/v3/${gv}?hash=${createHash("sha256").update(served.json).digest("hex").toUpperCase()}`);
+      expect(serverRelativeURL).toBe(
+        `/openapi/v3/${gv}?hash=${createHash("sha256").update(served.json).digest("hex").toUpperCase()}`,
+      );
     }
   });
 });
@@ -49,16 +58,29 @@ describe("openApiV3Document", () => {
   it("gives Deployments create, replace, patch, delete, scale and read-only kinds get and list only", () => {
     const apps = documentOf("apis/apps/v1");
     const summary = (path: string) =>
-      Object.fromEntries((["get", "post", "put", "patch", "delete"] as const).filter((m) => apps.paths[path]?.[m]).map((m) => [m, apps.paths[path]![m]!["x-kubernetes-action"]]));
+      Object.fromEntries(
+        (["get", "post", "put", "patch", "delete"] as const)
+          .filter((m) => apps.paths[path]?.[m])
+          .map((m) => [m, apps.paths[path]![m]!["x-kubernetes-action"]]),
+      );
     expect(summary("/apis/apps/v1/namespaces/{namespace}/deployments")).toEqual({ get: "list", post: "post" });
-    expect(summary("/apis/apps/v1/namespaces/{namespace}/deployments/{name}")).toEqual({ get: "get", put: "put", patch: "patch", delete: "delete" });
+    expect(summary("/apis/apps/v1/namespaces/{namespace}/deployments/{name}")).toEqual({
+      get: "get",
+      put: "put",
+      patch: "patch",
+      delete: "delete",
+    });
     expect(summary("/apis/apps/v1/namespaces/{namespace}/statefulsets/{name}")).toEqual({ get: "get" });
     expect(summary("/apis/apps/v1/namespaces/{namespace}/replicasets")).toEqual({ get: "list" });
     expect(summary("/apis/apps/v1/deployments")).toEqual({ get: "list" });
 
     const scale = apps.paths["/apis/apps/v1/namespaces/{namespace}/deployments/{name}/scale"]!;
     expect(Object.keys(scale).filter((k) => k !== "parameters")).toEqual(["get", "put", "patch"]);
-    expect(scale.patch!["x-kubernetes-group-version-kind"]).toEqual({ group: "autoscaling", version: "v1", kind: "Scale" });
+    expect(scale.patch!["x-kubernetes-group-version-kind"]).toEqual({
+      group: "autoscaling",
+      version: "v1",
+      kind: "Scale",
+    });
     expect(apps.components.schemas["io.k8s.api.autoscaling.v1.Scale"]).toBeDefined();
   });
 
@@ -66,10 +88,14 @@ describe("openApiV3Document", () => {
     const core = documentOf("api/v1");
     const create = core.paths["/api/v1/namespaces/{namespace}/configmaps"]!.post!;
     expect(create.parameters?.map((p) => p.name)).toEqual(["dryRun", "fieldManager", "fieldValidation"]);
-    expect(create.parameters?.find((p) => p.name === "fieldValidation")?.description).toContain("This is the default in v1.23+");
+    expect(create.parameters?.find((p) => p.name === "fieldValidation")?.description).toContain(
+      "This is the default in v1.23+",
+    );
     expect(core.paths["/api/v1/namespaces/{namespace}/configmaps"]!.delete).toBeUndefined();
     expect(core.paths["/api/v1/namespaces"]!.post!.operationId).toBe("createCoreV1Namespace");
-    expect(core.paths["/api/v1/namespaces/{namespace}/pods/{name}/log"]!.get!.parameters?.map((p) => p.name)).toContain("follow");
+    expect(core.paths["/api/v1/namespaces/{namespace}/pods/{name}/log"]!.get!.parameters?.map((p) => p.name)).toContain(
+      "follow",
+    );
     expect(core.paths["/api/v1/namespaces/{namespace}/events"]!.post).toBeUndefined();
   });
 
@@ -82,7 +108,9 @@ describe("openApiV3Document", () => {
       expect(gvk, r.name).toEqual({ group: r.group, version: r.version, kind: r.kind });
       // Explain matches the two as Go maps: whatever their keys' order.
       const schema = Object.values(document.components.schemas).find((s) =>
-        s["x-kubernetes-group-version-kind"]?.some((k) => k.group === r.group && k.version === r.version && k.kind === r.kind),
+        s["x-kubernetes-group-version-kind"]?.some(
+          (k) => k.group === r.group && k.version === r.version && k.kind === r.kind,
+        ),
       );
       expect(schema?.description, r.kind).toBeTruthy();
     }

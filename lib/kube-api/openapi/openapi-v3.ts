@@ -1,11 +1,25 @@
 import { createHash } from "node:crypto";
-import { kubernetesSchemas, schemaNameOf, schemaRef, type OpenApiSchema, type QueryParameter } from "./kubernetes-schemas";
 import type { KubeResource } from "../kube-resource";
 import { kubeResources } from "../resources";
-import { groupVersionPath, metaSchemaNames, queryParameterNames, scaleKind, type GroupVersionKind } from "./openapi-resources";
+import {
+  kubernetesSchemas,
+  schemaNameOf,
+  schemaRef,
+  type OpenApiSchema,
+  type QueryParameter,
+} from "./kubernetes-schemas";
+import {
+  groupVersionPath,
+  metaSchemaNames,
+  queryParameterNames,
+  scaleKind,
+  type GroupVersionKind,
+} from "./openapi-resources";
 import { reachableSchemas } from "./reachable-schemas";
 
-type Parameter = QueryParameter | { name: string; in: "path"; description: string; required: true; schema: { type: "string"; uniqueItems: true } };
+type Parameter =
+  | QueryParameter
+  | { name: string; in: "path"; description: string; required: true; schema: { type: "string"; uniqueItems: true } };
 type Content = Record<string, { schema: { $ref: string } | { type: "string" } }>;
 type Operation = {
   description: string;
@@ -18,7 +32,14 @@ type Operation = {
   "x-kubernetes-group-version-kind": GroupVersionKind;
 };
 type OperationBody = Pick<Operation, "parameters" | "requestBody" | "responses">;
-type PathItem = { parameters?: Parameter[]; get?: Operation; post?: Operation; put?: Operation; patch?: Operation; delete?: Operation };
+type PathItem = {
+  parameters?: Parameter[];
+  get?: Operation;
+  post?: Operation;
+  put?: Operation;
+  patch?: Operation;
+  delete?: Operation;
+};
 
 export type OpenApiV3Document = {
   openapi: "3.0.0";
@@ -47,7 +68,11 @@ function servedDocuments(): Map<string, ServedDocument> {
 /** GET /openapi/v3: where each group version's document is, its URL carrying the hash of the document's JSON. */
 export function openApiV3Index(): { paths: Record<string, { serverRelativeURL: string }> } {
   // Rooted at /openapi/v3 as the real server's are: kubectl (1.28+) keeps the kubeconfig server's path prefix.
-  return { paths: Object.fromEntries([...servedDocuments()].map(([gv, { hash }]) => [gv, { serverRelativeURL: `/openapi/v3/${gv}?hash=${hash}` }])) };
+  return {
+    paths: Object.fromEntries(
+      [...servedDocuments()].map(([gv, { hash }]) => [gv, { serverRelativeURL: `/openapi/v3/${gv}?hash=${hash}` }]),
+    ),
+  };
 }
 
 /**
@@ -72,7 +97,14 @@ function build(resources: readonly KubeResource[]): OpenApiV3Document {
     paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))),
     components: {
       schemas: Object.fromEntries(names.map((n) => [n, kubernetesSchemas.schemas[n]!])),
-      securitySchemes: { BearerToken: { description: "Bearer Token authentication", in: "header", name: "authorization", type: "apiKey" } },
+      securitySchemes: {
+        BearerToken: {
+          description: "Bearer Token authentication",
+          in: "header",
+          name: "authorization",
+          type: "apiKey",
+        },
+      },
     },
   };
 }
@@ -84,8 +116,15 @@ function resourcePaths(r: KubeResource): Record<string, PathItem> {
   const prefix = `/${groupVersionPath(r)}`;
   const collection = r.namespaced ? `${prefix}/namespaces/{namespace}/${r.name}` : `${prefix}/${r.name}`;
   const item = `${collection}/{name}`;
-  const id = (verb: string, suffix = "") => `${verb}${operationGroup(r)}${r.namespaced ? "Namespaced" : ""}${r.kind}${suffix}`;
-  const op = (action: Operation["x-kubernetes-action"], description: string, operationId: string, rest: OperationBody, gvk = kindOf(r)): Operation => ({
+  const id = (verb: string, suffix = "") =>
+    `${verb}${operationGroup(r)}${r.namespaced ? "Namespaced" : ""}${r.kind}${suffix}`;
+  const op = (
+    action: Operation["x-kubernetes-action"],
+    description: string,
+    operationId: string,
+    rest: OperationBody,
+    gvk = kindOf(r),
+  ): Operation => ({
     description,
     operationId,
     ...rest,
@@ -96,7 +135,10 @@ function resourcePaths(r: KubeResource): Record<string, PathItem> {
   const object = schemaRef(nameOf(kindOf(r)));
   const list = op("list", `list or watch objects of kind ${r.kind}`, id("list"), {
     parameters: query("list"),
-    responses: ok({ "application/json": { schema: { $ref: schemaRef(nameOf({ ...kindOf(r), kind: `${r.kind}List` })) } }, "application/json;stream=watch": { schema: { $ref: schemaRef(metaSchemaNames.watchEvent) } } }),
+    responses: ok({
+      "application/json": { schema: { $ref: schemaRef(nameOf({ ...kindOf(r), kind: `${r.kind}List` })) } },
+      "application/json;stream=watch": { schema: { $ref: schemaRef(metaSchemaNames.watchEvent) } },
+    }),
   });
   const namespace = pathParameter("namespace", "object name and auth scope, such as for teams and projects");
   const name = pathParameter("name", `name of the ${r.kind}`);
@@ -104,16 +146,31 @@ function resourcePaths(r: KubeResource): Record<string, PathItem> {
 
   const paths: Record<string, PathItem> = {
     [collection]: { parameters: scope, get: list },
-    [item]: { parameters: [name, ...scope], get: op("get", `read the specified ${r.kind}`, id("read"), { responses: ok(json(object)) }) },
+    [item]: {
+      parameters: [name, ...scope],
+      get: op("get", `read the specified ${r.kind}`, id("read"), { responses: ok(json(object)) }),
+    },
   };
   if (r.namespaced) {
-    paths[`${prefix}/${r.name}`] = { get: { ...list, operationId: `list${operationGroup(r)}${r.kind}ForAllNamespaces` } };
+    paths[`${prefix}/${r.name}`] = {
+      get: { ...list, operationId: `list${operationGroup(r)}${r.kind}ForAllNamespaces` },
+    };
   }
   if (r.writable) {
-    paths[collection]!.post = op("post", `create ${article(r.kind)} ${r.kind}`, id("create"), writeOperation(object, "*/*", ["200", "201", "202"]));
+    paths[collection]!.post = op(
+      "post",
+      `create ${article(r.kind)} ${r.kind}`,
+      id("create"),
+      writeOperation(object, "*/*", ["200", "201", "202"]),
+    );
     Object.assign(paths[item]!, {
       put: op("put", `replace the specified ${r.kind}`, id("replace"), writeOperation(object, "*/*", ["200", "201"])),
-      patch: op("patch", `partially update the specified ${r.kind}`, id("patch"), writeOperation(object, "patch", ["200", "201"])),
+      patch: op(
+        "patch",
+        `partially update the specified ${r.kind}`,
+        id("patch"),
+        writeOperation(object, "patch", ["200", "201"]),
+      ),
       delete: op("delete", `delete ${article(r.kind)} ${r.kind}`, id("delete"), {
         parameters: query("delete"),
         requestBody: { content: json(schemaRef(metaSchemaNames.deleteOptions), "*/*") },
@@ -125,15 +182,36 @@ function resourcePaths(r: KubeResource): Record<string, PathItem> {
     const scale = schemaRef(nameOf(scaleKind));
     paths[`${item}/scale`] = {
       parameters: [name, ...scope],
-      get: op("get", `read scale of the specified ${r.kind}`, id("read", "Scale"), { responses: ok(json(scale)) }, scaleKind),
-      put: op("put", `replace scale of the specified ${r.kind}`, id("replace", "Scale"), writeOperation(scale, "*/*", ["200", "201"]), scaleKind),
-      patch: op("patch", `partially update scale of the specified ${r.kind}`, id("patch", "Scale"), writeOperation(scale, "patch", ["200", "201"]), scaleKind),
+      get: op(
+        "get",
+        `read scale of the specified ${r.kind}`,
+        id("read", "Scale"),
+        { responses: ok(json(scale)) },
+        scaleKind,
+      ),
+      put: op(
+        "put",
+        `replace scale of the specified ${r.kind}`,
+        id("replace", "Scale"),
+        writeOperation(scale, "*/*", ["200", "201"]),
+        scaleKind,
+      ),
+      patch: op(
+        "patch",
+        `partially update scale of the specified ${r.kind}`,
+        id("patch", "Scale"),
+        writeOperation(scale, "patch", ["200", "201"]),
+        scaleKind,
+      ),
     };
   }
   if (hasLog(r)) {
     paths[`${item}/log`] = {
       parameters: [name, ...scope],
-      get: op("get", `read log of the specified ${r.kind}`, id("read", "Log"), { parameters: query("log"), responses: ok({ "text/plain": { schema: { type: "string" } } }) }),
+      get: op("get", `read log of the specified ${r.kind}`, id("read", "Log"), {
+        parameters: query("log"),
+        responses: ok({ "text/plain": { schema: { type: "string" } } }),
+      }),
     };
   }
   return paths;
@@ -145,7 +223,14 @@ function writeOperation(object: string, body: "*/*" | "patch", codes: (keyof typ
   return {
     parameters: query("write"),
     requestBody: {
-      content: body === "*/*" ? json(object, "*/*") : { "application/json-patch+json": patch, "application/merge-patch+json": patch, "application/strategic-merge-patch+json": patch },
+      content:
+        body === "*/*"
+          ? json(object, "*/*")
+          : {
+              "application/json-patch+json": patch,
+              "application/merge-patch+json": patch,
+              "application/strategic-merge-patch+json": patch,
+            },
       required: true,
     },
     responses: ok(json(object), codes),
@@ -157,24 +242,39 @@ const json = (ref: string, type = "application/json"): Content => ({ [type]: { s
 const codeNames = { "200": "OK", "201": "Created", "202": "Accepted" } as const;
 
 function ok(content: Content, codes: (keyof typeof codeNames)[] = ["200"]): Operation["responses"] {
-  return { ...Object.fromEntries(codes.map((c) => [c, { description: codeNames[c], content }])), "401": { description: "Unauthorized" } };
+  return {
+    ...Object.fromEntries(codes.map((c) => [c, { description: codeNames[c], content }])),
+    "401": { description: "Unauthorized" },
+  };
 }
 
 function query(operation: keyof typeof queryParameterNames): QueryParameter[] {
   return queryParameterNames[operation].map((n) => {
     const p = kubernetesSchemas.parameters[n];
-    if (!p) throw new Error(`kubernetes-schemas.json has no query parameter ${n}: run scripts/extract-openapi-schemas.ts again`);
+    if (!p)
+      throw new Error(
+        `kubernetes-schemas.json has no query parameter ${n}: run scripts/extract-openapi-schemas.ts again`,
+      );
     return p;
   });
 }
 
-const pathParameter = (name: string, description: string): Parameter => ({ name, in: "path", description, required: true, schema: { type: "string", uniqueItems: true } });
+const pathParameter = (name: string, description: string): Parameter => ({
+  name,
+  in: "path",
+  description,
+  required: true,
+  schema: { type: "string", uniqueItems: true },
+});
 
 const kindOf = (r: KubeResource): GroupVersionKind => ({ group: r.group, version: r.version, kind: r.kind });
 
 function nameOf(gvk: GroupVersionKind): string {
   const name = schemaNameOf(gvk);
-  if (!name) throw new Error(`kubernetes-schemas.json has no schema for ${gvk.group}/${gvk.version} ${gvk.kind}: run scripts/extract-openapi-schemas.ts again`);
+  if (!name)
+    throw new Error(
+      `kubernetes-schemas.json has no schema for ${gvk.group}/${gvk.version} ${gvk.kind}: run scripts/extract-openapi-schemas.ts again`,
+    );
   return name;
 }
 

@@ -14,7 +14,13 @@ describe("reachableSchemas", () => {
   };
 
   it("follows $refs through allOf, items and additionalProperties, cycles included", () => {
-    expect(reachableSchemas(schemas, ["Deployment"])).toEqual(["Container", "Deployment", "EnvVar", "ObjectMeta", "Spec"]);
+    expect(reachableSchemas(schemas, ["Deployment"])).toEqual([
+      "Container",
+      "Deployment",
+      "EnvVar",
+      "ObjectMeta",
+      "Spec",
+    ]);
   });
 
   it("refuses a dangling reference", () => {

@@ -24,13 +24,22 @@ const quantity = "io.k8s.apimachinery.pkg.api.resource.Quantity";
 export function validateObject(object: unknown, mode: FieldValidation): ObjectValidation {
   const out: ObjectValidation = { unknownFields: [], errors: [] };
   if (!isObject(object)) {
-    out.errors.push({ field: "", message: `json: cannot unmarshal ${jsonKind(object)} into Go value of type map[string]interface {}` });
+    out.errors.push({
+      field: "",
+      message: `json: cannot unmarshal ${jsonKind(object)} into Go value of type map[string]interface {}`,
+    });
     return out;
   }
   const { apiVersion, kind } = object;
-  for (const [field, value] of [["apiVersion", apiVersion], ["kind", kind]] as const) {
+  for (const [field, value] of [
+    ["apiVersion", apiVersion],
+    ["kind", kind],
+  ] as const) {
     if (typeof value !== "string" || value === "") {
-      out.errors.push({ field, message: `Object '${field === "kind" ? "Kind" : field}' is missing in '${JSON.stringify(object).slice(0, 200)}'` });
+      out.errors.push({
+        field,
+        message: `Object '${field === "kind" ? "Kind" : field}' is missing in '${JSON.stringify(object).slice(0, 200)}'`,
+      });
     }
   }
   if (typeof apiVersion !== "string" || typeof kind !== "string" || out.errors.length > 0) return out;
@@ -38,7 +47,10 @@ export function validateObject(object: unknown, mode: FieldValidation): ObjectVa
   const name = schemaNameOf({ group: group ?? "", version: version ?? "", kind });
   if (!name) {
     // The words and the scheme's name are the API server's.
-    out.errors.push({ field: "kind", message: `no kind "${kind}" is registered for version "${apiVersion}" in scheme "pkg/api/legacyscheme/scheme.go:30"` });
+    out.errors.push({
+      field: "kind",
+      message: `no kind "${kind}" is registered for version "${apiVersion}" in scheme "pkg/api/legacyscheme/scheme.go:30"`,
+    });
     return out;
   }
   walk(object, { $ref: `${refPrefix}${name}` }, { field: "", goField: "", owner: "" }, mode !== "Ignore", out);
@@ -48,11 +60,18 @@ export function validateObject(object: unknown, mode: FieldValidation): ObjectVa
 /** Where a value is: its path as the API names it (`spec.containers[0].image`), and as Go's decoder does. */
 type Place = { field: string; goField: string; owner: string };
 
-function walk(value: unknown, schema: OpenApiSchema, place: Place, reportUnknown: boolean, out: ObjectValidation): void {
+function walk(
+  value: unknown,
+  schema: OpenApiSchema,
+  place: Place,
+  reportUnknown: boolean,
+  out: ObjectValidation,
+): void {
   // null leaves a field unset, as the API server's decoder does.
   if (value === null) return;
   const { schema: s, name } = resolve(schema);
-  const wrongType = (found = jsonKind(value), type = goType(schema)) => out.errors.push({ field: place.field, message: typeMessage(found, type, place) });
+  const wrongType = (found = jsonKind(value), type = goType(schema)) =>
+    out.errors.push({ field: place.field, message: typeMessage(found, type, place) });
 
   if (s.format === "int-or-string" || s["x-kubernetes-int-or-string"]) {
     // IntOrString decodes anything but a string as an int32.
@@ -61,7 +80,12 @@ function walk(value: unknown, schema: OpenApiSchema, place: Place, reportUnknown
     return;
   }
   if (name === quantity) {
-    const problem = typeof value === "number" ? undefined : typeof value === "string" ? quantityProblem(value.trim()) : quantityProblem("");
+    const problem =
+      typeof value === "number"
+        ? undefined
+        : typeof value === "string"
+          ? quantityProblem(value.trim())
+          : quantityProblem("");
     if (problem) out.errors.push({ field: place.field, message: problem });
     return;
   }
@@ -71,13 +95,17 @@ function walk(value: unknown, schema: OpenApiSchema, place: Place, reportUnknown
       return walkObject(value, s, name, place, reportUnknown, out);
     case "array":
       if (!Array.isArray(value)) return void wrongType();
-      if (s.items) value.forEach((item, i) => walk(item, s.items!, { ...place, field: `${place.field}[${i}]` }, reportUnknown, out));
+      if (s.items)
+        value.forEach((item, i) =>
+          walk(item, s.items!, { ...place, field: `${place.field}[${i}]` }, reportUnknown, out),
+        );
       return;
     case "string":
       if (typeof value !== "string") return void wrongType();
       if (s.format === "byte") {
         const at = base64Problem(value);
-        if (at !== undefined) out.errors.push({ field: place.field, message: `illegal base64 data at input byte ${at}` });
+        if (at !== undefined)
+          out.errors.push({ field: place.field, message: `illegal base64 data at input byte ${at}` });
       }
       return;
     case "integer": {
@@ -95,13 +123,26 @@ function walk(value: unknown, schema: OpenApiSchema, place: Place, reportUnknown
   }
 }
 
-function walkObject(value: Record<string, unknown>, s: OpenApiSchema, name: string | undefined, place: Place, reportUnknown: boolean, out: ObjectValidation): void {
+function walkObject(
+  value: Record<string, unknown>,
+  s: OpenApiSchema,
+  name: string | undefined,
+  place: Place,
+  reportUnknown: boolean,
+  out: ObjectValidation,
+): void {
   const owner = name?.split(".").pop() ?? place.owner;
   const extra = s.additionalProperties;
   for (const [key, v] of Object.entries(value)) {
     const property = s.properties?.[key];
     if (property) {
-      walk(v, property, { field: join(place.field, key), goField: join(place.goField, key), owner }, reportUnknown, out);
+      walk(
+        v,
+        property,
+        { field: join(place.field, key), goField: join(place.goField, key), owner },
+        reportUnknown,
+        out,
+      );
     } else if (typeof extra === "object") {
       walk(v, extra, { ...place, field: `${place.field}[${key}]` }, reportUnknown, out);
     } else if (reportUnknown && s.properties && extra !== true && !s["x-kubernetes-preserve-unknown-fields"]) {
@@ -123,8 +164,14 @@ function resolve(schema: OpenApiSchema): { schema: OpenApiSchema; name: string |
   if (schema.allOf) {
     const parts = schema.allOf.map(resolve);
     const merged = Object.assign({}, ...parts.map((p) => p.schema)) as OpenApiSchema;
-    const properties = Object.assign({}, ...parts.map((p) => p.schema.properties ?? {})) as Record<string, OpenApiSchema>;
-    return { schema: Object.keys(properties).length > 0 ? { ...merged, properties } : merged, name: parts.find((p) => p.name)?.name };
+    const properties = Object.assign({}, ...parts.map((p) => p.schema.properties ?? {})) as Record<
+      string,
+      OpenApiSchema
+    >;
+    return {
+      schema: Object.keys(properties).length > 0 ? { ...merged, properties } : merged,
+      name: parts.find((p) => p.name)?.name,
+    };
   }
   return { schema, name: undefined };
 }
@@ -143,7 +190,9 @@ function goType(schema: OpenApiSchema): string {
     case "array":
       return `[]${s.items ? goType(s.items) : "interface {}"}`;
     case "object":
-      return typeof s.additionalProperties === "object" ? `map[string]${goType(s.additionalProperties)}` : "map[string]interface {}";
+      return typeof s.additionalProperties === "object"
+        ? `map[string]${goType(s.additionalProperties)}`
+        : "map[string]interface {}";
     case "string":
       return s.format === "byte" ? "[]uint8" : "string";
     case "integer":
@@ -166,9 +215,11 @@ function jsonKind(value: unknown): string {
 /** The API server's quantity parser (resource.ParseQuantity), as far as telling good from bad goes. */
 function quantityProblem(text: string): string | undefined {
   const parts = /^[+-]?[0-9]*(?:\.[0-9]*)?([eEinumkKMGTP]*[-+]?[0-9]*)$/.exec(text);
-  if (text === "" || !parts) return "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+  if (text === "" || !parts)
+    return "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
   const suffix = parts[1] ?? "";
-  if (!/^(?:|Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][-+]?[0-9]+)$/.test(suffix)) return "unable to parse quantity's suffix";
+  if (!/^(?:|Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][-+]?[0-9]+)$/.test(suffix))
+    return "unable to parse quantity's suffix";
   return undefined;
 }
 

@@ -12,7 +12,11 @@ import { strategicMergePatch } from "./strategic-merge-patch";
  * (415). Failures are KubeErrors: 400 for a body that is not a patch, 422 for a JSON patch that cannot be
  * applied, 413 for one with too many operations, 415 for other types. The caller checks what the patch changed.
  */
-export function applyPatch(current: Record<string, unknown>, body: string | ReadPatch, contentType = ""): Record<string, unknown> {
+export function applyPatch(
+  current: Record<string, unknown>,
+  body: string | ReadPatch,
+  contentType = "",
+): Record<string, unknown> {
   const patch = typeof body === "string" ? readPatch(body, contentType) : body;
   switch (patch.mediaType) {
     case jsonPatchType:
@@ -23,7 +27,9 @@ export function applyPatch(current: Record<string, unknown>, body: string | Read
       const kind = typeof current.kind === "string" ? current.kind : "";
       const mergeKeys = mergeKeysOf(kind);
       if (!mergeKeys) {
-        throw unsupportedMediaType(`strategic merge patch is not supported for ${kind || "this object"}: use a merge patch or a JSON patch (kubectl patch --type=merge or --type=json)`);
+        throw unsupportedMediaType(
+          `strategic merge patch is not supported for ${kind || "this object"}: use a merge patch or a JSON patch (kubectl patch --type=merge or --type=json)`,
+        );
       }
       return strategicMergePatch(current, patch.value, mergeKeys);
     }

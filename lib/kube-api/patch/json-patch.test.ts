@@ -2,8 +2,13 @@ import { describe, expect, it } from "vitest";
 import { kubeErrorOf } from "../testing/kube-error-of";
 import { jsonPatch, maxJsonPatchOperations } from "./json-patch";
 
-const configMap = () => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "app", labels: { app: "web" } }, data: { a: "1" }, list: ["x", "y", "z"] });
-
+const configMap = () => ({
+  apiVersion: "v1",
+  kind: "ConfigMap",
+  metadata: { name: "app", labels: { app: "web" } },
+  data: { a: "1" },
+  list: ["x", "y", "z"],
+});
 
 describe("jsonPatch (RFC 6902)", () => {
   it("applies add, remove, replace, move, copy and test in order", () => {
@@ -29,7 +34,12 @@ describe("jsonPatch (RFC 6902)", () => {
 
   it("is all or nothing: a failed test is 422 Invalid and changes nothing", () => {
     const current = configMap();
-    const error = kubeErrorOf(() => jsonPatch(current, [{ op: "replace", path: "/data/a", value: "2" }, { op: "test", path: "/data/a", value: "1" }]));
+    const error = kubeErrorOf(() =>
+      jsonPatch(current, [
+        { op: "replace", path: "/data/a", value: "2" },
+        { op: "test", path: "/data/a", value: "1" },
+      ]),
+    );
     expect(error.code).toBe(422);
     expect(error.reason).toBe("Invalid");
     expect(error.message).toBe('JSON patch operation 2 (test /data/a): test failed: the value is "2", not "1"');
@@ -74,7 +84,11 @@ describe("jsonPatch (RFC 6902)", () => {
   it("answers a body that is not a list of operations with 400, and too many operations with 413", () => {
     expect(kubeErrorOf(() => jsonPatch(configMap(), { op: "add", path: "/a", value: 1 })).code).toBe(400);
     expect(kubeErrorOf(() => jsonPatch(configMap(), ["add"])).code).toBe(400);
-    const many = Array.from({ length: maxJsonPatchOperations + 1 }, () => ({ op: "test", path: "/data/a", value: "1" }));
+    const many = Array.from({ length: maxJsonPatchOperations + 1 }, () => ({
+      op: "test",
+      path: "/data/a",
+      value: "1",
+    }));
     const error = kubeErrorOf(() => jsonPatch(configMap(), many));
     expect(error.code).toBe(413);
     expect(error.reason).toBe("RequestEntityTooLarge");

@@ -1,5 +1,5 @@
-import { maxNestingDepth } from "../write/body-limits";
 import { badRequest, invalid, requestEntityTooLarge } from "../kube-status";
+import { maxNestingDepth } from "../write/body-limits";
 import { isJsonObject, jsonEqual, ownValue, setOwnValue, type JsonObject } from "./json-object";
 import { nestingDepth } from "./nesting-depth";
 
@@ -26,14 +26,25 @@ type State = { document: unknown; copiedBytes: number; depth: number; work: numb
  */
 export function jsonPatch(current: JsonObject, operations: unknown): JsonObject {
   if (!Array.isArray(operations) || !operations.every(isJsonObject)) {
-    throw badRequest('a JSON patch must be a list of operations, such as [{"op":"replace","path":"/spec/replicas","value":3}]');
+    throw badRequest(
+      'a JSON patch must be a list of operations, such as [{"op":"replace","path":"/spec/replicas","value":3}]',
+    );
   }
   if (operations.length > maxJsonPatchOperations) {
-    throw requestEntityTooLarge(`The allowed maximum operations in a JSON patch is ${maxJsonPatchOperations}, got ${operations.length}`);
+    throw requestEntityTooLarge(
+      `The allowed maximum operations in a JSON patch is ${maxJsonPatchOperations}, got ${operations.length}`,
+    );
   }
-  const state: State = { document: structuredClone(current), copiedBytes: 0, depth: nestingDepth(current), work: 0, fail: invalid };
+  const state: State = {
+    document: structuredClone(current),
+    copiedBytes: 0,
+    depth: nestingDepth(current),
+    work: 0,
+    fail: invalid,
+  };
   operations.forEach((operation, i) => apply(state, operation, i + 1));
-  if (!isJsonObject(state.document)) throw invalid("the JSON patch replaced the object with something that is not a JSON object");
+  if (!isJsonObject(state.document))
+    throw invalid("the JSON patch replaced the object with something that is not a JSON object");
   return state.document;
 }
 
@@ -41,7 +52,8 @@ function apply(state: State, operation: JsonObject, n: number): void {
   const op = ownValue(operation, "op");
   const path = ownValue(operation, "path");
   const named = typeof path === "string" ? (path.length > 120 ? `${path.slice(0, 120)}…` : path) : "?";
-  const fail: Fail = (detail) => invalid(`JSON patch operation ${n} (${typeof op === "string" ? op.slice(0, 20) : "?"} ${named}): ${detail}`);
+  const fail: Fail = (detail) =>
+    invalid(`JSON patch operation ${n} (${typeof op === "string" ? op.slice(0, 20) : "?"} ${named}): ${detail}`);
   state.fail = fail;
   const pointer = (field: "path" | "from") => parsePointer(ownValue(operation, field), field, fail);
   const value = () => structuredClone(ownValue(operation, "value") ?? null);
@@ -49,7 +61,10 @@ function apply(state: State, operation: JsonObject, n: number): void {
   // before recursive code (validation, rendering, the next patch) meets the result.
   const deepens = (to: string[], depth: number) => {
     state.depth = Math.max(state.depth, to.length + depth);
-    if (state.depth > maxNestingDepth) throw fail(`the patch would nest the object deeper than ${maxNestingDepth} levels, more than any Kubernetes object needs`);
+    if (state.depth > maxNestingDepth)
+      throw fail(
+        `the patch would nest the object deeper than ${maxNestingDepth} levels, more than any Kubernetes object needs`,
+      );
   };
   switch (op) {
     case "add":
@@ -66,7 +81,8 @@ function apply(state: State, operation: JsonObject, n: number): void {
     case "move": {
       const from = pointer("from");
       const to = pointer("path");
-      if (from.length < to.length && from.every((t, i) => t === to[i])) throw fail("a value cannot be moved into one of its own children");
+      if (from.length < to.length && from.every((t, i) => t === to[i]))
+        throw fail("a value cannot be moved into one of its own children");
       // What sits `from.length` levels down nests at most `depth - from.length` levels itself.
       deepens(to, state.depth - from.length);
       const moved = get(state, from);
@@ -77,7 +93,8 @@ function apply(state: State, operation: JsonObject, n: number): void {
     case "copy": {
       const copied = get(state, pointer("from"));
       state.copiedBytes += JSON.stringify(copied).length;
-      if (state.copiedBytes > maxJsonPatchCopyBytes) throw fail(`the copies in this patch add up to more than ${maxJsonPatchCopyBytes} bytes`);
+      if (state.copiedBytes > maxJsonPatchCopyBytes)
+        throw fail(`the copies in this patch add up to more than ${maxJsonPatchCopyBytes} bytes`);
       const to = pointer("path");
       deepens(to, nestingDepth(copied));
       state.document = add(state, to, structuredClone(copied));
@@ -92,7 +109,8 @@ function apply(state: State, operation: JsonObject, n: number): void {
       }
       const actual = get(state, tokens);
       // A test that passes compares no more than its own value holds, so tests need no budget of their own.
-      if (!jsonEqual(actual, expected)) throw fail(`test failed: the value is ${shown(actual)}, not ${shown(expected)}`);
+      if (!jsonEqual(actual, expected))
+        throw fail(`test failed: the value is ${shown(actual)}, not ${shown(expected)}`);
       return;
     }
     default:
@@ -102,9 +120,14 @@ function apply(state: State, operation: JsonObject, n: number): void {
 
 function parsePointer(pointer: unknown, field: string, fail: Fail): string[] {
   if (pointer === "") return [];
-  if (typeof pointer !== "string" || !pointer.startsWith("/")) throw fail(`"${field}" must be a JSON pointer, such as "/spec/replicas"`);
-  const tokens = pointer.slice(1).split("/", maxNestingDepth + 1).map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"));
-  if (tokens.length > maxNestingDepth) throw fail(`"${field}" is more than ${maxNestingDepth} levels deep, deeper than any object here nests`);
+  if (typeof pointer !== "string" || !pointer.startsWith("/"))
+    throw fail(`"${field}" must be a JSON pointer, such as "/spec/replicas"`);
+  const tokens = pointer
+    .slice(1)
+    .split("/", maxNestingDepth + 1)
+    .map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"));
+  if (tokens.length > maxNestingDepth)
+    throw fail(`"${field}" is more than ${maxNestingDepth} levels deep, deeper than any object here nests`);
   if (tokens.includes("__proto__")) throw fail('"__proto__" is not a field of any Kubernetes object');
   return tokens;
 }
@@ -113,7 +136,9 @@ function parsePointer(pointer: unknown, field: string, fail: Fail): string[] {
 function spend(state: State, units: number): void {
   state.work += units;
   if (state.work > maxJsonPatchWork) {
-    throw state.fail(`the operations move more than ${maxJsonPatchWork} list elements in all: split the patch, or send the whole object with PUT`);
+    throw state.fail(
+      `the operations move more than ${maxJsonPatchWork} list elements in all: split the patch, or send the whole object with PUT`,
+    );
   }
 }
 

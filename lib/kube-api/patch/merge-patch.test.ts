@@ -16,8 +16,23 @@ describe("mergePatch (RFC 7386)", () => {
   });
 
   it("replaces lists whole, as kubectl patch --type=merge users must expect", () => {
-    const current = { spec: { template: { spec: { containers: [{ name: "web", image: "a" }, { name: "sidecar", image: "b" }] } } } };
-    const result = mergePatch(current, { spec: { template: { spec: { containers: [{ name: "web", image: "c", env: [{ name: "X", value: null }] }] } } } });
-    expect(result).toEqual({ spec: { template: { spec: { containers: [{ name: "web", image: "c", env: [{ name: "X" }] }] } } } });
+    const current = {
+      spec: {
+        template: {
+          spec: {
+            containers: [
+              { name: "web", image: "a" },
+              { name: "sidecar", image: "b" },
+            ],
+          },
+        },
+      },
+    };
+    const result = mergePatch(current, {
+      spec: { template: { spec: { containers: [{ name: "web", image: "c", env: [{ name: "X", value: null }] }] } } },
+    });
+    expect(result).toEqual({
+      spec: { template: { spec: { containers: [{ name: "web", image: "c", env: [{ name: "X" }] }] } } },
+    });
   });
 });

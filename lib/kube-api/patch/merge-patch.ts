@@ -7,7 +7,8 @@ import { isJsonObject, ownValue, setOwnValue, withoutNulls, type JsonObject } fr
  * replaces. New values lose their `null` members, as the API server's merge (evanphx/json-patch) drops them.
  */
 export function mergePatch(current: JsonObject, patch: unknown): JsonObject {
-  if (!isJsonObject(patch)) throw badRequest('a merge patch must be a JSON object, such as {"metadata":{"labels":{"app":"web"}}}');
+  if (!isJsonObject(patch))
+    throw badRequest('a merge patch must be a JSON object, such as {"metadata":{"labels":{"app":"web"}}}');
   return mergeInto(structuredClone(current), patch);
 }
 
@@ -18,7 +19,11 @@ function mergeInto(target: JsonObject, patch: JsonObject): JsonObject {
       continue;
     }
     const existing = ownValue(target, key);
-    setOwnValue(target, key, isJsonObject(value) ? mergeInto(isJsonObject(existing) ? existing : {}, value) : withoutNulls(value));
+    setOwnValue(
+      target,
+      key,
+      isJsonObject(value) ? mergeInto(isJsonObject(existing) ? existing : {}, value) : withoutNulls(value),
+    );
   }
   return target;
 }

@@ -7,7 +7,8 @@ export function nestingDepth(value: unknown): number {
     if (typeof v !== "object" || v === null) continue;
     const depth = above + 1;
     if (depth > deepest) deepest = depth;
-    for (const item of Array.isArray(v) ? v : Object.values(v)) if (typeof item === "object" && item !== null) stack.push([item, depth]);
+    for (const item of Array.isArray(v) ? v : Object.values(v))
+      if (typeof item === "object" && item !== null) stack.push([item, depth]);
   }
   return deepest;
 }

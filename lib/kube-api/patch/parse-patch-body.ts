@@ -1,7 +1,7 @@
+import { KubeError, badRequest } from "../kube-status";
 import { maxNestingDepth } from "../write/body-limits";
 import { jsonTextProblem } from "../write/json-text-problem";
 import { valueProblem } from "../write/value-problem";
-import { KubeError, badRequest } from "../kube-status";
 
 /**
  * The patch body as JSON: every PATCH type but server-side apply is JSON on the wire (kubectl converts a YAML
@@ -12,7 +12,12 @@ import { KubeError, badRequest } from "../kube-status";
  */
 export function parsePatchBody(body: string): unknown {
   const tooCostly = jsonTextProblem(body);
-  if (tooCostly) throw new KubeError(tooCostly.code, tooCostly.code === 413 ? "RequestEntityTooLarge" : "BadRequest", `error decoding patch: ${tooCostly.message}`);
+  if (tooCostly)
+    throw new KubeError(
+      tooCostly.code,
+      tooCostly.code === 413 ? "RequestEntityTooLarge" : "BadRequest",
+      `error decoding patch: ${tooCostly.message}`,
+    );
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -33,7 +38,8 @@ function refuseProto(value: unknown): void {
     return;
   }
   for (const [k, v] of Object.entries(value)) {
-    if (k === "__proto__") throw badRequest('error decoding patch: "__proto__" is not a field of any Kubernetes object');
+    if (k === "__proto__")
+      throw badRequest('error decoding patch: "__proto__" is not a field of any Kubernetes object');
     refuseProto(v);
   }
 }

@@ -6,7 +6,10 @@ export const mergePatchType = "application/merge-patch+json";
 export const strategicMergePatchType = "application/strategic-merge-patch+json";
 
 /** A PATCH body read: its media type and the JSON it holds, bounded (parse-patch-body.ts). */
-export type ReadPatch = { mediaType: typeof jsonPatchType | typeof mergePatchType | typeof strategicMergePatchType; value: unknown };
+export type ReadPatch = {
+  mediaType: typeof jsonPatchType | typeof mergePatchType | typeof strategicMergePatchType;
+  value: unknown;
+};
 
 /**
  * The PATCH body read by its Content-Type, before the object it applies to is loaded — so that a body that is

@@ -8,11 +8,13 @@ const lookup: MergeKeyLookup = (path) => keys[path];
 const patch = (current: Record<string, unknown>, p: unknown) => strategicMergePatch(current, p, lookup);
 const names = (o: Record<string, unknown>) => (o.items as { name: string }[]).map((i) => i.name);
 
-
 describe("strategicMergePatch", () => {
   it("merges maps, deletes keys set to null and replaces lists without a merge key", () => {
     const current = { a: { b: 1, c: 2 }, tolerations: [{ key: "x" }, { key: "y" }] };
-    expect(patch(current, { a: { c: null, d: 3 }, tolerations: [{ key: "z" }] })).toEqual({ a: { b: 1, d: 3 }, tolerations: [{ key: "z" }] });
+    expect(patch(current, { a: { c: null, d: 3 }, tolerations: [{ key: "z" }] })).toEqual({
+      a: { b: 1, d: 3 },
+      tolerations: [{ key: "z" }],
+    });
   });
 
   it("merges list elements by their merge key, recursively", () => {
@@ -30,35 +32,73 @@ describe("strategicMergePatch", () => {
 
   it("orders by $setElementOrder, keeping elements only the server has where they were", () => {
     const current = { items: [{ name: "1", other: "a" }, { name: "3" }, { name: "4" }, { name: "2" }, { name: "9" }] };
-    const result = patch(current, { "$setElementOrder/items": [{ name: "4" }, { name: "2" }, { name: "3" }, { name: "1" }] });
+    const result = patch(current, {
+      "$setElementOrder/items": [{ name: "4" }, { name: "2" }, { name: "3" }, { name: "1" }],
+    });
     expect(names(result)).toEqual(["4", "2", "3", "1", "9"]);
-    expect(patch({ tags: ["1", "2", "7", "9", "8", "3", "4"] }, { "$setElementOrder/tags": ["2", "1", "4", "3"] }).tags).toEqual(["2", "1", "7", "9", "8", "4", "3"]);
+    expect(
+      patch({ tags: ["1", "2", "7", "9", "8", "3", "4"] }, { "$setElementOrder/tags": ["2", "1", "4", "3"] }).tags,
+    ).toEqual(["2", "1", "7", "9", "8", "4", "3"]);
   });
 
   it("adds elements where $setElementOrder puts them", () => {
-    const current = { items: [{ name: "1", other: "a" }, { name: "2", value: "2" }] };
-    const result = patch(current, { "$setElementOrder/items": [{ name: "3" }, { name: "1" }, { name: "2" }], items: [{ name: "3", value: "3" }] });
-    expect(result.items).toEqual([{ name: "3", value: "3" }, { name: "1", other: "a" }, { name: "2", value: "2" }]);
+    const current = {
+      items: [
+        { name: "1", other: "a" },
+        { name: "2", value: "2" },
+      ],
+    };
+    const result = patch(current, {
+      "$setElementOrder/items": [{ name: "3" }, { name: "1" }, { name: "2" }],
+      items: [{ name: "3", value: "3" }],
+    });
+    expect(result.items).toEqual([
+      { name: "3", value: "3" },
+      { name: "1", other: "a" },
+      { name: "2", value: "2" },
+    ]);
   });
 
   it("honours $patch: replace and delete on lists and maps, and treats merge as the default", () => {
     const current = { items: [{ name: "a" }, { name: "b" }], spec: { x: 1, y: 2 } };
     expect(patch(current, { items: [{ name: "c" }, { $patch: "replace" }] }).items).toEqual([{ name: "c" }]);
-    expect(patch(current, { items: [{ name: "a", $patch: "delete" }, { name: "zz", $patch: "delete" }] }).items).toEqual([{ name: "b" }]);
+    expect(
+      patch(current, {
+        items: [
+          { name: "a", $patch: "delete" },
+          { name: "zz", $patch: "delete" },
+        ],
+      }).items,
+    ).toEqual([{ name: "b" }]);
     expect(patch(current, { spec: { $patch: "replace", z: 3 } }).spec).toEqual({ z: 3 });
     expect(patch(current, { spec: { $patch: "delete" } }).spec).toEqual({});
     expect(patch(current, { spec: { $patch: "merge", z: 3 } }).spec).toEqual({ x: 1, y: 2, z: 3 });
-    expect(names(patch(current, { items: [{ name: "a", $patch: "merge", v: 1 }, { $patch: "merge" }] }))).toEqual(["a", "b"]);
+    expect(names(patch(current, { items: [{ name: "a", $patch: "merge", v: 1 }, { $patch: "merge" }] }))).toEqual([
+      "a",
+      "b",
+    ]);
   });
 
   it("keeps only what $retainKeys lists, and refuses a patch that sets a key it does not list", () => {
     const current = { strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: 1 } } };
-    expect(patch(current, { strategy: { $retainKeys: ["type"], type: "Recreate" } }).strategy).toEqual({ type: "Recreate" });
-    expect(kubeErrorOf(() => patch(current, { strategy: { $retainKeys: ["type"], type: "Recreate", rollingUpdate: {} } })).code).toBe(400);
+    expect(patch(current, { strategy: { $retainKeys: ["type"], type: "Recreate" } }).strategy).toEqual({
+      type: "Recreate",
+    });
+    expect(
+      kubeErrorOf(() => patch(current, { strategy: { $retainKeys: ["type"], type: "Recreate", rollingUpdate: {} } }))
+        .code,
+    ).toBe(400);
   });
 
   it("puts new values without their nulls and directives, as the server stores them", () => {
-    const result = patch({}, { spec: { a: null, b: { c: null, d: 1 }, "$setElementOrder/items": [], $retainKeys: ["b"] }, items: [{ name: "x", $patch: "delete" }, { name: "y" }], gone: { $patch: "replace", x: 1 } });
+    const result = patch(
+      {},
+      {
+        spec: { a: null, b: { c: null, d: 1 }, "$setElementOrder/items": [], $retainKeys: ["b"] },
+        items: [{ name: "x", $patch: "delete" }, { name: "y" }],
+        gone: { $patch: "replace", x: 1 },
+      },
+    );
     expect(result).toEqual({ spec: { b: { d: 1 } }, items: [{ name: "y" }] });
   });
 
@@ -100,7 +140,16 @@ describe("strategicMergePatch", () => {
   it("stays linear on long lists", () => {
     const items = Array.from({ length: 50_000 }, (_, i) => ({ name: `n${i}`, v: i }));
     const started = performance.now();
-    const result = patch({ items }, { "$setElementOrder/items": items.map(({ name }) => ({ name })).reverse(), items: items.slice(0, 25_000).map(({ name }) => ({ name, w: 1 })).reverse() });
+    const result = patch(
+      { items },
+      {
+        "$setElementOrder/items": items.map(({ name }) => ({ name })).reverse(),
+        items: items
+          .slice(0, 25_000)
+          .map(({ name }) => ({ name, w: 1 }))
+          .reverse(),
+      },
+    );
     expect(names(result)[0]).toBe("n49999");
     expect(performance.now() - started).toBeLessThan(5_000);
   });

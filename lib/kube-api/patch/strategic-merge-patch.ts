@@ -22,20 +22,25 @@ const deleteFromPrimitiveListPrefix = "$deleteFromPrimitiveList";
  * `$setElementOrder` first, then the patch's order, with elements only the server has kept where they were.
  */
 export function strategicMergePatch(current: JsonObject, patch: unknown, mergeKeyOf: MergeKeyLookup): JsonObject {
-  if (!isJsonObject(patch)) throw badRequest('a strategic merge patch must be a JSON object, such as {"spec":{"replicas":3}}');
+  if (!isJsonObject(patch))
+    throw badRequest('a strategic merge patch must be a JSON object, such as {"spec":{"replicas":3}}');
   return mergeMap(structuredClone(current), patch, "", mergeKeyOf);
 }
 
 const badPatch = (detail: string) => badRequest(`invalid strategic merge patch: ${detail}`);
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 const isDirectiveKey = (key: string) =>
-  key === patchDirective || key === retainKeysDirective || key.startsWith(setElementOrderPrefix) || key.startsWith(deleteFromPrimitiveListPrefix);
+  key === patchDirective ||
+  key === retainKeysDirective ||
+  key.startsWith(setElementOrderPrefix) ||
+  key.startsWith(deleteFromPrimitiveListPrefix);
 
 /** The list field a `$setElementOrder/<field>` or `$deleteFromPrimitiveList/<field>` key names. */
 function directiveField(key: string, prefix: string): string | undefined {
   if (!key.startsWith(prefix)) return undefined;
   const field = key.slice(prefix.length + 1);
-  if (key[prefix.length] !== "/" || field === "") throw badPatch(`${JSON.stringify(key)} must name a list: ${prefix}/<field>`);
+  if (key[prefix.length] !== "/" || field === "")
+    throw badPatch(`${JSON.stringify(key)} must name a list: ${prefix}/<field>`);
   return field;
 }
 
@@ -44,7 +49,8 @@ function mergeMap(original: JsonObject, patch: JsonObject, path: string, mergeKe
   if (directive === "replace") return newContent(withoutKey(patch, patchDirective)) as JsonObject;
   if (directive === "delete") return {};
   // The server rejects "merge" here (its docs keep it for struct tags); it asks for what a map does anyway.
-  if (directive !== undefined && directive !== "merge") throw badPatch(`unknown patch type ${JSON.stringify(directive)} in ${path || "the object"}`);
+  if (directive !== undefined && directive !== "merge")
+    throw badPatch(`unknown patch type ${JSON.stringify(directive)} in ${path || "the object"}`);
 
   if (Object.hasOwn(patch, retainKeysDirective)) retainKeys(original, patch, path);
 
@@ -63,7 +69,12 @@ function mergeMap(original: JsonObject, patch: JsonObject, path: string, mergeKe
     if (!Array.isArray(toDelete)) throw badPatch(`${key} must be a list`);
     const list = ownValue(original, field);
     const deleted = new Set(toDelete);
-    if (Array.isArray(list)) setOwnValue(original, field, list.filter((v) => !deleted.has(v)));
+    if (Array.isArray(list))
+      setOwnValue(
+        original,
+        field,
+        list.filter((v) => !deleted.has(v)),
+      );
   }
   return original;
 }
@@ -118,7 +129,8 @@ function retainKeys(original: JsonObject, patch: JsonObject, path: string): void
   if (!Array.isArray(keep)) throw badPatch(`$retainKeys in ${path || "the object"} must be a list of field names`);
   const kept = new Set(keep);
   for (const [k, v] of Object.entries(patch)) {
-    if (v !== null && !isDirectiveKey(k) && !kept.has(k)) throw badPatch(`${join(path, k)} is set but the $retainKeys list of ${path || "the object"} does not keep it`);
+    if (v !== null && !isDirectiveKey(k) && !kept.has(k))
+      throw badPatch(`${join(path, k)} is set but the $retainKeys list of ${path || "the object"} does not keep it`);
   }
   for (const k of Object.keys(original)) if (!kept.has(k)) delete original[k];
 }
@@ -133,14 +145,23 @@ function requireKey(element: unknown, mergeKey: string, path: string): string | 
   if (!isJsonObject(element)) throw badPatch(`the elements of ${path} must be objects`);
   const value = ownValue(element, mergeKey);
   if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
-    throw badPatch(`an element of ${path} does not contain its merge key ${mergeKey}: ${JSON.stringify(element).slice(0, 200)}`);
+    throw badPatch(
+      `an element of ${path} does not contain its merge key ${mergeKey}: ${JSON.stringify(element).slice(0, 200)}`,
+    );
   }
   return value;
 }
 
-function mergeList(original: unknown[], patch: unknown[], mergeKey: string, path: string, mergeKeyOf: MergeKeyLookup): unknown[] {
+function mergeList(
+  original: unknown[],
+  patch: unknown[],
+  mergeKey: string,
+  path: string,
+  mergeKeyOf: MergeKeyLookup,
+): unknown[] {
   if (mergeKey === "") {
-    if ([...original, ...patch].some((v) => typeof v === "object" && v !== null)) throw badPatch(`${path} is a list of scalars`);
+    if ([...original, ...patch].some((v) => typeof v === "object" && v !== null))
+      throw badPatch(`${path} is a list of scalars`);
     return orderLike([...new Set([...original, ...patch])], patch, original, "");
   }
   const items: JsonObject[] = [];
@@ -189,7 +210,14 @@ function positionsOf(list: unknown[], mergeKey: string): Map<unknown, number> {
  * Merges the list `field` and its `$setElementOrder/field` together, as kubectl's 3-way patches expect; false
  * when the field does not merge (its list is then replaced like any other).
  */
-function mergeOrderedList(original: JsonObject, patch: JsonObject, field: string, order: unknown, path: string, mergeKeyOf: MergeKeyLookup): boolean {
+function mergeOrderedList(
+  original: JsonObject,
+  patch: JsonObject,
+  field: string,
+  order: unknown,
+  path: string,
+  mergeKeyOf: MergeKeyLookup,
+): boolean {
   const fieldPath = join(path, field);
   if (!Array.isArray(order)) throw badPatch(`$setElementOrder/${field} must be a list`);
   const mergeKey = mergeKeyOf(fieldPath);
@@ -197,10 +225,14 @@ function mergeOrderedList(original: JsonObject, patch: JsonObject, field: string
   const existing = ownValue(original, field);
   const list = Array.isArray(existing) ? existing : undefined;
   const patched = ownValue(patch, field);
-  if (patched !== undefined && !Array.isArray(patched)) throw badPatch(`${fieldPath} must be a list, as its $setElementOrder is`);
+  if (patched !== undefined && !Array.isArray(patched))
+    throw badPatch(`${fieldPath} must be a list, as its $setElementOrder is`);
   if (patched) checkOrder(patched, order, mergeKey, fieldPath);
 
-  const merged = list && patched ? mergeList(list, patched, mergeKey, fieldPath, mergeKeyOf) : (list ?? (patched ? (newContent(patched) as unknown[]) : undefined));
+  const merged =
+    list && patched
+      ? mergeList(list, patched, mergeKey, fieldPath, mergeKeyOf)
+      : (list ?? (patched ? (newContent(patched) as unknown[]) : undefined));
   if (merged) setOwnValue(original, field, orderLike(merged, order, list ?? [], mergeKey));
   return true;
 }
@@ -213,7 +245,8 @@ function checkOrder(patched: unknown[], order: unknown[], mergeKey: string, path
     const value = keyValue(element, mergeKey);
     if (value === undefined) continue;
     while (at < order.length && keyValue(order[at], mergeKey) !== value) at++;
-    if (at === order.length) throw badPatch(`the order of ${path} in the patch doesn't match its $setElementOrder list`);
+    if (at === order.length)
+      throw badPatch(`the order of ${path} in the patch doesn't match its $setElementOrder list`);
     at++;
   }
 }
@@ -227,7 +260,8 @@ function orderLike(merged: unknown[], patchOrder: unknown[], serverOrder: unknow
   const inPatch = positionsOf(patchOrder, mergeKey);
   const onServer = positionsOf(serverOrder, mergeKey);
   const at = (positions: Map<unknown, number>, element: unknown) => positions.get(keyValue(element, mergeKey));
-  const by = (positions: Map<unknown, number>) => (a: unknown, b: unknown) => (at(positions, a) ?? unlisted) - (at(positions, b) ?? unlisted);
+  const by = (positions: Map<unknown, number>) => (a: unknown, b: unknown) =>
+    (at(positions, a) ?? unlisted) - (at(positions, b) ?? unlisted);
   const fromPatch = merged.filter((e) => at(inPatch, e) !== undefined).sort(by(inPatch));
   const serverOnly = merged.filter((e) => at(inPatch, e) === undefined).sort(by(onServer));
 
@@ -237,7 +271,9 @@ function orderLike(merged: unknown[], patchOrder: unknown[], serverOrder: unknow
   while (s < serverOnly.length || p < fromPatch.length) {
     const serverAt = at(onServer, serverOnly[s]);
     const patchAt = at(onServer, fromPatch[p]);
-    const takeServer = p >= fromPatch.length || (s < serverOnly.length && serverAt !== undefined && patchAt !== undefined && serverAt < patchAt);
+    const takeServer =
+      p >= fromPatch.length ||
+      (s < serverOnly.length && serverAt !== undefined && patchAt !== undefined && serverAt < patchAt);
     out.push(takeServer ? serverOnly[s++] : fromPatch[p++]);
   }
   return out;

@@ -21,8 +21,14 @@ const kubectlBodies: [name: string, command: string][] = [
   ["service", "create service clusterip web --tcp=80:8080"],
   ["ingress", "create ingress simple --rule=foo.com/bar=svc1:8080,tls=my-cert"],
   ["deployment-zero-replicas", "create deployment api --image=nginx:1.27 --replicas=0 --port=8080 -- sleep 3600"],
-  ["configmap-binary", "create configmap files --from-file=bin=<7 bytes with 0x00 and 0xff> --from-literal=empty= --from-literal=b=two"],
-  ["secret-docker-registry", "create secret docker-registry regcred --docker-server=registry.example --docker-username=u --docker-password=p"],
+  [
+    "configmap-binary",
+    "create configmap files --from-file=bin=<7 bytes with 0x00 and 0xff> --from-literal=empty= --from-literal=b=two",
+  ],
+  [
+    "secret-docker-registry",
+    "create secret docker-registry regcred --docker-server=registry.example --docker-username=u --docker-password=p",
+  ],
   ["service-nodeport", "create service nodeport np --tcp=80:http --node-port=30080"],
   ["service-externalname", "create service externalname ext --external-name=example.com"],
   ["service-headless", "create service clusterip headless --clusterip=None"],
@@ -33,12 +39,15 @@ const kubectlBodies: [name: string, command: string][] = [
 ];
 
 describe("decodeKubeProtobuf: what kubectl 1.32 sends", () => {
-  it.each(kubectlBodies)("kubectl-%s (kubectl %s) decodes to the JSON kubectl prints for it, in the same order", (name) => {
-    const decoded = decodeKubeProtobuf(pb(`kubectl-${name}`));
-    const expected = json(`kubectl-${name}`);
-    expect(decoded).toStrictEqual(expected);
-    expect(JSON.stringify(decoded)).toBe(JSON.stringify(expected));
-  });
+  it.each(kubectlBodies)(
+    "kubectl-%s (kubectl %s) decodes to the JSON kubectl prints for it, in the same order",
+    (name) => {
+      const decoded = decodeKubeProtobuf(pb(`kubectl-${name}`));
+      const expected = json(`kubectl-${name}`);
+      expect(decoded).toStrictEqual(expected);
+      expect(JSON.stringify(decoded)).toBe(JSON.stringify(expected));
+    },
+  );
 });
 
 /**
@@ -57,19 +66,39 @@ describe("decodeKubeProtobuf: Go's JSON forms", () => {
         creationTimestamp: "2026-01-01T00:00:00Z",
         deletionGracePeriodSeconds: 0,
         labels: { app: "rich" },
-        annotations: Object.defineProperty({ note: "" }, "__proto__", { value: "kept as a key", enumerable: true, writable: true, configurable: true }),
+        annotations: Object.defineProperty({ note: "" }, "__proto__", {
+          value: "kept as a key",
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        }),
         ownerReferences: [{ apiVersion: "v1", kind: "ConfigMap", name: "owner", uid: "u-1", controller: false }],
         // Time is to the second in JSON: the 5 ns go.
-        managedFields: [{ manager: "kubectl", operation: "Update", apiVersion: "apps/v1", time: "2026-01-01T00:00:01Z", fieldsType: "FieldsV1", fieldsV1: { "f:metadata": { "f:labels": {} } } }],
+        managedFields: [
+          {
+            manager: "kubectl",
+            operation: "Update",
+            apiVersion: "apps/v1",
+            time: "2026-01-01T00:00:01Z",
+            fieldsType: "FieldsV1",
+            fieldsV1: { "f:metadata": { "f:labels": {} } },
+          },
+        ],
       },
       spec: {
         replicas: 0,
-        selector: { matchLabels: { app: "rich" }, matchExpressions: [{ key: "tier", operator: "In", values: ["a", ""] }] },
+        selector: {
+          matchLabels: { app: "rich" },
+          matchExpressions: [{ key: "tier", operator: "In", values: ["a", ""] }],
+        },
         template: {
           metadata: { creationTimestamp: null, labels: { app: "rich" } },
           spec: {
             volumes: [
-              { name: "cfg", configMap: { name: "cm", items: [{ key: "a", path: "a.txt", mode: 0 }], defaultMode: 420 } },
+              {
+                name: "cfg",
+                configMap: { name: "cm", items: [{ key: "a", path: "a.txt", mode: 0 }], defaultMode: 420 },
+              },
               { name: "scratch", emptyDir: { sizeLimit: "1Gi" } },
             ],
             containers: [
@@ -79,10 +108,19 @@ describe("decodeKubeProtobuf: Go's JSON forms", () => {
                 command: ["/app"],
                 args: ["--flag", ""],
                 ports: [{ name: "http", containerPort: 8080, protocol: "TCP" }],
-                env: [{ name: "A" }, { name: "B", valueFrom: { configMapKeyRef: { name: "cm", key: "k", optional: false } } }],
+                env: [
+                  { name: "A" },
+                  { name: "B", valueFrom: { configMapKeyRef: { name: "cm", key: "k", optional: false } } },
+                ],
                 resources: { limits: { cpu: "500m", memory: "128Mi" }, requests: { cpu: "250m" } },
                 volumeMounts: [{ name: "cfg", readOnly: true, mountPath: "/etc/cfg" }],
-                livenessProbe: { httpGet: { path: "/healthz", port: "http", scheme: "HTTP" }, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 },
+                livenessProbe: {
+                  httpGet: { path: "/healthz", port: "http", scheme: "HTTP" },
+                  timeoutSeconds: 1,
+                  periodSeconds: 10,
+                  successThreshold: 1,
+                  failureThreshold: 3,
+                },
                 readinessProbe: { tcpSocket: { port: 8080 }, initialDelaySeconds: 5 },
                 imagePullPolicy: "IfNotPresent",
                 securityContext: { capabilities: { drop: ["ALL"] }, allowPrivilegeEscalation: false },
@@ -99,12 +137,17 @@ describe("decodeKubeProtobuf: Go's JSON forms", () => {
         revisionHistoryLimit: 0,
         progressDeadlineSeconds: 600,
       },
-      status: { conditions: [{ type: "Available", status: "True", lastUpdateTime: null, lastTransitionTime: "2026-01-01T00:00:00Z" }] },
+      status: {
+        conditions: [
+          { type: "Available", status: "True", lastUpdateTime: null, lastTransitionTime: "2026-01-01T00:00:00Z" },
+        ],
+      },
     });
   });
 
   it("a map key __proto__ is an own key, not the object's prototype", () => {
-    const annotations = (decodeKubeProtobuf(pb("synthetic-deployment")).metadata as { annotations: object }).annotations;
+    const annotations = (decodeKubeProtobuf(pb("synthetic-deployment")).metadata as { annotations: object })
+      .annotations;
     expect(Object.getPrototypeOf(annotations)).toBe(Object.prototype);
     expect(Object.keys(annotations)).toEqual(["__proto__", "note"]);
   });
@@ -152,7 +195,11 @@ describe("decodeKubeProtobuf: Go's JSON forms", () => {
 
   it("skips a field number it does not know, as the API server's decoder does (a newer client's field)", () => {
     const namespace = Buffer.concat([field(1, field(1, "extra")), field(100, "from a newer kubectl")]);
-    expect(decodeKubeProtobuf(envelope("v1", "Namespace", namespace))).toStrictEqual({ kind: "Namespace", apiVersion: "v1", metadata: { name: "extra" } });
+    expect(decodeKubeProtobuf(envelope("v1", "Namespace", namespace))).toStrictEqual({
+      kind: "Namespace",
+      apiVersion: "v1",
+      metadata: { name: "extra" },
+    });
   });
 });
 
@@ -170,7 +217,9 @@ describe("decodeKubeProtobuf: bodies it refuses with 400", () => {
   };
 
   it("a body without the k8s\\0 magic (JSON sent under the protobuf type), or none", () => {
-    expect(refused(Buffer.from('{"kind":"Namespace"}'))).toMatch(/not Kubernetes protobuf: it does not start with "k8s\\x00"/);
+    expect(refused(Buffer.from('{"kind":"Namespace"}'))).toMatch(
+      /not Kubernetes protobuf: it does not start with "k8s\\x00"/,
+    );
     expect(refused(new Uint8Array(0))).toMatch(/not Kubernetes protobuf/);
   });
 
@@ -187,13 +236,21 @@ describe("decodeKubeProtobuf: bodies it refuses with 400", () => {
   });
 
   it("a kind it does not decode, named, with the advice to send JSON", () => {
-    expect(refused(envelope("apps/v1", "StatefulSet", field(1, field(1, "db"))))).toBe("a StatefulSet (apps/v1) cannot be decoded from protobuf here: send it as application/json");
-    expect(refused(envelope("apps/v1", "Namespace", new Uint8Array(0)))).toBe("a Namespace (apps/v1) cannot be decoded from protobuf here: send it as application/json");
-    expect(refused(envelope("", "", new Uint8Array(0)))).toBe("an object without a kind cannot be decoded from protobuf here: send it as application/json");
+    expect(refused(envelope("apps/v1", "StatefulSet", field(1, field(1, "db"))))).toBe(
+      "a StatefulSet (apps/v1) cannot be decoded from protobuf here: send it as application/json",
+    );
+    expect(refused(envelope("apps/v1", "Namespace", new Uint8Array(0)))).toBe(
+      "a Namespace (apps/v1) cannot be decoded from protobuf here: send it as application/json",
+    );
+    expect(refused(envelope("", "", new Uint8Array(0)))).toBe(
+      "an object without a kind cannot be decoded from protobuf here: send it as application/json",
+    );
   });
 
   it("a content encoding (the envelope allows gzip; client-go never sends one)", () => {
-    expect(refused(envelope("v1", "Namespace", new Uint8Array(0), "gzip"))).toMatch(/content encoding "gzip" is not supported/);
+    expect(refused(envelope("v1", "Namespace", new Uint8Array(0), "gzip"))).toMatch(
+      /content encoding "gzip" is not supported/,
+    );
   });
 });
 

@@ -60,7 +60,12 @@ function schema(): Schema {
       // descriptor as proto3 unless told, and proto3 drops the zero values a pointer field may carry).
       edition: "proto2",
       fields: Object.fromEntries(
-        parsed.map((f) => [f.name, f.map ? { id: f.id, type: f.type, keyType: "string" } : { id: f.id, type: f.type, ...(f.repeated ? { rule: "repeated" } : {}) }]),
+        parsed.map((f) => [
+          f.name,
+          f.map
+            ? { id: f.id, type: f.type, keyType: "string" }
+            : { id: f.id, type: f.type, ...(f.repeated ? { rule: "repeated" } : {}) },
+        ]),
       ),
     };
   }
@@ -79,7 +84,9 @@ let valuesLeft = maxProtobufValues;
 
 function spendValue(): void {
   if (--valuesLeft < 0) {
-    throw requestEntityTooLarge(`the protobuf body holds more than ${maxProtobufValues} values (messages, strings and bytes); this API reads at most ${maxProtobufValues} in one body`);
+    throw requestEntityTooLarge(
+      `the protobuf body holds more than ${maxProtobufValues} values (messages, strings and bytes); this API reads at most ${maxProtobufValues} in one body`,
+    );
   }
 }
 
@@ -103,7 +110,15 @@ function parseField(message: string, name: string, spec: string): FieldSpec {
   const match = /^(\d+) (map<string,)?(\w+)(>)?(\[\])?(?: (pointer|always|inline))?$/.exec(spec);
   if (!match) throw new Error(`kube-proto-schema: ${message}.${name}: cannot read "${spec}"`);
   const [, id, map, type, , repeated, flag] = match;
-  return { name, id: Number(id), type: type!, repeated: repeated !== undefined, map: map !== undefined, keepZero: flag === "pointer" || flag === "always", inline: flag === "inline" };
+  return {
+    name,
+    id: Number(id),
+    type: type!,
+    repeated: repeated !== undefined,
+    map: map !== undefined,
+    keepZero: flag === "pointer" || flag === "always",
+    inline: flag === "inline",
+  };
 }
 
 /**
@@ -119,16 +134,25 @@ export function decodeKubeProtobuf(body: Uint8Array): Record<string, unknown> {
   }
   const { root, fields } = schema();
   valuesLeft = maxProtobufValues;
-  const envelope = decodeMessage(root, "Unknown", body.subarray(magic.length), "the protobuf envelope (runtime.Unknown)");
+  const envelope = decodeMessage(
+    root,
+    "Unknown",
+    body.subarray(magic.length),
+    "the protobuf envelope (runtime.Unknown)",
+  );
   const typeMeta = (envelope.typeMeta ?? {}) as { apiVersion?: string; kind?: string };
   const apiVersion = typeMeta.apiVersion ?? "";
   const kind = typeMeta.kind ?? "";
   if (typeof envelope.contentEncoding === "string" && envelope.contentEncoding !== "") {
-    throw badRequest(`the protobuf body's content encoding "${envelope.contentEncoding.slice(0, 40)}" is not supported: send it unencoded, or as application/json`);
+    throw badRequest(
+      `the protobuf body's content encoding "${envelope.contentEncoding.slice(0, 40)}" is not supported: send it unencoded, or as application/json`,
+    );
   }
   const message = messageFor(apiVersion, kind);
   if (!message) {
-    const named = kind ? `a ${kind.slice(0, 60)}${apiVersion ? ` (${apiVersion.slice(0, 60)})` : ""}` : "an object without a kind";
+    const named = kind
+      ? `a ${kind.slice(0, 60)}${apiVersion ? ` (${apiVersion.slice(0, 60)})` : ""}`
+      : "an object without a kind";
     throw badRequest(`${named} cannot be decoded from protobuf here: send it as application/json`);
   }
   const raw = envelope.raw instanceof Uint8Array ? envelope.raw : new Uint8Array(0);
@@ -153,11 +177,15 @@ function decodeMessage(root: protobuf.Root, message: string, bytes: Uint8Array, 
   } catch (e) {
     if (e instanceof KubeError) throw e;
     if (e instanceof TypeError && (e as { code?: string }).code === "ERR_ENCODING_INVALID_ENCODED_DATA") {
-      throw badRequest(`${what} could not be decoded: a string in it is not valid UTF-8. Send strings encoded as UTF-8.`);
+      throw badRequest(
+        `${what} could not be decoded: a string in it is not valid UTF-8. Send strings encoded as UTF-8.`,
+      );
     }
     // protobufjs throws RangeError "index out of range" for a truncated message or a length past the end, Error
     // "invalid wire type" for garbage, and "max depth exceeded" past 100 nested messages or groups.
-    throw badRequest(`${what} could not be decoded: ${e instanceof Error ? e.message.slice(0, 120) : "unreadable"} (is the body truncated?)`);
+    throw badRequest(
+      `${what} could not be decoded: ${e instanceof Error ? e.message.slice(0, 120) : "unreadable"} (is the body truncated?)`,
+    );
   }
 }
 
@@ -204,7 +232,9 @@ function valueJson(fields: Map<string, FieldSpec[]>, type: string, value: unknow
     case "int64":
       return int64(value);
     case "bytes":
-      return value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64") : "";
+      return value instanceof Uint8Array
+        ? Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64")
+        : "";
     default:
       return value;
   }
@@ -220,7 +250,8 @@ function int64(value: unknown): number {
       : typeof value === "object" && value !== null && "low" in value && "high" in value
         ? (value as { high: number }).high * 2 ** 32 + ((value as { low: number }).low >>> 0)
         : 0;
-  if (!Number.isSafeInteger(n)) throw badRequest(`the protobuf body has an int64 this API cannot hold exactly (${n}): send application/json`);
+  if (!Number.isSafeInteger(n))
+    throw badRequest(`the protobuf body has an int64 this API cannot hold exactly (${n}): send application/json`);
   return n;
 }
 

@@ -16,9 +16,15 @@ afterAll(() => cluster.db.cleanup());
 
 /** A POST as kubectl create sends it: its query, its Accept (protobuf first), the body's type. */
 const post = (collection: string, body: BodyInit, contentType: string, dryRun = false) =>
-  cluster.call("POST", `${collection}?${dryRun ? "dryRun=All&" : ""}fieldManager=kubectl-create&fieldValidation=Strict`, body, contentType, {
-    accept: "application/vnd.kubernetes.protobuf,application/json",
-  });
+  cluster.call(
+    "POST",
+    `${collection}?${dryRun ? "dryRun=All&" : ""}fieldManager=kubectl-create&fieldValidation=Strict`,
+    body,
+    contentType,
+    {
+      accept: "application/vnd.kubernetes.protobuf,application/json",
+    },
+  );
 
 const fixture = (file: string) => fs.readFileSync(path.join(__dirname, "fixtures", file));
 
@@ -33,7 +39,8 @@ const creates: [name: string, collection: string][] = [
 ];
 
 /** What differs between two creates of one object: the identity and time the server gives it (its status's times too). */
-function withoutServerFields(object: any): unknown { // eslint-disable-line @typescript-eslint/no-explicit-any -- any object
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any Kubernetes object a test created
+function withoutServerFields(object: any): unknown {
   const { uid: _uid, resourceVersion: _rv, creationTimestamp: _ct, ...metadata } = object.metadata;
   const { status: _status, ...rest } = object;
   return { ...rest, metadata };
@@ -41,7 +48,12 @@ function withoutServerFields(object: any): unknown { // eslint-disable-line @typ
 
 describe("kubectl create's protobuf bodies on the cluster API", () => {
   it.each(creates)("--dry-run=server %s: the same answer as for its JSON", async (name, collection) => {
-    const fromProtobuf = await post(collection, fixture(`kubectl-${name}.pb`), "application/vnd.kubernetes.protobuf", true);
+    const fromProtobuf = await post(
+      collection,
+      fixture(`kubectl-${name}.pb`),
+      "application/vnd.kubernetes.protobuf",
+      true,
+    );
     const fromJson = await post(collection, fixture(`kubectl-${name}.json`).toString("utf8"), "application/json", true);
     expect(fromJson.status).toBe(201);
     expect(fromProtobuf.status).toBe(201);
@@ -53,16 +65,25 @@ describe("kubectl create's protobuf bodies on the cluster API", () => {
     expect(created.status).toBe(201);
     expect(created.contentType).toMatch(/^application\/json/);
     const sent = JSON.parse(fixture(`kubectl-${name}.json`).toString("utf8"));
-    expect(created.body).toMatchObject({ kind: sent.kind, apiVersion: sent.apiVersion, metadata: { name: sent.metadata.name } });
+    expect(created.body).toMatchObject({
+      kind: sent.kind,
+      apiVersion: sent.apiVersion,
+      metadata: { name: sent.metadata.name },
+    });
   });
 
   it("refuses a protobuf body that is not one with 400, another media type with 415", async () => {
-    const notProtobuf = await post("/api/v1/namespaces/default/configmaps", '{"metadata":{"name":"x"}}', "application/vnd.kubernetes.protobuf");
+    const notProtobuf = await post(
+      "/api/v1/namespaces/default/configmaps",
+      '{"metadata":{"name":"x"}}',
+      "application/vnd.kubernetes.protobuf",
+    );
     expect(notProtobuf.body).toMatchObject({ kind: "Status", code: 400, reason: "BadRequest" });
     const statefulSet = Buffer.concat([Buffer.from("k8s\0\x0a\x16\x0a\x07apps/v1\x12\x0bStatefulSet", "latin1")]);
-    expect((await post("/api/v1/namespaces/default/configmaps", statefulSet, "application/vnd.kubernetes.protobuf")).body.message).toBe(
-      "a StatefulSet (apps/v1) cannot be decoded from protobuf here: send it as application/json",
-    );
+    expect(
+      (await post("/api/v1/namespaces/default/configmaps", statefulSet, "application/vnd.kubernetes.protobuf")).body
+        .message,
+    ).toBe("a StatefulSet (apps/v1) cannot be decoded from protobuf here: send it as application/json");
     expect((await post("/api/v1/namespaces/default/configmaps", "\x00", "application/cbor")).status).toBe(415);
   });
 });

@@ -21,11 +21,18 @@ describe("the write path's body reading, protobuf included", () => {
   it("reads a binary body byte for byte (as text it is refused: it is not UTF-8)", async () => {
     const request = new Request("http://x/", { method: "POST", body: deploymentBody });
     expect([...(await readBodyBytes(request))]).toEqual([...deploymentBody]);
-    await expect(readBody(new Request("http://x/", { method: "POST", body: deploymentBody }))).rejects.toMatchObject({ code: 400, message: expect.stringMatching(/not valid UTF-8/) });
+    await expect(readBody(new Request("http://x/", { method: "POST", body: deploymentBody }))).rejects.toMatchObject({
+      code: 400,
+      message: expect.stringMatching(/not valid UTF-8/),
+    });
   });
 
   it("keeps the 3 MiB limit: 413 by the declared length, and by the bytes streamed", async () => {
-    const declared = new Request("http://x/", { method: "POST", headers: { "content-length": String(bodyLimit + 1) }, body: "x" });
+    const declared = new Request("http://x/", {
+      method: "POST",
+      headers: { "content-length": String(bodyLimit + 1) },
+      body: "x",
+    });
     await expect(readBodyBytes(declared)).rejects.toMatchObject({ code: 413, reason: "RequestEntityTooLarge" });
     const streamed = new Request("http://x/", { method: "POST", body: new Uint8Array(bodyLimit + 1) });
     await expect(readBodyBytes(streamed)).rejects.toMatchObject({ code: 413, reason: "RequestEntityTooLarge" });
@@ -45,11 +52,15 @@ describe("the write path's body reading, protobuf included", () => {
   });
 
   it("answers 400 for a protobuf body that is not one, 415 for other media types", () => {
-    expect(failure(() => parseObject(Buffer.from("{}"), protobufType))).toMatchObject({ code: 400, reason: "BadRequest" });
+    expect(failure(() => parseObject(Buffer.from("{}"), protobufType))).toMatchObject({
+      code: 400,
+      reason: "BadRequest",
+    });
     expect(failure(() => parseObject(deploymentBody, "application/cbor"))).toEqual({
       code: 415,
       reason: "UnsupportedMediaType",
-      message: 'the body\'s media type "application/cbor" is not supported: send application/json, application/yaml or application/vnd.kubernetes.protobuf',
+      message:
+        'the body\'s media type "application/cbor" is not supported: send application/json, application/yaml or application/vnd.kubernetes.protobuf',
     });
   });
 });

@@ -11,10 +11,21 @@ export const varint = (n: number): number[] => {
   return [...out, n];
 };
 
-export const pbField = (id: number, bytes: Uint8Array | number[]) => [...varint((id << 3) | 2), ...varint(bytes.length), ...bytes];
+export const pbField = (id: number, bytes: Uint8Array | number[]) => [
+  ...varint((id << 3) | 2),
+  ...varint(bytes.length),
+  ...bytes,
+];
 
 export const pbText = (s: string) => [...Buffer.from(s, "utf8")];
 
 /** A Kubernetes protobuf body whose envelope names `apiVersion` and `kind` and carries `raw`. */
 export const pbEnvelope = (apiVersion: string, kind: string, raw: number[]) =>
-  new Uint8Array([0x6b, 0x38, 0x73, 0x00, ...pbField(1, [...pbField(1, pbText(apiVersion)), ...pbField(2, pbText(kind))]), ...pbField(2, raw)]);
+  new Uint8Array([
+    0x6b,
+    0x38,
+    0x73,
+    0x00,
+    ...pbField(1, [...pbField(1, pbText(apiVersion)), ...pbField(2, pbText(kind))]),
+    ...pbField(2, raw),
+  ]);

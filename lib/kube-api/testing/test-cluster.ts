@@ -17,27 +17,68 @@ export async function testCluster(name: string) {
   const userId = await insertTestUser(db.pool);
   const clock = virtualClock();
   const base = defaultInstallSettings(name, "eu-central");
-  const { environmentId } = await insertTestEnvironment(db.pool, { userId, name, settings: { addons: { ...base.addons, remoteApi: true } }, now: clock.now() });
-  await createRunner({ pool: db.pool, clock, handlers: stepHandlers, encryptionKey: key, concurrency: 16 }).runUntilIdle();
+  const { environmentId } = await insertTestEnvironment(db.pool, {
+    userId,
+    name,
+    settings: { addons: { ...base.addons, remoteApi: true } },
+    now: clock.now(),
+  });
+  await createRunner({
+    pool: db.pool,
+    clock,
+    handlers: stepHandlers,
+    encryptionKey: key,
+    concurrency: 16,
+  }).runUntilIdle();
   const token = (await readSim(db.pool, environmentId, key)).secrets.get("admin-token")!;
   const deps = { pool: db.pool, encryptionKey: key, subscribe: async () => () => {} };
 
   /** `path` as in the kubeconfig's server plus a path: "/api/v1/pods?…". */
-  async function send(method: string, path: string, init: { body?: BodyInit; headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<Response> {
+  async function send(
+    method: string,
+    path: string,
+    init: { body?: BodyInit; headers?: Record<string, string>; signal?: AbortSignal } = {},
+  ): Promise<Response> {
     const url = new URL(`http://clusterport.test/k8s/clusters/${environmentId}${path}`);
-    const request = new Request(url, { method, headers: { authorization: `Bearer ${token}`, ...init.headers }, ...(init.body !== undefined ? { body: init.body } : {}), ...(init.signal ? { signal: init.signal } : {}) });
-    return handleKubeRequest(deps, environmentId, url.pathname.split("/").slice(4).filter((s) => s !== ""), request);
+    const request = new Request(url, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...init.headers },
+      ...(init.body !== undefined ? { body: init.body } : {}),
+      ...(init.signal ? { signal: init.signal } : {}),
+    });
+    return handleKubeRequest(
+      deps,
+      environmentId,
+      url.pathname
+        .split("/")
+        .slice(4)
+        .filter((s) => s !== ""),
+      request,
+    );
   }
 
   /** The answer read: JSON parsed, anything else as text. */
-  async function call(method: string, path: string, body?: unknown, contentType = "application/json", headers: Record<string, string> = {}): Promise<KubeAnswer> {
+  async function call(
+    method: string,
+    path: string,
+    body?: unknown,
+    contentType = "application/json",
+    headers: Record<string, string> = {},
+  ): Promise<KubeAnswer> {
     const response = await send(method, path, {
       headers: { "content-type": contentType, ...headers },
-      ...(body === undefined ? {} : { body: typeof body === "string" || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body) }),
+      ...(body === undefined
+        ? {}
+        : { body: typeof body === "string" || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body) }),
     });
     const text = await response.text();
     const type = response.headers.get("content-type") ?? "";
-    return { status: response.status, headers: response.headers, contentType: type, body: type.includes("json") && text ? JSON.parse(text) : text };
+    return {
+      status: response.status,
+      headers: response.headers,
+      contentType: type,
+      body: type.includes("json") && text ? JSON.parse(text) : text,
+    };
   }
 
   return { db, key, clusterId: environmentId, token, send, call };

@@ -30,16 +30,21 @@ export function admitConfigMap(o: Json, previous: Json | undefined, errors: Fiel
     for (const [k, v] of Object.entries(value)) {
       checkKey(errors, `${field}[${k}]`, k);
       if (typeof v !== "string") errors.invalid(`${field}[${k}]`, v, "must be a string");
-      else if (field === "binaryData" && !base64.test(v)) errors.invalid(`${field}[${k}]`, "…", "must be base64-encoded");
+      else if (field === "binaryData" && !base64.test(v))
+        errors.invalid(`${field}[${k}]`, "…", "must be base64-encoded");
       else size += k.length + v.length;
-      if (field === "binaryData" && isObject(o.data) && k in o.data) errors.invalid(`binaryData[${k}]`, k, "duplicate of key present in data");
+      if (field === "binaryData" && isObject(o.data) && k in o.data)
+        errors.invalid(`binaryData[${k}]`, k, "duplicate of key present in data");
     }
     out[field] = { ...value };
   }
   if (size > sizeLimit) errors.tooLong("", sizeLimit);
   if (o.immutable !== undefined) out.immutable = o.immutable === true;
   if (previous?.immutable === true) {
-    if (stableJson(previous.data ?? {}) !== stableJson(out.data ?? {}) || stableJson(previous.binaryData ?? {}) !== stableJson(out.binaryData ?? {})) {
+    if (
+      stableJson(previous.data ?? {}) !== stableJson(out.data ?? {}) ||
+      stableJson(previous.binaryData ?? {}) !== stableJson(out.binaryData ?? {})
+    ) {
       errors.forbidden("data", "field is immutable when `immutable` is set");
     }
     if (out.immutable !== true) errors.forbidden("immutable", "field is immutable when `immutable` is set");
@@ -58,7 +63,11 @@ const secretRequirements: Record<string, string[]> = {
  * A Secret's data checked (base64 values, keys, 1 MiB) with stringData folded in (write-only, as in
  * Kubernetes); its type defaults to Opaque and cannot change; typed Secrets need their keys.
  */
-export function admitSecret(o: Json, previous: Json | undefined, errors: FieldErrors): { fields: Json; data: Record<string, string> } {
+export function admitSecret(
+  o: Json,
+  previous: Json | undefined,
+  errors: FieldErrors,
+): { fields: Json; data: Record<string, string> } {
   const data: Record<string, string> = {};
   if (o.data !== undefined && o.data !== null) {
     if (!isObject(o.data)) errors.invalid("data", o.data, "must be a map of base64-encoded strings");

@@ -1,29 +1,43 @@
-import { stableJson } from "@/lib/stable-json";
 import type { Resources } from "@/lib/engine/sim";
+import { stableJson } from "@/lib/stable-json";
 import type { FieldErrors } from "./field-errors";
 import { isObject, isPort, objectAt, stringMap, type Json } from "./json";
 import { checkName } from "./names";
 import { parseQuantity, quantityMessage } from "./quantity";
 
 /** What the simulation runs for a Deployment: its pods' image, labels, count and requests. */
-export type DeploymentFacts = { image: string; labels: Record<string, string>; replicas: number; requests?: Resources; template: Json };
+export type DeploymentFacts = {
+  image: string;
+  labels: Record<string, string>;
+  replicas: number;
+  requests?: Resources;
+  template: Json;
+};
 
 /**
  * A Deployment's spec checked as the API server checks it (selector, template labels, containers, ports,
  * resources, strategy; the selector cannot change on update) and defaulted as the server defaults it, so the
  * object read back is the one kubectl expects to diff against.
  */
-export function admitDeploymentSpec(spec: Json, previous: Json | undefined, errors: FieldErrors): { spec: Json; facts: DeploymentFacts } {
+export function admitDeploymentSpec(
+  spec: Json,
+  previous: Json | undefined,
+  errors: FieldErrors,
+): { spec: Json; facts: DeploymentFacts } {
   const out: Json = { ...spec };
   if (spec.replicas === undefined || spec.replicas === null) out.replicas = 1;
   else if (!Number.isInteger(spec.replicas)) errors.invalid("spec.replicas", spec.replicas, "must be an integer");
-  else if ((spec.replicas as number) < 0) errors.invalid("spec.replicas", spec.replicas, "must be greater than or equal to 0");
+  else if ((spec.replicas as number) < 0)
+    errors.invalid("spec.replicas", spec.replicas, "must be greater than or equal to 0");
   // An int32 (the decoder refuses more before this); however many are asked for, the cluster's quota bounds the pods.
-  else if ((spec.replicas as number) > 2147483647) errors.invalid("spec.replicas", spec.replicas, "must be less than or equal to 2147483647");
+  else if ((spec.replicas as number) > 2147483647)
+    errors.invalid("spec.replicas", spec.replicas, "must be less than or equal to 2147483647");
 
   const selector = spec.selector;
   const matchLabels = stringMap(objectAt(selector).matchLabels) ?? {};
-  const expressions = Array.isArray(objectAt(selector).matchExpressions) ? (objectAt(selector).matchExpressions as unknown[]) : [];
+  const expressions = Array.isArray(objectAt(selector).matchExpressions)
+    ? (objectAt(selector).matchExpressions as unknown[])
+    : [];
   if (!isObject(selector) || (Object.keys(matchLabels).length === 0 && expressions.length === 0)) {
     errors.required("spec.selector");
     if (isObject(selector)) errors.invalid("spec.selector", selector, "empty selector is invalid for deployment");
@@ -36,7 +50,8 @@ export function admitDeploymentSpec(spec: Json, previous: Json | undefined, erro
   const templateMeta = objectAt(template.metadata);
   const labels = stringMap(templateMeta.labels) ?? {};
   if (Object.keys(labels).length === 0) errors.required("spec.template.metadata.labels");
-  else if (!selects(matchLabels, expressions, labels)) errors.invalid("spec.template.metadata.labels", labels, "`selector` does not match template `labels`");
+  else if (!selects(matchLabels, expressions, labels))
+    errors.invalid("spec.template.metadata.labels", labels, "`selector` does not match template `labels`");
 
   const podSpec = objectAt(template.spec);
   const { containers, requests } = admitContainers(podSpec.containers, "spec.template.spec.containers", errors);
@@ -45,11 +60,15 @@ export function admitDeploymentSpec(spec: Json, previous: Json | undefined, erro
 
   const strategy = objectAt(spec.strategy);
   const type = strategy.type ?? "RollingUpdate";
-  if (type !== "RollingUpdate" && type !== "Recreate") errors.notSupported("spec.strategy.type", type, ["Recreate", "RollingUpdate"]);
+  if (type !== "RollingUpdate" && type !== "Recreate")
+    errors.notSupported("spec.strategy.type", type, ["Recreate", "RollingUpdate"]);
   if (type === "Recreate" && strategy.rollingUpdate !== undefined) {
     errors.forbidden("spec.strategy.rollingUpdate", "may not be specified when strategy `type` is 'Recreate'");
   }
-  out.strategy = type === "RollingUpdate" ? { type, rollingUpdate: { maxUnavailable: "25%", maxSurge: "25%", ...objectAt(strategy.rollingUpdate) } } : { type };
+  out.strategy =
+    type === "RollingUpdate"
+      ? { type, rollingUpdate: { maxUnavailable: "25%", maxSurge: "25%", ...objectAt(strategy.rollingUpdate) } }
+      : { type };
   out.revisionHistoryLimit ??= 10;
   out.progressDeadlineSeconds ??= 600;
   const defaultedTemplate: Json = {
@@ -87,7 +106,15 @@ function selects(matchLabels: Record<string, string>, expressions: unknown[], la
     const values = Array.isArray(e.values) ? e.values.map(String) : [];
     const has = key in labels;
     const ok =
-      e.operator === "In" ? has && values.includes(labels[key]!) : e.operator === "NotIn" ? !has || !values.includes(labels[key]!) : e.operator === "Exists" ? has : e.operator === "DoesNotExist" ? !has : false;
+      e.operator === "In"
+        ? has && values.includes(labels[key]!)
+        : e.operator === "NotIn"
+          ? !has || !values.includes(labels[key]!)
+          : e.operator === "Exists"
+            ? has
+            : e.operator === "DoesNotExist"
+              ? !has
+              : false;
     if (!ok) return false;
   }
   return true;
@@ -100,7 +127,11 @@ const resourceNames = ["cpu", "memory", "ephemeral-storage"];
  * within limits) and defaulted; returns what the pod requests in all — requests, or limits where no request is
  * given, as the API server defaults them.
  */
-function admitContainers(value: unknown, field: string, errors: FieldErrors): { containers: Json[]; requests?: Resources } {
+function admitContainers(
+  value: unknown,
+  field: string,
+  errors: FieldErrors,
+): { containers: Json[]; requests?: Resources } {
   if (!Array.isArray(value) || value.length === 0) {
     errors.required(field);
     return { containers: [] };
@@ -119,7 +150,12 @@ function admitContainers(value: unknown, field: string, errors: FieldErrors): { 
     if (typeof c.image !== "string" || c.image.trim() === "") errors.required(`${at}.image`);
     const ports = Array.isArray(c.ports) ? c.ports.map(objectAt) : [];
     ports.forEach((p, j) => {
-      if (!isPort(p.containerPort)) errors.invalid(`${at}.ports[${j}].containerPort`, p.containerPort ?? 0, "must be between 1 and 65535, inclusive");
+      if (!isPort(p.containerPort))
+        errors.invalid(
+          `${at}.ports[${j}].containerPort`,
+          p.containerPort ?? 0,
+          "must be between 1 and 65535, inclusive",
+        );
     });
     const resources = objectAt(c.resources);
     const amounts = (kind: "requests" | "limits") => {
@@ -137,7 +173,11 @@ function admitContainers(value: unknown, field: string, errors: FieldErrors): { 
     const limits = amounts("limits");
     for (const [name, n] of Object.entries(requests)) {
       if (limits[name] !== undefined && n > limits[name]!) {
-        errors.invalid(`${at}.resources.requests`, objectAt(resources.requests)[name], `must be less than or equal to ${name} limit of ${String(objectAt(resources.limits)[name])}`);
+        errors.invalid(
+          `${at}.resources.requests`,
+          objectAt(resources.requests)[name],
+          `must be less than or equal to ${name} limit of ${String(objectAt(resources.limits)[name])}`,
+        );
       }
     }
     const effective = { ...limits, ...requests };
@@ -149,11 +189,17 @@ function admitContainers(value: unknown, field: string, errors: FieldErrors): { 
     return {
       ...c,
       ...(ports.length > 0 ? { ports: ports.map((p) => ({ ...p, protocol: p.protocol ?? "TCP" })) } : {}),
-      resources: Object.keys(limits).length > 0 && Object.keys(requests).length === 0 ? { ...resources, requests: resources.limits } : resources,
+      resources:
+        Object.keys(limits).length > 0 && Object.keys(requests).length === 0
+          ? { ...resources, requests: resources.limits }
+          : resources,
       imagePullPolicy: c.imagePullPolicy ?? (untagged ? "Always" : "IfNotPresent"),
       terminationMessagePath: c.terminationMessagePath ?? "/dev/termination-log",
       terminationMessagePolicy: c.terminationMessagePolicy ?? "File",
     };
   });
-  return { containers, ...(any ? { requests: { cpuMillis: Math.ceil(cpu * 1000), memoryBytes: Math.ceil(memory) } } : {}) };
+  return {
+    containers,
+    ...(any ? { requests: { cpuMillis: Math.ceil(cpu * 1000), memoryBytes: Math.ceil(memory) } } : {}),
+  };
 }

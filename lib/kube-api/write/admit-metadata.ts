@@ -1,5 +1,5 @@
-import { badRequest } from "../kube-status";
 import type { KubeResource } from "../kube-resource";
+import { badRequest } from "../kube-status";
 import type { FieldErrors } from "./field-errors";
 import { isObject, objectAt, type Json } from "./json";
 import { checkLabelValue, checkName, checkQualifiedKey, type NameRule } from "./names";
@@ -13,7 +13,13 @@ const nameRules: Record<string, NameRule> = { Namespace: "label", Service: "dns1
  * them; the server's own fields (uid, resourceVersion, creationTimestamp, generation, managedFields…) are
  * dropped, as the server sets them. A namespace in the object must be the one in the URL (400 otherwise).
  */
-export function admitMetadata(resource: KubeResource, metadata: unknown, name: string, namespace: string | undefined, errors: FieldErrors): Json {
+export function admitMetadata(
+  resource: KubeResource,
+  metadata: unknown,
+  name: string,
+  namespace: string | undefined,
+  errors: FieldErrors,
+): Json {
   const m = objectAt(metadata);
   if (resource.namespaced && typeof m.namespace === "string" && m.namespace !== "" && m.namespace !== namespace) {
     throw badRequest("the namespace of the provided object does not match the namespace sent on the request");

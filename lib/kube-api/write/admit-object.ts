@@ -1,8 +1,8 @@
 import { stableJson } from "@/lib/stable-json";
 import { kindOf } from "../kinds";
 import type { Admitted, ClusterFacts } from "../kinds/kube-kind";
-import { badRequest } from "../kube-status";
 import { groupVersion, type KubeResource } from "../kube-resource";
+import { badRequest } from "../kube-status";
 import { admitMetadata } from "./admit-metadata";
 import { FieldErrors } from "./field-errors";
 import { isObject, objectAt, type Json } from "./json";
@@ -14,8 +14,15 @@ import { isObject, objectAt, type Json } from "./json";
  * on update (immutable fields, allocated IPs and ports, generation). Returns the defaulted manifest, without
  * status (the cluster owns it), and how to store it.
  */
-export function admitObject(resource: KubeResource, body: unknown, at: { namespace?: string; name: string }, previous: Json | undefined, cluster: ClusterFacts): Admitted {
-  if (!isObject(body)) throw badRequest(`the object provided is unrecognized (must be of type ${resource.kind}): it is not a JSON object`);
+export function admitObject(
+  resource: KubeResource,
+  body: unknown,
+  at: { namespace?: string; name: string },
+  previous: Json | undefined,
+  cluster: ClusterFacts,
+): Admitted {
+  if (!isObject(body))
+    throw badRequest(`the object provided is unrecognized (must be of type ${resource.kind}): it is not a JSON object`);
   const apiVersion = body.apiVersion ?? groupVersion(resource);
   const kind = body.kind ?? resource.kind;
   if (apiVersion !== groupVersion(resource) || kind !== resource.kind) {
@@ -29,7 +36,11 @@ export function admitObject(resource: KubeResource, body: unknown, at: { namespa
   if (!write) throw badRequest(`${resource.name} cannot be written through this API`);
   const generation = (spec: unknown) => {
     const before = Number(objectAt(previous?.metadata).generation ?? 0);
-    return previous === undefined ? 1 : stableJson(previous.spec ?? null) === stableJson(spec ?? null) ? before : before + 1;
+    return previous === undefined
+      ? 1
+      : stableJson(previous.spec ?? null) === stableJson(spec ?? null)
+        ? before
+        : before + 1;
   };
   const admitted = write.admit({
     body,

@@ -16,7 +16,12 @@ export type ServiceFacts = { usedNodePorts: ReadonlyMap<number, string>; key: st
  * target ports, node ports from 30000–32767 allocated when not given and never shared), a cluster IP allocated
  * once and then immutable ("None" for headless).
  */
-export function admitServiceSpec(spec: Json, previous: Json | undefined, facts: ServiceFacts, errors: FieldErrors): Json {
+export function admitServiceSpec(
+  spec: Json,
+  previous: Json | undefined,
+  facts: ServiceFacts,
+  errors: FieldErrors,
+): Json {
   const type = spec.type ?? "ClusterIP";
   if (typeof type !== "string" || !types.includes(type)) errors.notSupported("spec.type", type, types);
   const out: Json = { ...spec, type };
@@ -38,26 +43,48 @@ export function admitServiceSpec(spec: Json, previous: Json | undefined, facts: 
     }
     if (!isPort(p.port)) errors.invalid(`${at}.port`, p.port ?? 0, "must be between 1 and 65535, inclusive");
     const protocol = p.protocol ?? "TCP";
-    if (typeof protocol !== "string" || !protocols.includes(protocol)) errors.notSupported(`${at}.protocol`, protocol, protocols);
+    if (typeof protocol !== "string" || !protocols.includes(protocol))
+      errors.notSupported(`${at}.protocol`, protocol, protocols);
     const targetPort = p.targetPort ?? p.port;
-    if (typeof targetPort === "number" ? !isPort(targetPort) : typeof targetPort !== "string" || targetPort.length > 15 || !portName.test(targetPort)) {
-      errors.invalid(`${at}.targetPort`, targetPort ?? 0, "must be between 1 and 65535, inclusive, or an IANA service name");
+    if (
+      typeof targetPort === "number"
+        ? !isPort(targetPort)
+        : typeof targetPort !== "string" || targetPort.length > 15 || !portName.test(targetPort)
+    ) {
+      errors.invalid(
+        `${at}.targetPort`,
+        targetPort ?? 0,
+        "must be between 1 and 65535, inclusive, or an IANA service name",
+      );
     }
     let nodePort = p.nodePort;
-    if (!withNodePorts && nodePort !== undefined && nodePort !== 0) errors.forbidden(`${at}.nodePort`, `may not be used when \`type\` is '${String(type)}'`);
+    if (!withNodePorts && nodePort !== undefined && nodePort !== 0)
+      errors.forbidden(`${at}.nodePort`, `may not be used when \`type\` is '${String(type)}'`);
     if (withNodePorts) {
       if (nodePort === undefined || nodePort === 0) {
         nodePort = previousNodePort(previous, p) ?? allocateNodePort(facts, taken, `${facts.key}/${i}`);
-      } else if (!Number.isInteger(nodePort) || (nodePort as number) < nodePortRange.min || (nodePort as number) > nodePortRange.max) {
-        errors.invalid(`${at}.nodePort`, nodePort, `provided port is not in the valid range. The range of valid ports is ${nodePortRange.min}-${nodePortRange.max}`);
-      } else if (taken.has(nodePort as number) || (facts.usedNodePorts.has(nodePort as number) && facts.usedNodePorts.get(nodePort as number) !== facts.key)) {
+      } else if (
+        !Number.isInteger(nodePort) ||
+        (nodePort as number) < nodePortRange.min ||
+        (nodePort as number) > nodePortRange.max
+      ) {
+        errors.invalid(
+          `${at}.nodePort`,
+          nodePort,
+          `provided port is not in the valid range. The range of valid ports is ${nodePortRange.min}-${nodePortRange.max}`,
+        );
+      } else if (
+        taken.has(nodePort as number) ||
+        (facts.usedNodePorts.has(nodePort as number) && facts.usedNodePorts.get(nodePort as number) !== facts.key)
+      ) {
         errors.invalid(`${at}.nodePort`, nodePort, "provided port is already allocated");
       }
       if (typeof nodePort === "number") taken.add(nodePort);
     }
     return { ...p, protocol, targetPort, ...(withNodePorts ? { nodePort } : {}) };
   });
-  if (spec.selector !== undefined && spec.selector !== null && !stringMap(spec.selector)) errors.invalid("spec.selector", spec.selector, "must be a map of strings");
+  if (spec.selector !== undefined && spec.selector !== null && !stringMap(spec.selector))
+    errors.invalid("spec.selector", spec.selector, "must be a map of strings");
 
   const previousIp = typeof previous?.clusterIP === "string" ? previous.clusterIP : undefined;
   const requested = typeof spec.clusterIP === "string" && spec.clusterIP !== "" ? spec.clusterIP : undefined;
@@ -67,7 +94,11 @@ export function admitServiceSpec(spec: Json, previous: Json | undefined, facts: 
   } else {
     const ip = previousIp ?? requested ?? clusterIpFor(facts.key);
     if (requested !== undefined && requested !== "None" && !/^10\.96\.\d{1,3}\.\d{1,3}$/.test(requested)) {
-      errors.invalid("spec.clusterIPs[0]", requested, "provided IP is not in the valid range. The range of valid IPs is 10.96.0.0/12");
+      errors.invalid(
+        "spec.clusterIPs[0]",
+        requested,
+        "provided IP is not in the valid range. The range of valid IPs is 10.96.0.0/12",
+      );
     }
     out.clusterIP = ip;
     out.clusterIPs = [ip];

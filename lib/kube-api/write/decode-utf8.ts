@@ -10,7 +10,9 @@ export function decodeUtf8(bytes: Uint8Array, what = "the body"): string {
   try {
     return decoder.decode(bytes);
   } catch {
-    throw badRequest(`${what} is not valid UTF-8: the bytes at offset ${firstInvalidByte(bytes)} are not a character. Send the text encoded as UTF-8.`);
+    throw badRequest(
+      `${what} is not valid UTF-8: the bytes at offset ${firstInvalidByte(bytes)} are not a character. Send the text encoded as UTF-8.`,
+    );
   }
 }
 
@@ -19,7 +21,8 @@ function firstInvalidByte(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const length =
+      b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (length === 0 || i + length > bytes.length) return i;
     try {
       decoder.decode(bytes.subarray(i, i + length));

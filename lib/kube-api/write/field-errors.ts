@@ -3,14 +3,19 @@ import { KubeError } from "../kube-status";
 export type Cause = { reason: string; message: string; field: string };
 
 /** How the API server prints a rejected value: strings quoted, the rest as JSON. */
-const shown = (value: unknown) => (typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? "null");
+const shown = (value: unknown) =>
+  typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? "null");
 
 /** Field errors collected while an object is validated, worded as the real API server words them. */
 export class FieldErrors {
   readonly causes: Cause[] = [];
 
   required(field: string, detail?: string): void {
-    this.causes.push({ reason: "FieldValueRequired", message: detail ? `Required value: ${detail}` : "Required value", field });
+    this.causes.push({
+      reason: "FieldValueRequired",
+      message: detail ? `Required value: ${detail}` : "Required value",
+      field,
+    });
   }
 
   invalid(field: string, value: unknown, detail: string): void {
@@ -18,7 +23,11 @@ export class FieldErrors {
   }
 
   notSupported(field: string, value: unknown, supported: readonly string[]): void {
-    this.causes.push({ reason: "FieldValueNotSupported", message: `Unsupported value: ${shown(value)}: supported values: ${supported.map((s) => `"${s}"`).join(", ")}`, field });
+    this.causes.push({
+      reason: "FieldValueNotSupported",
+      message: `Unsupported value: ${shown(value)}: supported values: ${supported.map((s) => `"${s}"`).join(", ")}`,
+      field,
+    });
   }
 
   duplicate(field: string, value: unknown): void {
@@ -38,11 +47,16 @@ export class FieldErrors {
     if (this.causes.length === 0) return;
     const listed = this.causes.map((c) => `${c.field}: ${c.message}`);
     const qualified = group ? `${kind}.${group}` : kind;
-    throw new KubeError(422, "Invalid", `${qualified} "${name}" is invalid: ${listed.length === 1 ? listed[0] : `[${listed.join(", ")}]`}`, {
-      name,
-      ...(group ? { group } : {}),
-      kind,
-      causes: this.causes,
-    });
+    throw new KubeError(
+      422,
+      "Invalid",
+      `${qualified} "${name}" is invalid: ${listed.length === 1 ? listed[0] : `[${listed.join(", ")}]`}`,
+      {
+        name,
+        ...(group ? { group } : {}),
+        kind,
+        causes: this.causes,
+      },
+    );
   }
 }

@@ -13,7 +13,8 @@ export function jsonTextProblem(text: string): { code: 400 | 413; message: strin
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // a backslash escapes the next character, a quote included
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character, a quote included
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
@@ -23,7 +24,11 @@ export function jsonTextProblem(text: string): { code: 400 | 413; message: strin
           message: `it nests objects and lists deeper than ${maxNestingDepth} levels; this API reads at most ${maxNestingDepth}, more than any Kubernetes object needs (the API server's own limit is 10,000)`,
         };
       }
-      if (++collections > maxJsonCollections) return { code: 413, message: `it holds more than ${maxJsonCollections} objects and lists; this API reads at most ${maxJsonCollections} in one body` };
+      if (++collections > maxJsonCollections)
+        return {
+          code: 413,
+          message: `it holds more than ${maxJsonCollections} objects and lists; this API reads at most ${maxJsonCollections} in one body`,
+        };
     } else if (c === 0x5d || c === 0x7d) depth--;
   }
   return undefined;

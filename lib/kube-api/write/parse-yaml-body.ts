@@ -3,7 +3,9 @@ import { badRequest, requestEntityTooLarge } from "../kube-status";
 import { maxNestingDepth, maxYamlTokens } from "./body-limits";
 
 const tooDeep = () =>
-  badRequest(`the body is not valid YAML here: it nests mappings and sequences deeper than ${maxNestingDepth} levels; this API reads at most ${maxNestingDepth}, more than any Kubernetes object needs`);
+  badRequest(
+    `the body is not valid YAML here: it nests mappings and sequences deeper than ${maxNestingDepth} levels; this API reads at most ${maxNestingDepth}, more than any Kubernetes object needs`,
+  );
 
 /**
  * A YAML body (one document) as the object it holds, bounded before the library's recursive composer sees
@@ -26,7 +28,10 @@ export function parseYamlBody(text: string): unknown {
     // The token after a scalar marker is the scalar's own text, whatever characters it starts with.
     const type: string | null = scalarNext ? "scalar-text" : CST.tokenType(token);
     scalarNext = type === "scalar";
-    if (type === "alias") throw badRequest("the body is not valid YAML here: it uses an alias (*name); this API does not expand aliases: write the value out in full");
+    if (type === "alias")
+      throw badRequest(
+        "the body is not valid YAML here: it uses an alias (*name); this API does not expand aliases: write the value out in full",
+      );
     for (const node of parser.next(token)) tree.push(node);
     // The parser's stack holds the document and each collection open at this token (block ones included).
     if (parser.stack.length > maxNestingDepth + 2) throw tooDeep();
@@ -35,7 +40,10 @@ export function parseYamlBody(text: string): unknown {
   if (treeDepth(tree) > maxNestingDepth) throw tooDeep();
 
   const documents = [...new Composer({ prettyErrors: false, uniqueKeys: true }).compose(tree, true, text.length)];
-  if (documents.length > 1) throw badRequest("the body is not valid YAML here: it holds more than one document (---); send one object per request");
+  if (documents.length > 1)
+    throw badRequest(
+      "the body is not valid YAML here: it holds more than one document (---); send one object per request",
+    );
   const document = documents[0];
   if (!document) return null;
   const error = document.errors[0];

@@ -62,12 +62,19 @@ function decode(body: string | Uint8Array, type: string): unknown {
   }
   const isYaml = type === "application/yaml" || type === "application/x-yaml" || type === "text/yaml";
   if (!isYaml && type !== "" && type !== "application/json" && type !== "*/*") {
-    throw unsupportedMediaType(`the body's media type "${type.slice(0, 60)}" is not supported: send application/json, application/yaml or ${kubeProtobufMediaType}`);
+    throw unsupportedMediaType(
+      `the body's media type "${type.slice(0, 60)}" is not supported: send application/json, application/yaml or ${kubeProtobufMediaType}`,
+    );
   }
   const text = typeof body === "string" ? body : bodyText(body);
   if (isYaml) return parseYamlBody(text);
   const problem = jsonTextProblem(text);
-  if (problem) throw new KubeError(problem.code, problem.code === 413 ? "RequestEntityTooLarge" : "BadRequest", `the body cannot be read as an object: ${problem.message}`);
+  if (problem)
+    throw new KubeError(
+      problem.code,
+      problem.code === 413 ? "RequestEntityTooLarge" : "BadRequest",
+      `the body cannot be read as an object: ${problem.message}`,
+    );
   try {
     return JSON.parse(text);
   } catch (e) {

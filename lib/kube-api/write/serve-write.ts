@@ -1,16 +1,23 @@
 import { randomBytes } from "node:crypto";
-import { ClusterNotChangeable, changeClusterObjects, clusterIngressClass, type EnvironmentRecord } from "@/lib/engine";
-import { countUserObjects, exceededQuota, quotaResources, type ServiceSpec, type Sim, type SimObject } from "@/lib/engine/sim";
-import { clusterQuotaFor } from "@/lib/plan";
 import type { Pool } from "@/lib/db/pool";
+import { ClusterNotChangeable, changeClusterObjects, clusterIngressClass, type EnvironmentRecord } from "@/lib/engine";
+import {
+  countUserObjects,
+  exceededQuota,
+  quotaResources,
+  type ServiceSpec,
+  type Sim,
+  type SimObject,
+} from "@/lib/engine/sim";
+import { clusterQuotaFor } from "@/lib/plan";
+import type { ClusterFacts } from "../kinds/kube-kind";
+import type { KubeContext } from "../kube-context";
+import { groupVersion, type KubeResource } from "../kube-resource";
 import { KubeError, badRequest, forbidden, methodNotAllowed, notFound } from "../kube-status";
 import { validateObject, type FieldValidation } from "../openapi";
 import { applyPatch } from "../patch/apply-patch";
 import { readPatch } from "../patch/read-patch";
 import type { ResourcePath } from "../resource-path";
-import type { ClusterFacts } from "../kinds/kube-kind";
-import type { KubeContext } from "../kube-context";
-import { groupVersion, type KubeResource } from "../kube-resource";
 import { findResource } from "../resources";
 import { toKubeObject } from "../to-kube-object";
 import { admitObject } from "./admit-object";
@@ -32,7 +39,13 @@ const qualified = (r: KubeResource) => (r.group ? `${r.name}.${r.group}` : r.nam
  * manifest) can be read, not changed; namespaces other than "default" take writes only when made through this
  * API. `?dryRun=All` checks and answers without writing.
  */
-export async function serveWrite(deps: WriteDeps, environment: EnvironmentRecord, target: ResourcePath, request: Request, query: URLSearchParams): Promise<WriteAnswer> {
+export async function serveWrite(
+  deps: WriteDeps,
+  environment: EnvironmentRecord,
+  target: ResourcePath,
+  request: Request,
+  query: URLSearchParams,
+): Promise<WriteAnswer> {
   const { resource, namespace, name, subresource } = target;
   const method = request.method;
   const scale = subresource === "scale";
@@ -41,11 +54,17 @@ export async function serveWrite(deps: WriteDeps, environment: EnvironmentRecord
       `the server does not allow this method on the requested resource: ${qualified(resource)}${subresource ? `/${subresource}` : ""} can be read, not written (its objects are made by the cluster${resource.kind === "Pod" ? "; change the Deployment that owns them" : ""}).`,
     );
   }
-  if (resource.namespaced && namespace === undefined) throw methodNotAllowed(`${qualified(resource)} are written in a namespace: /namespaces/<namespace>/${resource.name}`);
-  if (method === "POST" && name !== undefined) throw methodNotAllowed(`POST creates in a collection: send it to ${resource.name}, without a name`);
-  if (method !== "POST" && name === undefined) throw methodNotAllowed(`${method} needs an object's name (a collection can only be created in, listed or watched)`);
+  if (resource.namespaced && namespace === undefined)
+    throw methodNotAllowed(
+      `${qualified(resource)} are written in a namespace: /namespaces/<namespace>/${resource.name}`,
+    );
+  if (method === "POST" && name !== undefined)
+    throw methodNotAllowed(`POST creates in a collection: send it to ${resource.name}, without a name`);
+  if (method !== "POST" && name === undefined)
+    throw methodNotAllowed(`${method} needs an object's name (a collection can only be created in, listed or watched)`);
   const dryRunValue = query.get("dryRun");
-  if (dryRunValue !== null && dryRunValue !== "All") throw badRequest(`Invalid dry run value: "${dryRunValue.slice(0, 20)}": supported values: "All"`);
+  if (dryRunValue !== null && dryRunValue !== "All")
+    throw badRequest(`Invalid dry run value: "${dryRunValue.slice(0, 20)}": supported values: "All"`);
   const validation = fieldValidation(query.get("fieldValidation"));
   const bytes = method === "DELETE" ? new Uint8Array(0) : await readBodyBytes(request);
   // A patch is read (and bounded) here, before the transaction; a create or update body may be binary (protobuf).
@@ -60,17 +79,30 @@ export async function serveWrite(deps: WriteDeps, environment: EnvironmentRecord
       deps.pool,
       environment.id,
       (sim) => {
-        const ctx: KubeContext = { environmentId: environment.id, plan: environment.plan, sim, encryptionKey: deps.encryptionKey };
+        const ctx: KubeContext = {
+          environmentId: environment.id,
+          plan: environment.plan,
+          sim,
+          encryptionKey: deps.encryptionKey,
+        };
         const ns = resource.namespaced ? namespace! : "";
         // A create needs a namespace of the user's; a change or delete needs an object of theirs (requireOwn).
         if (resource.namespaced && method === "POST") requireWritableNamespace(sim, resource, ns);
         const objectName = name ?? nameFromBody(body);
         const ref = { kind: resource.simKind, namespace: ns, name: objectName };
         const existing = sim.objects.get(ref);
-        const render = (code: number) => () => ({ code, body: toKubeObject(ctx, resource, sim.objects.get(ref)!), warnings });
+        const render = (code: number) => () => ({
+          code,
+          body: toKubeObject(ctx, resource, sim.objects.get(ref)!),
+          warnings,
+        });
         if (method === "POST") {
           if (existing) {
-            throw new KubeError(409, "AlreadyExists", `${qualified(resource)} "${objectName}" already exists`, { name: objectName, ...(resource.group ? { group: resource.group } : {}), kind: resource.name });
+            throw new KubeError(409, "AlreadyExists", `${qualified(resource)} "${objectName}" already exists`, {
+              name: objectName,
+              ...(resource.group ? { group: resource.group } : {}),
+              kind: resource.name,
+            });
           }
           write(sim, ctx, resource, ns, objectName, body, undefined, environment, deps.encryptionKey);
           requireObjectQuota(sim, resource, objectName);
@@ -80,26 +112,52 @@ export async function serveWrite(deps: WriteDeps, environment: EnvironmentRecord
         if (method === "DELETE") return remove(sim, ctx, resource, current);
         if (scale) {
           const scaleNow = scaleOf(ctx, current);
-          const next = method === "PUT" ? body : structured(scaleResource, applyPatch(scaleNow, patch!), validation, warnings);
+          const next =
+            method === "PUT" ? body : structured(scaleResource, applyPatch(scaleNow, patch!), validation, warnings);
           // Go's encoder leaves a zero out: `kubectl scale --replicas=0` sends a Scale whose spec has no replicas.
           const replicas = objectAt(objectAt(next).spec).replicas ?? 0;
           if (!Number.isInteger(replicas) || (replicas as number) < 0) {
-            throw new KubeError(422, "Invalid", `Scale.autoscaling "${objectName}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas ?? null)}: must be greater than or equal to 0`, {
-              name: objectName,
-              group: "autoscaling",
-              kind: "Scale",
-              causes: [{ reason: "FieldValueInvalid", message: "must be greater than or equal to 0", field: "spec.replicas" }],
-            });
+            throw new KubeError(
+              422,
+              "Invalid",
+              `Scale.autoscaling "${objectName}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas ?? null)}: must be greater than or equal to 0`,
+              {
+                name: objectName,
+                group: "autoscaling",
+                kind: "Scale",
+                causes: [
+                  {
+                    reason: "FieldValueInvalid",
+                    message: "must be greater than or equal to 0",
+                    field: "spec.replicas",
+                  },
+                ],
+              },
+            );
           }
           const manifest = objectAt((current.spec as Json).manifest);
-          write(sim, ctx, resource, ns, objectName, { ...manifest, spec: { ...objectAt(manifest.spec), replicas } }, current, environment, deps.encryptionKey);
+          write(
+            sim,
+            ctx,
+            resource,
+            ns,
+            objectName,
+            { ...manifest, spec: { ...objectAt(manifest.spec), replicas } },
+            current,
+            environment,
+            deps.encryptionKey,
+          );
           return () => ({ code: 200, body: scaleOf(ctx, sim.objects.get(ref)!), warnings });
         }
         const live = toKubeObject(ctx, resource, current);
         const next = method === "PUT" ? body : structured(resource, applyPatch(live, patch!), validation, warnings);
         const wanted = objectAt(objectAt(next).metadata);
         if (wanted.name !== undefined && wanted.name !== objectName) {
-          throw new KubeError(422, "Invalid", `${resource.kind} "${objectName}" is invalid: metadata.name: Invalid value: ${JSON.stringify(wanted.name)}: field is immutable`);
+          throw new KubeError(
+            422,
+            "Invalid",
+            `${resource.kind} "${objectName}" is invalid: metadata.name: Invalid value: ${JSON.stringify(wanted.name)}: field is immutable`,
+          );
         }
         const version = wanted.resourceVersion;
         if (typeof version === "string" && version !== "" && version !== objectAt(live.metadata).resourceVersion) {
@@ -116,12 +174,23 @@ export async function serveWrite(deps: WriteDeps, environment: EnvironmentRecord
       { dryRun: dryRunValue === "All", quota: clusterQuotaFor(environment.plan) },
     );
   } catch (e) {
-    if (e instanceof ClusterNotChangeable) throw forbidden(`${environment.name} is ${e.status}: its cluster no longer takes changes.`);
+    if (e instanceof ClusterNotChangeable)
+      throw forbidden(`${environment.name} is ${e.status}: its cluster no longer takes changes.`);
     throw e;
   }
 }
 
-const scaleResource: KubeResource = { group: "autoscaling", version: "v1", name: "scale", singularName: "scale", kind: "Scale", namespaced: true, shortNames: [], simKind: "Deployment", writable: true };
+const scaleResource: KubeResource = {
+  group: "autoscaling",
+  version: "v1",
+  name: "scale",
+  singularName: "scale",
+  kind: "Scale",
+  namespaced: true,
+  shortNames: [],
+  simKind: "Deployment",
+  writable: true,
+};
 
 function fieldValidation(value: string | null): FieldValidation {
   if (value === null) return "Warn";
@@ -134,14 +203,21 @@ function fieldValidation(value: string | null): FieldValidation {
  * one, as the API server stops there), unknown fields refused under Strict (what kubectl sends) or returned as
  * warnings under Warn (the default).
  */
-function checkStructure(resource: KubeResource, body: unknown, mode: FieldValidation, warnings: string[], patched = false): void {
+function checkStructure(
+  resource: KubeResource,
+  body: unknown,
+  mode: FieldValidation,
+  warnings: string[],
+  patched = false,
+): void {
   const object = isObject(body) ? { apiVersion: groupVersion(resource), kind: resource.kind, ...body } : body;
   const { unknownFields, errors } = validateObject(object, mode);
   const prefix = `${resource.kind} in version "${resource.version}" cannot be handled as a ${resource.kind}: `;
   // A patched object that does not decode is the patch's fault: the API server answers 422 on the field "patch".
   if (errors[0] && patched) throw invalidPatch(body, errors[0].message);
   if (errors[0]) throw badRequest(`${prefix}${errors[0].message}`);
-  if (mode === "Strict" && unknownFields.length > 0) throw badRequest(`${prefix}strict decoding error: ${unknownFields.join(", ")}`);
+  if (mode === "Strict" && unknownFields.length > 0)
+    throw badRequest(`${prefix}strict decoding error: ${unknownFields.join(", ")}`);
   if (mode === "Warn") warnings.push(...unknownFields);
 }
 
@@ -153,7 +229,9 @@ function structured(resource: KubeResource, object: Json, mode: FieldValidation,
 /** `The request is invalid: patch: Invalid value: "{…}": json: cannot unmarshal number 2147483648 into Go struct field … of type int32`, as kubectl prints it. */
 function invalidPatch(patched: unknown, decoderMessage: string): KubeError {
   const message = `Invalid value: ${JSON.stringify(JSON.stringify(patched))}: ${decoderMessage}`;
-  return new KubeError(422, "Invalid", ` "" is invalid: patch: ${message}`, { causes: [{ reason: "FieldValueInvalid", message, field: "patch" }] });
+  return new KubeError(422, "Invalid", ` "" is invalid: patch: ${message}`, {
+    causes: [{ reason: "FieldValueInvalid", message, field: "patch" }],
+  });
 }
 
 /** A create past the objects quota is refused as the ResourceQuota admission refuses it (403, naming the quota). */
@@ -162,11 +240,16 @@ function requireObjectQuota(sim: Sim, resource: KubeResource, name: string): voi
   if (hard === undefined) return;
   const after = countUserObjects(sim);
   if (after <= hard) return;
-  throw new KubeError(403, "Forbidden", `${qualified(resource)} "${name}" is forbidden: ${exceededQuota(quotaResources.objects, after - 1, hard)}`, {
-    name,
-    ...(resource.group ? { group: resource.group } : {}),
-    kind: resource.name,
-  });
+  throw new KubeError(
+    403,
+    "Forbidden",
+    `${qualified(resource)} "${name}" is forbidden: ${exceededQuota(quotaResources.objects, after - 1, hard)}`,
+    {
+      name,
+      ...(resource.group ? { group: resource.group } : {}),
+      kind: resource.name,
+    },
+  );
 }
 
 function nameFromBody(body: unknown): string {
@@ -177,7 +260,13 @@ function nameFromBody(body: unknown): string {
     return `${metadata.generateName}${[...randomBytes(5)].map((b) => alphabet[b % alphabet.length]).join("")}`;
   }
   throw new KubeError(422, "Invalid", "metadata.name: Required value: name or generateName is required", {
-    causes: [{ reason: "FieldValueRequired", message: "Required value: name or generateName is required", field: "metadata.name" }],
+    causes: [
+      {
+        reason: "FieldValueRequired",
+        message: "Required value: name or generateName is required",
+        field: "metadata.name",
+      },
+    ],
   });
 }
 
@@ -193,8 +282,18 @@ function requireWritableNamespace(sim: Sim, resource: KubeResource, namespace: s
 }
 
 /** The object to change: it must exist and be the user's (written through this API or a custom manifest). */
-function requireOwn(ctx: KubeContext, resource: KubeResource, existing: SimObject | undefined, name: string): SimObject {
-  if (!existing) throw notFound(`${qualified(resource)} "${name}" not found`, { name, ...(resource.group ? { group: resource.group } : {}), kind: resource.name });
+function requireOwn(
+  ctx: KubeContext,
+  resource: KubeResource,
+  existing: SimObject | undefined,
+  name: string,
+): SimObject {
+  if (!existing)
+    throw notFound(`${qualified(resource)} "${name}" not found`, {
+      name,
+      ...(resource.group ? { group: resource.group } : {}),
+      kind: resource.name,
+    });
   if (!(existing.spec as Json).manifest) {
     throw forbidden(
       resource.kind === "Namespace"
@@ -213,7 +312,17 @@ function clusterFacts(sim: Sim, environment: EnvironmentRecord): ClusterFacts {
   return { defaultIngressClass: clusterIngressClass(environment.plan, environment.settings), usedNodePorts };
 }
 
-function write(sim: Sim, ctx: KubeContext, resource: KubeResource, namespace: string, name: string, body: unknown, current: SimObject | undefined, environment: EnvironmentRecord, key: string): void {
+function write(
+  sim: Sim,
+  ctx: KubeContext,
+  resource: KubeResource,
+  namespace: string,
+  name: string,
+  body: unknown,
+  current: SimObject | undefined,
+  environment: EnvironmentRecord,
+  key: string,
+): void {
   const previous = current ? (toKubeObject(ctx, resource, current) as Json) : undefined;
   if (previous) {
     // The stored manifest, not the rendered one, is what immutability and allocations compare against.
@@ -221,7 +330,13 @@ function write(sim: Sim, ctx: KubeContext, resource: KubeResource, namespace: st
     previous.spec = stored.spec ?? previous.spec;
     previous.metadata = { ...objectAt(previous.metadata), generation: objectAt(stored.metadata).generation };
   }
-  const admitted = admitObject(resource, isObject(body) ? stripStatus(body) : body, { ...(resource.namespaced ? { namespace } : {}), name }, previous, clusterFacts(sim, environment));
+  const admitted = admitObject(
+    resource,
+    isObject(body) ? stripStatus(body) : body,
+    { ...(resource.namespaced ? { namespace } : {}), name },
+    previous,
+    clusterFacts(sim, environment),
+  );
   storeObject(sim, admitted, key);
 }
 
@@ -247,7 +362,12 @@ function remove(sim: Sim, ctx: KubeContext, resource: KubeResource, current: Sim
       apiVersion: "v1",
       metadata: {},
       status: "Success",
-      details: { name: current.name, ...(resource.group ? { group: resource.group } : {}), kind: resource.name, uid: objectAt(rendered.metadata).uid },
+      details: {
+        name: current.name,
+        ...(resource.group ? { group: resource.group } : {}),
+        kind: resource.name,
+        uid: objectAt(rendered.metadata).uid,
+      },
     },
     warnings: [],
   });
@@ -262,8 +382,19 @@ export function scaleOf(ctx: KubeContext, deployment: SimObject): Json {
   return {
     kind: "Scale",
     apiVersion: "autoscaling/v1",
-    metadata: { name: metadata.name, namespace: metadata.namespace, uid: metadata.uid, resourceVersion: metadata.resourceVersion, creationTimestamp: metadata.creationTimestamp },
+    metadata: {
+      name: metadata.name,
+      namespace: metadata.namespace,
+      uid: metadata.uid,
+      resourceVersion: metadata.resourceVersion,
+      creationTimestamp: metadata.creationTimestamp,
+    },
     spec: { replicas: spec.replicas },
-    status: { replicas: objectAt(rendered.status).replicas ?? 0, selector: Object.entries(labels).map(([k, v]) => `${k}=${String(v)}`).join(",") },
+    status: {
+      replicas: objectAt(rendered.status).replicas ?? 0,
+      selector: Object.entries(labels)
+        .map(([k, v]) => `${k}=${String(v)}`)
+        .join(","),
+    },
   };
 }

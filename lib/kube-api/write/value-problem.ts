@@ -48,18 +48,21 @@ function describeProblem(value: unknown, limit: number): string | undefined {
   for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
     const v = entry.value;
     if (typeof v === "string") {
-      if (!isWellFormed(v)) return `${at(entry)} holds a string that is not valid Unicode (a lone surrogate such as \\ud800): send text as UTF-8`;
+      if (!isWellFormed(v))
+        return `${at(entry)} holds a string that is not valid Unicode (a lone surrogate such as \\ud800): send text as UTF-8`;
       continue;
     }
     if (typeof v !== "object" || v === null) continue;
     const depth = entry.depth + 1;
-    if (depth > limit) return `it nests objects and lists deeper than ${limit} levels (at ${at(entry)}): this API reads at most ${limit}, more than any Kubernetes object needs`;
+    if (depth > limit)
+      return `it nests objects and lists deeper than ${limit} levels (at ${at(entry)}): this API reads at most ${limit}, more than any Kubernetes object needs`;
     if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], depth, parent: entry, key: i });
       continue;
     }
     for (const [key, item] of Object.entries(v)) {
-      if (!isWellFormed(key)) return `${at(entry)} has a field name that is not valid Unicode (a lone surrogate such as \\ud800): send text as UTF-8`;
+      if (!isWellFormed(key))
+        return `${at(entry)} has a field name that is not valid Unicode (a lone surrogate such as \\ud800): send text as UTF-8`;
       stack.push({ value: item, depth, parent: entry, key });
     }
   }

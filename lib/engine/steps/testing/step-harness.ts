@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { DnsAnswer } from "@/lib/dns/dns-resolver";
 import { findAccountPlan, nodeGroups } from "@/lib/catalog";
+import type { DnsAnswer } from "@/lib/dns/dns-resolver";
 import { createSecretState, createSecretStore, type SecretState } from "@/lib/engine/create-secret-store";
 import type { NamedFault } from "@/lib/engine/faults";
 import { seededRandom } from "@/lib/engine/random";
@@ -50,14 +50,23 @@ export type StepHarness = {
  * engine's (a random seeded per environment/step/attempt, AES-GCM secrets, log lines). Handlers are pure over
  * the model, so this is exactly what they see in the engine; persisting the model is tested with the store.
  */
-export function createStepHarness(input: { settings?: Partial<InstallSettings>; name?: string; dns?: HarnessDns } = {}): StepHarness {
+export function createStepHarness(
+  input: { settings?: Partial<InstallSettings>; name?: string; dns?: HarnessDns } = {},
+): StepHarness {
   const name = input.name ?? "demo";
   const settings: InstallSettings = { ...defaultInstallSettings(name, "eu-central"), ...input.settings, name };
   const plan = computePlan(settings, { plan: findAccountPlan("business")!, environmentsInUse: 0 });
   const id = randomUUID();
   const key = randomBytes(32).toString("base64");
   let clock = new Date("2026-01-01T00:00:00.000Z").getTime();
-  const environment: StepContext["environment"] = { id, name, domain: plan.domain, region: settings.region, settings, plan };
+  const environment: StepContext["environment"] = {
+    id,
+    name,
+    domain: plan.domain,
+    region: settings.region,
+    settings,
+    plan,
+  };
   const operationId = randomUUID();
   let model = createSimModel(id);
   let secrets: SecretState = createSecretState([]);
@@ -65,7 +74,11 @@ export function createStepHarness(input: { settings?: Partial<InstallSettings>; 
 
   /** A working copy, as the engine loads one per step. */
   const copy = () => {
-    const m = createSimModel(id, [...model.machines.values()], [...model.objects.values()].map((o) => structuredClone(o)));
+    const m = createSimModel(
+      id,
+      [...model.machines.values()],
+      [...model.objects.values()].map((o) => structuredClone(o)),
+    );
     for (const machine of m.machines.values()) machine.facts = structuredClone(machine.facts);
     const s = createSecretState([...secrets.ciphertexts].map(([n, c]) => ({ name: n, ciphertext: c })));
     return { m, s };
@@ -81,13 +94,22 @@ export function createStepHarness(input: { settings?: Partial<InstallSettings>; 
       sim: createSim(m, now),
       environment,
       operation: { id: operationId, type: "install" },
-      step: { key: step.key, name: step.name, ...(step.node === undefined ? {} : { node: step.node }), attempt, maxAttempts: 4 },
+      step: {
+        key: step.key,
+        name: step.name,
+        ...(step.node === undefined ? {} : { node: step.node }),
+        attempt,
+        maxAttempts: 4,
+      },
       now,
       random: seededRandom(`${id}:${operationId}:${step.key}:${attempt}`),
       faults: new Set(options.faults ?? []),
       secrets: createSecretStore(s, key),
       dns: new Map(
-        Object.entries({ ...input.dns, ...options.dns }).map(([domain, a]) => [domain, a === "here" ? { name: domain, cnames: [], addresses: [ingressAddressFor(id)] } : a]),
+        Object.entries({ ...input.dns, ...options.dns }).map(([domain, a]) => [
+          domain,
+          a === "here" ? { name: domain, cnames: [], addresses: [ingressAddressFor(id)] } : a,
+        ]),
       ),
       log: (message, level = "info") => lines.push({ stepKey: step.key, level, message }),
     };
@@ -135,7 +157,11 @@ export function createStepHarness(input: { settings?: Partial<InstallSettings>; 
     },
     snapshot() {
       const sim = createSim(model, new Date(clock));
-      return { machines: sim.machines.list(), objects: sim.objects.listAll(), secrets: [...secrets.ciphertexts.keys()].sort() };
+      return {
+        machines: sim.machines.list(),
+        objects: sim.objects.listAll(),
+        secrets: [...secrets.ciphertexts.keys()].sort(),
+      };
     },
     logLines: () => [...logs],
     secret: (secretName) => createSecretStore(secrets, key).get(secretName),
@@ -147,10 +173,17 @@ export function createStepHarness(input: { settings?: Partial<InstallSettings>; 
 
 /** The teardown graph in a valid order (as buildTeardownSteps orders it): drain workers, remove machines with k8sm-1 last, clean up. */
 export function teardownSteps(h: StepHarness): HarnessStep[] {
-  const machines = h.sim().machines.list().filter((m) => m.state !== "removed").sort((a, b) => (a.nodeId < b.nodeId ? -1 : 1));
+  const machines = h
+    .sim()
+    .machines.list()
+    .filter((m) => m.state !== "removed")
+    .sort((a, b) => (a.nodeId < b.nodeId ? -1 : 1));
   const workers = machines.filter((m) => m.nodeGroup === nodeGroups.workers.id);
   const firstControlPlane = `${nodeGroups.controlPlane.id}-1`;
-  const removals = [...machines.filter((m) => m.nodeId !== firstControlPlane), ...machines.filter((m) => m.nodeId === firstControlPlane)];
+  const removals = [
+    ...machines.filter((m) => m.nodeId !== firstControlPlane),
+    ...machines.filter((m) => m.nodeId === firstControlPlane),
+  ];
   return [
     ...workers.map((w) => ({ key: `drain-node:${w.nodeId}`, name: "drain-node", node: w.nodeId })),
     ...removals.map((m) => ({ key: `remove-node:${m.nodeId}`, name: "remove-node", node: m.nodeId })),
