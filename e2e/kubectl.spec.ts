@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { parse } from "yaml";
-import { openInstallDialog, signUpViaApi } from "./support";
+import { installViaApi, openInstallDialog, signUpViaApi } from "./support";
 
 /**
  * The real kubectl against the suite's server exactly as `npm start` runs it (plain http APP_URL, nothing set up):
@@ -22,9 +22,9 @@ type Kubeconfig = { clusters: { cluster: Record<string, unknown> & { server: str
 
 async function runningCluster(request: APIRequestContext, remoteApi: boolean) {
   const name = `kctl-${Date.now().toString(36)}-${Math.floor(Math.random() * 1000)}`;
-  expect((await request.post("/api/environments", { data: { name, region: "eu-central", workers: 2, addons: { monitoring: false, tracing: false, remoteApi } } })).status()).toBe(201);
-  await expect.poll(async () => (await (await request.get(`/api/environments/${name}`)).json()).environment.status, { timeout: 30_000 }).toBe("running");
-  const download = await request.get(`/api/environments/${name}/kubeconfig`);
+  expect((await installViaApi(request, { name, region: "eu-central", workers: 2, addons: { monitoring: false, tracing: false, remoteApi } })).status()).toBe(201);
+  await expect.poll(async () => (await (await request.get(`/api/v1/environments/${name}`)).json()).status, { timeout: 30_000 }).toBe("running");
+  const download = await request.get(`/api/v1/environments/${name}/kubeconfig`);
   expect(download.status()).toBe(200);
   const yaml = await download.text();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kubectl-"));
