@@ -1,14 +1,14 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { signUpViaApi } from "./support";
+import { installViaApi, signUpViaApi } from "./support";
 
 // The e2e server runs the engine at ENGINE_TIME_SCALE 0.02: an install takes seconds, so every journey watches
 // the page change live (no reload) through each state it cares about.
 
 const installTimeout = { timeout: 30_000 };
 
-async function createEnvironment(page: Page, data: Record<string, unknown>) {
-  const response = await page.request.post("/api/environments", { data: { region: "eu-central", ...data } });
+async function createEnvironment(page: Page, data: Record<string, unknown> & { name: string }) {
+  const response = await installViaApi(page.request, { region: "eu-central", ...data });
   expect(response.status(), await response.text()).toBe(201);
 }
 
@@ -66,10 +66,10 @@ test("a development install reaches Running live; health, endpoints, credentials
   await expect(credentials.getByRole("button", { name: "Copy Grafana password" })).toBeVisible();
   await credentials.getByRole("button", { name: "Copy admin token" }).click();
   await expect(credentials.getByText("Copied", { exact: true })).toBeVisible();
-  const stored = (await (await page.request.get(`/api/environments/${name}/credentials`)).json()) as {
-    credentials: { name: string; value: string }[];
+  const stored = (await (await page.request.get(`/api/v1/environments/${name}/credentials`)).json()) as {
+    items: { name: string; value: string }[];
   };
-  const token = stored.credentials.find((c) => c.name === "admin-token")?.value;
+  const token = stored.items.find((c) => c.name === "admin-token")?.value;
   expect(token).toBeTruthy();
   await expect(credentials.getByText(token!, { exact: true })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
@@ -217,8 +217,9 @@ test("another account gets 404 for the page, its event stream, logs, credentials
   await signUpViaApi(stranger.request);
   const strangerPage = await stranger.newPage();
   expect((await strangerPage.goto(`/environments/${name}`))?.status()).toBe(404);
-  for (const path of ["events", "logs", "logs?format=text", "credentials", "kubeconfig"]) {
-    expect((await stranger.request.get(`/api/environments/${name}/${path}`)).status(), path).toBe(404);
+  // The event stream has no API v1 twin; the rest are API v1's.
+  for (const path of [`/api/environments/${name}/events`, ...["logs", "logs/text", "credentials", "kubeconfig"].map((p) => `/api/v1/environments/${name}/${p}`)]) {
+    expect((await stranger.request.get(path)).status(), path).toBe(404);
   }
   await stranger.close();
 });
