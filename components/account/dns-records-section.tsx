@@ -1,12 +1,13 @@
 "use client";
 
-import { useEffect, useState, type FormEvent } from "react";
 import { Trash2 } from "lucide-react";
+import { useEffect, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ApiErrorDetail } from "@/lib/api-v1/read-api-error";
 import type { DnsRecordView } from "@/lib/data/dns-records/dns-record-view";
 import { dnsRecordTypes, type DnsRecordType } from "@/lib/dns/dns-resolver";
@@ -94,25 +95,25 @@ export function DnsRecordsSection({ clusters, resolver }: { clusters: DnsTargetC
             within minutes of the record&apos;s creation.
           </p>
           {clusters.length > 0 ? (
-            <table className="text-sm">
-              <caption className="mb-1 text-left text-xs font-medium text-slate-500">Your clusters</caption>
-              <thead>
-                <tr className="text-left text-xs text-slate-500">
-                  <th scope="col" className="pr-4 font-medium">Cluster</th>
-                  <th scope="col" className="pr-4 font-medium">Ingress address (A)</th>
-                  <th scope="col" className="font-medium">Name (CNAME)</th>
-                </tr>
-              </thead>
-              <tbody className="font-mono text-xs">
+            <Table className="text-sm">
+              <TableCaption className="mb-1 text-left text-xs font-medium text-slate-500">Your clusters</TableCaption>
+              <TableHeader>
+                <TableRow className="text-left text-xs text-slate-500">
+                  <TableHead className="pr-4">Cluster</TableHead>
+                  <TableHead className="pr-4">Ingress address (A)</TableHead>
+                  <TableHead>Name (CNAME)</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody className="font-mono text-xs">
                 {clusters.map((c) => (
-                  <tr key={c.name}>
-                    <td className="pr-4 font-sans">{c.name}</td>
-                    <td className="pr-4">{c.ingressAddress}</td>
-                    <td>{c.domain}</td>
-                  </tr>
+                  <TableRow key={c.name}>
+                    <TableCell className="pr-4 font-sans">{c.name}</TableCell>
+                    <TableCell className="pr-4">{c.ingressAddress}</TableCell>
+                    <TableCell>{c.domain}</TableCell>
+                  </TableRow>
                 ))}
-              </tbody>
-            </table>
+              </TableBody>
+            </Table>
           ) : null}
           <form onSubmit={onSubmit} noValidate aria-label="Add a DNS record" className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_7rem_minmax(0,2fr)_auto] sm:items-start">
             <Field id="dns-name" label="Name" error={fieldError("name")}>

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { Progress } from "@/components/ui/progress";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { topologies } from "@/lib/catalog";
 import { isTerminal } from "@/lib/environments/environment-status";
 import { formatMoney } from "@/lib/format/format-money";
@@ -27,31 +28,31 @@ export function EnvironmentList({ initial }: { initial: EnvironmentListItem[] })
       <p role="status" className="sr-only">
         {live ? "Live updates on" : "Connecting to live updates"}
       </p>
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Your environments</caption>
-        <thead className="bg-slate-50 text-slate-600">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Environment</th>
-            <th scope="col" className="px-4 py-2 font-medium">Status</th>
-            <th scope="col" className="px-4 py-2 font-medium">Topology</th>
-            <th scope="col" className="px-4 py-2 font-medium">Kubernetes</th>
-            <th scope="col" className="px-4 py-2 font-medium">Region</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">Nodes</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">Per month</th>
-          </tr>
-        </thead>
-        <tbody>
+      <Table className="w-full text-sm">
+        <TableCaption className="sr-only">Your environments</TableCaption>
+        <TableHeader className="bg-slate-50 text-slate-600">
+          <TableRow>
+            <TableHead className="px-4 py-2">Environment</TableHead>
+            <TableHead className="px-4 py-2">Status</TableHead>
+            <TableHead className="px-4 py-2">Topology</TableHead>
+            <TableHead className="px-4 py-2">Kubernetes</TableHead>
+            <TableHead className="px-4 py-2">Region</TableHead>
+            <TableHead className="px-4 py-2 text-right">Nodes</TableHead>
+            <TableHead className="px-4 py-2 text-right">Per month</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {items.map((e) => {
             const busy = e.operation && (e.operation.status === "running" || e.operation.status === "queued") && !isTerminal(e.status);
             return (
-              <tr key={e.id} className="border-t border-slate-200">
-                <th scope="row" className="px-4 py-2 font-medium">
+              <TableRow key={e.id} className="border-t border-slate-200">
+                <TableHead scope="row" className="px-4 py-2 font-medium">
                   <Link href={`/environments/${e.name}`} className="text-blue-700 underline">
                     {e.displayName}
                   </Link>
                   <span className="block font-mono text-xs font-normal text-slate-500">{e.domain}</span>
-                </th>
-                <td className="px-4 py-2">
+                </TableHead>
+                <TableCell className="px-4 py-2">
                   <StatusBadge status={e.status} />
                   {busy && e.operation ? (
                     <Progress
@@ -60,30 +61,30 @@ export function EnvironmentList({ initial }: { initial: EnvironmentListItem[] })
                       label={`${operationVerb[e.operation.type] ?? "Working"} ${e.displayName}: ${e.operation.progress}%`}
                     />
                   ) : null}
-                </td>
-                <td className="px-4 py-2">{topologies[e.topology].name}</td>
-                <td className="px-4 py-2">v{e.version}</td>
-                <td className="px-4 py-2">{e.region.name}</td>
+                </TableCell>
+                <TableCell className="px-4 py-2">{topologies[e.topology].name}</TableCell>
+                <TableCell className="px-4 py-2">v{e.version}</TableCell>
+                <TableCell className="px-4 py-2">{e.region.name}</TableCell>
                 {isTerminal(e.status) ? (
                   // Deleted or cancelled: no nodes remain and nothing is charged, whatever the stored plan says.
                   <>
-                    <td className="px-4 py-2 text-right tabular-nums">0</td>
-                    <td className="px-4 py-2 text-right">
+                    <TableCell className="px-4 py-2 text-right tabular-nums">0</TableCell>
+                    <TableCell className="px-4 py-2 text-right">
                       <span aria-hidden="true">—</span>
                       <span className="sr-only">nothing</span>
-                    </td>
+                    </TableCell>
                   </>
                 ) : (
                   <>
-                    <td className="px-4 py-2 text-right tabular-nums">{e.nodes}</td>
-                    <td className="px-4 py-2 text-right tabular-nums">{formatMoney(e.monthlyPrice)}</td>
+                    <TableCell className="px-4 py-2 text-right tabular-nums">{e.nodes}</TableCell>
+                    <TableCell className="px-4 py-2 text-right tabular-nums">{formatMoney(e.monthlyPrice)}</TableCell>
                   </>
                 )}
-              </tr>
+              </TableRow>
             );
           })}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </div>
   );
 }

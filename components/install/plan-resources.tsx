@@ -1,3 +1,4 @@
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatCpu, formatMemory } from "@/lib/format/format-memory";
 import { formatMoney } from "@/lib/format/format-money";
 import { describeRequests, type EnvironmentPlan } from "@/lib/plan";
@@ -18,30 +19,30 @@ export function PlanResources({ plan, showPrice = true }: PlanResourcesProps) {
   return (
     <>
       <section aria-label="Node groups">
-        <table className="w-full text-left text-xs">
-          <caption className="sr-only">Node groups</caption>
-          <thead className="text-slate-500">
-            <tr>
-              <th scope="col" className="py-1 font-medium">Node group</th>
-              <th scope="col" className="py-1 text-right font-medium">Nodes</th>
-              <th scope="col" className="py-1 text-right font-medium">Per node</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table className="w-full text-xs">
+          <TableCaption className="sr-only">Node groups</TableCaption>
+          <TableHeader className="text-slate-500">
+            <TableRow>
+              <TableHead className="py-1">Node group</TableHead>
+              <TableHead className="py-1 text-right">Nodes</TableHead>
+              <TableHead className="py-1 text-right">Per node</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {plan.nodeGroups.map((g) => (
-              <tr key={g.id} className="border-t border-slate-200">
-                <th scope="row" className="py-1.5 font-medium">
+              <TableRow key={g.id} className="border-t border-slate-200">
+                <TableHead scope="row" className="py-1.5 font-medium">
                   {g.name}
                   {g.note ? <span className="block font-normal text-slate-500">{g.note}</span> : null}
-                </th>
-                <td className="py-1.5 text-right tabular-nums">{g.count}</td>
-                <td className="py-1.5 text-right text-slate-600">
+                </TableHead>
+                <TableCell className="py-1.5 text-right tabular-nums">{g.count}</TableCell>
+                <TableCell className="py-1.5 text-right text-slate-600">
                   {g.reservedCloudlets} cl · {formatMemory(g.ramMiB)} · {formatCpu(g.cpuMHz)} · {g.diskGb} GB
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       </section>
 
       <TopologyPicture groups={plan.nodeGroups} />

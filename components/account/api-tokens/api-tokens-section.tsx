@@ -5,9 +5,10 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { formatUtc } from "@/lib/format/format-utc";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { readApiError } from "@/lib/api-v1/read-api-error";
 import type { ApiTokenView } from "@/lib/data/api-tokens/api-token-view";
+import { formatUtc } from "@/lib/format/format-utc";
 import { CreateTokenForm } from "./create-token-form";
 
 const stateTone = { active: "success", expired: "neutral", revoked: "neutral" } as const;
@@ -54,49 +55,49 @@ export function ApiTokensSection({ tokens }: { tokens: ApiTokenView[] }) {
         </Alert>
       ) : null}
       <div className="mt-5 overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Your API tokens</caption>
-          <thead className="text-xs text-slate-500">
-            <tr>
-              <th scope="col" className="py-1.5 pr-3 font-medium">Name</th>
-              <th scope="col" className="py-1.5 pr-3 font-medium">Scope</th>
-              <th scope="col" className="py-1.5 pr-3 font-medium">Created</th>
-              <th scope="col" className="py-1.5 pr-3 font-medium">Expires</th>
-              <th scope="col" className="py-1.5 pr-3 font-medium">Last used</th>
-              <th scope="col" className="py-1.5 pr-3 font-medium">State</th>
-              <th scope="col" className="py-1.5 font-medium"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table className="w-full text-sm">
+          <TableCaption className="sr-only">Your API tokens</TableCaption>
+          <TableHeader className="text-xs text-slate-500">
+            <TableRow>
+              <TableHead className="py-1.5 pr-3">Name</TableHead>
+              <TableHead className="py-1.5 pr-3">Scope</TableHead>
+              <TableHead className="py-1.5 pr-3">Created</TableHead>
+              <TableHead className="py-1.5 pr-3">Expires</TableHead>
+              <TableHead className="py-1.5 pr-3">Last used</TableHead>
+              <TableHead className="py-1.5 pr-3">State</TableHead>
+              <TableHead className="py-1.5"><span className="sr-only">Actions</span></TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {tokens.length === 0 ? (
-              <tr className="border-t border-slate-100">
-                <td colSpan={7} className="py-3 text-slate-600">No tokens yet.</td>
-              </tr>
+              <TableRow className="border-t border-slate-100">
+                <TableCell colSpan={7} className="py-3 text-slate-600">No tokens yet.</TableCell>
+              </TableRow>
             ) : (
               tokens.map((t) => (
-                <tr key={t.id} className="border-t border-slate-100 align-top">
-                  <th scope="row" className="py-1.5 pr-3 font-medium">
+                <TableRow key={t.id} className="border-t border-slate-100 align-top">
+                  <TableHead scope="row" className="py-1.5 pr-3 font-medium">
                     {t.name} <span className="block font-mono text-xs font-normal text-slate-500">{t.prefix}…</span>
-                  </th>
-                  <td className="py-1.5 pr-3">{t.scope === "write" ? "Read and write" : "Read"}</td>
-                  <td className="py-1.5 pr-3 whitespace-nowrap">{formatUtc(t.createdAt)}</td>
-                  <td className="py-1.5 pr-3 whitespace-nowrap">{t.expiresAt ? formatUtc(t.expiresAt) : "Never"}</td>
-                  <td className="py-1.5 pr-3">{t.lastUsedAt ? `${formatUtc(t.lastUsedAt)}${t.lastUsedIp ? ` from ${t.lastUsedIp}` : ""}` : "Never used"}</td>
-                  <td className="py-1.5 pr-3">
+                  </TableHead>
+                  <TableCell className="py-1.5 pr-3">{t.scope === "write" ? "Read and write" : "Read"}</TableCell>
+                  <TableCell className="py-1.5 pr-3 whitespace-nowrap">{formatUtc(t.createdAt)}</TableCell>
+                  <TableCell className="py-1.5 pr-3 whitespace-nowrap">{t.expiresAt ? formatUtc(t.expiresAt) : "Never"}</TableCell>
+                  <TableCell className="py-1.5 pr-3">{t.lastUsedAt ? `${formatUtc(t.lastUsedAt)}${t.lastUsedIp ? ` from ${t.lastUsedIp}` : ""}` : "Never used"}</TableCell>
+                  <TableCell className="py-1.5 pr-3">
                     <Badge tone={stateTone[t.state]}>{t.state === "active" ? "Active" : t.state === "expired" ? "Expired" : "Revoked"}</Badge>
-                  </td>
-                  <td className="py-1.5 text-right">
+                  </TableCell>
+                  <TableCell className="py-1.5 text-right">
                     {t.state === "active" ? (
                       <Button variant="secondary" size="sm" aria-label={`Revoke ${t.name}`} loading={revoking === t.id} onClick={() => void revoke(t)}>
                         Revoke
                       </Button>
                     ) : null}
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               ))
             )}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       </div>
     </section>
   );

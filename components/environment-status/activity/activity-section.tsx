@@ -1,6 +1,7 @@
 import { memo } from "react";
-import type { FeedEvent, OperationView } from "@/lib/live/status-snapshot";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatUtc } from "@/lib/format/format-utc";
+import type { FeedEvent, OperationView } from "@/lib/live/status-snapshot";
 import { operationLabels } from "../operation-labels";
 import { StatusSection } from "../status-section";
 
@@ -22,40 +23,40 @@ export const ActivitySection = memo(function ActivitySection({ operations, chang
     <StatusSection id="activity" title="Activity">
       <div className="flex flex-col gap-4">
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Operations on this environment, newest first</caption>
-            <thead className="text-xs text-slate-500">
-              <tr>
-                <th scope="col" className="py-1.5 pr-3 font-medium">Operation</th>
-                <th scope="col" className="py-1.5 pr-3 font-medium">Started by</th>
-                <th scope="col" className="py-1.5 pr-3 font-medium">Requested</th>
-                <th scope="col" className="py-1.5 font-medium">Result</th>
-              </tr>
-            </thead>
-            <tbody>
+          <Table className="w-full text-sm">
+            <TableCaption className="sr-only">Operations on this environment, newest first</TableCaption>
+            <TableHeader className="text-xs text-slate-500">
+              <TableRow>
+                <TableHead className="py-1.5 pr-3">Operation</TableHead>
+                <TableHead className="py-1.5 pr-3">Started by</TableHead>
+                <TableHead className="py-1.5 pr-3">Requested</TableHead>
+                <TableHead className="py-1.5">Result</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {operations.length === 0 ? (
-                <tr className="border-t border-slate-100">
-                  <td colSpan={4} className="py-3 text-slate-600">
+                <TableRow className="border-t border-slate-100">
+                  <TableCell colSpan={4} className="py-3 text-slate-600">
                     No operations yet.
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               ) : (
                 operations.map((operation) => (
-                  <tr key={operation.id} className="border-t border-slate-100 align-top">
-                    <th scope="row" className="py-1.5 pr-3 font-medium">
+                  <TableRow key={operation.id} className="border-t border-slate-100 align-top">
+                    <TableHead scope="row" className="py-1.5 pr-3 font-medium">
                       {operationLabels.type[operation.type]}
                       {operation.summary ? <span className="block font-normal text-slate-600">{operation.summary}</span> : null}
-                    </th>
-                    <td className="py-1.5 pr-3">{operation.actor ?? "Clusterport (automatic)"}</td>
-                    <td className="py-1.5 pr-3 whitespace-nowrap tabular-nums">
+                    </TableHead>
+                    <TableCell className="py-1.5 pr-3">{operation.actor ?? "Clusterport (automatic)"}</TableCell>
+                    <TableCell className="py-1.5 pr-3 whitespace-nowrap tabular-nums">
                       <time dateTime={operation.createdAt}>{formatUtc(operation.createdAt)}</time>
-                    </td>
-                    <td className="py-1.5">{outcome(operation)}</td>
-                  </tr>
+                    </TableCell>
+                    <TableCell className="py-1.5">{outcome(operation)}</TableCell>
+                  </TableRow>
                 ))
               )}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </div>
         {recent.length > 0 ? (
           <div>

@@ -1,4 +1,5 @@
 import { CircleCheck, CircleMinus, CircleX } from "lucide-react";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { HealthLine } from "@/lib/engine";
 import { StatusSection } from "../status-section";
 
@@ -12,34 +13,34 @@ const looks = {
 export function HealthSection({ health }: { health: HealthLine[] }) {
   return (
     <StatusSection id="health" title="Health">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Cluster health check report</caption>
-        <thead className="text-xs text-slate-500">
-          <tr>
-            <th scope="col" className="py-1 font-medium">Component</th>
-            <th scope="col" className="py-1 font-medium">Status</th>
-          </tr>
-        </thead>
-        <tbody>
+      <Table className="w-full text-sm">
+        <TableCaption className="sr-only">Cluster health check report</TableCaption>
+        <TableHeader className="text-xs text-slate-500">
+          <TableRow>
+            <TableHead className="py-1">Component</TableHead>
+            <TableHead className="py-1">Status</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {health.map((line) => {
             const { Icon, className } = looks[line.status] ?? looks["Not enabled"];
             return (
-              <tr key={line.component} className="border-t border-slate-100">
-                <th scope="row" className="py-1.5 pr-3 font-normal">
+              <TableRow key={line.component} className="border-t border-slate-100">
+                <TableHead scope="row" className="py-1.5 pr-3 font-normal">
                   {line.component}
                   {line.detail ? <span className="block text-xs text-slate-500">{line.detail}</span> : null}
-                </th>
-                <td className={`py-1.5 font-medium whitespace-nowrap ${className}`}>
+                </TableHead>
+                <TableCell className={`py-1.5 font-medium whitespace-nowrap ${className}`}>
                   <span className="inline-flex items-center gap-1">
                     <Icon aria-hidden="true" className="size-4" />
                     {line.status}
                   </span>
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             );
           })}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </StatusSection>
   );
 }

@@ -1,11 +1,12 @@
 import { memo } from "react";
 import { TopologyPicture } from "@/components/install/topology-picture";
 import { cn } from "@/components/ui/cn";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { NodeView } from "@/lib/live/status-snapshot";
 import type { PlanNodeGroup } from "@/lib/plan";
+import { StatusSection } from "../status-section";
 import { nodeStateStyle, nodeStateStyles } from "./node-state-style";
 import { tableNodes } from "./table-nodes";
-import { StatusSection } from "../status-section";
 
 function readyText(ready: boolean | null): string {
   return ready === null ? "—" : ready ? "Yes" : "No";
@@ -25,49 +26,49 @@ export const NodesSection = memo(function NodesSection({ nodes, groups }: { node
     <StatusSection id="nodes" title="Nodes">
       <div className="flex flex-col gap-5">
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Nodes of the environment and their state</caption>
-            <thead className="text-xs text-slate-500">
-              <tr>
+          <Table className="w-full text-sm">
+            <TableCaption className="sr-only">Nodes of the environment and their state</TableCaption>
+            <TableHeader className="text-xs text-slate-500">
+              <TableRow>
                 {["Group", "Hostname", "IP", "Role", "State", "Kubernetes", "Ready"].map((h) => (
-                  <th key={h} scope="col" className="py-1.5 pr-3 font-medium">
+                  <TableHead key={h} className="py-1.5 pr-3">
                     {h}
-                  </th>
+                  </TableHead>
                 ))}
-              </tr>
-            </thead>
-            <tbody>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {rows.length === 0 ? (
-                <tr className="border-t border-slate-100">
-                  <td colSpan={7} className="py-3 text-slate-600">
+                <TableRow className="border-t border-slate-100">
+                  <TableCell colSpan={7} className="py-3 text-slate-600">
                     {nodes.length === 0 ? "No machines yet: they are created in the first stage of the install." : "No machines: every one was removed."}
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               ) : (
                 rows.map((node) => {
                   const style = nodeStateStyle(node);
                   return (
-                    <tr key={node.id} className="border-t border-slate-100">
-                      <td className="py-1.5 pr-3">{node.groupName}</td>
-                      <th scope="row" className="py-1.5 pr-3 font-mono text-xs font-normal break-all">
+                    <TableRow key={node.id} className="border-t border-slate-100">
+                      <TableCell className="py-1.5 pr-3">{node.groupName}</TableCell>
+                      <TableHead scope="row" className="py-1.5 pr-3 font-mono text-xs font-normal break-all">
                         {node.hostname}
-                      </th>
-                      <td className="py-1.5 pr-3 font-mono text-xs">{node.privateIp}</td>
-                      <td className="py-1.5 pr-3">{node.role}</td>
-                      <td className="py-1.5 pr-3">
+                      </TableHead>
+                      <TableCell className="py-1.5 pr-3 font-mono text-xs">{node.privateIp}</TableCell>
+                      <TableCell className="py-1.5 pr-3">{node.role}</TableCell>
+                      <TableCell className="py-1.5 pr-3">
                         <span className={cn("rounded border px-1.5 py-0.5 text-xs", style.className)}>{style.label}</span>
-                      </td>
-                      <td className="py-1.5 pr-3 tabular-nums">{node.kubernetesVersion ?? "—"}</td>
-                      <td className="py-1.5">
+                      </TableCell>
+                      <TableCell className="py-1.5 pr-3 tabular-nums">{node.kubernetesVersion ?? "—"}</TableCell>
+                      <TableCell className="py-1.5">
                         {readyText(node.ready)}
                         {node.ready === null ? <span className="sr-only">not a Kubernetes node</span> : null}
-                      </td>
-                    </tr>
+                      </TableCell>
+                    </TableRow>
                   );
                 })
               )}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </div>
         <div className="flex flex-col gap-2">
           <TopologyPicture groups={groups} nodeClass={nodeClass} label="Topology, each node coloured by its state" />

@@ -2,6 +2,7 @@
 
 import { memo, useState } from "react";
 import { Field } from "@/components/ui/field";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { WorkloadsView } from "@/lib/live/status-snapshot";
 import { StatusSection } from "../status-section";
 
@@ -75,37 +76,37 @@ export const WorkloadsSection = memo(function WorkloadsSection({ workloads }: { 
 function WorkloadTable({ caption, headers, rows, empty }: { caption: string; headers: string[]; rows: { key: string; cells: string[] }[]; empty: string }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="mb-1 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">{caption}</caption>
-        <thead className="text-xs text-slate-500">
-          <tr>
+      <Table className="w-full text-sm">
+        <TableCaption className="mb-1 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">{caption}</TableCaption>
+        <TableHeader className="text-xs text-slate-500">
+          <TableRow>
             {headers.map((h) => (
-              <th key={h} scope="col" className="py-1.5 pr-3 font-medium">
+              <TableHead key={h} className="py-1.5 pr-3">
                 {h}
-              </th>
+              </TableHead>
             ))}
-          </tr>
-        </thead>
-        <tbody>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {rows.length === 0 ? (
-            <tr className="border-t border-slate-100">
-              <td colSpan={headers.length} className="py-2 text-slate-600">
+            <TableRow className="border-t border-slate-100">
+              <TableCell colSpan={headers.length} className="py-2 text-slate-600">
                 {empty}
-              </td>
-            </tr>
+              </TableCell>
+            </TableRow>
           ) : (
             rows.map((r) => (
-              <tr key={r.key} className="border-t border-slate-100 align-top">
+              <TableRow key={r.key} className="border-t border-slate-100 align-top">
                 {r.cells.map((c, i) => (
-                  <td key={i} className={`py-1.5 pr-3 ${headers[i] === "Name" ? "font-mono text-xs break-all" : ""}`}>
+                  <TableCell key={i} className={`py-1.5 pr-3 ${headers[i] === "Name" ? "font-mono text-xs break-all" : ""}`}>
                     {c}
-                  </td>
+                  </TableCell>
                 ))}
-              </tr>
+              </TableRow>
             ))
           )}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </div>
   );
 }
