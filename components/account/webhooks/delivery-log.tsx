@@ -4,9 +4,10 @@ import { useCallback, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { WebhookDeliveryView, WebhookEndpointView } from "@/lib/data/webhooks/webhook-views";
 import { formatUtc } from "@/lib/format/format-utc";
-import { callApi } from "./call-api";
+import { callApi, type ApiResult } from "./call-api";
 
 /** Rows per "Show more". */
 const pageSize = 20;
@@ -19,6 +20,12 @@ const statusBadge = {
   failed: { tone: "danger", label: "Failed" },
 } as const;
 
+type DeliveriesResult = ApiResult<{ items: WebhookDeliveryView[]; nextCursor: string | null }>;
+
+function readDeliveries(endpointId: string, limit: number): Promise<DeliveriesResult> {
+  return callApi(`/webhooks/${endpointId}/deliveries?limit=${limit}`);
+}
+
 /**
  * An endpoint's deliveries, newest first (time, event, status, attempts, response code and time, error), read
  * again every few seconds while shown, with a Redeliver button per delivery.
@@ -30,21 +37,31 @@ export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpointView }) {
   const [redelivering, setRedelivering] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const load = useCallback(async () => {
-    const result = await callApi<{ items: WebhookDeliveryView[]; nextCursor: string | null }>(`/webhooks/${endpoint.id}/deliveries?limit=${limit}`);
+  const show = useCallback((result: DeliveriesResult) => {
     if (!result.ok) {
       setError(result.error.message);
       return;
     }
     setError(null);
     setPage({ items: result.body.items, more: result.body.nextCursor !== null });
-  }, [endpoint.id, limit]);
+  }, []);
 
+  // The log is an external store read on a timer: state is set only when a read answers, and never by a read
+  // started for an endpoint or limit that is no longer shown.
   useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), refreshMs);
-    return () => clearInterval(timer);
-  }, [load]);
+    let current = true;
+    const read = () => {
+      void readDeliveries(endpoint.id, limit).then((result) => {
+        if (current) show(result);
+      });
+    };
+    read();
+    const timer = setInterval(read, refreshMs);
+    return () => {
+      current = false;
+      clearInterval(timer);
+    };
+  }, [endpoint.id, limit, show]);
 
   async function redeliver(delivery: WebhookDeliveryView) {
     setRedelivering(delivery.id);
@@ -52,7 +69,7 @@ export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpointView }) {
     const result = await callApi<WebhookDeliveryView>(`/webhooks/${endpoint.id}/deliveries/${delivery.id}/redeliver`, { method: "POST" });
     setRedelivering(null);
     setNotice(result.ok ? { ok: true, text: `${delivery.eventType} is being sent again; the new attempt appears at the top of the log.` } : { ok: false, text: result.error.message });
-    if (result.ok) await load();
+    if (result.ok) show(await readDeliveries(endpoint.id, limit));
   }
 
   return (
@@ -65,46 +82,46 @@ export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpointView }) {
         <p className="text-sm text-slate-600">Nothing sent yet: deliveries appear here when a subscribed event happens.</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">
+          <Table className="w-full text-sm">
+            <TableCaption className="sr-only">
               Deliveries to {endpoint.url}, newest first
-            </caption>
-            <thead className="text-xs text-slate-500">
-              <tr>
-                <th scope="col" className="py-1.5 pr-3 font-medium">Time</th>
-                <th scope="col" className="py-1.5 pr-3 font-medium">Event</th>
-                <th scope="col" className="py-1.5 pr-3 font-medium">Status</th>
-                <th scope="col" className="py-1.5 pr-3 font-medium">Attempts</th>
-                <th scope="col" className="py-1.5 pr-3 font-medium">Response</th>
-                <th scope="col" className="py-1.5 pr-3 font-medium">Error</th>
-                <th scope="col" className="py-1.5 font-medium">
+            </TableCaption>
+            <TableHeader className="text-xs text-slate-500">
+              <TableRow>
+                <TableHead className="py-1.5 pr-3">Time</TableHead>
+                <TableHead className="py-1.5 pr-3">Event</TableHead>
+                <TableHead className="py-1.5 pr-3">Status</TableHead>
+                <TableHead className="py-1.5 pr-3">Attempts</TableHead>
+                <TableHead className="py-1.5 pr-3">Response</TableHead>
+                <TableHead className="py-1.5 pr-3">Error</TableHead>
+                <TableHead className="py-1.5">
                   <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {page.items.map((d) => (
-                <tr key={d.id} className="border-t border-slate-100 align-top">
-                  <td className="py-1.5 pr-3 whitespace-nowrap tabular-nums">
+                <TableRow key={d.id} className="border-t border-slate-100 align-top">
+                  <TableCell className="py-1.5 pr-3 whitespace-nowrap tabular-nums">
                     <time dateTime={d.createdAt}>{formatUtc(d.createdAt)}</time>
-                  </td>
-                  <td className="py-1.5 pr-3">
+                  </TableCell>
+                  <TableCell className="py-1.5 pr-3">
                     <span className="font-mono text-[13px]">{d.eventType}</span>
                     {d.redeliveryOf ? <span className="block text-xs text-slate-500">Redelivery</span> : null}
-                  </td>
-                  <td className="py-1.5 pr-3">
+                  </TableCell>
+                  <TableCell className="py-1.5 pr-3">
                     <Badge tone={statusBadge[d.status].tone}>{statusBadge[d.status].label}</Badge>
                     {d.nextAttemptAt && d.attempts > 0 ? <span className="block text-xs text-slate-500">next attempt {formatUtc(d.nextAttemptAt)}</span> : null}
-                  </td>
-                  <td className="py-1.5 pr-3 tabular-nums">
+                  </TableCell>
+                  <TableCell className="py-1.5 pr-3 tabular-nums">
                     {d.attempts} of {d.maxAttempts}
-                  </td>
-                  <td className="py-1.5 pr-3 whitespace-nowrap tabular-nums">
+                  </TableCell>
+                  <TableCell className="py-1.5 pr-3 whitespace-nowrap tabular-nums">
                     {d.lastStatusCode ?? (d.attempts > 0 ? "no answer" : "—")}
                     {d.lastDurationMs !== null ? <span className="text-slate-500"> · {d.lastDurationMs} ms</span> : null}
-                  </td>
-                  <td className="max-w-xs py-1.5 pr-3 break-words text-slate-700">{d.lastError ?? ""}</td>
-                  <td className="py-1.5">
+                  </TableCell>
+                  <TableCell className="max-w-xs py-1.5 pr-3 break-words text-slate-700">{d.lastError ?? ""}</TableCell>
+                  <TableCell className="py-1.5">
                     <Button
                       size="sm"
                       variant="secondary"
@@ -115,11 +132,11 @@ export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpointView }) {
                     >
                       Redeliver
                     </Button>
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </div>
       )}
       {page?.more && limit < 200 ? (
