@@ -13,7 +13,8 @@ export default async function NotFound() {
     <CenteredPage width="md">
       <h1 className="mb-2 text-xl font-semibold">Page not found</h1>
       <p className="mb-6 text-sm text-slate-600">
-        There is nothing at this address, or it belongs to another account. Check the link, or start from your environments.
+        There is nothing at this address, or it belongs to another account. Check the link, or start from your
+        environments.
       </p>
       <div className="flex justify-center gap-3">
         <LinkButton href="/environments">Your environments</LinkButton>

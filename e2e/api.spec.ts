@@ -9,12 +9,22 @@ test("the JSON API refuses anonymous callers and explains bad input field by fie
   expect((await unauth.json()).error.message).toBe("Sign in to continue.");
 
   await signUpViaApi(page.request);
-  const notJson = await page.request.post("/api/environments", { headers: { "content-type": "application/json" }, data: Buffer.from("{oops") });
+  const notJson = await page.request.post("/api/environments", {
+    headers: { "content-type": "application/json" },
+    data: Buffer.from("{oops"),
+  });
   expect(notJson.status()).toBe(400);
   expect((await notJson.json()).error.message).toBe("The request body is not valid JSON.");
 
   const bad = await page.request.post("/api/environments", {
-    data: { name: "X", region: "us-east", topology: "galaxy", workers: 0, addons: { monitoring: true }, storage: false },
+    data: {
+      name: "X",
+      region: "us-east",
+      topology: "galaxy",
+      workers: 0,
+      addons: { monitoring: true },
+      storage: false,
+    },
   });
   expect(bad.status()).toBe(400);
   const { fieldErrors } = (await bad.json()).error;
@@ -44,7 +54,10 @@ test("the JSON API refuses anonymous callers and explains bad input field by fie
   expect((await production.json()).error.message).toMatch(/Nodes per environment/);
 });
 
-test("two concurrent submits for one name: exactly one wins; a repeated key returns the same environment", async ({ page, browser }) => {
+test("two concurrent submits for one name: exactly one wins; a repeated key returns the same environment", async ({
+  page,
+  browser,
+}) => {
   await signUpViaApi(page.request);
   const other = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   await signUpViaApi(other.request);
@@ -56,7 +69,9 @@ test("two concurrent submits for one name: exactly one wins; a repeated key retu
   ]);
   expect([a.status(), b.status()].sort()).toEqual([201, 409]);
   const loser = a.status() === 409 ? a : b;
-  expect((await loser.json()).error.fieldErrors.name).toBe(`The name "${name}" is taken in Amsterdam. Choose another name.`);
+  expect((await loser.json()).error.fieldErrors.name).toBe(
+    `The name "${name}" is taken in Amsterdam. Choose another name.`,
+  );
 
   // Same name in another region is a different domain, so another account may have it.
   const elsewhere = await (a.status() === 409 ? page : { request: other.request }).request.post("/api/environments", {
@@ -65,8 +80,14 @@ test("two concurrent submits for one name: exactly one wins; a repeated key retu
   expect(elsewhere.status()).toBe(201);
 
   const key = `key-${Date.now()}`;
-  const first = await page.request.post("/api/environments", { headers: { "Idempotency-Key": key }, data: { name: `${name}-k`, region: "eu-central" } });
-  const again = await page.request.post("/api/environments", { headers: { "Idempotency-Key": key }, data: { name: `${name}-k`, region: "eu-central" } });
+  const first = await page.request.post("/api/environments", {
+    headers: { "Idempotency-Key": key },
+    data: { name: `${name}-k`, region: "eu-central" },
+  });
+  const again = await page.request.post("/api/environments", {
+    headers: { "Idempotency-Key": key },
+    data: { name: `${name}-k`, region: "eu-central" },
+  });
   expect(first.status()).toBe(201);
   expect(again.status()).toBe(200);
   expect((await again.json()).environment.id).toBe((await first.json()).environment.id);
@@ -76,7 +97,9 @@ test("the environment quota holds, and nobody sees another account's environment
   await signUpViaApi(page.request);
   const stamp = Date.now().toString(36);
   for (let i = 1; i <= 3; i += 1) {
-    const res = await page.request.post("/api/environments", { data: { name: `q${i}-${stamp}`, region: "eu-central" } });
+    const res = await page.request.post("/api/environments", {
+      data: { name: `q${i}-${stamp}`, region: "eu-central" },
+    });
     expect(res.status()).toBe(201);
   }
   const fourth = await page.request.post("/api/environments", { data: { name: `q4-${stamp}`, region: "eu-central" } });

@@ -32,7 +32,10 @@ test("a protected page sends a signed-out person to sign in and back", async ({ 
   await expect(page.getByRole("heading", { name: "Account" })).toBeVisible();
 });
 
-test("a wrong password gets a generic error; repeated failures make the next attempt wait", async ({ page, browser }) => {
+test("a wrong password gets a generic error; repeated failures make the next attempt wait", async ({
+  page,
+  browser,
+}) => {
   const account = await signUpViaApi((await browser.newContext({ baseURL: test.info().project.use.baseURL })).request);
   await page.goto("/sign-in");
   await page.getByLabel("E-mail").fill(account.email);
@@ -44,6 +47,8 @@ test("a wrong password gets a generic error; repeated failures make the next att
   }
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText(/^Too many failed sign-ins from your network\. Wait \d+ seconds before trying again\.$/)).toBeVisible();
+  await expect(
+    page.getByText(/^Too many failed sign-ins from your network\. Wait \d+ seconds before trying again\.$/),
+  ).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
 });

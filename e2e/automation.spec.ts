@@ -4,7 +4,11 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { cli, signUpViaApi } from "./support";
 
-test("a token made on the Account page drives the CLI, is revoked in one click, and both show in the audit log", async ({ page, playwright, baseURL }) => {
+test("a token made on the Account page drives the CLI, is revoked in one click, and both show in the audit log", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   await signUpViaApi(page.request);
   await page.goto("/account");
@@ -38,7 +42,10 @@ test("a token made on the Account page drives the CLI, is revoked in one click, 
   expect(refused.code).toBe(3);
   expect(refused.stderr).toMatch(/This API token \(nightly\) was revoked on/);
   // A script sees the same as a problem document.
-  const script = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
+  const script = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${secret}` },
+  });
   const problem = await script.get("/api/v1/environments");
   expect(problem.status()).toBe(401);
   expect(problem.headers()["content-type"]).toBe("application/problem+json");

@@ -24,7 +24,9 @@ test("a page shows that the server is reconnecting to its database, then catches
 
     // Keep cutting the server's listening connection for two seconds.
     const cut = async () =>
-      admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'clusterport-listen' AND datname = current_database()`);
+      admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'clusterport-listen' AND datname = current_database()`,
+      );
     const until = Date.now() + 2_000;
     const cutting = (async () => {
       while (Date.now() < until) {

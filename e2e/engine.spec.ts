@@ -3,11 +3,16 @@ import { signUpViaApi } from "./support";
 
 async function waitForStatus(request: APIRequestContext, name: string, wanted: string) {
   await expect
-    .poll(async () => (await (await request.get(`/api/environments/${name}`)).json()).environment.status, { timeout: 45_000 })
+    .poll(async () => (await (await request.get(`/api/environments/${name}`)).json()).environment.status, {
+      timeout: 45_000,
+    })
     .toBe(wanted);
 }
 
-test("an install runs to Running, serves a kubeconfig for its Kubernetes API, and is deleted", async ({ page, browser }) => {
+test("an install runs to Running, serves a kubeconfig for its Kubernetes API, and is deleted", async ({
+  page,
+  browser,
+}) => {
   await signUpViaApi(page.request);
   const name = `eng-${Date.now().toString(36)}`;
   expect((await page.request.post("/api/environments", { data: { name, region: "eu-central" } })).status()).toBe(201);
@@ -18,14 +23,19 @@ test("an install runs to Running, serves a kubeconfig for its Kubernetes API, an
   const kubeconfig = await page.request.get(`/api/environments/${name}/kubeconfig`);
   expect(kubeconfig.status()).toBe(200);
   expect(kubeconfig.headers()["content-disposition"]).toContain(`${name}-kubeconfig.yaml`);
-  expect(await kubeconfig.text()).toContain(`server: ${test.info().project.use.baseURL!.replace(/^http:/, "https:")}/k8s/clusters/${detail.id}`);
+  expect(await kubeconfig.text()).toContain(
+    `server: ${test.info().project.use.baseURL!.replace(/^http:/, "https:")}/k8s/clusters/${detail.id}`,
+  );
 
   // Log lines are numbered 1, 2, 3 … per environment; a page reads back from the newest with ?before=.
   const all = (await (await page.request.get(`/api/environments/${name}/logs`)).json()).lines as { id: number }[];
   expect(all.map((l) => l.id)).toEqual(all.map((_, i) => i + 1));
-  const back = (await (await page.request.get(`/api/environments/${name}/logs?before=${all.length}`)).json()).lines as { id: number }[];
+  const back = (await (await page.request.get(`/api/environments/${name}/logs?before=${all.length}`)).json()).lines as {
+    id: number;
+  }[];
   expect(back.map((l) => l.id)).toEqual(all.slice(0, -1).map((l) => l.id));
-  const tail = (await (await page.request.get(`/api/environments/${name}/logs?after=${all.length - 3}`)).json()).lines as { id: number }[];
+  const tail = (await (await page.request.get(`/api/environments/${name}/logs?after=${all.length - 3}`)).json())
+    .lines as { id: number }[];
   expect(tail.map((l) => l.id)).toEqual(all.slice(-3).map((l) => l.id));
 
   const stranger = await browser.newContext({ baseURL: test.info().project.use.baseURL });
@@ -42,7 +52,9 @@ test("an install runs to Running, serves a kubeconfig for its Kubernetes API, an
 test("a permanent fault fails the install with who can fix it; Retry and Cancel behave", async ({ page }) => {
   await signUpViaApi(page.request);
   const name = `flt-${Date.now().toString(36)}`;
-  await page.request.post("/api/environments", { data: { name, region: "eu-central", faults: { named: ["worker-never-joins"] } } });
+  await page.request.post("/api/environments", {
+    data: { name, region: "eu-central", faults: { named: ["worker-never-joins"] } },
+  });
   await waitForStatus(page.request, name, "failed");
   expect((await page.request.post(`/api/environments/${name}/cancel`)).status()).toBe(409);
   expect((await page.request.post(`/api/environments/${name}/retry`)).status()).toBe(202);

@@ -13,7 +13,14 @@ import { signUpViaApi } from "./support";
  * test fails asking for a sample of its parameter) without anyone remembering to add it.
  */
 
-type Request = { method: string; path: string; body?: string | Uint8Array<ArrayBuffer>; contentType?: string; headers?: Record<string, string>; session?: boolean };
+type Request = {
+  method: string;
+  path: string;
+  body?: string | Uint8Array<ArrayBuffer>;
+  contentType?: string;
+  headers?: Record<string, string>;
+  session?: boolean;
+};
 
 function mulberry32(seed: number) {
   let a = seed >>> 0;
@@ -97,7 +104,14 @@ const validInstall = {
   region: "eu-central",
   topology: "development",
   deployment: "custom",
-  custom: { kind: "manifests", manifests: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n", repositoryUrl: "", chart: "", chartVersion: "", values: "" },
+  custom: {
+    kind: "manifests",
+    manifests: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n",
+    repositoryUrl: "",
+    chart: "",
+    chartVersion: "",
+    values: "",
+  },
   addons: { monitoring: false, tracing: false, remoteApi: false },
 };
 const yamlBombs = [
@@ -128,7 +142,7 @@ const rawBodies: (string | Uint8Array<ArrayBuffer>)[] = [
   '"just a string"',
   "1e999",
   `${"[".repeat(5000)}${"]".repeat(5000)}`,
-  `{"a":${"{\"a\":".repeat(3000)}1${"}".repeat(3000)}}`,
+  `{"a":${'{"a":'.repeat(3000)}1${"}".repeat(3000)}}`,
   new Uint8Array([0xff, 0xfe, 0x7b, 0x22, 0xc3, 0x28, 0x22, 0x3a, 0x31, 0x7d]),
   "",
   '{"__proto__":{"isAdmin":true}}',
@@ -137,7 +151,11 @@ const rawBodies: (string | Uint8Array<ArrayBuffer>)[] = [
 function bodyFor(base?: Record<string, unknown>): { body?: string | Uint8Array<ArrayBuffer>; contentType?: string } {
   const r = rng();
   if (r < 0.1) return { body: pick(rawBodies), contentType: "application/json" };
-  if (r < 0.15) return { body: "plan=business&x=%ff", contentType: pick(["application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x"]) };
+  if (r < 0.15)
+    return {
+      body: "plan=business&x=%ff",
+      contentType: pick(["application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x"]),
+    };
   if (r < 0.2) return {};
   if (base && r < 0.7) return { body: JSON.stringify(mutatedBody(base)), contentType: "application/json" };
   return { body: JSON.stringify(hostileValue()), contentType: "application/json" };
@@ -230,7 +248,10 @@ test("a few hundred hostile requests over every route: never a 5xx", async () =>
     body: JSON.stringify({ name: "Fuzz", email, password: "correct-horse-1" }),
   });
   expect(signUp.status).toBe(200);
-  const cookie = signUp.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = signUp.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const envName = `fuzz-${Date.now().toString(36)}`;
   const created = await fetch(`${baseURL}/api/environments`, {
     method: "POST",
@@ -261,7 +282,15 @@ test("a few hundred hostile requests over every route: never a 5xx", async () =>
       ...hostileSegments,
     ],
     "[id]": ["00000000-0000-4000-8000-000000000000", "not-a-cluster", ...hostileSegments],
-    "[[...path]]": ["api/v1/nodes", "apis", "version", "api/v1/namespaces/default/pods/x", "apis/apps/v1/deployments", "api/v1/pods?labelSelector=(", ...hostileSegments],
+    "[[...path]]": [
+      "api/v1/nodes",
+      "apis",
+      "version",
+      "api/v1/namespaces/default/pods/x",
+      "apis/apps/v1/deployments",
+      "api/v1/pods?labelSelector=(",
+      ...hostileSegments,
+    ],
     "[action]": [
       "scale-workers",
       "upgrade",
@@ -279,7 +308,17 @@ test("a few hundred hostile requests over every route: never a 5xx", async () =>
     ],
   };
   // One body for every change: each action's strict schema refuses the others' keys, in words.
-  const changeBody = { workers: 2, remove: ["cp-1"], version: "1.37.1", addon: "tracing", enabled: false, domain: "app.example.com", registry: "ghcr.io", username: "u", password: "p" };
+  const changeBody = {
+    workers: 2,
+    remove: ["cp-1"],
+    version: "1.37.1",
+    addon: "tracing",
+    enabled: false,
+    domain: "app.example.com",
+    registry: "ghcr.io",
+    username: "u",
+    password: "p",
+  };
   const bases: Record<string, Record<string, unknown>> = {
     "/api/environments": validInstall,
     "/api/environments/[name]/addons": { monitoring: true, tracing: false, remoteApi: true },
@@ -294,7 +333,8 @@ test("a few hundred hostile requests over every route: never a 5xx", async () =>
   for (const route of appRoutes()) {
     const params = route.pattern.match(segmentParam) ?? [];
     for (const param of params) {
-      if (!samples[param]) throw new Error(`The fuzz test has no sample values for ${param} in ${route.pattern}; add them to samples.`);
+      if (!samples[param])
+        throw new Error(`The fuzz test has no sample values for ${param} in ${route.pattern}; add them to samples.`);
     }
     const concrete = () => route.pattern.replace(segmentParam, (p) => pick(samples[p]!));
     const rounds = route.api ? 24 : 10;
@@ -337,7 +377,13 @@ test("a few hundred hostile requests over every route: never a 5xx", async () =>
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), 10_000);
     try {
-      const response = await fetch(`${baseURL}${r.path}`, { method: r.method, headers, body: r.body, redirect: "manual", signal: controller.signal });
+      const response = await fetch(`${baseURL}${r.path}`, {
+        method: r.method,
+        headers,
+        body: r.body,
+        redirect: "manual",
+        signal: controller.signal,
+      });
       // Event streams never end: the status is all this test needs.
       await response.body?.cancel();
       if (response.status >= 500) {
@@ -354,7 +400,13 @@ test("a few hundred hostile requests over every route: never a 5xx", async () =>
 });
 
 /** One request to a cluster's API at the kubeconfig's server, verified with its authority when it carries one. */
-function clusterRequest(server: { url: string; token: string; ca?: Buffer }, method: string, path: string, body: string | Uint8Array, contentType: string): Promise<number> {
+function clusterRequest(
+  server: { url: string; token: string; ca?: Buffer },
+  method: string,
+  path: string,
+  body: string | Uint8Array,
+  contentType: string,
+): Promise<number> {
   const url = new URL(`${server.url}${path}`);
   const client = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
@@ -362,7 +414,11 @@ function clusterRequest(server: { url: string; token: string; ca?: Buffer }, met
       url,
       {
         method,
-        headers: { authorization: `Bearer ${server.token}`, "content-type": contentType, "content-length": Buffer.byteLength(body) },
+        headers: {
+          authorization: `Bearer ${server.token}`,
+          "content-type": contentType,
+          "content-length": Buffer.byteLength(body),
+        },
         ...(server.ca ? { ca: server.ca } : {}),
         timeout: 20_000,
       },
@@ -377,18 +433,34 @@ function clusterRequest(server: { url: string; token: string; ca?: Buffer }, met
   });
 }
 
-test("the cluster API's write verbs with hostile and random YAML, JSON patch, strategic merge and protobuf bodies: never a 5xx, the server stays healthy", async ({ request }) => {
+test("the cluster API's write verbs with hostile and random YAML, JSON patch, strategic merge and protobuf bodies: never a 5xx, the server stays healthy", async ({
+  request,
+}) => {
   test.setTimeout(240_000);
   await signUpViaApi(request);
   const name = `fuzzk-${Date.now().toString(36)}`;
-  expect((await request.post("/api/environments", { data: { name, region: "eu-central", addons: { monitoring: false, tracing: false, remoteApi: true } } })).status()).toBe(201);
-  await expect.poll(async () => (await (await request.get(`/api/environments/${name}`)).json()).environment.status, { timeout: 60_000 }).toBe("running");
+  expect(
+    (
+      await request.post("/api/environments", {
+        data: { name, region: "eu-central", addons: { monitoring: false, tracing: false, remoteApi: true } },
+      })
+    ).status(),
+  ).toBe(201);
+  await expect
+    .poll(async () => (await (await request.get(`/api/environments/${name}`)).json()).environment.status, {
+      timeout: 60_000,
+    })
+    .toBe("running");
   const config = parseYaml(await (await request.get(`/api/environments/${name}/kubeconfig`)).text()) as {
     clusters: { cluster: { server: string; "certificate-authority-data"?: string } }[];
     users: { user: { token: string } }[];
   };
   const ca = config.clusters[0]!.cluster["certificate-authority-data"];
-  const server = { url: config.clusters[0]!.cluster.server, token: config.users[0]!.user.token, ...(ca ? { ca: Buffer.from(ca, "base64") } : {}) };
+  const server = {
+    url: config.clusters[0]!.cluster.server,
+    token: config.users[0]!.user.token,
+    ...(ca ? { ca: Buffer.from(ca, "base64") } : {}),
+  };
 
   const ns = "/api/v1/namespaces/default";
   const apps = "/apis/apps/v1/namespaces/default";
@@ -397,10 +469,18 @@ test("the cluster API's write verbs with hostile and random YAML, JSON patch, st
     apiVersion: "apps/v1",
     kind: "Deployment",
     metadata: { name: "fz", labels: { app: "fz" } },
-    spec: { replicas: 1, selector: { matchLabels: { app: "fz" } }, template: { metadata: { labels: { app: "fz" } }, spec: { containers: [{ name: "web", image: "nginx:1.27" }] } } },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: { app: "fz" } },
+      template: { metadata: { labels: { app: "fz" } }, spec: { containers: [{ name: "web", image: "nginx:1.27" }] } },
+    },
   };
-  expect(await clusterRequest(server, "POST", `${ns}/configmaps`, JSON.stringify(configMap), "application/json")).toBe(201);
-  expect(await clusterRequest(server, "POST", `${apps}/deployments`, JSON.stringify(deployment), "application/json")).toBe(201);
+  expect(await clusterRequest(server, "POST", `${ns}/configmaps`, JSON.stringify(configMap), "application/json")).toBe(
+    201,
+  );
+  expect(
+    await clusterRequest(server, "POST", `${apps}/deployments`, JSON.stringify(deployment), "application/json"),
+  ).toBe(201);
 
   const yaml = "application/yaml";
   const merge = "application/merge-patch+json";
@@ -423,53 +503,110 @@ test("the cluster API's write verbs with hostile and random YAML, JSON patch, st
     ["[".repeat(100_000), yaml],
     ["- ".repeat(100_000) + "x", yaml],
     [`[${"1,".repeat(1_400_000)}1]`, yaml],
-    [["a: &a [x, x, x, x, x, x, x, x, x]", ..."bcdefgh".split("").map((n, i) => `${n}: &${n} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(", ")}]`)].join("\n"), yaml],
+    [
+      [
+        "a: &a [x, x, x, x, x, x, x, x, x]",
+        ..."bcdefgh".split("").map((n, i) => `${n}: &${n} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(", ")}]`),
+      ].join("\n"),
+      yaml,
+    ],
     ["[".repeat(1_000_000), "application/json"],
     [`[${Array(1_000_000).fill("{}").join(",")}]`, "application/json"],
     [latin1('{"\xc3\x28":1}'), "application/json"],
     ['{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"fz"},"data":{"a":"\\ud800"}}', "application/json"],
     [pbEnvelope("v1", "ConfigMap", [...Array(100_000).fill(0x7b), ...Array(100_000).fill(0x7c)]), protobuf],
     [pbEnvelope("v1", "ConfigMap", [0x0a, ...varint(0x7ffffff0)]), protobuf],
-    [pbEnvelope("v1", "ConfigMap", [...pbField(1, pbField(1, pbText("fz"))), ...pbField(2, [...pbField(1, pbText("a")), ...pbField(2, [0xed, 0xa0, 0x80])])]), protobuf],
+    [
+      pbEnvelope("v1", "ConfigMap", [
+        ...pbField(1, pbField(1, pbText("fz"))),
+        ...pbField(2, [...pbField(1, pbText("a")), ...pbField(2, [0xed, 0xa0, 0x80])]),
+      ]),
+      protobuf,
+    ],
   ];
   const hostilePatches: [string | Uint8Array, string][] = [
     ["[".repeat(1_000_000), merge],
     [`{"data":${'{"a":'.repeat(50_000)}null${"}".repeat(50_000)}}`, strategic],
     [`[${Array(1_000_000).fill("{}").join(",")}]`, jsonPatch],
     [JSON.stringify([{ op: "add", path: "/a".repeat(100_000), value: 1 }]), jsonPatch],
-    [JSON.stringify([{ op: "add", path: "/x", value: chain(30) }, ...[30, 60].map((d) => ({ op: "copy", from: "/x", path: "/x".repeat(d + 1) }))]), jsonPatch],
-    [JSON.stringify([{ op: "add", path: "/x", value: Array(200_000).fill(1) }, ...Array.from({ length: 9_999 }, () => ({ op: "add", path: "/x/0", value: 1 }))]), jsonPatch],
+    [
+      JSON.stringify([
+        { op: "add", path: "/x", value: chain(30) },
+        ...[30, 60].map((d) => ({ op: "copy", from: "/x", path: "/x".repeat(d + 1) })),
+      ]),
+      jsonPatch,
+    ],
+    [
+      JSON.stringify([
+        { op: "add", path: "/x", value: Array(200_000).fill(1) },
+        ...Array.from({ length: 9_999 }, () => ({ op: "add", path: "/x/0", value: 1 })),
+      ]),
+      jsonPatch,
+    ],
     [latin1('{"\xc3\x28":1}'), strategic],
     ['{"data":{"\\udc00":"x"}}', merge],
   ];
 
   // Random bodies from the seed: hostile values as JSON and YAML, random JSON patches and strategic merge
   // patches with directives, and protobuf bytes mutated from a body kubectl sent.
-  const kubectlDeployment = [...fs.readFileSync(path.resolve(__dirname, "../lib/kube-api/protobuf/fixtures/kubectl-deployment.pb"))];
-  const pointers = ["", "/", "/data", "/data/a", "/spec/replicas", "/spec/template/spec/containers/0", "/spec/template/spec/containers/-", "/metadata/labels/~1x", "/x/-1", "/__proto__/x"];
-  const directives = ["$patch", "$retainKeys", "$setElementOrder/containers", "$deleteFromPrimitiveList/args", "containers", "spec", "template", "name", "data"];
+  const kubectlDeployment = [
+    ...fs.readFileSync(path.resolve(__dirname, "../lib/kube-api/protobuf/fixtures/kubectl-deployment.pb")),
+  ];
+  const pointers = [
+    "",
+    "/",
+    "/data",
+    "/data/a",
+    "/spec/replicas",
+    "/spec/template/spec/containers/0",
+    "/spec/template/spec/containers/-",
+    "/metadata/labels/~1x",
+    "/x/-1",
+    "/__proto__/x",
+  ];
+  const directives = [
+    "$patch",
+    "$retainKeys",
+    "$setElementOrder/containers",
+    "$deleteFromPrimitiveList/args",
+    "containers",
+    "spec",
+    "template",
+    "name",
+    "data",
+  ];
   const randomObject = (): [string | Uint8Array, string] => {
     const r = rng();
-    const value = rng() < 0.5 ? { ...(pick([configMap, deployment]) as object), ...(hostileValue() as object) } : hostileValue();
+    const value =
+      rng() < 0.5 ? { ...(pick([configMap, deployment]) as object), ...(hostileValue() as object) } : hostileValue();
     if (r < 0.35) return [JSON.stringify(value) ?? "null", "application/json"];
     if (r < 0.7) return [yamlText(value, { aliasDuplicateObjects: false }), yaml];
     const bytes = [...kubectlDeployment];
-    for (let i = Math.floor(rng() * 6) + 1; i > 0; i--) bytes[Math.floor(rng() * bytes.length)] = Math.floor(rng() * 256);
+    for (let i = Math.floor(rng() * 6) + 1; i > 0; i--)
+      bytes[Math.floor(rng() * bytes.length)] = Math.floor(rng() * 256);
     return [new Uint8Array(rng() < 0.2 ? bytes.slice(0, Math.floor(rng() * bytes.length)) : bytes), protobuf];
   };
   const randomPatch = (): [string, string] => {
     const r = rng();
     if (r < 0.4) {
-      const ops = Array.from({ length: Math.floor(rng() * 6) }, () => ({ op: pick(["add", "remove", "replace", "move", "copy", "test", "nope"]), path: pick(pointers), from: pick(pointers), value: hostileValue() }));
+      const ops = Array.from({ length: Math.floor(rng() * 6) }, () => ({
+        op: pick(["add", "remove", "replace", "move", "copy", "test", "nope"]),
+        path: pick(pointers),
+        from: pick(pointers),
+        value: hostileValue(),
+      }));
       return [JSON.stringify(ops), jsonPatch];
     }
     const patch: Record<string, unknown> = {};
-    for (let i = Math.floor(rng() * 4) + 1; i > 0; i--) patch[pick(directives)] = rng() < 0.5 ? hostileValue() : { [pick(directives)]: [{ name: "web", [pick(directives)]: hostileValue() }] };
+    for (let i = Math.floor(rng() * 4) + 1; i > 0; i--)
+      patch[pick(directives)] =
+        rng() < 0.5 ? hostileValue() : { [pick(directives)]: [{ name: "web", [pick(directives)]: hostileValue() }] };
     return [JSON.stringify(patch), r < 0.7 ? strategic : merge];
   };
 
   const sends: [string, string, string | Uint8Array, string][] = [];
-  for (const [body, type] of hostileObjects) for (const [method, p] of objectTargets) sends.push([method, p, body, type]);
+  for (const [body, type] of hostileObjects)
+    for (const [method, p] of objectTargets) sends.push([method, p, body, type]);
   for (const [body, type] of hostilePatches) for (const p of patchTargets) sends.push(["PATCH", p, body, type]);
   for (let i = 0; i < 150; i++) {
     const [method, p] = pick(objectTargets);
@@ -481,14 +618,21 @@ test("the cluster API's write verbs with hostile and random YAML, JSON patch, st
   for (const [i, [method, p, body, type]] of sends.entries()) {
     const status = await clusterRequest(server, method, p, body, type).catch((e: Error) => `no answer (${e.message})`);
     if (typeof status !== "number" || status >= 500) {
-      failures.push(`${status} ${method} ${p} ${type} ${typeof body === "string" ? body.slice(0, 80) : `<${body.length} bytes>`}`);
+      failures.push(
+        `${status} ${method} ${p} ${type} ${typeof body === "string" ? body.slice(0, 80) : `<${body.length} bytes>`}`,
+      );
     }
     // The server stays healthy beside them: /api/health answers, promptly, after every hostile body and every 25 others.
-    if (i < hostileObjects.length * objectTargets.length + hostilePatches.length * patchTargets.length || i % 25 === 0) {
+    if (
+      i < hostileObjects.length * objectTargets.length + hostilePatches.length * patchTargets.length ||
+      i % 25 === 0
+    ) {
       const started = Date.now();
       const health = await request.get("/api/health", { timeout: 10_000 });
-      if (health.status() !== 200) failures.push(`/api/health answered ${health.status()} after ${method} ${p} ${type}`);
-      if (Date.now() - started > 5_000) failures.push(`/api/health took ${Date.now() - started} ms after ${method} ${p} ${type}`);
+      if (health.status() !== 200)
+        failures.push(`/api/health answered ${health.status()} after ${method} ${p} ${type}`);
+      if (Date.now() - started > 5_000)
+        failures.push(`/api/health took ${Date.now() - started} ms after ${method} ${p} ${type}`);
     }
   }
   expect(failures).toEqual([]);

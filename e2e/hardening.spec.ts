@@ -10,18 +10,24 @@ async function signInFrom(baseURL: string, network: string, email: string, passw
   });
 }
 
-test("40 wrong passwords at once: only the free ones are checked, and the owner elsewhere is not locked out", async ({ request }) => {
+test("40 wrong passwords at once: only the free ones are checked, and the owner elsewhere is not locked out", async ({
+  request,
+}) => {
   const baseURL = test.info().project.use.baseURL!;
   const account = await signUpViaApi(request, uniqueEmail("victim"));
 
   // SIGN_IN_FREE_FAILURES=3 on the e2e server; the rest wait SIGN_IN_FIRST_DELAY_SECONDS=60.
-  const attack = await Promise.all(Array.from({ length: 40 }, (_, i) => signInFrom(baseURL, "198.51.100.20", account.email, `wrong-${i}`)));
+  const attack = await Promise.all(
+    Array.from({ length: 40 }, (_, i) => signInFrom(baseURL, "198.51.100.20", account.email, `wrong-${i}`)),
+  );
   const statuses = attack.map((r) => r.status);
   expect(statuses.filter((s) => s === 401)).toHaveLength(3);
   expect(statuses.filter((s) => s === 429)).toHaveLength(37);
   const refused = attack.find((r) => r.status === 429)!;
   expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(50);
-  expect((await refused.json()).message).toMatch(/^Too many failed sign-ins from your network\. Wait \d+ seconds before trying again\.$/);
+  expect((await refused.json()).message).toMatch(
+    /^Too many failed sign-ins from your network\. Wait \d+ seconds before trying again\.$/,
+  );
 
   // The attacker's network waits even with the right password (it is not checked); the owner does not.
   expect((await signInFrom(baseURL, "198.51.100.20", account.email, account.password)).status).toBe(429);
@@ -29,7 +35,9 @@ test("40 wrong passwords at once: only the free ones are checked, and the owner 
 
   // An address that has no account gets exactly the same treatment, so the answers reveal nothing.
   const ghostEmail = uniqueEmail("ghost");
-  const unknown = await Promise.all(Array.from({ length: 10 }, () => signInFrom(baseURL, "198.51.100.22", ghostEmail, "wrong-password")));
+  const unknown = await Promise.all(
+    Array.from({ length: 10 }, () => signInFrom(baseURL, "198.51.100.22", ghostEmail, "wrong-password")),
+  );
   expect(unknown.map((r) => r.status).sort()).toEqual([401, 401, 401, ...Array<number>(7).fill(429)]);
 });
 
@@ -57,7 +65,10 @@ test("profile updates follow the sign-up rules on the server", async ({ request 
     [{ name: 42 }, "name: Enter your name."],
     [{ name: "   " }, "name: Enter your name."],
     [{ name: "x".repeat(1_000_000) }, "name: Use at most 80 characters."],
-    [{ name: "Eve\u202Egnp.exe" }, "name: Use visible characters only: line breaks, tabs, control characters and text-direction overrides are not allowed."],
+    [
+      { name: "Eve\u202Egnp.exe" },
+      "name: Use visible characters only: line breaks, tabs, control characters and text-direction overrides are not allowed.",
+    ],
     [{ image: "javascript:alert(1)" }, "image: The picture must be an https:// URL."],
     [{ image: { src: "x" } }, "image: The picture must be an https:// URL."],
     [{ plan: "business" }, "Unexpected field: plan."],
@@ -87,7 +98,10 @@ test("the README's way for scripts to sign in works, and the refusal it warns ab
     body: JSON.stringify({ email, password: "correct-horse-1" }),
   });
   expect(signIn.status).toBe(200);
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const list = await fetch(`${baseURL}/api/environments`, { headers: { cookie } });
   expect(list.status).toBe(200);
   expect(await list.json()).toEqual({ environments: [] });
@@ -104,9 +118,15 @@ test("an idempotency key reused for another request is refused with 422", async 
   await signUpViaApi(request, uniqueEmail("idem"));
   const key = `key-${Date.now()}`;
   const name = `idem-${Date.now().toString(36)}`;
-  const first = await request.post("/api/environments", { headers: { "Idempotency-Key": key }, data: { name, region: "eu-central" } });
+  const first = await request.post("/api/environments", {
+    headers: { "Idempotency-Key": key },
+    data: { name, region: "eu-central" },
+  });
   expect(first.status()).toBe(201);
-  const other = await request.post("/api/environments", { headers: { "Idempotency-Key": key }, data: { name: `${name}-2`, region: "eu-central" } });
+  const other = await request.post("/api/environments", {
+    headers: { "Idempotency-Key": key },
+    data: { name: `${name}-2`, region: "eu-central" },
+  });
   expect(other.status()).toBe(422);
   expect((await other.json()).error).toEqual({
     code: "idempotency_key_reused",
@@ -115,13 +135,24 @@ test("an idempotency key reused for another request is refused with 422", async 
   expect((await request.get(`/api/environments/${name}-2`)).status()).toBe(404);
 });
 
-const pages = ["/sign-in", "/sign-up", "/marketplace", "/marketplace/kubernetes-cluster/install", "/environments", "/account", "/no-such-page"];
+const pages = [
+  "/sign-in",
+  "/sign-up",
+  "/marketplace",
+  "/marketplace/kubernetes-cluster/install",
+  "/environments",
+  "/account",
+  "/no-such-page",
+];
 
 async function collectCspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
 }
 
-test("every response carries the security headers, and no page breaks its Content-Security-Policy", async ({ page, request }) => {
+test("every response carries the security headers, and no page breaks its Content-Security-Policy", async ({
+  page,
+  request,
+}) => {
   await page.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];
@@ -130,7 +161,8 @@ test("every response carries the security headers, and no page breaks its Conten
   const violations: string[] = [];
   let current = "";
   page.on("console", (m) => {
-    if (m.type() === "error" && /Content[- ]Security[- ]Policy/i.test(m.text())) violations.push(`${current}: ${m.text()}`);
+    if (m.type() === "error" && /Content[- ]Security[- ]Policy/i.test(m.text()))
+      violations.push(`${current}: ${m.text()}`);
   });
   await signUpViaApi(page.request, uniqueEmail("csp"));
   const name = `csp-${Date.now().toString(36)}`;
@@ -165,7 +197,11 @@ test("every response carries the security headers, and no page breaks its Conten
   const api = await request.get("/api/environments");
   expect(api.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
   expect(api.headers()["x-content-type-options"]).toBe("nosniff");
-  const cookie = (await request.post("/api/auth/sign-up/email", { data: { name: "C", email: uniqueEmail("cookie"), password: "correct-horse-1" } }))
+  const cookie = (
+    await request.post("/api/auth/sign-up/email", {
+      data: { name: "C", email: uniqueEmail("cookie"), password: "correct-horse-1" },
+    })
+  )
     .headersArray()
     .find((h) => h.name.toLowerCase() === "set-cookie")!.value;
   expect(cookie).toMatch(/HttpOnly/i);
@@ -178,7 +214,9 @@ test("malformed percent-encoding is a 400 in the API and the not-found page else
   for (const path of ["/api/environments/%ff", "/api/environments/%E0%A4%A/logs", "/api/environments/%"]) {
     const response = await page.request.get(path);
     expect(response.status(), path).toBe(400);
-    expect((await response.json()).error.message).toBe("The address contains malformed percent-encoding (such as %ff); check the URL.");
+    expect((await response.json()).error.message).toBe(
+      "The address contains malformed percent-encoding (such as %ff); check the URL.",
+    );
   }
   const response = await page.goto("/environments/%ff");
   expect(response?.status()).toBe(404);
@@ -212,7 +250,10 @@ test("every API answer says Cache-Control: no-store, event streams no-transform 
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   for (const path of [`/api/environments/${name}/events`, "/api/environment-feed"]) {
     const leave = new AbortController();
-    const stream = await fetch(`${baseURL}${path}`, { headers: { cookie, accept: "text/event-stream" }, signal: leave.signal });
+    const stream = await fetch(`${baseURL}${path}`, {
+      headers: { cookie, accept: "text/event-stream" },
+      signal: leave.signal,
+    });
     expect(stream.headers.get("content-type"), path).toContain("text/event-stream");
     expect(stream.headers.get("cache-control"), path).toBe("no-store, no-transform");
     leave.abort();

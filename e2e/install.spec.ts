@@ -42,7 +42,9 @@ test("a Developer fills the install dialog, sees the plan react, fixes errors an
   // Custom manifests with a mistake: the error names the line.
   await dialog.getByRole("radio", { name: "Custom" }).click();
   await dialog.getByRole("radio", { name: "Kubernetes manifests" }).click();
-  await dialog.getByLabel("Manifests (YAML)").fill("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\napiVersion: v1\nkind: ConfigMap\n");
+  await dialog
+    .getByLabel("Manifests (YAML)")
+    .fill("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\napiVersion: v1\nkind: ConfigMap\n");
   // A bad name, too.
   await dialog.getByLabel("Environment name").fill("9-Bad_Name");
   await dialog.getByRole("button", { name: "Install" }).click();
@@ -61,7 +63,9 @@ test("a Developer fills the install dialog, sees the plan react, fixes errors an
   // The engine picks the install up at once, so the badge may already have moved on from Queued.
   await expect(page.getByText(/^(Queued|Installing)$/).first()).toBeVisible();
   await expect(page.getByText(`${name}.fra.clusterport.cloud`).first()).toBeVisible();
-  await expect(page.getByRole("complementary", { name: "Plan" }).getByRole("row", { name: /Workers/ })).toContainText("3");
+  await expect(page.getByRole("complementary", { name: "Plan" }).getByRole("row", { name: /Workers/ })).toContainText(
+    "3",
+  );
 
   await page.getByRole("link", { name: "Environments" }).click();
   const row = page.getByRole("row", { name: /Shop cluster/ });
@@ -89,7 +93,9 @@ test("the dialog's URL reopens it, Escape closes it, and a taken name is refused
 });
 
 test("the Business demo account can choose production and sees its plan", async ({ page }) => {
-  await page.request.post("/api/auth/sign-in/email", { data: { email: "demo@clusterport.dev", password: "clusterport-demo" } });
+  await page.request.post("/api/auth/sign-in/email", {
+    data: { email: "demo@clusterport.dev", password: "clusterport-demo" },
+  });
   const dialog = await openInstallDialog(page);
   await dialog.getByRole("radio", { name: "Production" }).click();
   const groups = dialog.getByRole("complementary", { name: "Plan" }).getByRole("table", { name: "Node groups" });
@@ -109,7 +115,15 @@ test("the Trial plan locks every field of the dialog", async ({ page }) => {
 
   const dialog = await openInstallDialog(page);
   await expect(dialog.getByText(/not available on the Trial plan — upgrade/i).first()).toBeVisible();
-  for (const label of ["Version", "Dashboard", "Ingress controller", "Environment name", "Display name", "Region", "Workers"]) {
+  for (const label of [
+    "Version",
+    "Dashboard",
+    "Ingress controller",
+    "Environment name",
+    "Display name",
+    "Region",
+    "Workers",
+  ]) {
     await expect(dialog.getByLabel(label)).toBeDisabled();
   }
   await expect(dialog.getByRole("radio", { name: "Development" })).toBeDisabled();
@@ -117,8 +131,12 @@ test("the Trial plan locks every field of the dialog", async ({ page }) => {
   await expect(dialog.getByRole("button", { name: "Install" })).toBeDisabled();
 });
 
-test("every name rule shows as you type, the plan shows no invalid domain, and 45 workers are shown as asked and refused in the same words", async ({ page }) => {
-  await page.request.post("/api/auth/sign-in/email", { data: { email: "demo@clusterport.dev", password: "clusterport-demo" } });
+test("every name rule shows as you type, the plan shows no invalid domain, and 45 workers are shown as asked and refused in the same words", async ({
+  page,
+}) => {
+  await page.request.post("/api/auth/sign-in/email", {
+    data: { email: "demo@clusterport.dev", password: "clusterport-demo" },
+  });
   const dialog = await openInstallDialog(page);
   const plan = dialog.getByRole("complementary", { name: "Plan" });
   const name = dialog.getByLabel("Environment name");
@@ -138,9 +156,12 @@ test("every name rule shows as you type, the plan shows no invalid domain, and 4
   await expect(plan).toContainText("mon-cluster.fra.clusterport.cloud");
 
   // 45 workers: the plan draws 45, says what is over, and Install refuses with the same sentence.
-  const tooMany = "Workers at install: at most 20, this cluster asks for 45. Start with 20 or fewer and scale out later.";
+  const tooMany =
+    "Workers at install: at most 20, this cluster asks for 45. Start with 20 or fewer and scale out later.";
   await dialog.getByLabel("Workers").fill("45");
-  await expect(plan.getByRole("table", { name: "Node groups" }).getByRole("row", { name: /Workers/ })).toContainText("45");
+  await expect(plan.getByRole("table", { name: "Node groups" }).getByRole("row", { name: /Workers/ })).toContainText(
+    "45",
+  );
   const quota = plan.getByRole("region", { name: "Quota check" });
   await expect(quota.getByRole("listitem").filter({ hasText: tooMany })).toContainText("Over quota");
   await expect(quota.getByRole("listitem").filter({ hasText: "Nodes per node group" })).toContainText("Over quota");
@@ -150,16 +171,26 @@ test("every name rule shows as you type, the plan shows no invalid domain, and 4
 
   // Monitoring and Tracing: what they request of the workers, in the dialog and in the plan.
   await dialog.getByLabel("Workers").fill("1");
-  await expect(dialog.getByRole("checkbox", { name: "Monitoring" })).toHaveAccessibleDescription(/Requests 0\.9 CPU and 1\.9 GiB of the workers\./);
+  await expect(dialog.getByRole("checkbox", { name: "Monitoring" })).toHaveAccessibleDescription(
+    /Requests 0\.9 CPU and 1\.9 GiB of the workers\./,
+  );
   await dialog.getByRole("checkbox", { name: "Monitoring" }).click();
   await dialog.getByRole("checkbox", { name: "Tracing" }).click();
   const requests = plan.getByRole("list", { name: "What the add-ons request of the workers" });
-  await expect(requests.getByRole("listitem").filter({ hasText: "Monitoring" })).toContainText("requests 0.9 CPU and 1.9 GiB");
-  await expect(requests.getByRole("listitem").filter({ hasText: "Tracing" })).toContainText("requests 0.35 CPU and 768 MiB");
-  await expect(quota).toContainText("Room on the workers: Monitoring and Tracing request 1.25 CPU and 2.6 GiB of the 12.8 CPU and 4 GiB the 1 worker can give.");
+  await expect(requests.getByRole("listitem").filter({ hasText: "Monitoring" })).toContainText(
+    "requests 0.9 CPU and 1.9 GiB",
+  );
+  await expect(requests.getByRole("listitem").filter({ hasText: "Tracing" })).toContainText(
+    "requests 0.35 CPU and 768 MiB",
+  );
+  await expect(quota).toContainText(
+    "Room on the workers: Monitoring and Tracing request 1.25 CPU and 2.6 GiB of the 12.8 CPU and 4 GiB the 1 worker can give.",
+  );
 });
 
-test("the app has an icon: /favicon.ico and /icon.svg answer 200 with an image, and pages link it", async ({ page }) => {
+test("the app has an icon: /favicon.ico and /icon.svg answer 200 with an image, and pages link it", async ({
+  page,
+}) => {
   const ico = await page.request.get("/favicon.ico");
   expect(ico.status()).toBe(200);
   expect(ico.headers()["content-type"]).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)/);

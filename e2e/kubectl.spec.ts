@@ -22,8 +22,19 @@ type Kubeconfig = { clusters: { cluster: Record<string, unknown> & { server: str
 
 async function runningCluster(request: APIRequestContext, remoteApi: boolean) {
   const name = `kctl-${Date.now().toString(36)}-${Math.floor(Math.random() * 1000)}`;
-  expect((await installViaApi(request, { name, region: "eu-central", workers: 2, addons: { monitoring: false, tracing: false, remoteApi } })).status()).toBe(201);
-  await expect.poll(async () => (await (await request.get(`/api/v1/environments/${name}`)).json()).status, { timeout: 30_000 }).toBe("running");
+  expect(
+    (
+      await installViaApi(request, {
+        name,
+        region: "eu-central",
+        workers: 2,
+        addons: { monitoring: false, tracing: false, remoteApi },
+      })
+    ).status(),
+  ).toBe(201);
+  await expect
+    .poll(async () => (await (await request.get(`/api/v1/environments/${name}`)).json()).status, { timeout: 30_000 })
+    .toBe("running");
   const download = await request.get(`/api/v1/environments/${name}/kubeconfig`);
   expect(download.status()).toBe(200);
   const yaml = await download.text();
@@ -32,7 +43,12 @@ async function runningCluster(request: APIRequestContext, remoteApi: boolean) {
   fs.writeFileSync(file, yaml, { mode: 0o600 });
   // A HOME of its own: no ~/.kube cache or config of this machine takes part.
   const run = async (...args: string[]) =>
-    (await execFileAsync(kubectl!, ["--kubeconfig", file, ...args], { encoding: "utf8", env: { ...process.env, HOME: dir, KUBECONFIG: file } })).stdout;
+    (
+      await execFileAsync(kubectl!, ["--kubeconfig", file, ...args], {
+        encoding: "utf8",
+        env: { ...process.env, HOME: dir, KUBECONFIG: file },
+      })
+    ).stdout;
   const fails = (...args: string[]) =>
     run(...args).then(
       (out) => `succeeded: ${out}`,
@@ -41,7 +57,10 @@ async function runningCluster(request: APIRequestContext, remoteApi: boolean) {
   return { name, yaml, config: parse(yaml) as Kubeconfig, dir, run, fails };
 }
 
-test("kubectl works with the downloaded kubeconfig, unchanged: https with the installation's authority, get, create, apply, scale, logs, delete", async ({ page, baseURL }) => {
+test("kubectl works with the downloaded kubeconfig, unchanged: https with the installation's authority, get, create, apply, scale, logs, delete", async ({
+  page,
+  baseURL,
+}) => {
   test.skip(!kubectl, "kubectl is not on the PATH of this machine (CI's image has kubectl 1.32 at /usr/bin/kubectl)");
   test.setTimeout(120_000);
   const request = page.request;
@@ -52,18 +71,31 @@ test("kubectl works with the downloaded kubeconfig, unchanged: https with the in
   expect(server).toMatch(new RegExp(`^https://localhost:${port}/k8s/clusters/[0-9a-f-]{36}$`));
   // One address: the page's endpoints, API v1 (what the CLI prints) and the install dialog name the same server.
   await page.goto(`/environments/${c.name}`);
-  await expect(page.getByRole("region", { name: "Endpoints" }).getByRole("link", { name: `${server} (Remote API, opens in a new tab)` })).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Endpoints" })
+      .getByRole("link", { name: `${server} (Remote API, opens in a new tab)` }),
+  ).toBeVisible();
   const status = await request.get(`/api/v1/environments/${c.name}/status`);
   expect(status.status()).toBe(200);
   expect((await status.json()).endpoints.remoteApi).toBe(server);
   const dialog = await openInstallDialog(page);
-  await expect(dialog.getByText(`At https://localhost:${port}/k8s/clusters/<cluster id>, the server its kubeconfig names.`)).toBeVisible();
-  expect(Buffer.from(String(c.config.clusters[0]!.cluster["certificate-authority-data"]), "base64").toString()).toMatch(/^-----BEGIN CERTIFICATE-----/);
+  await expect(
+    dialog.getByText(`At https://localhost:${port}/k8s/clusters/<cluster id>, the server its kubeconfig names.`),
+  ).toBeVisible();
+  expect(Buffer.from(String(c.config.clusters[0]!.cluster["certificate-authority-data"]), "base64").toString()).toMatch(
+    /^-----BEGIN CERTIFICATE-----/,
+  );
   expect(c.yaml).not.toContain("insecure-skip-tls-verify");
 
   const nodes = (await c.run("get", "nodes")).trim().split("\n");
   expect(nodes[0]).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION$/);
-  expect(nodes.slice(1).map((l) => l.split(/\s+/).slice(0, 3).join(" ")).sort()).toEqual(["cp-1 Ready worker", "cp-2 Ready worker", "k8sm-1 Ready control-plane"]);
+  expect(
+    nodes
+      .slice(1)
+      .map((l) => l.split(/\s+/).slice(0, 3).join(" "))
+      .sort(),
+  ).toEqual(["cp-1 Ready worker", "cp-2 Ready worker", "k8sm-1 Ready control-plane"]);
 
   expect(await c.run("create", "deployment", "hello", "--image=nginx:1.27")).toBe("deployment.apps/hello created\n");
   const manifest = path.join(c.dir, "web.yaml");
@@ -86,7 +118,10 @@ test("kubectl works with the downloaded kubeconfig, unchanged: https with the in
   );
   expect(await c.run("apply", "-f", manifest)).toBe("deployment.apps/web created\n");
   expect(await c.run("scale", "deployment", "web", "--replicas=3")).toBe("deployment.apps/web scaled\n");
-  const running = async () => (await c.run("get", "pods", "-l", "app=web", "--no-headers")).split("\n").filter((l) => /\s1\/1\s+Running\s/.test(l)).length;
+  const running = async () =>
+    (await c.run("get", "pods", "-l", "app=web", "--no-headers"))
+      .split("\n")
+      .filter((l) => /\s1\/1\s+Running\s/.test(l)).length;
   await expect.poll(running, { timeout: 15_000 }).toBe(3);
   expect(await c.run("logs", "deployment/web")).toContain("Configuration complete; ready for start up");
   expect(await c.run("delete", "deployment", "web")).toBe('deployment.apps "web" deleted\n');
@@ -94,7 +129,9 @@ test("kubectl works with the downloaded kubeconfig, unchanged: https with the in
   expect(await c.run("get", "deployments", "--no-headers", "--ignore-not-found")).not.toMatch(/^(web|hello)\s/m);
 });
 
-test("with Remote API access off, kubectl prints Clusterport's sentence that says how to turn it on", async ({ request }) => {
+test("with Remote API access off, kubectl prints Clusterport's sentence that says how to turn it on", async ({
+  request,
+}) => {
   test.skip(!kubectl, "kubectl is not on the PATH of this machine (CI's image has kubectl 1.32 at /usr/bin/kubectl)");
   test.setTimeout(90_000);
   await signUpViaApi(request);
@@ -102,5 +139,7 @@ test("with Remote API access off, kubectl prints Clusterport's sentence that say
   const sentence = `Remote API access is off for ${c.name}: turn it on under Changes on its page in Clusterport (Remote API access → Turn on), then try again.`;
   expect(await c.fails("get", "nodes")).toContain(`Error from server (Forbidden): ${sentence}`);
   // kubectl words a refused create its own way around the same sentence.
-  expect(await c.fails("create", "deployment", "hello", "--image=nginx:1.27")).toContain(`error: failed to create deployment: ${sentence}`);
+  expect(await c.fails("create", "deployment", "hello", "--image=nginx:1.27")).toContain(
+    `error: failed to create deployment: ${sentence}`,
+  );
 });

@@ -18,14 +18,26 @@ const execFileAsync = promisify(execFile);
 /** A running cluster of a new account, and its kubeconfig as the page hands it out. */
 async function cluster(request: APIRequestContext, settings: Record<string, unknown>) {
   const name = `k8s-${Date.now().toString(36)}-${Math.floor(Math.random() * 1000)}`;
-  expect((await request.post("/api/environments", { data: { name, region: "eu-central", ...settings } })).status()).toBe(201);
-  await expect.poll(async () => (await (await request.get(`/api/environments/${name}`)).json()).environment.status, { timeout: 30_000 }).toBe("running");
+  expect(
+    (await request.post("/api/environments", { data: { name, region: "eu-central", ...settings } })).status(),
+  ).toBe(201);
+  await expect
+    .poll(async () => (await (await request.get(`/api/environments/${name}`)).json()).environment.status, {
+      timeout: 30_000,
+    })
+    .toBe("running");
   const kubeconfig = await (await request.get(`/api/environments/${name}/kubeconfig`)).text();
-  const config = parse(kubeconfig) as { clusters: { cluster: { server: string } }[]; users: { user: { token: string } }[] };
+  const config = parse(kubeconfig) as {
+    clusters: { cluster: { server: string } }[];
+    users: { user: { token: string } }[];
+  };
   return { name, kubeconfig, server: config.clusters[0]!.cluster.server, token: config.users[0]!.user.token };
 }
 
-test("a real Kubernetes client reads the simulated cluster with its kubeconfig, unchanged", async ({ request, baseURL }) => {
+test("a real Kubernetes client reads the simulated cluster with its kubeconfig, unchanged", async ({
+  request,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   await signUpViaApi(request);
   const c = await cluster(request, { workers: 2, addons: { monitoring: false, tracing: false, remoteApi: true } });
@@ -39,7 +51,10 @@ test("a real Kubernetes client reads the simulated cluster with its kubeconfig, 
   const nodes = await core.listNode();
   expect(nodes.items.map((n) => n.metadata?.name).sort()).toEqual(["cp-1", "cp-2", "k8sm-1"]);
   expect(nodes.items.every((n) => n.status?.conditions?.find((x) => x.type === "Ready")?.status === "True")).toBe(true);
-  expect(nodes.items.find((n) => n.metadata?.name === "k8sm-1")?.metadata?.labels).toHaveProperty(["node-role.kubernetes.io/control-plane"], "");
+  expect(nodes.items.find((n) => n.metadata?.name === "k8sm-1")?.metadata?.labels).toHaveProperty(
+    ["node-role.kubernetes.io/control-plane"],
+    "",
+  );
   const system = await core.listNamespacedPod({ namespace: "kube-system", labelSelector: "k8s-app=kube-dns" });
   expect(system.items).toHaveLength(2);
   expect(system.items.every((p) => p.status?.phase === "Running")).toBe(true);
@@ -56,22 +71,37 @@ test("a real Kubernetes client reads the simulated cluster with its kubeconfig, 
   const watch = await new Watch(kc).watch(
     "/api/v1/nodes",
     { resourceVersion: nodes.metadata?.resourceVersion },
-    (type: string, node: { metadata?: { name?: string }; status?: { conditions?: { type: string; status: string }[] } }) =>
-      seen.push({ type, name: node.metadata?.name ?? "", ready: node.status?.conditions?.find((x) => x.type === "Ready")?.status }),
+    (
+      type: string,
+      node: { metadata?: { name?: string }; status?: { conditions?: { type: string; status: string }[] } },
+    ) =>
+      seen.push({
+        type,
+        name: node.metadata?.name ?? "",
+        ready: node.status?.conditions?.find((x) => x.type === "Ready")?.status,
+      }),
     () => {},
   );
-  expect((await request.post(`/api/environments/${c.name}/changes/scale-workers`, { data: { workers: 3 } })).status()).toBe(202);
+  expect(
+    (await request.post(`/api/environments/${c.name}/changes/scale-workers`, { data: { workers: 3 } })).status(),
+  ).toBe(202);
   await expect.poll(() => seen.some((e) => e.name === "cp-3" && e.type === "ADDED"), { timeout: 30_000 }).toBe(true);
   await expect.poll(() => seen.some((e) => e.name === "cp-3" && e.ready === "True"), { timeout: 30_000 }).toBe(true);
   expect(seen.filter((e) => e.type === "ADDED").map((e) => e.name)).toEqual(["cp-3"]);
   watch.abort();
 });
 
-test("a real client creates a deployment, scales it past the workers' room, and the autoscaler adds a worker for it", async ({ page }) => {
+test("a real client creates a deployment, scales it past the workers' room, and the autoscaler adds a worker for it", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const request = page.request;
   await signUpViaApi(request);
-  const c = await cluster(request, { workers: 1, autoscaling: { minWorkers: 1, maxWorkers: 2 }, addons: { monitoring: false, tracing: false, remoteApi: true } });
+  const c = await cluster(request, {
+    workers: 1,
+    autoscaling: { minWorkers: 1, maxWorkers: 2 },
+    addons: { monitoring: false, tracing: false, remoteApi: true },
+  });
   const kc = new KubeConfig();
   kc.loadFromString(c.kubeconfig);
   const core = kc.makeApiClient(CoreV1Api);
@@ -85,17 +115,29 @@ test("a real client creates a deployment, scales it past the workers' room, and 
     spec: {
       replicas,
       selector: { matchLabels: { app: "api" } },
-      template: { metadata: { labels: { app: "api" } }, spec: { containers: [{ name: "api", image: "nginx:1.27", resources: { requests: { cpu: "4", memory: "256Mi" } } }] } },
+      template: {
+        metadata: { labels: { app: "api" } },
+        spec: {
+          containers: [{ name: "api", image: "nginx:1.27", resources: { requests: { cpu: "4", memory: "256Mi" } } }],
+        },
+      },
     },
   });
   await apps.createNamespacedDeployment({ namespace: "shop", body: deployment(2) });
-  const phases = async () => (await core.listNamespacedPod({ namespace: "shop", labelSelector: "app=api" })).items.map((p) => p.status?.phase).sort();
+  const phases = async () =>
+    (await core.listNamespacedPod({ namespace: "shop", labelSelector: "app=api" })).items
+      .map((p) => p.status?.phase)
+      .sort();
   await expect.poll(phases, { timeout: 10_000 }).toEqual(["Running", "Running"]);
 
   const invalid = deployment(1);
   invalid.spec.template.spec.containers[0]!.image = "";
-  await expect(apps.createNamespacedDeployment({ namespace: "shop", body: { ...invalid, metadata: { name: "broken" } } })).rejects.toMatchObject({ code: 422 });
-  await expect(apps.deleteNamespacedDeployment({ name: "coredns", namespace: "kube-system" })).rejects.toMatchObject({ code: 403 });
+  await expect(
+    apps.createNamespacedDeployment({ namespace: "shop", body: { ...invalid, metadata: { name: "broken" } } }),
+  ).rejects.toMatchObject({ code: 422 });
+  await expect(apps.deleteNamespacedDeployment({ name: "coredns", namespace: "kube-system" })).rejects.toMatchObject({
+    code: 403,
+  });
 
   // Five pods: the worker takes three, two wait with the scheduler's reason until the autoscaler adds cp-2.
   const seen: { type: string; name: string; phase: string | undefined; node: string | undefined }[] = [];
@@ -106,8 +148,13 @@ test("a real client creates a deployment, scales it past the workers' room, and 
       seen.push({ type, name: pod.metadata?.name ?? "", phase: pod.status?.phase, node: pod.spec?.nodeName }),
     () => {},
   );
-  await apps.replaceNamespacedDeploymentScale({ name: "api", namespace: "shop", body: { metadata: { name: "api", namespace: "shop" }, spec: { replicas: 5 } } });
-  const pending = async () => (await core.listNamespacedPod({ namespace: "shop", fieldSelector: "status.phase=Pending" })).items;
+  await apps.replaceNamespacedDeploymentScale({
+    name: "api",
+    namespace: "shop",
+    body: { metadata: { name: "api", namespace: "shop" }, spec: { replicas: 5 } },
+  });
+  const pending = async () =>
+    (await core.listNamespacedPod({ namespace: "shop", fieldSelector: "status.phase=Pending" })).items;
   await expect.poll(async () => (await pending()).length, { timeout: 10_000 }).toBeGreaterThan(0);
   const [waiting] = await pending();
   if (waiting) {
@@ -122,26 +169,41 @@ test("a real client creates a deployment, scales it past the workers' room, and 
   // The decision, with its reason, in the activity; the Workloads section shows the five pods.
   await page.goto(`/environments/${c.name}`);
   const activity = page.getByRole("region", { name: "Activity" });
-  await expect(activity.getByRole("rowheader", { name: /autoscaler: 2 pods waited 30 s for room \(Insufficient cpu\): scales workers 1 → 2, adding cp-2/ })).toBeVisible();
+  await expect(
+    activity.getByRole("rowheader", {
+      name: /autoscaler: 2 pods waited 30 s for room \(Insufficient cpu\): scales workers 1 → 2, adding cp-2/,
+    }),
+  ).toBeVisible();
   await expect(activity.getByRole("row").filter({ hasText: "Clusterport (automatic)" }).first()).toBeVisible();
 
   // Deleting the Deployment deletes its pods.
   await apps.deleteNamespacedDeployment({ name: "api", namespace: "shop" });
-  await expect.poll(async () => (await core.listNamespacedPod({ namespace: "shop" })).items.length, { timeout: 10_000 }).toBe(0);
+  await expect
+    .poll(async () => (await core.listNamespacedPod({ namespace: "shop" })).items.length, { timeout: 10_000 })
+    .toBe(0);
 });
 
-test("the API says who may not in Kubernetes Status objects: no token, another cluster's, Remote API off, no such cluster", async ({ request, playwright }) => {
+test("the API says who may not in Kubernetes Status objects: no token, another cluster's, Remote API off, no such cluster", async ({
+  request,
+  playwright,
+}) => {
   test.setTimeout(90_000);
   await signUpViaApi(request);
   const open = await cluster(request, { addons: { monitoring: false, tracing: false, remoteApi: true } });
   const closed = await cluster(request, {});
   // Playwright cannot be given the kubeconfig's authority; the other tests verify the certificate (client-node, kubectl).
   const api = await playwright.request.newContext({ ignoreHTTPSErrors: true });
-  const get = (server: string, token?: string) => api.get(`${server}/api/v1/nodes`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const get = (server: string, token?: string) =>
+    api.get(`${server}/api/v1/nodes`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   const anonymous = await get(open.server);
   expect(anonymous.status()).toBe(401);
-  expect(await anonymous.json()).toMatchObject({ kind: "Status", status: "Failure", reason: "Unauthorized", code: 401 });
+  expect(await anonymous.json()).toMatchObject({
+    kind: "Status",
+    status: "Failure",
+    reason: "Unauthorized",
+    code: 401,
+  });
   const foreign = await get(open.server, closed.token);
   expect(foreign.status()).toBe(401);
   expect((await foreign.json()).message).toMatch(/not the admin token of this cluster/);
@@ -154,7 +216,9 @@ test("the API says who may not in Kubernetes Status objects: no token, another c
   const missing = await get(open.server.replace(/[0-9a-f-]{36}$/, "00000000-0000-4000-8000-000000000000"), open.token);
   expect(missing.status()).toBe(404);
   expect(await missing.json()).toMatchObject({ kind: "Status", reason: "NotFound" });
-  const badSelector = await api.get(`${open.server}/api/v1/pods?labelSelector=${encodeURIComponent("app=(x")}`, { headers: { authorization: `Bearer ${open.token}` } });
+  const badSelector = await api.get(`${open.server}/api/v1/pods?labelSelector=${encodeURIComponent("app=(x")}`, {
+    headers: { authorization: `Bearer ${open.token}` },
+  });
   expect(badSelector.status()).toBe(400);
   expect((await badSelector.json()).reason).toBe("BadRequest");
   await api.dispose();
@@ -165,7 +229,10 @@ test("the API says who may not in Kubernetes Status objects: no token, another c
  * with an https:// APP_URL behind a TLS-terminating proxy (a certificate made for the test, trusted through
  * SSL_CERT_FILE as a public one would be), and the kubeconfig downloaded there, used unchanged.
  */
-test("kubectl reads and writes the cluster with the kubeconfig behind HTTPS: get, --watch, apply, scale, logs, describe, create, delete", async ({ playwright, baseURL }) => {
+test("kubectl reads and writes the cluster with the kubeconfig behind HTTPS: get, --watch, apply, scale, logs, describe, create, delete", async ({
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const kubectl = ["/usr/bin/kubectl", "/usr/local/bin/kubectl"].find((p) => fs.existsSync(p));
   test.skip(!kubectl, "kubectl is not installed on this machine (CI's image has it at /usr/bin/kubectl)");
@@ -182,21 +249,39 @@ test("kubectl reads and writes the cluster with the kubeconfig behind HTTPS: get
   fs.writeFileSync(path.join(dir, "ca.pem"), pems.cert);
   const web = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", DATABASE_URL: database!.url, DATA_DIR: ".e2e", PORT: String(webPort), APP_URL: `https://localhost:${tlsPort}`, ENGINE_IN_PROCESS: "false", TRUSTED_PROXY_HOPS: "1" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      DATABASE_URL: database!.url,
+      DATA_DIR: ".e2e",
+      PORT: String(webPort),
+      APP_URL: `https://localhost:${tlsPort}`,
+      ENGINE_IN_PROCESS: "false",
+      TRUSTED_PROXY_HOPS: "1",
+    },
     stdio: "ignore",
   });
   const proxy = https.createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
-    const upstream = http.request({ host: "localhost", port: webPort, path: req.url, method: req.method, headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
+    const upstream = http.request(
+      { host: "localhost", port: webPort, path: req.url, method: req.method, headers: req.headers },
+      (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      },
+    );
     upstream.on("error", () => res.writeHead(502).end());
     req.pipe(upstream);
   });
   await new Promise<void>((resolve) => proxy.listen(tlsPort, resolve));
   try {
-    const request = await playwright.request.newContext({ baseURL: `https://localhost:${tlsPort}`, ignoreHTTPSErrors: true });
-    await expect.poll(async () => (await request.get("/api/health").catch(() => undefined))?.status(), { timeout: 60_000 }).toBe(200);
+    const request = await playwright.request.newContext({
+      baseURL: `https://localhost:${tlsPort}`,
+      ignoreHTTPSErrors: true,
+    });
+    await expect
+      .poll(async () => (await request.get("/api/health").catch(() => undefined))?.status(), { timeout: 60_000 })
+      .toBe(200);
     await signUpViaApi(request);
     // The web server behind the proxy runs no engine; the suite's server does the install.
     const c = await cluster(request, { workers: 2, addons: { monitoring: false, tracing: false, remoteApi: true } });
@@ -207,27 +292,47 @@ test("kubectl reads and writes the cluster with the kubeconfig behind HTTPS: get
     fs.writeFileSync(file, c.kubeconfig, { mode: 0o600 });
     // Asynchronously: the TLS proxy answering kubectl runs in this process.
     const run = async (...args: string[]) =>
-      (await execFileAsync(kubectl!, ["--kubeconfig", file, ...args], { encoding: "utf8", env: { ...process.env, HOME: dir, SSL_CERT_FILE: path.join(dir, "ca.pem") } })).stdout;
+      (
+        await execFileAsync(kubectl!, ["--kubeconfig", file, ...args], {
+          encoding: "utf8",
+          env: { ...process.env, HOME: dir, SSL_CERT_FILE: path.join(dir, "ca.pem") },
+        })
+      ).stdout;
     const getNodes = (await run("get", "nodes")).trim().split("\n");
     expect(getNodes[0]).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION$/);
-    expect(getNodes.slice(1).map((l) => l.split(/\s+/).slice(0, 3).join(" ")).sort()).toEqual(["cp-1 Ready worker", "cp-2 Ready worker", "k8sm-1 Ready control-plane"]);
+    expect(
+      getNodes
+        .slice(1)
+        .map((l) => l.split(/\s+/).slice(0, 3).join(" "))
+        .sort(),
+    ).toEqual(["cp-1 Ready worker", "cp-2 Ready worker", "k8sm-1 Ready control-plane"]);
     expect(getNodes[1]).toMatch(/v1\.37\.1$/);
-    expect((await run("get", "nodes", "-o", "wide")).split("\n")[0]).toMatch(/INTERNAL-IP\s+EXTERNAL-IP\s+OS-IMAGE\s+KERNEL-VERSION\s+CONTAINER-RUNTIME/);
+    expect((await run("get", "nodes", "-o", "wide")).split("\n")[0]).toMatch(
+      /INTERNAL-IP\s+EXTERNAL-IP\s+OS-IMAGE\s+KERNEL-VERSION\s+CONTAINER-RUNTIME/,
+    );
     const pods = await run("get", "pods", "-n", "kube-system", "-o", "wide");
     expect(pods.split("\n")[0]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE/);
     expect(pods).toMatch(/kube-apiserver-k8sm-1\s+1\/1\s+Running\s+0/);
-    expect(JSON.parse(await run("get", "deployment", "coredns", "-n", "kube-system", "-o", "json")).status.readyReplicas).toBe(2);
+    expect(
+      JSON.parse(await run("get", "deployment", "coredns", "-n", "kube-system", "-o", "json")).status.readyReplicas,
+    ).toBe(2);
     expect(await run("get", "deploy", "-A")).toMatch(/default\s+hello-kubernetes\s+2\/2/);
-    expect((await run("get", "pods", "-A", "-l", "k8s-app=kube-dns", "--no-headers")).trim().split("\n")).toHaveLength(2);
+    expect((await run("get", "pods", "-A", "-l", "k8s-app=kube-dns", "--no-headers")).trim().split("\n")).toHaveLength(
+      2,
+    );
     expect(await run("version", "-o", "json")).toContain('"gitVersion": "v1.37.1"');
 
     // kubectl get --watch prints the new worker's row when the cluster scales out.
-    const watcher = spawn(kubectl!, ["--kubeconfig", file, "get", "nodes", "--watch"], { env: { ...process.env, HOME: dir, SSL_CERT_FILE: path.join(dir, "ca.pem") } });
+    const watcher = spawn(kubectl!, ["--kubeconfig", file, "get", "nodes", "--watch"], {
+      env: { ...process.env, HOME: dir, SSL_CERT_FILE: path.join(dir, "ca.pem") },
+    });
     let watched = "";
     watcher.stdout.on("data", (d: Buffer) => (watched += d.toString()));
     try {
       await expect.poll(() => watched, { timeout: 15_000 }).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION/);
-      expect((await request.post(`/api/environments/${c.name}/changes/scale-workers`, { data: { workers: 3 } })).status()).toBe(202);
+      expect(
+        (await request.post(`/api/environments/${c.name}/changes/scale-workers`, { data: { workers: 3 } })).status(),
+      ).toBe(202);
       await expect.poll(() => watched, { timeout: 30_000 }).toMatch(/\ncp-3\s+Ready\s+worker\s+\S+\s+v1\.37\.1/);
     } finally {
       watcher.kill();
@@ -263,24 +368,35 @@ test("kubectl reads and writes the cluster with the kubeconfig behind HTTPS: get
     expect(await run("apply", "-f", manifest)).toBe("deployment.apps/web configured\n");
     expect(await run("apply", "-f", manifest)).toBe("deployment.apps/web unchanged\n");
     expect(await run("scale", "deployment", "web", "--replicas=4")).toBe("deployment.apps/web scaled\n");
-    const running = async () => (await run("get", "pods", "-l", "app=web", "--no-headers")).split("\n").filter((l) => /\s1\/1\s+Running\s/.test(l)).length;
+    const running = async () =>
+      (await run("get", "pods", "-l", "app=web", "--no-headers"))
+        .split("\n")
+        .filter((l) => /\s1\/1\s+Running\s/.test(l)).length;
     await expect.poll(running, { timeout: 10_000 }).toBe(4);
     expect(await run("logs", "deployment/web")).toContain("Configuration complete; ready for start up");
     const described = await run("describe", "deployment", "web");
     expect(described).toMatch(/Replicas:\s+4 desired \| 4 updated \| 4 total \| 4 available \| 0 unavailable/);
     expect(described).toMatch(/Normal\s+ScalingReplicaSet\s+.*Scaled up replica set web-\w+ from 3 to 4/);
-    expect(await run("get", "events", "--field-selector", "reason=Scheduled", "--no-headers")).toMatch(/Normal\s+Scheduled\s+pod\/web-/);
+    expect(await run("get", "events", "--field-selector", "reason=Scheduled", "--no-headers")).toMatch(
+      /Normal\s+Scheduled\s+pod\/web-/,
+    );
     expect(await run("explain", "deployment.spec.replicas")).toContain("Number of desired pods.");
     expect(await run("create", "namespace", "team-a")).toBe("namespace/team-a created\n");
-    expect(await run("create", "deployment", "hello", "--image=nginx:1.27", "-n", "team-a")).toBe("deployment.apps/hello created\n");
-    await expect.poll(async () => await run("get", "deployment", "hello", "-n", "team-a", "--no-headers"), { timeout: 10_000 }).toMatch(/^hello\s+1\/1\s+1\s+1\s/);
+    expect(await run("create", "deployment", "hello", "--image=nginx:1.27", "-n", "team-a")).toBe(
+      "deployment.apps/hello created\n",
+    );
+    await expect
+      .poll(async () => await run("get", "deployment", "hello", "-n", "team-a", "--no-headers"), { timeout: 10_000 })
+      .toMatch(/^hello\s+1\/1\s+1\s+1\s/);
     expect(await run("delete", "deployment", "web")).toBe('deployment.apps "web" deleted\n');
     expect(await run("get", "pods", "-l", "app=web", "--no-headers", "--ignore-not-found")).toBe("");
     const refused = await run("delete", "deployment", "coredns", "-n", "kube-system").then(
       () => "deleted",
       (e: { stderr: string }) => e.stderr,
     );
-    expect(refused).toMatch(/Error from server \(Forbidden\): deployments.apps "coredns" is forbidden: it is run by Clusterport/);
+    expect(refused).toMatch(
+      /Error from server \(Forbidden\): deployments.apps "coredns" is forbidden: it is run by Clusterport/,
+    );
     await request.dispose();
   } finally {
     proxy.close();

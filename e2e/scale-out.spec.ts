@@ -46,8 +46,15 @@ async function signUp(baseURL: string): Promise<string> {
     body: JSON.stringify({ name: "Scale", email: uniqueEmail("scale"), password: "correct-horse-1" }),
   });
   expect(response.status).toBe(200);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const plan = await fetch(`${baseURL}/api/account/plan`, { method: "PUT", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ plan: "business" }) });
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const plan = await fetch(`${baseURL}/api/account/plan`, {
+    method: "PUT",
+    headers: { "content-type": "application/json", cookie },
+    body: JSON.stringify({ plan: "business" }),
+  });
   expect(plan.status).toBe(200);
   return cookie;
 }
@@ -66,9 +73,14 @@ test("two web servers and two workers share one database; a worker killed half-w
   await db.connect();
   try {
     const webTwo = start("serve.ts", { ...shared, PORT: String(port2), ENGINE_IN_PROCESS: "false" });
-    const workers = [start("worker.ts", { ...shared, ENGINE_CONCURRENCY: "32" }), start("worker.ts", { ...shared, ENGINE_CONCURRENCY: "32" })];
+    const workers = [
+      start("worker.ts", { ...shared, ENGINE_CONCURRENCY: "32" }),
+      start("worker.ts", { ...shared, ENGINE_CONCURRENCY: "32" }),
+    ];
     procs.push(webTwo, ...workers);
-    await expect.poll(async () => (await fetch(`${base2}/api/health`).catch(() => undefined))?.status, { timeout: 60_000 }).toBe(200);
+    await expect
+      .poll(async () => (await fetch(`${base2}/api/health`).catch(() => undefined))?.status, { timeout: 60_000 })
+      .toBe(200);
 
     // Four Business accounts, ten installs each, half through each web server; every fifth is production.
     const names: string[] = [];
@@ -104,13 +116,19 @@ test("two web servers and two workers share one database; a worker killed half-w
       body: JSON.stringify({ email: owner[0]!.email, password: "correct-horse-1" }),
     });
     expect(signIn.status).toBe(200);
-    const watcherCookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const watcherCookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const abort = new AbortController();
     const feeds = new Map<string, { event: string; data: string }[]>();
     const readers = watchedNames.map(async (name) => {
       const messages: { event: string; data: string }[] = [];
       feeds.set(name, messages);
-      const response = await fetch(`${base1}/api/environments/${name}/events?lastEventId=0`, { headers: { cookie: watcherCookie }, signal: abort.signal });
+      const response = await fetch(`${base1}/api/environments/${name}/events?lastEventId=0`, {
+        headers: { cookie: watcherCookie },
+        signal: abort.signal,
+      });
       expect(response.status).toBe(200);
       const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = "";
@@ -137,19 +155,45 @@ test("two web servers and two workers share one database; a worker killed half-w
     const victim = workers[0]!;
     const victimOwner = `worker:%:${victim.child.pid}`;
     await expect
-      .poll(async () => Number((await db.query(`SELECT COUNT(*) AS n FROM environment_event WHERE type = 'step.succeeded'`)).rows[0].n), { timeout: 120_000 })
+      .poll(
+        async () =>
+          Number(
+            (await db.query(`SELECT COUNT(*) AS n FROM environment_event WHERE type = 'step.succeeded'`)).rows[0].n,
+          ),
+        { timeout: 120_000 },
+      )
       .toBeGreaterThan(300);
-    const claimedByVictim = Number((await db.query(`SELECT COUNT(*) AS n FROM environment_event WHERE type = 'step.running' AND data->>'runner' LIKE $1`, [victimOwner])).rows[0].n);
+    const claimedByVictim = Number(
+      (
+        await db.query(
+          `SELECT COUNT(*) AS n FROM environment_event WHERE type = 'step.running' AND data->>'runner' LIKE $1`,
+          [victimOwner],
+        )
+      ).rows[0].n,
+    );
     expect(claimedByVictim, "the worker to kill had taken part").toBeGreaterThan(0);
     await stop(victim, "SIGKILL");
 
-    const statuses = async () => (await db.query<{ status: string }>(`SELECT status FROM environment WHERE name = ANY($1)`, [names])).rows.map((r) => r.status);
-    await expect.poll(async () => (await statuses()).filter((s) => s === "running").length, { timeout: 200_000, intervals: [1000] }).toBe(40);
+    const statuses = async () =>
+      (await db.query<{ status: string }>(`SELECT status FROM environment WHERE name = ANY($1)`, [names])).rows.map(
+        (r) => r.status,
+      );
+    await expect
+      .poll(async () => (await statuses()).filter((s) => s === "running").length, {
+        timeout: 200_000,
+        intervals: [1000],
+      })
+      .toBe(40);
 
     // Exactly the machines each plan names; every step succeeded once.
-    const { rows: envs } = await db.query<{ id: string; plan: { totals: { nodes: number } } }>(`SELECT id, plan FROM environment WHERE name = ANY($1)`, [names]);
+    const { rows: envs } = await db.query<{ id: string; plan: { totals: { nodes: number } } }>(
+      `SELECT id, plan FROM environment WHERE name = ANY($1)`,
+      [names],
+    );
     for (const e of envs) {
-      const machines = Number((await db.query(`SELECT COUNT(*) AS n FROM sim_machine WHERE "environmentId" = $1`, [e.id])).rows[0].n);
+      const machines = Number(
+        (await db.query(`SELECT COUNT(*) AS n FROM sim_machine WHERE "environmentId" = $1`, [e.id])).rows[0].n,
+      );
       expect(machines).toBe(e.plan.totals.nodes);
     }
     const twice = await db.query(
@@ -157,13 +201,26 @@ test("two web servers and two workers share one database; a worker killed half-w
       [envs.map((e) => e.id)],
     );
     expect(twice.rows).toEqual([]);
-    const runners = (await db.query<{ runner: string }>(`SELECT DISTINCT data->>'runner' AS runner FROM environment_event WHERE type = 'step.running' AND "environmentId" = ANY($1)`, [envs.map((e) => e.id)])).rows.map((r) => r.runner);
+    const runners = (
+      await db.query<{ runner: string }>(
+        `SELECT DISTINCT data->>'runner' AS runner FROM environment_event WHERE type = 'step.running' AND "environmentId" = ANY($1)`,
+        [envs.map((e) => e.id)],
+      )
+    ).rows.map((r) => r.runner);
     expect(runners.filter((r) => r.startsWith("worker:")).length).toBe(2);
-    const takenOver = Number((await db.query(`SELECT COUNT(*) AS n FROM environment_event WHERE message LIKE '%taken over%' AND "environmentId" = ANY($1)`, [envs.map((e) => e.id)])).rows[0].n);
+    const takenOver = Number(
+      (
+        await db.query(
+          `SELECT COUNT(*) AS n FROM environment_event WHERE message LIKE '%taken over%' AND "environmentId" = ANY($1)`,
+          [envs.map((e) => e.id)],
+        )
+      ).rows[0].n,
+    );
     expect(takenOver, "steps of the killed worker were taken over").toBeGreaterThan(0);
 
     // Every feed on web 1 followed its install to Running, and saw steps that ran on the workers.
-    const finished = (name: string) => feeds.get(name)!.some((m) => m.event === "snapshot" && JSON.parse(m.data).environment.status === "running");
+    const finished = (name: string) =>
+      feeds.get(name)!.some((m) => m.event === "snapshot" && JSON.parse(m.data).environment.status === "running");
     await expect.poll(() => watchedNames.every(finished), { timeout: 30_000 }).toBe(true);
     abort.abort();
     await Promise.all(readers);
@@ -173,7 +230,14 @@ test("two web servers and two workers share one database; a worker killed half-w
       [watchedNames],
     );
     const seenOnWebOne = workerSteps.filter(({ name, stepKey }) =>
-      feeds.get(name)!.some((m) => m.event === "change" && (JSON.parse(m.data) as { type: string; stepKey: string }).type === "step.succeeded" && JSON.parse(m.data).stepKey === stepKey),
+      feeds
+        .get(name)!
+        .some(
+          (m) =>
+            m.event === "change" &&
+            (JSON.parse(m.data) as { type: string; stepKey: string }).type === "step.succeeded" &&
+            JSON.parse(m.data).stepKey === stepKey,
+        ),
     );
     expect(workerSteps.length).toBeGreaterThan(0);
     expect(seenOnWebOne.length).toBe(workerSteps.length);
@@ -187,7 +251,10 @@ test("two web servers and two workers share one database; a worker killed half-w
     await new Promise((resolve) => setTimeout(resolve, 20));
     await stop(webTwo);
     const answers = await Promise.all(burst);
-    expect(answers.filter((a) => a !== 200 && a !== "refused"), webTwo.output.join("")).toEqual([]);
+    expect(
+      answers.filter((a) => a !== 200 && a !== "refused"),
+      webTwo.output.join(""),
+    ).toEqual([]);
     expect(answers.filter((a) => a === 200).length).toBeGreaterThan(0);
     expect(webTwo.output.join("")).not.toContain("Cannot use a pool");
   } finally {

@@ -17,7 +17,9 @@ const environmentStatus = (page: Page) => page.getByRole("status", { name: "Envi
 
 const stamp = () => Date.now().toString(36);
 
-test("a development install reaches Running live; health, endpoints, credentials, kubeconfig and logs", async ({ browser }) => {
+test("a development install reaches Running live; health, endpoints, credentials, kubeconfig and logs", async ({
+  browser,
+}) => {
   test.setTimeout(45_000);
   const context = await browser.newContext({
     baseURL: test.info().project.use.baseURL,
@@ -53,7 +55,9 @@ test("a development install reaches Running live; health, endpoints, credentials
   await expect(report.getByText("FAIL", { exact: true })).toHaveCount(0);
 
   const endpoints = page.getByRole("region", { name: "Endpoints" });
-  await expect(endpoints.getByRole("link", { name: new RegExp(`^https://${name}\\.fra\\.clusterport\\.cloud/ \\(Cluster`) })).toBeVisible();
+  await expect(
+    endpoints.getByRole("link", { name: new RegExp(`^https://${name}\\.fra\\.clusterport\\.cloud/ \\(Cluster`) }),
+  ).toBeVisible();
   await expect(endpoints.getByText("Grafana", { exact: true })).toBeVisible();
 
   // Credentials: hidden until revealed, then each value copies with a visible confirmation.
@@ -79,11 +83,16 @@ test("a development install reaches Running live; health, endpoints, credentials
   const download = await downloading;
   const yaml = fs.readFileSync(await download.path(), "utf8");
   // kubectl's form of the app's own address: https on the same host and port (docs/kubernetes-api.md).
-  expect(yaml).toMatch(new RegExp(`server: ${test.info().project.use.baseURL!.replace(/^http:/, "https:")}/k8s/clusters/[0-9a-f-]{36}\n`));
+  expect(yaml).toMatch(
+    new RegExp(`server: ${test.info().project.use.baseURL!.replace(/^http:/, "https:")}/k8s/clusters/[0-9a-f-]{36}\n`),
+  );
 
   // Logs: every line of the environment, filterable by node, downloadable.
   const logs = page.getByRole("region", { name: "Logs" });
-  await expect(logs.getByRole("link", { name: "Download logs" })).toHaveAttribute("href", `/api/v1/environments/${name}/logs/text`);
+  await expect(logs.getByRole("link", { name: "Download logs" })).toHaveAttribute(
+    "href",
+    `/api/v1/environments/${name}/logs/text`,
+  );
   const lines = logs.getByRole("log", { name: "Log lines" }).getByRole("listitem");
   await expect(lines.first()).toBeVisible();
   await logs.getByLabel("Node", { exact: true }).selectOption("k8sm-1");
@@ -94,7 +103,9 @@ test("a development install reaches Running live; health, endpoints, credentials
   await logs.getByLabel("Node", { exact: true }).selectOption("");
   await expect(lines.first()).toBeVisible();
 
-  await expect(page.getByRole("region", { name: "Activity" }).getByRole("row", { name: /Install/ })).toContainText("Succeeded");
+  await expect(page.getByRole("region", { name: "Activity" }).getByRole("row", { name: /Install/ })).toContainText(
+    "Succeeded",
+  );
   await context.close();
 });
 
@@ -145,15 +156,17 @@ test("a failed install names the failing step and who can fix it; Retry takes it
   await expect(panel).toContainText("connect-worker:cp-1");
   await expect(panel).toContainText("did not join");
   await expect(panel).toContainText("This is on our side");
-  await expect(panel.getByRole("list", { name: "Last log lines of the failed step" }).getByRole("listitem").last()).toContainText(
-    "did not join",
-  );
+  await expect(
+    panel.getByRole("list", { name: "Last log lines of the failed step" }).getByRole("listitem").last(),
+  ).toContainText("did not join");
   await expect(page.getByRole("button", { name: "Delete", exact: true })).toBeVisible();
 
   await panel.getByRole("button", { name: "Retry" }).click();
   await expect(panel).toBeHidden();
   await expect(environmentStatus(page)).toHaveText("Running", installTimeout);
-  await expect(page.getByRole("region", { name: "Activity" }).getByRole("row", { name: /Install/ })).toContainText("Succeeded");
+  await expect(page.getByRole("region", { name: "Activity" }).getByRole("row", { name: /Install/ })).toContainText(
+    "Succeeded",
+  );
 });
 
 test("Cancel mid-install stops it and tears it down to Cancelled", async ({ page }) => {
@@ -208,7 +221,10 @@ test("Delete asks for the name, then tears the cluster down to Deleted", async (
   await expect(cluster).not.toContainText("Price per month");
 });
 
-test("another account gets 404 for the page, its event stream, logs, credentials and kubeconfig", async ({ page, browser }) => {
+test("another account gets 404 for the page, its event stream, logs, credentials and kubeconfig", async ({
+  page,
+  browser,
+}) => {
   await signUpViaApi(page.request);
   const name = `own-${stamp()}`;
   await createEnvironment(page, { name });
@@ -218,7 +234,10 @@ test("another account gets 404 for the page, its event stream, logs, credentials
   const strangerPage = await stranger.newPage();
   expect((await strangerPage.goto(`/environments/${name}`))?.status()).toBe(404);
   // The event stream has no API v1 twin; the rest are API v1's.
-  for (const path of [`/api/environments/${name}/events`, ...["logs", "logs/text", "credentials", "kubeconfig"].map((p) => `/api/v1/environments/${name}/${p}`)]) {
+  for (const path of [
+    `/api/environments/${name}/events`,
+    ...["logs", "logs/text", "credentials", "kubeconfig"].map((p) => `/api/v1/environments/${name}/${p}`),
+  ]) {
     expect((await stranger.request.get(path)).status(), path).toBe(404);
   }
   await stranger.close();

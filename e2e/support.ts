@@ -52,4 +52,3 @@ export function cli(args: string[], env: Record<string, string>): Promise<Run> {
     child.stdin.end();
   });
 }
-

@@ -29,7 +29,13 @@ const typeOptions = dnsRecordTypes.map((t) => ({
  * browser's session. The form checks with the server's schema as it submits; the server's refusals show under
  * the field they concern. The account's clusters are listed with the values that point a domain at them.
  */
-export function DnsRecordsSection({ clusters, resolver }: { clusters: DnsTargetCluster[]; resolver: "simulated" | "system" }) {
+export function DnsRecordsSection({
+  clusters,
+  resolver,
+}: {
+  clusters: DnsTargetCluster[];
+  resolver: "simulated" | "system";
+}) {
   const [records, setRecords] = useState<DnsRecordView[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [name, setName] = useState("");
@@ -52,7 +58,10 @@ export function DnsRecordsSection({ clusters, resolver }: { clusters: DnsTargetC
     if (pending) return;
     const checked = dnsRecordSchema.safeParse({ name, type, value });
     if (!checked.success) {
-      setError({ message: "Some fields need your attention.", fieldErrors: fieldErrorsFromIssues(checked.error.issues) });
+      setError({
+        message: "Some fields need your attention.",
+        fieldErrors: fieldErrorsFromIssues(checked.error.issues),
+      });
       return;
     }
     setPending(true);
@@ -63,7 +72,11 @@ export function DnsRecordsSection({ clusters, resolver }: { clusters: DnsTargetC
       setError(result.error);
       return;
     }
-    setRecords((list) => [...(list ?? []), result.body].sort((a, b) => (a.name + a.type + a.value).localeCompare(b.name + b.type + b.value)));
+    setRecords((list) =>
+      [...(list ?? []), result.body].sort((a, b) =>
+        (a.name + a.type + a.value).localeCompare(b.name + b.type + b.value),
+      ),
+    );
     setName("");
     setValue("");
   }
@@ -84,15 +97,17 @@ export function DnsRecordsSection({ clusters, resolver }: { clusters: DnsTargetC
       </h2>
       {resolver === "system" ? (
         <p className="text-sm text-slate-600">
-          Clusterport looks domains up in the public DNS. To serve a domain with a certificate, point it at the cluster at your DNS provider: an A
-          record to the cluster&apos;s ingress address, or a CNAME to the cluster&apos;s name.
+          Clusterport looks domains up in the public DNS. To serve a domain with a certificate, point it at the cluster
+          at your DNS provider: an A record to the cluster&apos;s ingress address, or a CNAME to the cluster&apos;s
+          name.
         </p>
       ) : (
         <div className="flex flex-col gap-4">
           <p className="text-sm text-slate-600">
-            The simulated DNS of your domains: the certificate manager issues a certificate only once its domain resolves to the cluster — an A
-            record to the cluster&apos;s ingress address, or a CNAME to the cluster&apos;s name. A waiting certificate is issued automatically
-            within minutes of the record&apos;s creation.
+            The simulated DNS of your domains: the certificate manager issues a certificate only once its domain
+            resolves to the cluster — an A record to the cluster&apos;s ingress address, or a CNAME to the
+            cluster&apos;s name. A waiting certificate is issued automatically within minutes of the record&apos;s
+            creation.
           </p>
           {clusters.length > 0 ? (
             <Table className="text-sm">
@@ -115,17 +130,40 @@ export function DnsRecordsSection({ clusters, resolver }: { clusters: DnsTargetC
               </TableBody>
             </Table>
           ) : null}
-          <form onSubmit={onSubmit} noValidate aria-label="Add a DNS record" className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_7rem_minmax(0,2fr)_auto] sm:items-start">
+          <form
+            onSubmit={onSubmit}
+            noValidate
+            aria-label="Add a DNS record"
+            className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_7rem_minmax(0,2fr)_auto] sm:items-start"
+          >
             <Field id="dns-name" label="Name" error={fieldError("name")}>
-              <Input value={name} placeholder="app.example.com" autoComplete="off" spellCheck={false} onChange={(e) => setName(e.target.value)} {...fieldAria("dns-name", { error: fieldError("name") })} />
+              <Input
+                value={name}
+                placeholder="app.example.com"
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(e) => setName(e.target.value)}
+                {...fieldAria("dns-name", { error: fieldError("name") })}
+              />
             </Field>
             <Field id="dns-type" label="Type" error={fieldError("type")}>
-              <Select {...fieldAria("dns-type", { error: fieldError("type") })} value={type} onValueChange={(v) => setType(v as DnsRecordType)} options={typeOptions} />
+              <Select
+                {...fieldAria("dns-type", { error: fieldError("type") })}
+                value={type}
+                onValueChange={(v) => setType(v as DnsRecordType)}
+                options={typeOptions}
+              />
             </Field>
             <Field id="dns-value" label="Value" error={fieldError("value")}>
               <Input
                 value={value}
-                placeholder={type === "CNAME" ? (clusters[0]?.domain ?? "demo.fra.clusterport.cloud") : type === "A" ? (clusters[0]?.ingressAddress ?? "198.18.0.10") : "2001:db8::10"}
+                placeholder={
+                  type === "CNAME"
+                    ? (clusters[0]?.domain ?? "demo.fra.clusterport.cloud")
+                    : type === "A"
+                      ? (clusters[0]?.ingressAddress ?? "198.18.0.10")
+                      : "2001:db8::10"
+                }
                 autoComplete="off"
                 spellCheck={false}
                 onChange={(e) => setValue(e.target.value)}
@@ -139,7 +177,9 @@ export function DnsRecordsSection({ clusters, resolver }: { clusters: DnsTargetC
           {error && Object.keys(error.fieldErrors).length === 0 ? <Alert tone="danger">{error.message}</Alert> : null}
           {loadError ? <Alert tone="danger">{loadError}</Alert> : null}
           {records === null ? (
-            loadError ? null : <p className="text-sm text-slate-600">Loading your DNS records…</p>
+            loadError ? null : (
+              <p className="text-sm text-slate-600">Loading your DNS records…</p>
+            )
           ) : records.length === 0 ? (
             <p className="text-sm text-slate-600">No records yet.</p>
           ) : (
@@ -149,7 +189,13 @@ export function DnsRecordsSection({ clusters, resolver }: { clusters: DnsTargetC
                   <span className="min-w-0 font-mono text-xs break-all">
                     {r.name} <span className="text-slate-500">{r.type}</span> {r.value}
                   </span>
-                  <Button variant="ghost" size="sm" loading={deleting === r.id} onClick={() => void remove(r)} aria-label={`Delete ${r.type} record ${r.name} → ${r.value}`}>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    loading={deleting === r.id}
+                    onClick={() => void remove(r)}
+                    aria-label={`Delete ${r.type} record ${r.name} → ${r.value}`}
+                  >
                     <Trash2 aria-hidden="true" />
                     Delete
                   </Button>

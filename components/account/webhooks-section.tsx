@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import { Plus } from "lucide-react";
+import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { WebhookEndpointView } from "@/lib/data/webhooks/webhook-views";
@@ -28,7 +28,8 @@ export function WebhooksSection() {
     });
   }, []);
 
-  const replace = (next: WebhookEndpointView) => setEndpoints((list) => (list ?? []).map((e) => (e.id === next.id ? next : e)));
+  const replace = (next: WebhookEndpointView) =>
+    setEndpoints((list) => (list ?? []).map((e) => (e.id === next.id ? next : e)));
 
   return (
     <section aria-labelledby="webhooks-heading" className="rounded-lg border border-slate-200 bg-white p-5">
@@ -42,14 +43,16 @@ export function WebhooksSection() {
         </Button>
       </div>
       <p className="mb-4 text-sm text-slate-600">
-        Clusterport tells your systems when installs, changes and deletions start, succeed or fail: one signed POST per event (Standard Webhooks),
-        retried for about 27 hours while your endpoint does not answer with a 2xx.
+        Clusterport tells your systems when installs, changes and deletions start, succeed or fail: one signed POST per
+        event (Standard Webhooks), retried for about 27 hours while your endpoint does not answer with a 2xx.
       </p>
       <div className="flex flex-col gap-4">
         {secret ? <SecretOnce url={secret.url} secret={secret.secret} onDone={() => setSecret(null)} /> : null}
         {error ? <Alert tone="danger">{error}</Alert> : null}
         {endpoints === null ? (
-          error ? null : <p className="text-sm text-slate-600">Loading your webhook endpoints…</p>
+          error ? null : (
+            <p className="text-sm text-slate-600">Loading your webhook endpoints…</p>
+          )
         ) : endpoints.length === 0 ? (
           <p className="text-sm text-slate-600">No endpoints yet. Add one to receive events.</p>
         ) : (

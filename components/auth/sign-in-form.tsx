@@ -35,7 +35,12 @@ export function SignInForm({ next }: { next: string }) {
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {formError ? <Alert tone="danger">{formError}</Alert> : null}
       <Field id="email" label="E-mail" error={errors.email?.message}>
-        <Input type="email" autoComplete="email" {...register("email")} {...fieldAria("email", { error: errors.email?.message })} />
+        <Input
+          type="email"
+          autoComplete="email"
+          {...register("email")}
+          {...fieldAria("email", { error: errors.email?.message })}
+        />
       </Field>
       <Field id="password" label="Password" error={errors.password?.message}>
         <Input

@@ -23,7 +23,11 @@ export function SignUpForm({ next }: { next: string }) {
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const { error } = await authClient.signUp.email({ name: values.name, email: values.email, password: values.password });
+    const { error } = await authClient.signUp.email({
+      name: values.name,
+      email: values.email,
+      password: values.password,
+    });
     if (error) {
       if (error.code === "USER_ALREADY_EXISTS" || error.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL") {
         setError("email", { message: "An account with this e-mail already exists. Sign in instead." });
@@ -43,7 +47,12 @@ export function SignUpForm({ next }: { next: string }) {
         <Input autoComplete="name" {...register("name")} {...fieldAria("name", { error: errors.name?.message })} />
       </Field>
       <Field id="email" label="E-mail" error={errors.email?.message}>
-        <Input type="email" autoComplete="email" {...register("email")} {...fieldAria("email", { error: errors.email?.message })} />
+        <Input
+          type="email"
+          autoComplete="email"
+          {...register("email")}
+          {...fieldAria("email", { error: errors.email?.message })}
+        />
       </Field>
       <Field id="password" label="Password" description={passwordHint} error={errors.password?.message}>
         <Input

@@ -20,5 +20,13 @@ export function EnvironmentStatusPage({
   installPlan: EnvironmentPlan;
   timeScale: number;
 }) {
-  return <EnvironmentStatusView key={initial.environment.id} initial={initial} initialLogs={initialLogs} installPlan={installPlan} timeScale={timeScale} />;
+  return (
+    <EnvironmentStatusView
+      key={initial.environment.id}
+      initial={initial}
+      initialLogs={initialLogs}
+      installPlan={installPlan}
+      timeScale={timeScale}
+    />
+  );
 }

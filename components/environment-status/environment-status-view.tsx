@@ -6,25 +6,25 @@ import { Button } from "@/components/ui/button";
 import { isChangeType } from "@/lib/environments/operation-types";
 import type { LogLineView, StatusSnapshot } from "@/lib/live/status-snapshot";
 import type { EnvironmentPlan } from "@/lib/plan";
-import { ActivitySection } from "./activity/activity-section";
 import { availableActions } from "./actions/available-actions";
-import { ChangesSection } from "./changes/changes-section";
-import { CredentialsSection } from "./credentials/credentials-section";
 import { DeleteEnvironmentDialog } from "./actions/delete-environment-dialog";
-import { EndpointsSection } from "./endpoints/endpoints-section";
 import { EnvironmentActions } from "./actions/environment-actions";
-import { EnvironmentHeader } from "./environment-header";
 import { failureOf } from "./actions/failure-of";
 import { FailurePanel } from "./actions/failure-panel";
+import { useEnvironmentAction } from "./actions/use-environment-action";
+import { ActivitySection } from "./activity/activity-section";
+import { ChangesSection } from "./changes/changes-section";
+import { CredentialsSection } from "./credentials/credentials-section";
+import { EndpointsSection } from "./endpoints/endpoints-section";
+import { EnvironmentHeader } from "./environment-header";
 import { HealthSection } from "./health/health-section";
+import { useEnvironmentFeed } from "./live/use-environment-feed";
+import { useServerNow } from "./live/use-server-now";
 import { LogsSection } from "./logs/logs-section";
 import { NodesSection } from "./nodes/nodes-section";
 import { operationLabels } from "./operation-labels";
 import { PlanPanel } from "./plan-panel/plan-panel";
 import { ProgressSection } from "./progress/progress-section";
-import { useEnvironmentAction } from "./actions/use-environment-action";
-import { useEnvironmentFeed } from "./live/use-environment-feed";
-import { useServerNow } from "./live/use-server-now";
 import { WorkloadsSection } from "./workloads/workloads-section";
 
 /** The status page of one environment, kept live by the feed. */
@@ -41,7 +41,11 @@ export function EnvironmentStatusView({
   /** The engine's time scale, for the estimates in change dialogs. */
   timeScale: number;
 }) {
-  const { snapshot, logs, loadEarlier, changes, connection } = useEnvironmentFeed(initial.environment.name, initial, initialLogs);
+  const { snapshot, logs, loadEarlier, changes, connection } = useEnvironmentFeed(
+    initial.environment.name,
+    initial,
+    initialLogs,
+  );
   const now = useServerNow(snapshot.serverTime);
   const environment = snapshot.environment;
   const action = useEnvironmentAction(environment.name, environment.status);
@@ -107,15 +111,23 @@ export function EnvironmentStatusView({
           retrying={action.pending === "retry"}
           disabled={action.busy}
           onRetry={() => void action.run("retry")}
-          note={failedChange ? "The cluster is still running; what this change did not reach works as before." : undefined}
-          rollback={can.rollback ? { pending: action.pending === "rollback", onRollback: () => void action.run("rollback") } : undefined}
+          note={
+            failedChange ? "The cluster is still running; what this change did not reach works as before." : undefined
+          }
+          rollback={
+            can.rollback
+              ? { pending: action.pending === "rollback", onRollback: () => void action.run("rollback") }
+              : undefined
+          }
         />
       ) : null}
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
         <div className="flex min-w-0 flex-col gap-6">
           <ProgressSection snapshot={snapshot} now={now} />
           <NodesSection nodes={snapshot.nodes} groups={snapshot.plan.nodeGroups} />
-          {environment.status === "running" || environment.status === "updating" ? <WorkloadsSection workloads={snapshot.workloads} /> : null}
+          {environment.status === "running" || environment.status === "updating" ? (
+            <WorkloadsSection workloads={snapshot.workloads} />
+          ) : null}
           <LogsSection
             name={environment.name}
             logs={logs}
@@ -134,7 +146,11 @@ export function EnvironmentStatusView({
             <>
               <HealthSection health={results.health} />
               <EndpointsSection endpoints={results.endpoints} ingressAddress={environment.ingressAddress} />
-              <CredentialsSection name={environment.name} credentials={snapshot.credentials} remoteApi={environment.addons.remoteApi} />
+              <CredentialsSection
+                name={environment.name}
+                credentials={snapshot.credentials}
+                remoteApi={environment.addons.remoteApi}
+              />
             </>
           ) : null}
           <PlanPanel snapshot={snapshot} installPlan={installPlan} timeScale={timeScale} />

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { readApiError } from "@/lib/api-v1/read-api-error";
 import { environmentStatuses } from "@/lib/environments/environment-status";
-import { availableActions } from "./actions/available-actions";
-import { clockOffset } from "./live/clock-offset";
-import { copyLabels } from "./credentials/copy-labels";
-import { failureOf } from "./actions/failure-of";
 import { formatUtc } from "@/lib/format/format-utc";
+import { availableActions } from "./actions/available-actions";
+import { failureOf } from "./actions/failure-of";
+import { copyLabels } from "./credentials/copy-labels";
+import { clockOffset } from "./live/clock-offset";
 import { nodeStateStyle, nodeStateStyles } from "./nodes/node-state-style";
 import { operationElapsedMs } from "./progress/operation-elapsed-ms";
-import { readApiError } from "@/lib/api-v1/read-api-error";
 import { stepDurationText } from "./progress/step-duration-text";
 import { stepFixture } from "./progress/testing/step-fixture";
 
@@ -17,7 +17,12 @@ const at = (ms: number) => new Date(t0 + ms).toISOString();
 describe("availableActions", () => {
   it("offers each action only in the states where it applies", () => {
     const offered = Object.fromEntries(
-      environmentStatuses.map((s) => [s, Object.entries(availableActions(s)).filter(([a, on]) => on === true && a !== "changeBlocked").map(([a]) => a)]),
+      environmentStatuses.map((s) => [
+        s,
+        Object.entries(availableActions(s))
+          .filter(([a, on]) => on === true && a !== "changeBlocked")
+          .map(([a]) => a),
+      ]),
     );
     expect(offered).toEqual({
       queued: ["cancel"],
@@ -52,9 +57,20 @@ describe("availableActions", () => {
       changeBlocked: "Scale workers failed; retry it or roll it back before making another change.",
       delete: true,
     });
-    expect(availableActions("running", { ...failed, canRollBack: false })).toMatchObject({ retry: true, rollback: false, changeBlocked: "Scale workers failed; retry it before making another change." });
-    expect(availableActions("running", { ...failed, status: "succeeded" })).toMatchObject({ retry: false, rollback: false, change: true, changeBlocked: null });
-    expect(availableActions("updating").changeBlocked).toBe("A change is in progress; the next one can start when it ends.");
+    expect(availableActions("running", { ...failed, canRollBack: false })).toMatchObject({
+      retry: true,
+      rollback: false,
+      changeBlocked: "Scale workers failed; retry it before making another change.",
+    });
+    expect(availableActions("running", { ...failed, status: "succeeded" })).toMatchObject({
+      retry: false,
+      rollback: false,
+      change: true,
+      changeBlocked: null,
+    });
+    expect(availableActions("updating").changeBlocked).toBe(
+      "A change is in progress; the next one can start when it ends.",
+    );
   });
 });
 
@@ -66,7 +82,10 @@ describe("copyLabels", () => {
       value: "Copy Grafana password",
       username: "Copy Grafana username",
     });
-    expect(copyLabels({ label: "Jaeger", username: "jaeger" })).toEqual({ value: "Copy Jaeger password", username: "Copy Jaeger username" });
+    expect(copyLabels({ label: "Jaeger", username: "jaeger" })).toEqual({
+      value: "Copy Jaeger password",
+      username: "Copy Jaeger username",
+    });
   });
 });
 
@@ -112,12 +131,25 @@ describe("stepDurationText", () => {
   it("shows the estimate, live elapsed, time taken, or the backoff left", () => {
     expect(stepDurationText(stepFixture({ key: "a", estimatedMs: 45_000 }), t0)).toBe("about 45 s");
     expect(stepDurationText(stepFixture({ key: "a", estimatedMs: 400 }), t0)).toBe("under 1 s");
-    expect(stepDurationText(stepFixture({ key: "a", status: "running", startedAt: at(0) }), t0 + 65_000)).toBe("1 min 5 s");
-    expect(stepDurationText(stepFixture({ key: "a", status: "succeeded", startedAt: at(0), finishedAt: at(3000) }), t0 + 9e6)).toBe("3 s");
-    expect(stepDurationText(stepFixture({ key: "a", status: "retrying", availableAt: at(4500) }), t0)).toBe("retry in 5 s");
-    expect(stepDurationText(stepFixture({ key: "a", status: "retrying", availableAt: at(0) }), t0 + 1)).toBe("retrying now");
+    expect(stepDurationText(stepFixture({ key: "a", status: "running", startedAt: at(0) }), t0 + 65_000)).toBe(
+      "1 min 5 s",
+    );
+    expect(
+      stepDurationText(
+        stepFixture({ key: "a", status: "succeeded", startedAt: at(0), finishedAt: at(3000) }),
+        t0 + 9e6,
+      ),
+    ).toBe("3 s");
+    expect(stepDurationText(stepFixture({ key: "a", status: "retrying", availableAt: at(4500) }), t0)).toBe(
+      "retry in 5 s",
+    );
+    expect(stepDurationText(stepFixture({ key: "a", status: "retrying", availableAt: at(0) }), t0 + 1)).toBe(
+      "retrying now",
+    );
     expect(stepDurationText(stepFixture({ key: "a", status: "cancelled" }), t0)).toBe("not run");
-    expect(stepDurationText(stepFixture({ key: "a", status: "cancelled", startedAt: at(0) }), t0 + 5000)).toBe("stopped");
+    expect(stepDurationText(stepFixture({ key: "a", status: "cancelled", startedAt: at(0) }), t0 + 5000)).toBe(
+      "stopped",
+    );
   });
 });
 
@@ -147,7 +179,11 @@ describe("failureOf", () => {
   });
 
   it("falls back to the failed step's error, and is null unless the operation failed", () => {
-    expect(failureOf(operation, [failedStep])).toMatchObject({ stepKey: "connect-worker:cp-1", stepTitle: "Join worker cp-1", fixableBy: "platform" });
+    expect(failureOf(operation, [failedStep])).toMatchObject({
+      stepKey: "connect-worker:cp-1",
+      stepTitle: "Join worker cp-1",
+      fixableBy: "platform",
+    });
     expect(failureOf({ ...operation, status: "running" }, [failedStep])).toBeNull();
     expect(failureOf(undefined, [failedStep])).toBeNull();
   });
@@ -155,8 +191,11 @@ describe("failureOf", () => {
 
 describe("readApiError", () => {
   it("reads the API's message, else says what the status means", async () => {
-    const json = (body: unknown, status: number) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-    expect(await readApiError(json({ error: { code: "conflict", message: "Already being deleted." } }, 409))).toBe("Already being deleted.");
+    const json = (body: unknown, status: number) =>
+      new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+    expect(await readApiError(json({ error: { code: "conflict", message: "Already being deleted." } }, 409))).toBe(
+      "Already being deleted.",
+    );
     expect(await readApiError(new Response("oops", { status: 502 }))).toMatch(/on our side \(HTTP 502\)/);
     expect(await readApiError(json({}, 404))).toBe("The request was refused (HTTP 404).");
   });

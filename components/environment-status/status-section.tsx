@@ -17,7 +17,10 @@ export function StatusSection({
   children: ReactNode;
 }) {
   return (
-    <section aria-labelledby={`${id}-heading`} className={cn("rounded-md border border-slate-200 bg-white shadow-sm", className)}>
+    <section
+      aria-labelledby={`${id}-heading`}
+      className={cn("rounded-md border border-slate-200 bg-white shadow-sm", className)}
+    >
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-4 py-3">
         <h2 id={`${id}-heading`} className="text-sm font-semibold text-slate-900">
           {title}

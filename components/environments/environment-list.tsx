@@ -9,7 +9,12 @@ import { formatMoney } from "@/lib/format/format-money";
 import type { EnvironmentListItem } from "@/lib/live/build-environment-list";
 import { StatusBadge } from "./status-badge";
 
-const operationVerb: Record<string, string> = { install: "Installing", addons: "Activating add-ons on", cancel: "Cleaning up", delete: "Deleting" };
+const operationVerb: Record<string, string> = {
+  install: "Installing",
+  addons: "Activating add-ons on",
+  cancel: "Cleaning up",
+  delete: "Deleting",
+};
 
 /** The Environments table, kept current by the account feed (/api/environment-feed). */
 export function EnvironmentList({ initial }: { initial: EnvironmentListItem[] }) {
@@ -17,7 +22,9 @@ export function EnvironmentList({ initial }: { initial: EnvironmentListItem[] })
   const [live, setLive] = useState(false);
   useEffect(() => {
     const source = new EventSource("/api/environment-feed");
-    source.addEventListener("environments", (e) => setItems(JSON.parse((e as MessageEvent<string>).data) as EnvironmentListItem[]));
+    source.addEventListener("environments", (e) =>
+      setItems(JSON.parse((e as MessageEvent<string>).data) as EnvironmentListItem[]),
+    );
     source.onopen = () => setLive(true);
     source.onerror = () => setLive(false);
     return () => source.close();
@@ -43,7 +50,10 @@ export function EnvironmentList({ initial }: { initial: EnvironmentListItem[] })
         </TableHeader>
         <TableBody>
           {items.map((e) => {
-            const busy = e.operation && (e.operation.status === "running" || e.operation.status === "queued") && !isTerminal(e.status);
+            const busy =
+              e.operation &&
+              (e.operation.status === "running" || e.operation.status === "queued") &&
+              !isTerminal(e.status);
             return (
               <TableRow key={e.id} className="border-t border-slate-200">
                 <TableHead scope="row" className="px-4 py-2 font-medium">

@@ -43,7 +43,11 @@ export function CustomDeploymentFields({
               />
             </Field>
             <Field id="custom-chart" label="Chart" error={err("custom.chart")}>
-              <Input mono {...register("custom.chart")} {...fieldAria("custom-chart", { error: err("custom.chart") })} />
+              <Input
+                mono
+                {...register("custom.chart")}
+                {...fieldAria("custom-chart", { error: err("custom.chart") })}
+              />
             </Field>
           </div>
           <Field id="custom-chartVersion" label="Chart version (optional)" error={err("custom.chartVersion")}>

@@ -40,7 +40,15 @@ type Props = {
 
 const formId = "install-form";
 
-export function InstallDialog({ app, accountPlan, environmentsInUse, suggestedName, defaultRegion, timeScale, kubernetesApi }: Props) {
+export function InstallDialog({
+  app,
+  accountPlan,
+  environmentsInUse,
+  suggestedName,
+  defaultRegion,
+  timeScale,
+  kubernetesApi,
+}: Props) {
   const router = useRouter();
   // One idempotency key per attempt: a double submit or a retried request returns the same environment. API v1
   // keeps a refused answer for its key too, so once the server has refused, the corrected settings take a new key.
@@ -82,7 +90,9 @@ export function InstallDialog({ app, accountPlan, environmentsInUse, suggestedNa
         body: JSON.stringify(settings),
       });
     } catch {
-      setFormError("Could not reach Clusterport. Check your connection and press Install again; nothing is created twice.");
+      setFormError(
+        "Could not reach Clusterport. Check your connection and press Install again; nothing is created twice.",
+      );
       return;
     }
     if (res.ok) {

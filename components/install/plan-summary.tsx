@@ -16,7 +16,10 @@ export function PlanSummary({
 }) {
   const stageTitle = new Map(plan.stages.map((s) => [s.id, s.title]));
   return (
-    <aside aria-labelledby="plan-heading" className="space-y-5 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm">
+    <aside
+      aria-labelledby="plan-heading"
+      className="space-y-5 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm"
+    >
       <div className="flex items-baseline justify-between gap-2">
         <h3 id="plan-heading" className="text-base font-semibold">
           {heading}
@@ -53,21 +56,26 @@ export function PlanSummary({
             Install steps
           </h4>
           <span className="text-slate-600">
-            Estimated time <strong className="text-slate-900">{formatDuration(plan.estimate.criticalPathSeconds)}</strong>
+            Estimated time{" "}
+            <strong className="text-slate-900">{formatDuration(plan.estimate.criticalPathSeconds)}</strong>
           </span>
         </div>
         <p className="mb-2 text-xs text-slate-500">
-          {plan.steps.length} steps; independent ones run in parallel (
-          {formatDuration(plan.estimate.sequentialSeconds)} one after another).
+          {plan.steps.length} steps; independent ones run in parallel ({formatDuration(plan.estimate.sequentialSeconds)}{" "}
+          one after another).
           {timeScale !== 1 ? (
             <>
               {" "}
-              This installation simulates the stages at {timeScale === 0 ? "instant speed" : `${timeScale}× their real duration`}:
-              about <strong>{formatDuration(plan.estimate.criticalPathSeconds * timeScale)}</strong> here.
+              This installation simulates the stages at{" "}
+              {timeScale === 0 ? "instant speed" : `${timeScale}× their real duration`}: about{" "}
+              <strong>{formatDuration(plan.estimate.criticalPathSeconds * timeScale)}</strong> here.
             </>
           ) : null}
         </p>
-        <ol className="max-h-64 space-y-0.5 overflow-y-auto rounded border border-slate-200 bg-white p-2 text-xs" aria-label="Install steps">
+        <ol
+          className="max-h-64 space-y-0.5 overflow-y-auto rounded border border-slate-200 bg-white p-2 text-xs"
+          aria-label="Install steps"
+        >
           {plan.steps.map((s) => (
             <li key={s.key} className="flex justify-between gap-2">
               <span>

@@ -10,7 +10,12 @@ export function CenteredPage({ children, width = "sm" }: { children: ReactNode; 
         <img src="/icons/clusterport.svg" alt="" width={32} height={32} />
         Clusterport
       </Link>
-      <main className={cn("w-full rounded-lg border border-slate-200 bg-white p-6 shadow-sm", width === "sm" ? "max-w-sm" : "max-w-md text-center")}>
+      <main
+        className={cn(
+          "w-full rounded-lg border border-slate-200 bg-white p-6 shadow-sm",
+          width === "sm" ? "max-w-sm" : "max-w-md text-center",
+        )}
+      >
         {children}
       </main>
     </div>

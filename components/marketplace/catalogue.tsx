@@ -31,7 +31,10 @@ export function Catalogue() {
             Search packages
           </label>
           <div className="relative">
-            <Search aria-hidden="true" className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-slate-400" />
+            <Search
+              aria-hidden="true"
+              className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-slate-400"
+            />
             <Input
               id="marketplace-search"
               type="search"

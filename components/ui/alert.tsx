@@ -1,5 +1,5 @@
-import type { ComponentProps, ReactNode } from "react";
 import { CircleCheck, CircleX, Info, TriangleAlert, type LucideIcon } from "lucide-react";
+import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 
 export type AlertTone = "info" | "success" | "warning" | "danger";
@@ -32,11 +32,17 @@ const TONES: Record<AlertTone, { box: string; icon: string; Icon: LucideIcon; ro
 export function Alert({ tone = "info", title, action, className, children, ...rest }: AlertProps) {
   const { box, icon, Icon, role } = TONES[tone];
   return (
-    <div role={role} className={cn("flex items-start gap-2.5 rounded-md border px-3 py-2.5 text-sm", box, className)} {...rest}>
+    <div
+      role={role}
+      className={cn("flex items-start gap-2.5 rounded-md border px-3 py-2.5 text-sm", box, className)}
+      {...rest}
+    >
       <Icon aria-hidden="true" className={cn("mt-0.5 size-4 shrink-0", icon)} />
       <div className="flex min-w-0 flex-1 flex-col gap-0.5">
         {title ? <p className="font-semibold">{title}</p> : null}
-        {children !== undefined && children !== null ? <div className="leading-5 [&_a]:underline">{children}</div> : null}
+        {children !== undefined && children !== null ? (
+          <div className="leading-5 [&_a]:underline">{children}</div>
+        ) : null}
       </div>
       {action ? <div className="shrink-0">{action}</div> : null}
     </div>

@@ -1,8 +1,8 @@
 "use client";
 
-import type { ComponentProps, ReactNode } from "react";
-import { Checkbox as RadixCheckbox } from "radix-ui";
 import { Check } from "lucide-react";
+import { Checkbox as RadixCheckbox } from "radix-ui";
+import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 
 export type CheckboxProps = Omit<
@@ -34,7 +34,8 @@ export function Checkbox({
   "aria-describedby": extraDescribedBy,
   ...rest
 }: CheckboxProps) {
-  const hasDescription = description !== undefined && description !== null && description !== false && description !== "";
+  const hasDescription =
+    description !== undefined && description !== null && description !== false && description !== "";
   const describedBy =
     [extraDescribedBy, hasDescription ? `${id}-description` : null, error ? `${id}-error` : null]
       .filter(Boolean)

@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import { Check, Copy } from "lucide-react";
+import { useEffect, useState } from "react";
 import { Button } from "./button";
 
 /** Copies `value` with navigator.clipboard and confirms with a visible, announced "Copied" (or says it could not). */
@@ -30,7 +30,10 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
         {result === "copied" ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}
         Copy
       </Button>
-      <span role="status" className={result === "failed" ? "text-xs text-red-700" : "text-xs font-medium text-emerald-700"}>
+      <span
+        role="status"
+        className={result === "failed" ? "text-xs text-red-700" : "text-xs font-medium text-emerald-700"}
+      >
         {result === "copied" ? "Copied" : result === "failed" ? "Could not copy: select the text and copy it" : ""}
       </span>
     </span>

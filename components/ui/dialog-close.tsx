@@ -1,7 +1,7 @@
 "use client";
 
-import type { ReactElement } from "react";
 import { Dialog as RadixDialog } from "radix-ui";
+import type { ReactElement } from "react";
 
 export type DialogCloseProps = {
   /** One element that accepts onClick, e.g. <Button variant="secondary">Cancel</Button>. */

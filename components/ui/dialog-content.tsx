@@ -1,8 +1,8 @@
 "use client";
 
-import { useRef, type ComponentProps, type ReactNode } from "react";
-import { Dialog as RadixDialog } from "radix-ui";
 import { X } from "lucide-react";
+import { Dialog as RadixDialog } from "radix-ui";
+import { useRef, type ComponentProps, type ReactNode } from "react";
 import { cn } from "./cn";
 
 export type DialogContentProps = Omit<ComponentProps<typeof RadixDialog.Content>, "title" | "children" | "asChild"> & {
@@ -45,7 +45,8 @@ export function DialogContent({
   // The Dialog is controlled without a Radix Trigger, so Radix has no trigger to return focus to on
   // close. Remember what had focus when it opened (e.g. the "New cluster" button) and restore it.
   const returnFocusRef = useRef<HTMLElement | null>(null);
-  const hasDescription = description !== undefined && description !== null && description !== false && description !== "";
+  const hasDescription =
+    description !== undefined && description !== null && description !== false && description !== "";
   return (
     <RadixDialog.Portal>
       <RadixDialog.Overlay className="fixed inset-0 z-50 bg-slate-900/50 motion-safe:animate-overlay-in" />

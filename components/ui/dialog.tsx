@@ -1,7 +1,7 @@
 "use client";
 
-import type { ReactNode } from "react";
 import { Dialog as RadixDialog } from "radix-ui";
+import type { ReactNode } from "react";
 
 export type DialogProps = {
   open: boolean;

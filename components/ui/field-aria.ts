@@ -21,7 +21,11 @@ function present(node: ReactNode): boolean {
  */
 export function fieldAria(
   id: string,
-  { error, description, required }: { error?: string | null | undefined; description?: ReactNode; required?: boolean } = {},
+  {
+    error,
+    description,
+    required,
+  }: { error?: string | null | undefined; description?: ReactNode; required?: boolean } = {},
 ): FieldAria {
   const describedBy = [present(description) ? `${id}-description` : null, error ? `${id}-error` : null]
     .filter(Boolean)

@@ -1,5 +1,5 @@
-import type { ReactNode } from "react";
 import { CircleAlert } from "lucide-react";
+import type { ReactNode } from "react";
 import { cn } from "./cn";
 
 export { fieldAria } from "./field-aria";

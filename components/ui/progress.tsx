@@ -35,7 +35,10 @@ export function Progress({ value, label, showLabel = false, tone = "info", class
         {...rest}
       >
         <div
-          className={cn("h-full rounded-full transition-[width] duration-300 motion-reduce:transition-none", TONES[tone])}
+          className={cn(
+            "h-full rounded-full transition-[width] duration-300 motion-reduce:transition-none",
+            TONES[tone],
+          )}
           style={{ width: `${pct}%` }}
         />
       </div>

@@ -19,7 +19,16 @@ export type RadioCardsFieldProps<T extends FieldValues> = {
 };
 
 /** A labelled group of radio cards bound to a react-hook-form field through a Controller. */
-export function RadioCardsField<T extends FieldValues>({ control, name, id = name, label, error, disabled, options, onChanged }: RadioCardsFieldProps<T>) {
+export function RadioCardsField<T extends FieldValues>({
+  control,
+  name,
+  id = name,
+  label,
+  error,
+  disabled,
+  options,
+  onChanged,
+}: RadioCardsFieldProps<T>) {
   return (
     <Controller
       control={control}

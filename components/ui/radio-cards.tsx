@@ -1,7 +1,7 @@
 "use client";
 
-import { useId, type AriaAttributes, type ReactNode } from "react";
 import { RadioGroup } from "radix-ui";
+import { useId, type AriaAttributes, type ReactNode } from "react";
 import { cn } from "./cn";
 
 export type RadioCardOption = {
@@ -74,9 +74,12 @@ export function RadioCards({
         const labelId = `${itemId}-label`;
         const descriptionId = `${itemId}-description`;
         const reasonId = `${itemId}-reason`;
-        const hasDescription = option.description !== undefined && option.description !== null && option.description !== "";
+        const hasDescription =
+          option.description !== undefined && option.description !== null && option.description !== "";
         const showReason = Boolean(option.disabled && option.disabledReason);
-        const describedBy = [hasDescription ? descriptionId : null, showReason ? reasonId : null].filter(Boolean).join(" ");
+        const describedBy = [hasDescription ? descriptionId : null, showReason ? reasonId : null]
+          .filter(Boolean)
+          .join(" ");
         return (
           <RadioGroup.Item
             key={option.value}
@@ -104,10 +107,7 @@ export function RadioCards({
               <RadioGroup.Indicator className="block size-2 rounded-full bg-blue-600" />
             </span>
             <span className="flex min-w-0 flex-col gap-0.5">
-              <span
-                id={labelId}
-                className="text-sm font-medium text-slate-900 group-disabled:text-slate-500"
-              >
+              <span id={labelId} className="text-sm font-medium text-slate-900 group-disabled:text-slate-500">
                 {option.label}
               </span>
               {hasDescription ? (

@@ -1,8 +1,8 @@
 "use client";
 
-import type { AriaAttributes, Ref } from "react";
-import { Select as RadixSelect } from "radix-ui";
 import { Check, ChevronDown } from "lucide-react";
+import { Select as RadixSelect } from "radix-ui";
+import type { AriaAttributes, Ref } from "react";
 import { cn } from "./cn";
 import { controlBase } from "./control-styles";
 

@@ -1,7 +1,7 @@
 "use client";
 
-import type { ComponentProps } from "react";
 import { Switch as RadixSwitch } from "radix-ui";
+import type { ComponentProps } from "react";
 import { cn } from "./cn";
 
 export type SwitchProps = Omit<ComponentProps<typeof RadixSwitch.Root>, "checked" | "onCheckedChange" | "children"> & {

@@ -6,24 +6,24 @@ import { cn } from "./cn";
 
 /** A data table: left-aligned text, as every table in the app reads. */
 export function Table({ className, ...rest }: ComponentProps<"table">) {
-  return <Table className={cn("text-left", className)} {...rest} />;
+  return <table className={cn("text-left", className)} {...rest} />;
 }
 
 /** The table's name for assistive technology (often `sr-only`); journeys find tables by it. */
 export function TableCaption(props: ComponentProps<"caption">) {
-  return <TableCaption {...props} />;
+  return <caption {...props} />;
 }
 
 export function TableHeader(props: ComponentProps<"thead">) {
-  return <TableHeader {...props} />;
+  return <thead {...props} />;
 }
 
 export function TableBody(props: ComponentProps<"tbody">) {
-  return <TableBody {...props} />;
+  return <tbody {...props} />;
 }
 
 export function TableRow(props: ComponentProps<"tr">) {
-  return <TableRow {...props} />;
+  return <tr {...props} />;
 }
 
 /**
@@ -31,9 +31,9 @@ export function TableRow(props: ComponentProps<"tr">) {
  * whose weight the table chooses.
  */
 export function TableHead({ scope = "col", className, ...rest }: ComponentProps<"th">) {
-  return <TableHead scope={scope} className={cn(scope === "col" && "font-medium", className)} {...rest} />;
+  return <th scope={scope} className={cn(scope === "col" && "font-medium", className)} {...rest} />;
 }
 
 export function TableCell(props: ComponentProps<"td">) {
-  return <TableCell {...props} />;
+  return <td {...props} />;
 }

@@ -14,13 +14,11 @@ function installedWithChange(
   // The certificate cases' domain points at the cluster, as it must before a certificate is issued.
   const h = createStepHarness({ settings, dns: { "app.example.com": "here" } });
   h.runAll(h.plan.steps);
-  const registry = h
-    .sim()
-    .objects.get<{ registry: string; username: string; email: string }>({
-      kind: "Secret",
-      namespace: "kube-system",
-      name: "clusterport-registry",
-    });
+  const registry = h.sim().objects.get<{ registry: string; username: string; email: string }>({
+    kind: "Secret",
+    namespace: "kube-system",
+    name: "clusterport-registry",
+  });
   const change = changeActions[action](
     {
       settings: h.environment.settings,

@@ -19,14 +19,35 @@ export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
-  const [usage, tokens, environments] = await Promise.all([getAccountUsage(user.id), listApiTokens(user.id), findEnvironmentList(user.id)]);
-  const clusters = environments.filter((e) => !isTerminal(e.status)).map((e) => ({ name: e.name, domain: e.domain, ingressAddress: ingressAddressFor(e.id) }));
+  const [usage, tokens, environments] = await Promise.all([
+    getAccountUsage(user.id),
+    listApiTokens(user.id),
+    findEnvironmentList(user.id),
+  ]);
+  const clusters = environments
+    .filter((e) => !isTerminal(e.status))
+    .map((e) => ({ name: e.name, domain: e.domain, ingressAddress: ingressAddressFor(e.id) }));
   const q = user.plan.quotas;
   const rows = [
     { label: "Environments", used: usage.environments, limit: q.maxEnvironments, note: "in use" },
-    { label: "Nodes per environment", used: usage.largestEnvironmentNodes, limit: q.maxNodesPerEnvironment, note: "largest environment" },
-    { label: "Nodes per node group", used: usage.largestNodeGroup, limit: q.maxNodesPerGroup, note: "largest node group" },
-    { label: "Cloudlets per node", used: usage.largestCloudletLimit, limit: q.maxCloudletsPerNode, note: "largest node limit" },
+    {
+      label: "Nodes per environment",
+      used: usage.largestEnvironmentNodes,
+      limit: q.maxNodesPerEnvironment,
+      note: "largest environment",
+    },
+    {
+      label: "Nodes per node group",
+      used: usage.largestNodeGroup,
+      limit: q.maxNodesPerGroup,
+      note: "largest node group",
+    },
+    {
+      label: "Cloudlets per node",
+      used: usage.largestCloudletLimit,
+      limit: q.maxCloudletsPerNode,
+      note: "largest node limit",
+    },
   ];
   return (
     <div className="space-y-6">
@@ -55,7 +76,10 @@ export default async function AccountPage() {
                 {r.used} of {r.limit} <span className="text-slate-500">({r.note})</span>
               </dd>
               <dd className="col-span-2">
-                <Progress value={Math.min(100, (r.used / r.limit) * 100)} label={`${r.label}: ${r.used} of ${r.limit}`} />
+                <Progress
+                  value={Math.min(100, (r.used / r.limit) * 100)}
+                  label={`${r.label}: ${r.used} of ${r.limit}`}
+                />
               </dd>
             </div>
           ))}
@@ -75,8 +99,8 @@ export default async function AccountPage() {
           Audit log
         </h2>
         <p className="text-sm text-slate-600">
-          Every sign-in, token, plan change, install, change, credential reveal and kubeconfig download of this account: who, when, from
-          where.{" "}
+          Every sign-in, token, plan change, install, change, credential reveal and kubeconfig download of this account:
+          who, when, from where.{" "}
           <Link className="font-medium underline" href="/account/audit">
             Open the audit log
           </Link>

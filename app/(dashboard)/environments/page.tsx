@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import { Boxes } from "lucide-react";
+import type { Metadata } from "next";
 import { EnvironmentList } from "@/components/environments/environment-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/link-button";

@@ -18,10 +18,16 @@ export async function GET(): Promise<Response> {
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), 3_000)),
     ]);
     if (pending.length > 0) {
-      return NextResponse.json({ status: "unavailable", database: "reachable", migrations: `pending: ${pending.join(", ")}` }, { status: 503 });
+      return NextResponse.json(
+        { status: "unavailable", database: "reachable", migrations: `pending: ${pending.join(", ")}` },
+        { status: 503 },
+      );
     }
     return NextResponse.json({ status: "ok", database: "reachable", migrations: "current" });
   } catch {
-    return NextResponse.json({ status: "unavailable", database: "unreachable" }, { status: 503, headers: { "Retry-After": "5" } });
+    return NextResponse.json(
+      { status: "unavailable", database: "unreachable" },
+      { status: 503, headers: { "Retry-After": "5" } },
+    );
   }
 }

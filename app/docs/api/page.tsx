@@ -26,8 +26,16 @@ const problems = [
   ["forbidden", 403, "Something your plan does not allow, or a browser request from another site."],
   ["not_found", 404, "No such environment, token or route in your account."],
   ["method_not_allowed", 405, "The route exists with other methods (the Allow header lists them)."],
-  ["conflict", 409, "Not possible in the current state: another operation runs, the name is taken, the cluster is not running."],
-  ["idempotency_key_in_use", 409, "A request with the same Idempotency-Key is still running: retry after Retry-After to get its answer."],
+  [
+    "conflict",
+    409,
+    "Not possible in the current state: another operation runs, the name is taken, the cluster is not running.",
+  ],
+  [
+    "idempotency_key_in_use",
+    409,
+    "A request with the same Idempotency-Key is still running: retry after Retry-After to get its answer.",
+  ],
   ["too_large", 413, "The body is over 1 MiB."],
   ["idempotency_key_reused", 422, "The Idempotency-Key was used for a different request."],
   ["rate_limited", 429, "The token's requests per minute are used up: retry after Retry-After seconds."],
@@ -38,7 +46,9 @@ const problems = [
 export default function ApiReferencePage() {
   const doc = openApiDocument() as { servers: { url: string }[]; paths: Record<string, Record<string, Operation>> };
   const server = doc.servers[0]!.url;
-  const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method: method.toUpperCase(), op })));
+  const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
+  );
   const tags = [...new Set(operations.map((o) => o.op.tags[0] ?? "Other"))];
   return (
     <div className="mx-auto max-w-5xl space-y-8 px-4 py-8 sm:px-6">
@@ -51,36 +61,54 @@ export default function ApiReferencePage() {
         </p>
         <h1 className="text-2xl font-semibold">Clusterport API v1</h1>
         <p className="text-slate-700">
-          Everything the pages do, for scripts, CI pipelines and the <code>clusterport</code> CLI. Base URL <code>{server}</code>; the
-          OpenAPI 3.1 document is <a className="underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a> (generated from the same
-          schemas that check the requests).
+          Everything the pages do, for scripts, CI pipelines and the <code>clusterport</code> CLI. Base URL{" "}
+          <code>{server}</code>; the OpenAPI 3.1 document is{" "}
+          <a className="underline" href="/api/v1/openapi.json">
+            /api/v1/openapi.json
+          </a>{" "}
+          (generated from the same schemas that check the requests).
         </p>
       </header>
-      <section aria-labelledby="basics-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 text-sm">
+      <section
+        aria-labelledby="basics-heading"
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 text-sm"
+      >
         <h2 id="basics-heading" className="font-semibold">
           Basics
         </h2>
         <p>
-          <strong>Authentication.</strong> Create a token on your <Link className="underline" href="/account">Account</Link> page and send it as{" "}
-          <code>Authorization: Bearer cp_…</code>. A <em>Read</em> token may call the operations marked read; <em>Read and write</em> calls
-          everything. Tokens can expire and are revoked in one click.
+          <strong>Authentication.</strong> Create a token on your{" "}
+          <Link className="underline" href="/account">
+            Account
+          </Link>{" "}
+          page and send it as <code>Authorization: Bearer cp_…</code>. A <em>Read</em> token may call the operations
+          marked read; <em>Read and write</em> calls everything. Tokens can expire and are revoked in one click.
         </p>
-        <pre tabIndex={0} aria-label="Example request" className="overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{`curl -H "Authorization: Bearer $CLUSTERPORT_TOKEN" ${server}/environments`}</pre>
+        <pre
+          tabIndex={0}
+          aria-label="Example request"
+          className="overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100"
+        >{`curl -H "Authorization: Bearer $CLUSTERPORT_TOKEN" ${server}/environments`}</pre>
         <p>
-          <strong>Lists</strong> answer <code>{"{ items, nextCursor }"}</code>: pass <code>?cursor=</code> the nextCursor to get the next page
-          (<code>limit</code> up to 200). <strong>POST</strong> takes an <code>Idempotency-Key</code> header: the same key with the same request
-          returns the first answer for 24 hours (<code>Idempotent-Replayed: true</code>). <strong>Rate limit:</strong> a number of requests per
-          token per minute (<code>RateLimit-Remaining</code>, <code>RateLimit-Reset</code>); beyond it, 429 with <code>Retry-After</code>.
+          <strong>Lists</strong> answer <code>{"{ items, nextCursor }"}</code>: pass <code>?cursor=</code> the
+          nextCursor to get the next page (<code>limit</code> up to 200). <strong>POST</strong> takes an{" "}
+          <code>Idempotency-Key</code> header: the same key with the same request returns the first answer for 24 hours
+          (<code>Idempotent-Replayed: true</code>). <strong>Rate limit:</strong> a number of requests per token per
+          minute (<code>RateLimit-Remaining</code>, <code>RateLimit-Reset</code>); beyond it, 429 with{" "}
+          <code>Retry-After</code>.
         </p>
       </section>
-      <section aria-labelledby="errors-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 text-sm">
+      <section
+        aria-labelledby="errors-heading"
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 text-sm"
+      >
         <h2 id="errors-heading" className="font-semibold">
           Errors
         </h2>
         <p>
-          Every error is <code>application/problem+json</code> (RFC 9457): <code>type</code> (a link to its explanation below),{" "}
-          <code>title</code>, <code>status</code>, <code>detail</code> (what happened, in words), <code>instance</code>, <code>code</code>, and
-          for invalid input <code>errors: [{"{ field, message }"}]</code>.
+          Every error is <code>application/problem+json</code> (RFC 9457): <code>type</code> (a link to its explanation
+          below), <code>title</code>, <code>status</code>, <code>detail</code> (what happened, in words),{" "}
+          <code>instance</code>, <code>code</code>, and for invalid input <code>errors: [{"{ field, message }"}]</code>.
         </p>
         <dl className="grid gap-2 sm:grid-cols-[auto_1fr]">
           {problems.map(([code, status, text]) => (
@@ -103,18 +131,31 @@ export default function ApiReferencePage() {
             .map(({ path, method, op }) => {
               const body = op.requestBody?.content["application/json"];
               return (
-                <article key={op.operationId} id={op.operationId} aria-labelledby={`${op.operationId}-title`} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+                <article
+                  key={op.operationId}
+                  id={op.operationId}
+                  aria-labelledby={`${op.operationId}-title`}
+                  className="rounded-lg border border-slate-200 bg-white p-4 text-sm"
+                >
                   <h3 id={`${op.operationId}-title`} className="font-medium">
                     <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{method}</span>
                     <code>{path}</code> <span className="ml-2 text-slate-700">{op.summary}</span>
                   </h3>
                   {op.description ? <p className="mt-1 text-slate-600">{op.description}</p> : null}
-                  <p className="mt-1 text-xs text-slate-500">Scope: {op["x-scope"] === "write" ? "Read and write" : "Read"} · permission {op["x-permission"]} · operationId {op.operationId}</p>
+                  <p className="mt-1 text-xs text-slate-500">
+                    Scope: {op["x-scope"] === "write" ? "Read and write" : "Read"} · permission {op["x-permission"]} ·
+                    operationId {op.operationId}
+                  </p>
                   {op.parameters.length > 0 ? (
                     <ul className="mt-2 space-y-0.5 text-xs">
                       {op.parameters.map((p) => (
                         <li key={`${p.in}-${p.name}`}>
-                          <code className="font-medium">{p.name}</code> <span className="text-slate-500">({p.in}{p.required ? ", required" : ""})</span> {typeOf(p.schema)}
+                          <code className="font-medium">{p.name}</code>{" "}
+                          <span className="text-slate-500">
+                            ({p.in}
+                            {p.required ? ", required" : ""})
+                          </span>{" "}
+                          {typeOf(p.schema)}
                           {p.description ? ` — ${p.description}` : ""}
                         </li>
                       ))}
@@ -125,7 +166,11 @@ export default function ApiReferencePage() {
                       <p className="text-xs font-medium text-slate-700">Body</p>
                       <SchemaView schema={body.schema} />
                       {body.example !== undefined ? (
-                        <pre tabIndex={0} aria-label={`Example body of ${op.operationId}`} className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 text-xs">
+                        <pre
+                          tabIndex={0}
+                          aria-label={`Example body of ${op.operationId}`}
+                          className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 text-xs"
+                        >
                           {JSON.stringify(body.example)}
                         </pre>
                       ) : null}

@@ -42,7 +42,8 @@ export function ApiTokensSection({ tokens }: { tokens: ApiTokenView[] }) {
         API tokens
       </h2>
       <p className="mb-4 text-sm text-slate-600">
-        For scripts, CI pipelines and the <code>clusterport</code> CLI: send one as <code>Authorization: Bearer …</code> to the{" "}
+        For scripts, CI pipelines and the <code>clusterport</code> CLI: send one as <code>Authorization: Bearer …</code>{" "}
+        to the{" "}
         <a className="underline" href="/docs/api">
           API
         </a>
@@ -65,13 +66,17 @@ export function ApiTokensSection({ tokens }: { tokens: ApiTokenView[] }) {
               <TableHead className="py-1.5 pr-3">Expires</TableHead>
               <TableHead className="py-1.5 pr-3">Last used</TableHead>
               <TableHead className="py-1.5 pr-3">State</TableHead>
-              <TableHead className="py-1.5"><span className="sr-only">Actions</span></TableHead>
+              <TableHead className="py-1.5">
+                <span className="sr-only">Actions</span>
+              </TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
             {tokens.length === 0 ? (
               <TableRow className="border-t border-slate-100">
-                <TableCell colSpan={7} className="py-3 text-slate-600">No tokens yet.</TableCell>
+                <TableCell colSpan={7} className="py-3 text-slate-600">
+                  No tokens yet.
+                </TableCell>
               </TableRow>
             ) : (
               tokens.map((t) => (
@@ -81,14 +86,28 @@ export function ApiTokensSection({ tokens }: { tokens: ApiTokenView[] }) {
                   </TableHead>
                   <TableCell className="py-1.5 pr-3">{t.scope === "write" ? "Read and write" : "Read"}</TableCell>
                   <TableCell className="py-1.5 pr-3 whitespace-nowrap">{formatUtc(t.createdAt)}</TableCell>
-                  <TableCell className="py-1.5 pr-3 whitespace-nowrap">{t.expiresAt ? formatUtc(t.expiresAt) : "Never"}</TableCell>
-                  <TableCell className="py-1.5 pr-3">{t.lastUsedAt ? `${formatUtc(t.lastUsedAt)}${t.lastUsedIp ? ` from ${t.lastUsedIp}` : ""}` : "Never used"}</TableCell>
+                  <TableCell className="py-1.5 pr-3 whitespace-nowrap">
+                    {t.expiresAt ? formatUtc(t.expiresAt) : "Never"}
+                  </TableCell>
                   <TableCell className="py-1.5 pr-3">
-                    <Badge tone={stateTone[t.state]}>{t.state === "active" ? "Active" : t.state === "expired" ? "Expired" : "Revoked"}</Badge>
+                    {t.lastUsedAt
+                      ? `${formatUtc(t.lastUsedAt)}${t.lastUsedIp ? ` from ${t.lastUsedIp}` : ""}`
+                      : "Never used"}
+                  </TableCell>
+                  <TableCell className="py-1.5 pr-3">
+                    <Badge tone={stateTone[t.state]}>
+                      {t.state === "active" ? "Active" : t.state === "expired" ? "Expired" : "Revoked"}
+                    </Badge>
                   </TableCell>
                   <TableCell className="py-1.5 text-right">
                     {t.state === "active" ? (
-                      <Button variant="secondary" size="sm" aria-label={`Revoke ${t.name}`} loading={revoking === t.id} onClick={() => void revoke(t)}>
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        aria-label={`Revoke ${t.name}`}
+                        loading={revoking === t.id}
+                        onClick={() => void revoke(t)}
+                      >
                         Revoke
                       </Button>
                     ) : null}

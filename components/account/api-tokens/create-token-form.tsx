@@ -3,15 +3,23 @@
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { CopyButton } from "@/components/ui/copy-button";
 import { readApiErrorDetail, type ApiErrorDetail } from "@/lib/api-v1/read-api-error";
 
 const scopes = [
-  { value: "read", label: "Read", description: "Lists and status, logs, kubeconfig and credentials; cannot change anything." },
-  { value: "write", label: "Read and write", description: "Everything the pages can do: install, change, delete, tokens." },
+  {
+    value: "read",
+    label: "Read",
+    description: "Lists and status, logs, kubeconfig and credentials; cannot change anything.",
+  },
+  {
+    value: "write",
+    label: "Read and write",
+    description: "Everything the pages can do: install, change, delete, tokens.",
+  },
 ];
 const expiries = [
   { value: "30", label: "30 days" },
@@ -62,9 +70,14 @@ export function CreateTokenForm({ onCreated }: { onCreated(): void }) {
     <div className="space-y-4">
       {created ? (
         <Alert tone="success" title={`Token "${created.name}" created`}>
-          <p className="mb-2">Copy it now: it is shown this once. Send it as <code>Authorization: Bearer …</code>.</p>
+          <p className="mb-2">
+            Copy it now: it is shown this once. Send it as <code>Authorization: Bearer …</code>.
+          </p>
           <div className="flex flex-wrap items-center gap-2">
-            <code aria-label={`The new token ${created.name}`} className="rounded bg-white px-2 py-1 font-mono text-xs break-all text-slate-900">
+            <code
+              aria-label={`The new token ${created.name}`}
+              className="rounded bg-white px-2 py-1 font-mono text-xs break-all text-slate-900"
+            >
               {created.token}
             </code>
             <CopyButton value={created.token} label={`Copy the token ${created.name}`} />
@@ -73,13 +86,29 @@ export function CreateTokenForm({ onCreated }: { onCreated(): void }) {
       ) : null}
       <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-[2fr_1.2fr_1fr_auto] sm:items-end">
         <Field id="token-name" label="Token name" error={error?.fieldErrors.name}>
-          <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={64} placeholder="e.g. ci-nightly" {...fieldAria("token-name", { error: error?.fieldErrors.name })} />
+          <Input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={64}
+            placeholder="e.g. ci-nightly"
+            {...fieldAria("token-name", { error: error?.fieldErrors.name })}
+          />
         </Field>
         <Field id="token-scope" label="Scope" error={error?.fieldErrors.scope}>
-          <Select value={scope} onValueChange={setScope} options={scopes} {...fieldAria("token-scope", { error: error?.fieldErrors.scope })} />
+          <Select
+            value={scope}
+            onValueChange={setScope}
+            options={scopes}
+            {...fieldAria("token-scope", { error: error?.fieldErrors.scope })}
+          />
         </Field>
         <Field id="token-expiry" label="Expires after" error={error?.fieldErrors.expiresInDays}>
-          <Select value={expiry} onValueChange={setExpiry} options={expiries} {...fieldAria("token-expiry", { error: error?.fieldErrors.expiresInDays })} />
+          <Select
+            value={expiry}
+            onValueChange={setExpiry}
+            options={expiries}
+            {...fieldAria("token-expiry", { error: error?.fieldErrors.expiresInDays })}
+          />
         </Field>
         <Button type="submit" loading={pending}>
           Create token

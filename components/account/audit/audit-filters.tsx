@@ -37,12 +37,22 @@ export function AuditFilters({ filter, exportHref }: { filter: AuditFilter; expo
   }
 
   return (
-    <form onSubmit={onSubmit} aria-label="Filter the audit log" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6 lg:items-end">
+    <form
+      onSubmit={onSubmit}
+      aria-label="Filter the audit log"
+      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6 lg:items-end"
+    >
       <Field id="audit-action" label="Action">
         <Select id="audit-action" value={action} onValueChange={setAction} options={auditActionFilters} />
       </Field>
       <Field id="audit-target" label="Cluster or object">
-        <Input id="audit-target" value={target} onChange={(e) => setTarget(e.target.value)} placeholder="e.g. demo" maxLength={200} />
+        <Input
+          id="audit-target"
+          value={target}
+          onChange={(e) => setTarget(e.target.value)}
+          placeholder="e.g. demo"
+          maxLength={200}
+        />
       </Field>
       <Field id="audit-outcome" label="Outcome">
         <Select id="audit-outcome" value={outcome} onValueChange={setOutcome} options={outcomes} />

@@ -49,10 +49,16 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
                   <span className="block font-mono text-xs font-normal text-slate-500">{e.action}</span>
                 </TableHead>
                 <TableCell className="px-3 py-2">{e.target || "—"}</TableCell>
-                <TableCell className="px-3 py-2">{e.via === "browser" ? "Browser" : e.via.startsWith("token:") ? `API token ${e.via.slice(6)}` : e.via}</TableCell>
+                <TableCell className="px-3 py-2">
+                  {e.via === "browser" ? "Browser" : e.via.startsWith("token:") ? `API token ${e.via.slice(6)}` : e.via}
+                </TableCell>
                 <TableCell className="px-3 py-2">
                   {e.ip || "—"}
-                  {e.userAgent ? <span className="block max-w-48 truncate text-xs text-slate-500" title={e.userAgent}>{e.userAgent}</span> : null}
+                  {e.userAgent ? (
+                    <span className="block max-w-48 truncate text-xs text-slate-500" title={e.userAgent}>
+                      {e.userAgent}
+                    </span>
+                  ) : null}
                 </TableCell>
                 <TableCell className="px-3 py-2 text-xs text-slate-600">{details(e.details) || "—"}</TableCell>
               </TableRow>

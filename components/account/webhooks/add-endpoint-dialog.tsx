@@ -22,7 +22,15 @@ const urlDescription = "https:// and a public address; the request is a POST wit
  * POST /api/v1/webhooks: the URL, an optional description and the events, each checkbox with its sentence. A
  * refused URL (not https, a private address…) is told under the field, in words.
  */
-export function AddEndpointDialog({ open, onOpenChange, onCreated }: { open: boolean; onOpenChange(open: boolean): void; onCreated(created: CreatedEndpoint): void }) {
+export function AddEndpointDialog({
+  open,
+  onOpenChange,
+  onCreated,
+}: {
+  open: boolean;
+  onOpenChange(open: boolean): void;
+  onCreated(created: CreatedEndpoint): void;
+}) {
   const [url, setUrl] = useState("");
   const [description, setDescription] = useState("");
   const [events, setEvents] = useState<WebhookEventType[]>([]);
@@ -41,7 +49,10 @@ export function AddEndpointDialog({ open, onOpenChange, onCreated }: { open: boo
     if (pending) return;
     setPending(true);
     setError(null);
-    const result = await callApi<WebhookEndpointView & { secret: string }>("/webhooks", { method: "POST", body: { url, description, events } });
+    const result = await callApi<WebhookEndpointView & { secret: string }>("/webhooks", {
+      method: "POST",
+      body: { url, description, events },
+    });
     setPending(false);
     if (!result.ok) {
       setError(result.error);
@@ -95,9 +106,17 @@ export function AddEndpointDialog({ open, onOpenChange, onCreated }: { open: boo
               mono
             />
           </Field>
-          <Field id="webhook-description" label="Description" description="Optional: what receives these events." error={fieldError("description")}>
+          <Field
+            id="webhook-description"
+            label="Description"
+            description="Optional: what receives these events."
+            error={fieldError("description")}
+          >
             <Input
-              {...fieldAria("webhook-description", { error: fieldError("description"), description: "Optional: what receives these events." })}
+              {...fieldAria("webhook-description", {
+                error: fieldError("description"),
+                description: "Optional: what receives these events.",
+              })}
               value={description}
               onChange={(e) => setDescription(e.target.value)}
               maxLength={200}
@@ -116,7 +135,9 @@ export function AddEndpointDialog({ open, onOpenChange, onCreated }: { open: boo
                 key={type}
                 id={`webhook-event-${type.replaceAll(".", "-")}`}
                 checked={events.includes(type)}
-                onCheckedChange={(checked) => setEvents((list) => (checked ? [...list, type] : list.filter((t) => t !== type)))}
+                onCheckedChange={(checked) =>
+                  setEvents((list) => (checked ? [...list, type] : list.filter((t) => t !== type)))
+                }
                 label={<span className="font-mono text-[13px]">{type}</span>}
                 description={webhookEventDescriptions[type]}
               />

@@ -51,7 +51,11 @@ export function ConfirmDialog({
           </>
         }
       >
-        {error ? <Alert tone="danger">{error}</Alert> : <p className="text-sm text-slate-600">This cannot be undone.</p>}
+        {error ? (
+          <Alert tone="danger">{error}</Alert>
+        ) : (
+          <p className="text-sm text-slate-600">This cannot be undone.</p>
+        )}
       </DialogContent>
     </Dialog>
   );

@@ -66,9 +66,18 @@ export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpointView }) {
   async function redeliver(delivery: WebhookDeliveryView) {
     setRedelivering(delivery.id);
     setNotice(null);
-    const result = await callApi<WebhookDeliveryView>(`/webhooks/${endpoint.id}/deliveries/${delivery.id}/redeliver`, { method: "POST" });
+    const result = await callApi<WebhookDeliveryView>(`/webhooks/${endpoint.id}/deliveries/${delivery.id}/redeliver`, {
+      method: "POST",
+    });
     setRedelivering(null);
-    setNotice(result.ok ? { ok: true, text: `${delivery.eventType} is being sent again; the new attempt appears at the top of the log.` } : { ok: false, text: result.error.message });
+    setNotice(
+      result.ok
+        ? {
+            ok: true,
+            text: `${delivery.eventType} is being sent again; the new attempt appears at the top of the log.`,
+          }
+        : { ok: false, text: result.error.message },
+    );
     if (result.ok) show(await readDeliveries(endpoint.id, limit));
   }
 
@@ -79,13 +88,13 @@ export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpointView }) {
       {page === null ? (
         <p className="text-sm text-slate-600">Loading the delivery log…</p>
       ) : page.items.length === 0 ? (
-        <p className="text-sm text-slate-600">Nothing sent yet: deliveries appear here when a subscribed event happens.</p>
+        <p className="text-sm text-slate-600">
+          Nothing sent yet: deliveries appear here when a subscribed event happens.
+        </p>
       ) : (
         <div className="overflow-x-auto">
           <Table className="w-full text-sm">
-            <TableCaption className="sr-only">
-              Deliveries to {endpoint.url}, newest first
-            </TableCaption>
+            <TableCaption className="sr-only">Deliveries to {endpoint.url}, newest first</TableCaption>
             <TableHeader className="text-xs text-slate-500">
               <TableRow>
                 <TableHead className="py-1.5 pr-3">Time</TableHead>
@@ -111,14 +120,18 @@ export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpointView }) {
                   </TableCell>
                   <TableCell className="py-1.5 pr-3">
                     <Badge tone={statusBadge[d.status].tone}>{statusBadge[d.status].label}</Badge>
-                    {d.nextAttemptAt && d.attempts > 0 ? <span className="block text-xs text-slate-500">next attempt {formatUtc(d.nextAttemptAt)}</span> : null}
+                    {d.nextAttemptAt && d.attempts > 0 ? (
+                      <span className="block text-xs text-slate-500">next attempt {formatUtc(d.nextAttemptAt)}</span>
+                    ) : null}
                   </TableCell>
                   <TableCell className="py-1.5 pr-3 tabular-nums">
                     {d.attempts} of {d.maxAttempts}
                   </TableCell>
                   <TableCell className="py-1.5 pr-3 whitespace-nowrap tabular-nums">
                     {d.lastStatusCode ?? (d.attempts > 0 ? "no answer" : "—")}
-                    {d.lastDurationMs !== null ? <span className="text-slate-500"> · {d.lastDurationMs} ms</span> : null}
+                    {d.lastDurationMs !== null ? (
+                      <span className="text-slate-500"> · {d.lastDurationMs} ms</span>
+                    ) : null}
                   </TableCell>
                   <TableCell className="max-w-xs py-1.5 pr-3 break-words text-slate-700">{d.lastError ?? ""}</TableCell>
                   <TableCell className="py-1.5">
@@ -140,7 +153,12 @@ export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpointView }) {
         </div>
       )}
       {page?.more && limit < 200 ? (
-        <Button variant="ghost" size="sm" className="self-start" onClick={() => setLimit((n) => Math.min(200, n + pageSize))}>
+        <Button
+          variant="ghost"
+          size="sm"
+          className="self-start"
+          onClick={() => setLimit((n) => Math.min(200, n + pageSize))}
+        >
           Show older deliveries
         </Button>
       ) : null}

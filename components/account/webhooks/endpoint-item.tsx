@@ -34,7 +34,10 @@ export function EndpointItem({
   async function setEnabled(enabled: boolean) {
     setToggling(true);
     setError(null);
-    const result = await callApi<WebhookEndpointView>(`/webhooks/${endpoint.id}`, { method: "PATCH", body: { enabled } });
+    const result = await callApi<WebhookEndpointView>(`/webhooks/${endpoint.id}`, {
+      method: "PATCH",
+      body: { enabled },
+    });
     setToggling(false);
     if (result.ok) onChanged(result.body);
     else setError(result.error.message);
@@ -74,20 +77,42 @@ export function EndpointItem({
         </div>
         <div className="flex items-center gap-2">
           <Badge tone={endpoint.enabled ? "success" : "neutral"}>{endpoint.enabled ? "Sending" : "Paused"}</Badge>
-          <Switch id={switchId} checked={endpoint.enabled} disabled={toggling} aria-label={`Enabled: ${endpoint.url}`} onCheckedChange={(on) => void setEnabled(on)} />
+          <Switch
+            id={switchId}
+            checked={endpoint.enabled}
+            disabled={toggling}
+            aria-label={`Enabled: ${endpoint.url}`}
+            onCheckedChange={(on) => void setEnabled(on)}
+          />
           <label htmlFor={switchId} className="cursor-pointer text-sm">
             Enabled
           </label>
         </div>
       </div>
       <div className="flex flex-wrap gap-2">
-        <Button size="sm" variant="secondary" aria-expanded={logOpen} aria-controls={logId} onClick={() => setLogOpen((open) => !open)}>
+        <Button
+          size="sm"
+          variant="secondary"
+          aria-expanded={logOpen}
+          aria-controls={logId}
+          onClick={() => setLogOpen((open) => !open)}
+        >
           Delivery log
         </Button>
-        <Button size="sm" variant="secondary" aria-label={`Rotate secret of ${endpoint.url}`} onClick={() => setConfirming("rotate")}>
+        <Button
+          size="sm"
+          variant="secondary"
+          aria-label={`Rotate secret of ${endpoint.url}`}
+          onClick={() => setConfirming("rotate")}
+        >
           Rotate secret
         </Button>
-        <Button size="sm" variant="danger" aria-label={`Delete ${endpoint.url}`} onClick={() => setConfirming("delete")}>
+        <Button
+          size="sm"
+          variant="danger"
+          aria-label={`Delete ${endpoint.url}`}
+          onClick={() => setConfirming("delete")}
+        >
           Delete
         </Button>
       </div>

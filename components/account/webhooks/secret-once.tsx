@@ -9,11 +9,14 @@ export function SecretOnce({ url, secret, onDone }: { url: string; secret: strin
   return (
     <Alert tone="warning" title={`Signing secret for ${url}`}>
       <p className="mb-2">
-        Copy it now: it is shown this once and cannot be shown again (rotate it if you lose it). Your receiver verifies each request&apos;s
-        webhook-signature header with it.
+        Copy it now: it is shown this once and cannot be shown again (rotate it if you lose it). Your receiver verifies
+        each request&apos;s webhook-signature header with it.
       </p>
       <div className="flex flex-wrap items-center gap-2">
-        <code aria-label="Signing secret" className="rounded bg-white px-2 py-1 font-mono text-xs break-all text-slate-900">
+        <code
+          aria-label="Signing secret"
+          className="rounded bg-white px-2 py-1 font-mono text-xs break-all text-slate-900"
+        >
           {secret}
         </code>
         <CopyButton value={secret} label="Copy the signing secret" />

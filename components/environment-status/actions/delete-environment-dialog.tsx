@@ -53,7 +53,13 @@ export function DeleteEnvironmentDialog({
                 Cancel
               </Button>
             </DialogClose>
-            <Button type="submit" form="delete-environment-form" variant="danger" disabled={!matches} loading={deleting}>
+            <Button
+              type="submit"
+              form="delete-environment-form"
+              variant="danger"
+              disabled={!matches}
+              loading={deleting}
+            >
               Delete environment
             </Button>
           </>
@@ -67,7 +73,11 @@ export function DeleteEnvironmentDialog({
             if (matches && !deleting) onConfirm();
           }}
         >
-          <Field id="delete-confirm-name" label={`Type ${name} to confirm`} description="The environment name, exactly.">
+          <Field
+            id="delete-confirm-name"
+            label={`Type ${name} to confirm`}
+            description="The environment name, exactly."
+          >
             <Input
               {...fieldAria("delete-confirm-name", { description: "The environment name, exactly." })}
               value={typed}

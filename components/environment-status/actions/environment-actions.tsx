@@ -23,20 +23,35 @@ export function EnvironmentActions({
   return (
     <div className="flex flex-wrap items-center gap-2">
       {can.open ? (
-        <a href={clusterUrl} target="_blank" rel="noopener noreferrer" className={buttonVariants({ variant: "secondary" })}>
+        <a
+          href={clusterUrl}
+          target="_blank"
+          rel="noopener noreferrer"
+          className={buttonVariants({ variant: "secondary" })}
+        >
           <ExternalLink aria-hidden="true" />
           Open in browser
           <span className="sr-only"> (opens in a new tab)</span>
         </a>
       ) : null}
       {can.retry ? (
-        <Button variant="primary" onClick={() => void action.run("retry")} loading={action.pending === "retry"} disabled={action.busy}>
+        <Button
+          variant="primary"
+          onClick={() => void action.run("retry")}
+          loading={action.pending === "retry"}
+          disabled={action.busy}
+        >
           <RotateCcw aria-hidden="true" />
           Retry
         </Button>
       ) : null}
       {can.cancel ? (
-        <Button variant="secondary" onClick={() => void action.run("cancel")} loading={action.pending === "cancel"} disabled={action.busy}>
+        <Button
+          variant="secondary"
+          onClick={() => void action.run("cancel")}
+          loading={action.pending === "cancel"}
+          disabled={action.busy}
+        >
           <Ban aria-hidden="true" />
           Cancel install
         </Button>

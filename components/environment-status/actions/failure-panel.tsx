@@ -1,10 +1,10 @@
 import { RotateCcw, Undo2 } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { LogLineView } from "@/lib/live/status-snapshot";
-import type { Failure } from "./failure-of";
 import { formatUtc } from "@/lib/format/format-utc";
+import type { LogLineView } from "@/lib/live/status-snapshot";
 import { stepLogTail } from "../logs/step-log-tail";
+import type { Failure } from "./failure-of";
 
 /**
  * Why the operation stopped (role alert): the failing step, the error in words, who can fix it, what to do,
@@ -76,7 +76,10 @@ export function FailurePanel({
       {tail.length > 0 ? (
         <div className="mt-3">
           <p className="font-medium">Last {tail.length === 1 ? "log line" : `${tail.length} log lines`} of this step</p>
-          <ol aria-label="Last log lines of the failed step" className="mt-1 overflow-x-auto rounded bg-slate-950 p-2 font-mono text-xs leading-5 text-slate-100">
+          <ol
+            aria-label="Last log lines of the failed step"
+            className="mt-1 overflow-x-auto rounded bg-slate-950 p-2 font-mono text-xs leading-5 text-slate-100"
+          >
             {tail.map((line) => (
               <li key={line.id} className="whitespace-pre-wrap">
                 <span className="text-slate-500">{formatUtc(line.at, { timeOnly: true })}</span> {line.message}

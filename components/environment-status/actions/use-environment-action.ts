@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import type { EnvironmentStatus } from "@/lib/environments/environment-status";
 import { readApiError } from "@/lib/api-v1/read-api-error";
+import type { EnvironmentStatus } from "@/lib/environments/environment-status";
 
 export type EnvironmentActionKind = "cancel" | "retry" | "rollback" | "delete";
 
@@ -41,7 +41,9 @@ export function useEnvironmentAction(name: string, status: EnvironmentStatus): E
       setPending(kind);
       setError(null);
       try {
-        const response = await fetch(kind === "delete" ? base : `${base}/${kind}`, { method: kind === "delete" ? "DELETE" : "POST" });
+        const response = await fetch(kind === "delete" ? base : `${base}/${kind}`, {
+          method: kind === "delete" ? "DELETE" : "POST",
+        });
         if (!response.ok) {
           setError(await readApiError(response));
           return false;

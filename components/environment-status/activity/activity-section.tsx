@@ -12,12 +12,19 @@ function outcome(operation: OperationView): string {
   const status = operationLabels.status[operation.status];
   if (operation.finishedAt === null) return status;
   const at = formatUtc(operation.finishedAt);
-  if (operation.status === "failed" && operation.error) return `${status} at ${at}: ${operation.error.stepTitle}: ${operation.error.message}`;
+  if (operation.status === "failed" && operation.error)
+    return `${status} at ${at}: ${operation.error.stepTitle}: ${operation.error.message}`;
   return `${status} at ${at}`;
 }
 
 /** Every operation (who started it, when, how it ended), then the latest events received live. */
-export const ActivitySection = memo(function ActivitySection({ operations, changes }: { operations: OperationView[]; changes: FeedEvent[] }) {
+export const ActivitySection = memo(function ActivitySection({
+  operations,
+  changes,
+}: {
+  operations: OperationView[];
+  changes: FeedEvent[];
+}) {
   const recent = changes.slice(-recentCount).reverse();
   return (
     <StatusSection id="activity" title="Activity">
@@ -45,7 +52,9 @@ export const ActivitySection = memo(function ActivitySection({ operations, chang
                   <TableRow key={operation.id} className="border-t border-slate-100 align-top">
                     <TableHead scope="row" className="py-1.5 pr-3 font-medium">
                       {operationLabels.type[operation.type]}
-                      {operation.summary ? <span className="block font-normal text-slate-600">{operation.summary}</span> : null}
+                      {operation.summary ? (
+                        <span className="block font-normal text-slate-600">{operation.summary}</span>
+                      ) : null}
                     </TableHead>
                     <TableCell className="py-1.5 pr-3">{operation.actor ?? "Clusterport (automatic)"}</TableCell>
                     <TableCell className="py-1.5 pr-3 whitespace-nowrap tabular-nums">

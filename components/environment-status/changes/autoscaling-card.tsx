@@ -39,7 +39,8 @@ export function AutoscalingCard({ snapshot, disabled, timeScale }: ChangeCardPro
               simple.open({
                 action: "autoscaling",
                 title: "Turn worker autoscaling off",
-                description: "The workers stay as they are now; pods that do not fit wait Pending until you scale workers.",
+                description:
+                  "The workers stay as they are now; pods that do not fit wait Pending until you scale workers.",
                 body: { enabled: false },
                 confirmLabel: "Turn off",
               })
@@ -49,7 +50,14 @@ export function AutoscalingCard({ snapshot, disabled, timeScale }: ChangeCardPro
           </Button>
         ) : null}
       </ChangeCard>
-      <AutoscalingDialog open={open} onOpenChange={setOpen} name={environment.name} workers={workers} current={environment.autoscaling} timeScale={timeScale} />
+      <AutoscalingDialog
+        open={open}
+        onOpenChange={setOpen}
+        name={environment.name}
+        workers={workers}
+        current={environment.autoscaling}
+        timeScale={timeScale}
+      />
       {simple.dialog}
     </>
   );

@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect } from "react";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -35,7 +35,11 @@ export function AutoscalingDialog({
   current: AutoscalingRange | null;
   timeScale: number;
 }) {
-  const form = useForm<AutoscalingOnInput>({ resolver: zodResolver(autoscalingOnSchema), defaultValues: rangeOf(current, workers), mode: "onChange" });
+  const form = useForm<AutoscalingOnInput>({
+    resolver: zodResolver(autoscalingOnSchema),
+    defaultValues: rangeOf(current, workers),
+    mode: "onChange",
+  });
   const { control, register, reset, formState } = form;
   const values = useWatch({ control });
   useEffect(() => {
@@ -63,10 +67,22 @@ export function AutoscalingDialog({
         return (
           <div className="grid grid-cols-2 gap-3">
             <Field id="autoscaling-min" label="Minimum workers" description={minDescription} error={minError}>
-              <Input type="number" inputMode="numeric" min={1} {...register("minWorkers", { valueAsNumber: true, deps: "maxWorkers" })} {...fieldAria("autoscaling-min", { error: minError, description: minDescription })} />
+              <Input
+                type="number"
+                inputMode="numeric"
+                min={1}
+                {...register("minWorkers", { valueAsNumber: true, deps: "maxWorkers" })}
+                {...fieldAria("autoscaling-min", { error: minError, description: minDescription })}
+              />
             </Field>
             <Field id="autoscaling-max" label="Maximum workers" description={maxDescription} error={maxError}>
-              <Input type="number" inputMode="numeric" min={1} {...register("maxWorkers", { valueAsNumber: true, deps: "minWorkers" })} {...fieldAria("autoscaling-max", { error: maxError, description: maxDescription })} />
+              <Input
+                type="number"
+                inputMode="numeric"
+                min={1}
+                {...register("maxWorkers", { valueAsNumber: true, deps: "minWorkers" })}
+                {...fieldAria("autoscaling-max", { error: maxError, description: maxDescription })}
+              />
             </Field>
           </div>
         );

@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect } from "react";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -31,7 +31,11 @@ export function CertificateDialog({
   timeScale: number;
 }) {
   // Checked as typed and on leaving the field: the rule a name breaks shows at once.
-  const form = useForm<CertificateInput>({ resolver: zodResolver(certificateSchema), defaultValues: { domain: "" }, mode: "all" });
+  const form = useForm<CertificateInput>({
+    resolver: zodResolver(certificateSchema),
+    defaultValues: { domain: "" },
+    mode: "all",
+  });
   const { control, register, reset, formState } = form;
   const values = useWatch({ control });
   useEffect(() => {
@@ -44,7 +48,8 @@ export function CertificateDialog({
       <a href="/account#dns-heading" className="underline">
         DNS records
       </a>{" "}
-      on the Account page). Let&apos;s Encrypt checks it through the ingress; until it resolves here, the certificate waits (about an hour).
+      on the Account page). Let&apos;s Encrypt checks it through the ingress; until it resolves here, the certificate
+      waits (about an hour).
     </>
   );
   return (

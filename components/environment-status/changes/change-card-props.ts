@@ -5,6 +5,10 @@ import { changeFailure } from "./change-failure";
 export type ChangeCardProps = { snapshot: StatusSnapshot; disabled: boolean; timeScale: number };
 
 /** Where the newest change failed, when it is one of this card's. */
-export function cardFailure(snapshot: StatusSnapshot, types: readonly OperationView["type"][], addonName?: string): string | null {
+export function cardFailure(
+  snapshot: StatusSnapshot,
+  types: readonly OperationView["type"][],
+  addonName?: string,
+): string | null {
   return changeFailure(snapshot.operations[0], types, addonName);
 }

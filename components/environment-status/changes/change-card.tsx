@@ -16,7 +16,10 @@ export function ChangeCard({
   children?: ReactNode;
 }) {
   return (
-    <li aria-labelledby={`${id}-title`} className="flex flex-wrap items-start justify-between gap-3 border-t border-slate-100 py-3 first:border-t-0 first:pt-0 last:pb-0">
+    <li
+      aria-labelledby={`${id}-title`}
+      className="flex flex-wrap items-start justify-between gap-3 border-t border-slate-100 py-3 first:border-t-0 first:pt-0 last:pb-0"
+    >
       <div className="min-w-0 flex-1">
         <h3 id={`${id}-title`} className="text-sm font-medium text-slate-900">
           {title}

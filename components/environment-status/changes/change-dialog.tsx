@@ -34,7 +34,19 @@ export type ChangeDialogProps = {
  * fetched as they change; nothing happens until Confirm, which is refused with the reason when the diff shows
  * a broken quota. The request goes to API v1, the same API a script would use.
  */
-export function ChangeDialog({ open, onOpenChange, name, action, title, description, body, confirmLabel, tone = "primary", timeScale, children }: ChangeDialogProps) {
+export function ChangeDialog({
+  open,
+  onOpenChange,
+  name,
+  action,
+  title,
+  description,
+  body,
+  confirmLabel,
+  tone = "primary",
+  timeScale,
+  children,
+}: ChangeDialogProps) {
   const { preview, error: previewError, loading } = useChangePreview(name, action, open ? body : null);
   const [sendError, setSendError] = useState<ApiErrorDetail | null>(null);
   const [sending, setSending] = useState(false);
@@ -78,7 +90,12 @@ export function ChangeDialog({ open, onOpenChange, name, action, title, descript
             <Button variant="secondary" onClick={() => close(false)} disabled={sending}>
               Cancel
             </Button>
-            <Button variant={tone} onClick={() => void confirm()} loading={sending} disabled={blocked || loading || sending}>
+            <Button
+              variant={tone}
+              onClick={() => void confirm()}
+              loading={sending}
+              disabled={blocked || loading || sending}
+            >
               {confirmLabel}
             </Button>
           </>

@@ -9,7 +9,15 @@ import { changeCards } from "./change-cards";
  * certificate, registry credentials, remote API access — each with its state, its button, and why it is not
  * possible now when it is not. Each opens a dialog that shows the plan diff before anything happens.
  */
-export function ChangesSection({ snapshot, blocked, timeScale }: { snapshot: StatusSnapshot; blocked: string | null; timeScale: number }) {
+export function ChangesSection({
+  snapshot,
+  blocked,
+  timeScale,
+}: {
+  snapshot: StatusSnapshot;
+  blocked: string | null;
+  timeScale: number;
+}) {
   return (
     <StatusSection id="changes" title="Changes">
       {blocked ? (

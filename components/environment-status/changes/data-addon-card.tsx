@@ -1,7 +1,7 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
 import { addonRequestsText } from "@/components/install/addon-requests-text";
+import { Button } from "@/components/ui/button";
 import { findAddon, type AddonId } from "@/lib/catalog";
 import { addStorageChange } from "./add-storage-change";
 import { ChangeCard } from "./change-card";
@@ -10,7 +10,13 @@ import { RemoveButton } from "./remove-button";
 import { useSimpleChange } from "./use-simple-change";
 
 /** An add-on that keeps data on the NFS storage: what it is, what removing it deletes, where it answers. */
-type DataAddon = { id: Exclude<AddonId, "remoteApi">; name: string; what: string; data: string; url: "grafana" | "jaeger" };
+type DataAddon = {
+  id: Exclude<AddonId, "remoteApi">;
+  name: string;
+  what: string;
+  data: string;
+  url: "grafana" | "jaeger";
+};
 
 const monitoring: DataAddon = {
   id: "monitoring",
@@ -40,11 +46,25 @@ function DataAddonCard({ addon: a, snapshot, disabled, timeScale }: ChangeCardPr
         id={`change-${a.id}`}
         title={a.name}
         failure={cardFailure(snapshot, ["addons", "remove-addon"], a.name)}
-        state={on ? (url ? `On: ${url}` : "On.") : environment.storage ? `Off. ${a.what}` : `Off. ${a.name} needs NFS storage: add storage first.`}
+        state={
+          on
+            ? url
+              ? `On: ${url}`
+              : "On."
+            : environment.storage
+              ? `Off. ${a.what}`
+              : `Off. ${a.name} needs NFS storage: add storage first.`
+        }
       >
         {on ? (
           <RemoveButton
-            change={{ action: "remove-addon", title: `Remove ${a.name}`, description: a.data, body: { addon: a.id }, confirmLabel: `Remove ${a.name}` }}
+            change={{
+              action: "remove-addon",
+              title: `Remove ${a.name}`,
+              description: a.data,
+              body: { addon: a.id },
+              confirmLabel: `Remove ${a.name}`,
+            }}
             disabled={disabled}
             open={simple.open}
           />
@@ -67,7 +87,13 @@ function DataAddonCard({ addon: a, snapshot, disabled, timeScale }: ChangeCardPr
             Activate
           </Button>
         ) : (
-          <Button variant="secondary" size="sm" disabled={disabled} aria-label={`Add storage for ${a.name}`} onClick={() => simple.open(addStorageChange(environment.topology))}>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={disabled}
+            aria-label={`Add storage for ${a.name}`}
+            onClick={() => simple.open(addStorageChange(environment.topology))}
+          >
             Add storage
           </Button>
         )}

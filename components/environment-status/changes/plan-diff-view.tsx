@@ -18,7 +18,15 @@ function Change({ before, after }: { before: string; after: string }) {
  * A change's plan diff, before anything happens: nodes added and removed, resources and price per month before
  * → after, the quota afterwards, and the steps with their estimated time.
  */
-export function PlanDiffView({ diff, problems, timeScale }: { diff: PlanDiff; problems: readonly string[]; timeScale: number }) {
+export function PlanDiffView({
+  diff,
+  problems,
+  timeScale,
+}: {
+  diff: PlanDiff;
+  problems: readonly string[];
+  timeScale: number;
+}) {
   const { nodes, resources, price } = diff;
   return (
     <div className="flex flex-col gap-4 text-sm" aria-label="What this change does" role="group">
@@ -36,7 +44,9 @@ export function PlanDiffView({ diff, problems, timeScale }: { diff: PlanDiff; pr
         <dd>
           <Change before={String(nodes.before)} after={String(nodes.after)} />
           {nodes.added.length > 0 ? <div>Adds {nodes.added.map((n) => `${n.id} (${n.group})`).join(", ")}</div> : null}
-          {nodes.removed.length > 0 ? <div>Removes {nodes.removed.map((n) => `${n.id} (${n.group})`).join(", ")}</div> : null}
+          {nodes.removed.length > 0 ? (
+            <div>Removes {nodes.removed.map((n) => `${n.id} (${n.group})`).join(", ")}</div>
+          ) : null}
         </dd>
         <dt className="font-medium text-slate-600">Memory</dt>
         <dd>
@@ -78,7 +88,8 @@ export function PlanDiffView({ diff, problems, timeScale }: { diff: PlanDiff; pr
         </ol>
         {timeScale !== 1 ? (
           <p className="mt-1 text-xs text-slate-500">
-            Clusterport simulates these steps at {timeScale === 0 ? "instant speed" : `${timeScale}× their real duration`}: about{" "}
+            Clusterport simulates these steps at{" "}
+            {timeScale === 0 ? "instant speed" : `${timeScale}× their real duration`}: about{" "}
             {formatDuration(diff.estimate.criticalPathSeconds * timeScale)} here.
           </p>
         ) : null}

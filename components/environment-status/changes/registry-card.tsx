@@ -18,7 +18,11 @@ export function RegistryCard({ snapshot, disabled, timeScale }: ChangeCardProps)
       <ChangeCard
         id="change-registry"
         title="Registry credentials"
-        state={registry ? `${registry.registry} (user ${registry.username}): the image pull secret of every namespace.` : "None: images are pulled anonymously."}
+        state={
+          registry
+            ? `${registry.registry} (user ${registry.username}): the image pull secret of every namespace.`
+            : "None: images are pulled anonymously."
+        }
         failure={cardFailure(snapshot, ["registry-credentials", "remove-registry-credentials"])}
       >
         <Button variant="secondary" size="sm" disabled={disabled} onClick={() => setOpen(true)}>
@@ -38,7 +42,13 @@ export function RegistryCard({ snapshot, disabled, timeScale }: ChangeCardProps)
           />
         ) : null}
       </ChangeCard>
-      <RegistryCredentialsDialog open={open} onOpenChange={setOpen} name={environment.name} current={registry} timeScale={timeScale} />
+      <RegistryCredentialsDialog
+        open={open}
+        onOpenChange={setOpen}
+        name={environment.name}
+        current={registry}
+        timeScale={timeScale}
+      />
       {simple.dialog}
     </>
   );

@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect } from "react";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect } from "react";
 import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -28,7 +28,11 @@ export function RegistryCredentialsDialog({
   current: { registry: string; username: string } | null;
   timeScale: number;
 }) {
-  const form = useForm<RegistryCredentialsInput>({ resolver: zodResolver(registryCredentialsSchema), defaultValues: empty, mode: "onTouched" });
+  const form = useForm<RegistryCredentialsInput>({
+    resolver: zodResolver(registryCredentialsSchema),
+    defaultValues: empty,
+    mode: "onTouched",
+  });
   const { control, register, reset, formState } = form;
   const values = useWatch({ control });
   useEffect(() => {
@@ -36,10 +40,21 @@ export function RegistryCredentialsDialog({
   }, [open, reset]);
   const parsed = registryCredentialsSchema.safeParse(values);
 
-  const field = (id: FieldPath<RegistryCredentialsInput>, label: string, serverErrors: Record<string, string>, props: { type?: string; autoComplete: string; description?: string; placeholder?: string }) => {
+  const field = (
+    id: FieldPath<RegistryCredentialsInput>,
+    label: string,
+    serverErrors: Record<string, string>,
+    props: { type?: string; autoComplete: string; description?: string; placeholder?: string },
+  ) => {
     const error = formState.errors[id]?.message ?? serverErrors[id];
     return (
-      <Field id={`registry-${id}`} label={label} description={props.description} error={error} required={id !== "email"}>
+      <Field
+        id={`registry-${id}`}
+        label={label}
+        description={props.description}
+        error={error}
+        required={id !== "email"}
+      >
         <Input
           type={props.type ?? "text"}
           autoComplete={props.autoComplete}
@@ -71,9 +86,17 @@ export function RegistryCredentialsDialog({
     >
       {(serverErrors) => (
         <div className="flex flex-col gap-3">
-          {field("registry", "Registry", serverErrors, { autoComplete: "off", placeholder: "ghcr.io", description: "Host name, optionally with a port." })}
+          {field("registry", "Registry", serverErrors, {
+            autoComplete: "off",
+            placeholder: "ghcr.io",
+            description: "Host name, optionally with a port.",
+          })}
           {field("username", "Username", serverErrors, { autoComplete: "off" })}
-          {field("password", "Password", serverErrors, { type: "password", autoComplete: "new-password", description: "Or an access token with read access." })}
+          {field("password", "Password", serverErrors, {
+            type: "password",
+            autoComplete: "new-password",
+            description: "Or an access token with read access.",
+          })}
           {field("email", "E-mail", serverErrors, { type: "email", autoComplete: "off", description: "Optional." })}
         </div>
       )}

@@ -16,7 +16,11 @@ export function RemoteApiCard({ snapshot, disabled, timeScale }: ChangeCardProps
         id="change-remote-api"
         title="Remote API access"
         failure={cardFailure(snapshot, ["remote-api"]) ?? cardFailure(snapshot, ["addons"], "Remote API")}
-        state={on ? `On: ${environment.kubernetesApi} for kubectl with the admin token.` : "Off: the API is reachable only from inside the cluster's network."}
+        state={
+          on
+            ? `On: ${environment.kubernetesApi} for kubectl with the admin token.`
+            : "Off: the API is reachable only from inside the cluster's network."
+        }
       >
         <Button
           variant="secondary"

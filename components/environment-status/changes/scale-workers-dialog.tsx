@@ -1,13 +1,13 @@
 "use client";
 
-import { useEffect, useMemo } from "react";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect, useMemo } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { nodeIndex } from "@/lib/plan";
 import { scaleWorkersSchema, type ScaleWorkersInput } from "@/lib/changes/scale-workers/schema";
+import { nodeIndex } from "@/lib/plan";
 import { ChangeDialog } from "./change-dialog";
 
 /** The newest `count` workers: the default choice when scaling in. */
@@ -37,7 +37,11 @@ export function ScaleWorkersDialog({
   minWorkers: number;
   timeScale: number;
 }) {
-  const form = useForm<ScaleWorkersInput>({ resolver: zodResolver(scaleWorkersSchema), defaultValues: { workers: workers.length + 1, remove: [] }, mode: "onChange" });
+  const form = useForm<ScaleWorkersInput>({
+    resolver: zodResolver(scaleWorkersSchema),
+    defaultValues: { workers: workers.length + 1, remove: [] },
+    mode: "onChange",
+  });
   const { control, register, reset, setValue, formState } = form;
   const values = useWatch({ control });
   const target = Number(values.workers);
@@ -79,12 +83,19 @@ export function ScaleWorkersDialog({
         return (
           <>
             <Field id="scale-workers" label="Workers" description={description} error={workersError}>
-              <Input type="number" inputMode="numeric" min={minWorkers} {...register("workers", { valueAsNumber: true })} {...fieldAria("scale-workers", { error: workersError, description })} />
+              <Input
+                type="number"
+                inputMode="numeric"
+                min={minWorkers}
+                {...register("workers", { valueAsNumber: true })}
+                {...fieldAria("scale-workers", { error: workersError, description })}
+              />
             </Field>
             {leaving > 0 ? (
               <fieldset className="flex flex-col gap-2">
                 <legend className="mb-1 text-sm font-medium text-slate-900">
-                  Workers to remove ({leaving}): each is cordoned and drained first; its pods move to the remaining workers
+                  Workers to remove ({leaving}): each is cordoned and drained first; its pods move to the remaining
+                  workers
                 </legend>
                 {fieldErrors.remove ? (
                   <p role="alert" className="text-sm text-red-700">

@@ -24,7 +24,12 @@ export function StorageCard({ snapshot, disabled, timeScale }: ChangeCardProps) 
         }
       >
         {environment.storage ? null : (
-          <Button variant="secondary" size="sm" disabled={disabled} onClick={() => simple.open(addStorageChange(environment.topology))}>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={disabled}
+            onClick={() => simple.open(addStorageChange(environment.topology))}
+          >
             Add storage
           </Button>
         )}

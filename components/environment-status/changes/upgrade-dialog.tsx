@@ -29,8 +29,18 @@ export function UpgradeDialog({
 }) {
   const targets = upgradeTargets(version);
   const options = [
-    ...(targets.patch ? [{ value: targets.patch, label: `v${targets.patch}`, description: "Latest patch of your minor: fixes only." }] : []),
-    ...(targets.minor ? [{ value: targets.minor, label: `v${targets.minor}`, description: "Next minor release: read its changelog for removed APIs first." }] : []),
+    ...(targets.patch
+      ? [{ value: targets.patch, label: `v${targets.patch}`, description: "Latest patch of your minor: fixes only." }]
+      : []),
+    ...(targets.minor
+      ? [
+          {
+            value: targets.minor,
+            label: `v${targets.minor}`,
+            description: "Next minor release: read its changelog for removed APIs first.",
+          },
+        ]
+      : []),
   ];
   const first = options[0]?.value ?? "";
   const form = useForm<UpgradeInput>({ resolver: zodResolver(upgradeSchema), defaultValues: { version: first } });
@@ -59,7 +69,15 @@ export function UpgradeDialog({
           <Controller
             control={control}
             name="version"
-            render={({ field }) => <RadioCards id="upgrade-version" aria-labelledby="upgrade-version-label" value={target} onValueChange={field.onChange} options={options} />}
+            render={({ field }) => (
+              <RadioCards
+                id="upgrade-version"
+                aria-labelledby="upgrade-version-label"
+                value={target}
+                onValueChange={field.onChange}
+                options={options}
+              />
+            )}
           />
         </Field>
       )}

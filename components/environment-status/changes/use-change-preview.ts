@@ -12,9 +12,17 @@ export const unreachable = "Could not reach Clusterport. Check your connection a
  * What a change would do, from POST …/changes/<action>/preview, fetched again (after a short pause) whenever the
  * parameters change. `body` null means "nothing to ask yet" (the dialog is closed).
  */
-export function useChangePreview(name: string, action: string, body: unknown): { preview: ChangePreview | null; error: ApiErrorDetail | null; loading: boolean } {
+export function useChangePreview(
+  name: string,
+  action: string,
+  body: unknown,
+): { preview: ChangePreview | null; error: ApiErrorDetail | null; loading: boolean } {
   const key = body === null ? null : JSON.stringify(body);
-  const [state, setState] = useState<{ key: string | null; preview: ChangePreview | null; error: ApiErrorDetail | null }>({ key: null, preview: null, error: null });
+  const [state, setState] = useState<{
+    key: string | null;
+    preview: ChangePreview | null;
+    error: ApiErrorDetail | null;
+  }>({ key: null, preview: null, error: null });
 
   useEffect(() => {
     if (key === null) return;
@@ -41,5 +49,9 @@ export function useChangePreview(name: string, action: string, body: unknown): {
   }, [name, action, key]);
 
   const current = state.key === key;
-  return { preview: current ? state.preview : null, error: current ? state.error : null, loading: key !== null && !current };
+  return {
+    preview: current ? state.preview : null,
+    error: current ? state.error : null,
+    loading: key !== null && !current,
+  };
 }

@@ -19,7 +19,11 @@ export function VersionCard({ snapshot, disabled, timeScale }: ChangeCardProps) 
       <ChangeCard
         id="change-version"
         title="Kubernetes version"
-        state={newer.length > 0 ? `v${environment.version}; ${newer.join(" or ")} available.` : `v${environment.version}, the newest Clusterport offers.`}
+        state={
+          newer.length > 0
+            ? `v${environment.version}; ${newer.join(" or ")} available.`
+            : `v${environment.version}, the newest Clusterport offers.`
+        }
         failure={cardFailure(snapshot, ["upgrade"])}
       >
         {newer.length > 0 ? (

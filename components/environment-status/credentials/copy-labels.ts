@@ -4,7 +4,10 @@ const properNames = /^(Grafana|Jaeger|Prometheus|Kubernetes|Headlamp)\b/;
  * Accessible names of a credential's Copy buttons: "Copy admin token" for a single value; "Copy Grafana
  * username" / "Copy Grafana password" for a login (a trailing "password" in the label is not repeated).
  */
-export function copyLabels(credential: { label: string; username?: string | undefined }): { value: string; username: string | null } {
+export function copyLabels(credential: { label: string; username?: string | undefined }): {
+  value: string;
+  username: string | null;
+} {
   if (credential.username === undefined) return { value: `Copy ${lowerFirst(credential.label)}`, username: null };
   const subject = credential.label.replace(/\s*password$/i, "").trim() || credential.label;
   return { value: `Copy ${subject} password`, username: `Copy ${subject} username` };

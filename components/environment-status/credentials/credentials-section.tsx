@@ -1,14 +1,14 @@
 "use client";
 
-import { useState } from "react";
 import { Download, Eye, EyeOff } from "lucide-react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { buttonVariants } from "@/components/ui/button-variants";
-import type { StatusSnapshot } from "@/lib/live/status-snapshot";
-import { copyLabels } from "./copy-labels";
 import { CopyButton } from "@/components/ui/copy-button";
+import type { StatusSnapshot } from "@/lib/live/status-snapshot";
 import { StatusSection } from "../status-section";
+import { copyLabels } from "./copy-labels";
 import { useCredentials } from "./use-credentials";
 
 /**
@@ -16,7 +16,15 @@ import { useCredentials } from "./use-credentials";
  * /credentials; each value with a Copy button; and the kubeconfig download, with a word on Remote API access,
  * without which the cluster's API refuses kubectl.
  */
-export function CredentialsSection({ name, credentials, remoteApi }: { name: string; credentials: StatusSnapshot["credentials"]; remoteApi: boolean }) {
+export function CredentialsSection({
+  name,
+  credentials,
+  remoteApi,
+}: {
+  name: string;
+  credentials: StatusSnapshot["credentials"];
+  remoteApi: boolean;
+}) {
   const [revealed, setRevealed] = useState(false);
   const { values, loading, error, load } = useCredentials(name);
   const shown = revealed && values !== null;
@@ -70,13 +78,20 @@ export function CredentialsSection({ name, credentials, remoteApi }: { name: str
                       {value.username !== undefined ? (
                         <dd className="flex flex-wrap items-center gap-2">
                           <span className="text-slate-500">Username</span>
-                          <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs break-all">{value.username}</code>
-                          <CopyButton value={value.username} label={labels.username ?? `Copy ${credential.label} username`} />
+                          <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs break-all">
+                            {value.username}
+                          </code>
+                          <CopyButton
+                            value={value.username}
+                            label={labels.username ?? `Copy ${credential.label} username`}
+                          />
                         </dd>
                       ) : null}
                       <dd className="flex flex-wrap items-center gap-2">
                         {value.username !== undefined ? <span className="text-slate-500">Password</span> : null}
-                        <code className="max-w-full rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs break-all">{value.value}</code>
+                        <code className="max-w-full rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs break-all">
+                          {value.value}
+                        </code>
                         <CopyButton value={value.value} label={labels.value} />
                       </dd>
                     </>

@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
-import type { CredentialName } from "@/lib/live/status-snapshot";
 import { readApiError } from "@/lib/api-v1/read-api-error";
+import type { CredentialName } from "@/lib/live/status-snapshot";
 
 export type CredentialValue = { name: CredentialName; label: string; username?: string; value: string };
 
@@ -24,7 +24,9 @@ export function useCredentials(name: string): {
     setLoading(true);
     setError(null);
     try {
-      const response = await fetch(`/api/v1/environments/${encodeURIComponent(name)}/credentials`, { cache: "no-store" });
+      const response = await fetch(`/api/v1/environments/${encodeURIComponent(name)}/credentials`, {
+        cache: "no-store",
+      });
       if (!response.ok) {
         setError(await readApiError(response));
         return false;

@@ -1,6 +1,6 @@
 import type { Endpoints } from "@/lib/plan";
-import { endpointLabels } from "./endpoint-labels";
 import { StatusSection } from "../status-section";
+import { endpointLabels } from "./endpoint-labels";
 
 /**
  * The running cluster's URLs (those present), each opening in a new tab; the API server is for kubectl, so plain
@@ -20,7 +20,12 @@ export function EndpointsSection({ endpoints, ingressAddress }: { endpoints: End
                 {key === "apiServer" ? (
                   url
                 ) : (
-                  <a href={url} target="_blank" rel="noopener noreferrer" className="text-blue-700 underline hover:text-blue-900">
+                  <a
+                    href={url}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    className="text-blue-700 underline hover:text-blue-900"
+                  >
                     {url}
                     <span className="sr-only"> ({label}, opens in a new tab)</span>
                   </a>

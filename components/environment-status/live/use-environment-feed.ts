@@ -118,7 +118,9 @@ export function useEnvironmentFeed(name: string, initial: StatusSnapshot, initia
         const change = parse<FeedEvent>(event);
         if (!change) return;
         lastChangeId.current = Math.max(lastChangeId.current, change.id);
-        setChanges((current) => (current.some((c) => c.id === change.id) ? current : [...current, change].slice(-maxChanges)));
+        setChanges((current) =>
+          current.some((c) => c.id === change.id) ? current : [...current, change].slice(-maxChanges),
+        );
       });
     };
 

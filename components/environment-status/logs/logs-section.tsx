@@ -1,15 +1,15 @@
 "use client";
 
-import { memo, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { ArrowDown, Download } from "lucide-react";
+import { memo, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { buttonVariants } from "@/components/ui/button-variants";
 import { cn } from "@/components/ui/cn";
 import { controlBase } from "@/components/ui/control-styles";
-import type { LogLineView, NodeView, StepView } from "@/lib/live/status-snapshot";
-import { filterLogs } from "./filter-logs";
 import { formatUtc } from "@/lib/format/format-utc";
+import type { LogLineView, NodeView, StepView } from "@/lib/live/status-snapshot";
 import { StatusSection } from "../status-section";
+import { filterLogs } from "./filter-logs";
 
 /** Within this many pixels of the end counts as "at the bottom" (keeps following). */
 const bottomSlackPx = 24;
@@ -53,7 +53,8 @@ export const LogsSection = memo(function LogsSection({
 
   const stepOptions = useMemo(() => {
     const titles = new Map(steps.map((s) => [s.key, s.title]));
-    for (const line of logs) if (line.stepKey !== null && !titles.has(line.stepKey)) titles.set(line.stepKey, line.stepKey);
+    for (const line of logs)
+      if (line.stepKey !== null && !titles.has(line.stepKey)) titles.set(line.stepKey, line.stepKey);
     return [...titles.entries()];
   }, [steps, logs]);
   const nodeOptions = useMemo(() => {
@@ -73,7 +74,11 @@ export const LogsSection = memo(function LogsSection({
       id="logs"
       title="Logs"
       actions={
-        <a href={`/api/v1/environments/${encodeURIComponent(name)}/logs/text`} download className={buttonVariants({ variant: "secondary", size: "sm" })}>
+        <a
+          href={`/api/v1/environments/${encodeURIComponent(name)}/logs/text`}
+          download
+          className={buttonVariants({ variant: "secondary", size: "sm" })}
+        >
           <Download aria-hidden="true" />
           Download logs
         </a>
@@ -148,7 +153,9 @@ export const LogsSection = memo(function LogsSection({
               </div>
             ) : null}
             {lines.length === 0 ? (
-              <p className="text-slate-400">{logs.length === 0 ? "No log lines yet." : "No lines match these filters."}</p>
+              <p className="text-slate-400">
+                {logs.length === 0 ? "No log lines yet." : "No lines match these filters."}
+              </p>
             ) : (
               <ol>
                 {lines.map((line) => (
@@ -167,7 +174,12 @@ export const LogsSection = memo(function LogsSection({
             )}
           </div>
           {!following ? (
-            <Button size="sm" variant="secondary" onClick={() => setFollowing(true)} className="absolute right-4 bottom-3 shadow-md">
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={() => setFollowing(true)}
+              className="absolute right-4 bottom-3 shadow-md"
+            >
               <ArrowDown aria-hidden="true" />
               Jump to latest
             </Button>

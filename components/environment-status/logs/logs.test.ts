@@ -34,7 +34,11 @@ describe("mergeLogs", () => {
 });
 
 describe("filterLogs", () => {
-  const lines = [line(1, "prepare-instance:cp-1", "cp-1"), line(2, "prepare-instance:k8sm-1", "k8sm-1"), line(3, "init-main-cplane", "k8sm-1")];
+  const lines = [
+    line(1, "prepare-instance:cp-1", "cp-1"),
+    line(2, "prepare-instance:k8sm-1", "k8sm-1"),
+    line(3, "init-main-cplane", "k8sm-1"),
+  ];
   it("filters by step, by node, both, or neither", () => {
     expect(filterLogs(lines, { stepKey: "", node: "" })).toHaveLength(3);
     expect(filterLogs(lines, { stepKey: "init-main-cplane", node: "" }).map((l) => l.id)).toEqual([3]);

@@ -13,14 +13,21 @@ function readyText(ready: boolean | null): string {
 }
 
 /** One row per machine that exists (group, hostname, IP, role, state, Kubernetes version, Ready) and the topology coloured by state. */
-export const NodesSection = memo(function NodesSection({ nodes, groups }: { nodes: NodeView[]; groups: PlanNodeGroup[] }) {
+export const NodesSection = memo(function NodesSection({
+  nodes,
+  groups,
+}: {
+  nodes: NodeView[];
+  groups: PlanNodeGroup[];
+}) {
   const byHostname = new Map(nodes.map((n) => [n.hostname, n]));
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const planned = new Map(groups.flatMap((g) => g.nodes.map((n) => [n.id, n.hostname] as const)));
   const rows = tableNodes(nodes);
   const nodeClass = (nodeId: string) => {
     const hostname = planned.get(nodeId);
-    return nodeStateStyle(byId.get(nodeId) ?? (hostname === undefined ? undefined : byHostname.get(hostname))).className;
+    return nodeStateStyle(byId.get(nodeId) ?? (hostname === undefined ? undefined : byHostname.get(hostname)))
+      .className;
   };
   return (
     <StatusSection id="nodes" title="Nodes">
@@ -41,7 +48,9 @@ export const NodesSection = memo(function NodesSection({ nodes, groups }: { node
               {rows.length === 0 ? (
                 <TableRow className="border-t border-slate-100">
                   <TableCell colSpan={7} className="py-3 text-slate-600">
-                    {nodes.length === 0 ? "No machines yet: they are created in the first stage of the install." : "No machines: every one was removed."}
+                    {nodes.length === 0
+                      ? "No machines yet: they are created in the first stage of the install."
+                      : "No machines: every one was removed."}
                   </TableCell>
                 </TableRow>
               ) : (
@@ -56,7 +65,9 @@ export const NodesSection = memo(function NodesSection({ nodes, groups }: { node
                       <TableCell className="py-1.5 pr-3 font-mono text-xs">{node.privateIp}</TableCell>
                       <TableCell className="py-1.5 pr-3">{node.role}</TableCell>
                       <TableCell className="py-1.5 pr-3">
-                        <span className={cn("rounded border px-1.5 py-0.5 text-xs", style.className)}>{style.label}</span>
+                        <span className={cn("rounded border px-1.5 py-0.5 text-xs", style.className)}>
+                          {style.label}
+                        </span>
                       </TableCell>
                       <TableCell className="py-1.5 pr-3 tabular-nums">{node.kubernetesVersion ?? "—"}</TableCell>
                       <TableCell className="py-1.5">

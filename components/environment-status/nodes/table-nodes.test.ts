@@ -16,7 +16,12 @@ const node = (id: string, state: string): NodeView => ({
 
 describe("tableNodes", () => {
   it("drops a worker removed by a scale-in and keeps every machine that exists, in order", () => {
-    const nodes = [node("k8sm-1", "running"), node("cp-1", "running"), node("cp-2", "removed"), node("cp-3", "booting")];
+    const nodes = [
+      node("k8sm-1", "running"),
+      node("cp-1", "running"),
+      node("cp-2", "removed"),
+      node("cp-3", "booting"),
+    ];
     expect(tableNodes(nodes).map((n) => n.id)).toEqual(["k8sm-1", "cp-1", "cp-3"]);
   });
 

@@ -10,12 +10,23 @@ import { planPanelView } from "./plan-panel-view";
  * costs nothing. A cluster that exists is one of the account's environments, not "one more", and its install
  * estimate is history, so neither is shown.
  */
-export function PlanPanel({ snapshot, installPlan, timeScale }: { snapshot: StatusSnapshot; installPlan: EnvironmentPlan; timeScale: number }) {
+export function PlanPanel({
+  snapshot,
+  installPlan,
+  timeScale,
+}: {
+  snapshot: StatusSnapshot;
+  installPlan: EnvironmentPlan;
+  timeScale: number;
+}) {
   const { environment } = snapshot;
   const view = planPanelView(environment.status, snapshot.results !== null);
   if (view === "install") return <PlanSummary plan={installPlan} timeScale={timeScale} />;
   return (
-    <aside aria-labelledby="plan-heading" className="space-y-5 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm">
+    <aside
+      aria-labelledby="plan-heading"
+      className="space-y-5 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm"
+    >
       <div className="flex items-baseline justify-between gap-2">
         <h3 id="plan-heading" className="text-base font-semibold">
           Cluster

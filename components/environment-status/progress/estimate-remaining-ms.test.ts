@@ -8,7 +8,9 @@ const at = (ms: number) => new Date(t0 + ms).toISOString();
 
 describe("observedRatio", () => {
   it("is 1 until a step has finished", () => {
-    expect(observedRatio([stepFixture({ key: "a" }), stepFixture({ key: "b", status: "running", startedAt: at(0) })])).toBe(1);
+    expect(
+      observedRatio([stepFixture({ key: "a" }), stepFixture({ key: "b", status: "running", startedAt: at(0) })]),
+    ).toBe(1);
   });
 
   it("is Σ actual / Σ estimate of the succeeded steps", () => {
@@ -20,20 +22,35 @@ describe("observedRatio", () => {
   });
 
   it("is bounded, so one odd step cannot make the ETA absurd", () => {
-    expect(observedRatio([stepFixture({ key: "a", status: "succeeded", startedAt: at(0), finishedAt: at(0), estimatedMs: 10_000 })])).toBe(0.01);
-    expect(observedRatio([stepFixture({ key: "a", status: "succeeded", startedAt: at(0), finishedAt: at(10_000_000) })])).toBe(10);
+    expect(
+      observedRatio([
+        stepFixture({ key: "a", status: "succeeded", startedAt: at(0), finishedAt: at(0), estimatedMs: 10_000 }),
+      ]),
+    ).toBe(0.01);
+    expect(
+      observedRatio([stepFixture({ key: "a", status: "succeeded", startedAt: at(0), finishedAt: at(10_000_000) })]),
+    ).toBe(10);
   });
 });
 
 describe("estimateRemainingMs", () => {
   it("is 0 when everything finished and null once a step failed", () => {
     expect(estimateRemainingMs([stepFixture({ key: "a", status: "succeeded" })], t0)).toBe(0);
-    expect(estimateRemainingMs([stepFixture({ key: "a", status: "failed" }), stepFixture({ key: "b" })], t0)).toBeNull();
+    expect(
+      estimateRemainingMs([stepFixture({ key: "a", status: "failed" }), stepFixture({ key: "b" })], t0),
+    ).toBeNull();
   });
 
   it("scales what is left by how fast finished steps ran", () => {
     const steps = [
-      stepFixture({ key: "a", stage: "prepare", status: "succeeded", startedAt: at(0), finishedAt: at(5000), estimatedMs: 10_000 }),
+      stepFixture({
+        key: "a",
+        stage: "prepare",
+        status: "succeeded",
+        startedAt: at(0),
+        finishedAt: at(5000),
+        estimatedMs: 10_000,
+      }),
       stepFixture({ key: "b", stage: "network", estimatedMs: 40_000 }),
     ];
     expect(estimateRemainingMs(steps, t0 + 5000)).toBe(20_000);
@@ -52,8 +69,10 @@ describe("estimateRemainingMs", () => {
   });
 
   it("with dependencies: the longest chain through the unfinished steps (the remaining critical path)", () => {
-    const deps = (key: string, dependsOn: string[], estimatedMs: number, extra = {}) =>
-      ({ ...stepFixture({ key, estimatedMs, ...extra }), dependsOn });
+    const deps = (key: string, dependsOn: string[], estimatedMs: number, extra = {}) => ({
+      ...stepFixture({ key, estimatedMs, ...extra }),
+      dependsOn,
+    });
     const steps = [
       deps("prep", [], 10_000, { status: "succeeded", startedAt: at(0), finishedAt: at(10_000) }),
       deps("init", ["prep"], 90_000),

@@ -1,7 +1,7 @@
 "use client";
 
-import { useState } from "react";
 import { ChevronRight } from "lucide-react";
+import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { Progress } from "@/components/ui/progress";
@@ -24,7 +24,11 @@ export function FanOutRow({ row, now }: { row: Extract<TimelineRow, { kind: "fan
   const listId = `steps-${row.id.replace(/[^a-z0-9-]/gi, "-")}`;
   const estimatedMs = Math.max(0, ...row.steps.map((s) => s.estimatedMs));
   const retried = row.summary.attempts > 1;
-  const nextRetry = row.steps.map((s) => (s.status === "retrying" ? s.availableAt : null)).filter((t): t is string => t !== null).sort()[0] ?? null;
+  const nextRetry =
+    row.steps
+      .map((s) => (s.status === "retrying" ? s.availableAt : null))
+      .filter((t): t is string => t !== null)
+      .sort()[0] ?? null;
   return (
     <li className="py-2">
       <div className="grid grid-cols-[5.5rem_minmax(0,1fr)_auto] items-start gap-x-3 gap-y-1">
@@ -39,7 +43,10 @@ export function FanOutRow({ row, now }: { row: Extract<TimelineRow, { kind: "fan
             onClick={() => setChosen(!open)}
             className="inline-flex cursor-pointer items-center gap-1 self-start rounded text-left text-sm text-slate-900 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
           >
-            <ChevronRight aria-hidden="true" className={cn("size-4 shrink-0 transition-transform", open && "rotate-90")} />
+            <ChevronRight
+              aria-hidden="true"
+              className={cn("size-4 shrink-0 transition-transform", open && "rotate-90")}
+            />
             {row.title}
             <span className="text-slate-500">({row.steps.length} nodes)</span>
           </button>
@@ -65,7 +72,12 @@ export function FanOutRow({ row, now }: { row: Extract<TimelineRow, { kind: "fan
           className="col-start-2 col-end-4"
         />
       </div>
-      <ul id={listId} hidden={!open} aria-label={`${row.title}, per node`} className="mt-1 ml-4 border-l border-slate-200 pl-3">
+      <ul
+        id={listId}
+        hidden={!open}
+        aria-label={`${row.title}, per node`}
+        className="mt-1 ml-4 border-l border-slate-200 pl-3"
+      >
         {row.steps.map((step) => (
           <StepRow key={step.key} step={step} now={now} nested />
         ))}

@@ -20,7 +20,12 @@ describe("stageTitle", () => {
 describe("groupSteps", () => {
   const steps = [
     stepFixture({ key: "init-main-cplane", stage: "control-plane", title: "Initialise the first control plane" }),
-    stepFixture({ key: "prepare-instance:k8sm-1", stage: "prepare", title: "Prepare instance k8sm-1", status: "succeeded" }),
+    stepFixture({
+      key: "prepare-instance:k8sm-1",
+      stage: "prepare",
+      title: "Prepare instance k8sm-1",
+      status: "succeeded",
+    }),
     stepFixture({ key: "prepare-instance:cp-1", stage: "prepare", title: "Prepare instance cp-1", status: "running" }),
     stepFixture({ key: "setup-api-balancer:mbl-1", stage: "prepare", title: "Set up API balancer mbl-1" }),
     stepFixture({ key: "connect-worker:cp-1", stage: "workers", title: "Join worker cp-1" }),
@@ -29,7 +34,10 @@ describe("groupSteps", () => {
   it("orders stages as the plan does and rows by first appearance", () => {
     const timeline = groupSteps(steps, stages);
     expect(timeline.map((s) => s.title)).toEqual(["Prepare the nodes", "Set up the control plane", "Join the workers"]);
-    expect(timeline[0]!.rows.map((r) => (r.kind === "step" ? r.step.key : r.name))).toEqual(["prepare-instance", "setup-api-balancer:mbl-1"]);
+    expect(timeline[0]!.rows.map((r) => (r.kind === "step" ? r.step.key : r.name))).toEqual([
+      "prepare-instance",
+      "setup-api-balancer:mbl-1",
+    ]);
   });
 
   it("folds several steps of one name in a stage into one row, titled without the node", () => {
@@ -49,7 +57,10 @@ describe("groupSteps", () => {
 
   it("puts stages the plan does not know (teardown) after the planned ones", () => {
     const timeline = groupSteps(
-      [stepFixture({ key: "drain-node:cp-1", stage: "teardown" }), stepFixture({ key: "init-main-cplane", stage: "control-plane" })],
+      [
+        stepFixture({ key: "drain-node:cp-1", stage: "teardown" }),
+        stepFixture({ key: "init-main-cplane", stage: "control-plane" }),
+      ],
       stages,
     );
     expect(timeline.map((s) => s.title)).toEqual(["Set up the control plane", "Teardown"]);
@@ -72,8 +83,20 @@ describe("groupSteps", () => {
 
   it("spans a fan-out from its first start to its last finish, with the most attempts any node needed", () => {
     const group = [
-      stepFixture({ key: "x:a", status: "succeeded", startedAt: "2026-01-01T00:00:02.000Z", finishedAt: "2026-01-01T00:00:09.000Z", attempts: 1 }),
-      stepFixture({ key: "x:b", status: "succeeded", startedAt: "2026-01-01T00:00:01.000Z", finishedAt: "2026-01-01T00:00:05.000Z", attempts: 3 }),
+      stepFixture({
+        key: "x:a",
+        status: "succeeded",
+        startedAt: "2026-01-01T00:00:02.000Z",
+        finishedAt: "2026-01-01T00:00:09.000Z",
+        attempts: 1,
+      }),
+      stepFixture({
+        key: "x:b",
+        status: "succeeded",
+        startedAt: "2026-01-01T00:00:01.000Z",
+        finishedAt: "2026-01-01T00:00:05.000Z",
+        attempts: 3,
+      }),
     ];
     const row = groupSteps(group, stages)[0]!.rows[0]!;
     expect(row.kind === "fan-out" && row.summary).toMatchObject({
@@ -87,7 +110,12 @@ describe("groupSteps", () => {
 
   it("leaves a fan-out's finish empty while any node is unfinished", () => {
     const group = [
-      stepFixture({ key: "x:a", status: "succeeded", startedAt: "2026-01-01T00:00:00.000Z", finishedAt: "2026-01-01T00:00:09.000Z" }),
+      stepFixture({
+        key: "x:a",
+        status: "succeeded",
+        startedAt: "2026-01-01T00:00:00.000Z",
+        finishedAt: "2026-01-01T00:00:09.000Z",
+      }),
       stepFixture({ key: "x:b", status: "running", startedAt: "2026-01-01T00:00:00.000Z" }),
     ];
     const row = groupSteps(group, stages)[0]!.rows[0]!;

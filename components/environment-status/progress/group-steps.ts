@@ -19,7 +19,10 @@ export type TimelineStage = { id: string; title: string; rows: TimelineRow[] };
  * each stage one row per step name, in order of first appearance. A name with several steps in the stage
  * (fanned out per node) becomes one folded row holding the per-node steps.
  */
-export function groupSteps(steps: readonly StepView[], stages: readonly Pick<PlanStage, "id" | "title">[]): TimelineStage[] {
+export function groupSteps(
+  steps: readonly StepView[],
+  stages: readonly Pick<PlanStage, "id" | "title">[],
+): TimelineStage[] {
   const byStage = new Map<string, Map<string, StepView[]>>();
   for (const step of steps) {
     let names = byStage.get(step.stage);
@@ -36,7 +39,14 @@ export function groupSteps(steps: readonly StepView[], stages: readonly Pick<Pla
     rows: [...(byStage.get(id)?.entries() ?? [])].map(([name, group]): TimelineRow => {
       const [first] = group;
       if (group.length === 1 && first) return { kind: "step", step: first };
-      return { kind: "fan-out", id: `${id}/${name}`, name, title: fanOutTitle(name, group), steps: group, summary: summarise(group) };
+      return {
+        kind: "fan-out",
+        id: `${id}/${name}`,
+        name,
+        title: fanOutTitle(name, group),
+        steps: group,
+        summary: summarise(group),
+      };
     }),
   }));
 }
@@ -66,7 +76,10 @@ function summarise(group: readonly StepView[]): FanOutSummary {
             : has("cancelled")
               ? "cancelled"
               : "running"; // some done, the rest waiting their turn: the group is under way
-  const starts = group.map((s) => s.startedAt).filter((t): t is string => t !== null).sort();
+  const starts = group
+    .map((s) => s.startedAt)
+    .filter((t): t is string => t !== null)
+    .sort();
   const ends = group.map((s) => s.finishedAt);
   const finished = ends.every((t) => t !== null) ? (ends as string[]).sort() : null;
   return {

@@ -5,6 +5,9 @@ import { stepElapsedMs } from "./step-elapsed-ms";
 const slowFactor = 1.5;
 
 /** True while the step runs longer than 1.5 × its estimate. */
-export function isStepSlow(step: Pick<StepView, "status" | "estimatedMs" | "startedAt" | "finishedAt">, now: number): boolean {
+export function isStepSlow(
+  step: Pick<StepView, "status" | "estimatedMs" | "startedAt" | "finishedAt">,
+  now: number,
+): boolean {
   return step.status === "running" && step.estimatedMs > 0 && stepElapsedMs(step, now) > slowFactor * step.estimatedMs;
 }

@@ -3,11 +3,11 @@
 import { Progress } from "@/components/ui/progress";
 import { formatDuration } from "@/lib/format/format-duration";
 import type { OperationView, StatusSnapshot } from "@/lib/live/status-snapshot";
+import { operationLabels } from "../operation-labels";
+import { StatusSection } from "../status-section";
 import { estimateRemainingMs } from "./estimate-remaining-ms";
 import { operationElapsedMs } from "./operation-elapsed-ms";
-import { operationLabels } from "../operation-labels";
 import { overallProgress } from "./overall-progress";
-import { StatusSection } from "../status-section";
 import { StepTimeline } from "./step-timeline";
 
 function timeLeftText(operation: OperationView, remainingMs: number | null, elapsed: string): string {

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { isStepSlow } from "./is-step-slow";
 import { overallProgress } from "./overall-progress";
 import { stepElapsedMs } from "./step-elapsed-ms";
-import { stepFixture } from "./testing/step-fixture";
 import { stepFraction } from "./step-fraction";
+import { stepFixture } from "./testing/step-fixture";
 
 const t0 = Date.parse("2026-01-01T00:00:00.000Z");
 const at = (ms: number) => new Date(t0 + ms).toISOString();
@@ -12,7 +12,12 @@ describe("stepElapsedMs", () => {
   it("is 0 before the start, live while running, fixed once finished", () => {
     expect(stepElapsedMs(stepFixture({ key: "a" }), t0 + 5000)).toBe(0);
     expect(stepElapsedMs(stepFixture({ key: "a", status: "running", startedAt: at(0) }), t0 + 4000)).toBe(4000);
-    expect(stepElapsedMs(stepFixture({ key: "a", status: "succeeded", startedAt: at(0), finishedAt: at(3000) }), t0 + 99_000)).toBe(3000);
+    expect(
+      stepElapsedMs(
+        stepFixture({ key: "a", status: "succeeded", startedAt: at(0), finishedAt: at(3000) }),
+        t0 + 99_000,
+      ),
+    ).toBe(3000);
   });
 
   it("never goes negative when the client clock is behind", () => {
@@ -48,16 +53,27 @@ describe("overallProgress", () => {
 
   it("is 0 with no steps and 100 when every step succeeded", () => {
     expect(overallProgress([], t0)).toBe(0);
-    expect(overallProgress([stepFixture({ key: "a", status: "succeeded" }), stepFixture({ key: "b", status: "succeeded" })], t0)).toBe(100);
+    expect(
+      overallProgress(
+        [stepFixture({ key: "a", status: "succeeded" }), stepFixture({ key: "b", status: "succeeded" })],
+        t0,
+      ),
+    ).toBe(100);
   });
 
   it("never reaches 100 while a step is still running", () => {
-    const steps = [stepFixture({ key: "a", status: "succeeded" }), stepFixture({ key: "b", status: "running", startedAt: at(0) })];
+    const steps = [
+      stepFixture({ key: "a", status: "succeeded" }),
+      stepFixture({ key: "b", status: "running", startedAt: at(0) }),
+    ];
     expect(overallProgress(steps, t0 + 10 * 60_000)).toBeLessThan(100);
   });
 
   it("gives a step without an estimate the average weight", () => {
-    const steps = [stepFixture({ key: "a", status: "succeeded", estimatedMs: 10_000 }), stepFixture({ key: "b", estimatedMs: 0 })];
+    const steps = [
+      stepFixture({ key: "a", status: "succeeded", estimatedMs: 10_000 }),
+      stepFixture({ key: "b", estimatedMs: 0 }),
+    ];
     expect(overallProgress(steps, t0)).toBeCloseTo(50);
   });
 });
@@ -70,7 +86,13 @@ describe("isStepSlow", () => {
   });
 
   it("never flags a step that is not running", () => {
-    const done = stepFixture({ key: "a", status: "succeeded", startedAt: at(0), finishedAt: at(60_000), estimatedMs: 10_000 });
+    const done = stepFixture({
+      key: "a",
+      status: "succeeded",
+      startedAt: at(0),
+      finishedAt: at(60_000),
+      estimatedMs: 10_000,
+    });
     expect(isStepSlow(done, t0 + 60_000)).toBe(false);
     expect(isStepSlow(stepFixture({ key: "b", status: "retrying", startedAt: at(0) }), t0 + 60_000)).toBe(false);
   });

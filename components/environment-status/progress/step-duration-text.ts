@@ -1,5 +1,5 @@
-import type { StepView } from "@/lib/live/status-snapshot";
 import { formatDuration } from "@/lib/format/format-duration";
+import type { StepView } from "@/lib/live/status-snapshot";
 import { stepElapsedMs } from "./step-elapsed-ms";
 
 /**

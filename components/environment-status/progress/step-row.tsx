@@ -15,7 +15,9 @@ export function StepRow({ step, now, nested = false }: { step: StepView; now: nu
   const label = stepLabel(step);
   const percent = stepFraction(step, now) * 100;
   return (
-    <li className={cn("grid grid-cols-[5.5rem_minmax(0,1fr)_auto] items-start gap-x-3 gap-y-1 py-2", nested && "py-1.5")}>
+    <li
+      className={cn("grid grid-cols-[5.5rem_minmax(0,1fr)_auto] items-start gap-x-3 gap-y-1 py-2", nested && "py-1.5")}
+    >
       <Badge tone={tone} className="justify-self-start">
         {statusLabel}
       </Badge>
@@ -29,7 +31,11 @@ export function StepRow({ step, now, nested = false }: { step: StepView; now: nu
         ) : null}
         {step.error && (step.status === "retrying" || step.status === "failed") ? (
           <p className={cn("text-xs", step.status === "failed" ? "text-red-700" : "text-amber-800")}>
-            {step.status === "retrying" ? (step.error.fixableBy === "user" ? "Waiting for you: " : `Attempt ${step.attempts} failed: `) : null}
+            {step.status === "retrying"
+              ? step.error.fixableBy === "user"
+                ? "Waiting for you: "
+                : `Attempt ${step.attempts} failed: `
+              : null}
             {step.error.message}
           </p>
         ) : null}

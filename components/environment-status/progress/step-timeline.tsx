@@ -15,10 +15,16 @@ export function StepTimeline({ steps, stages, now }: { steps: StepView[]; stages
     <ol aria-label="Steps by stage" className="flex flex-col gap-4">
       {timeline.map((stage) => (
         <li key={stage.id}>
-          <h3 className="border-b border-slate-100 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{stage.title}</h3>
+          <h3 className="border-b border-slate-100 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+            {stage.title}
+          </h3>
           <ul className="divide-y divide-slate-100">
             {stage.rows.map((row) =>
-              row.kind === "step" ? <StepRow key={row.step.key} step={row.step} now={now} /> : <FanOutRow key={row.id} row={row} now={now} />,
+              row.kind === "step" ? (
+                <StepRow key={row.step.key} step={row.step} now={now} />
+              ) : (
+                <FanOutRow key={row.id} row={row} now={now} />
+              ),
             )}
           </ul>
         </li>

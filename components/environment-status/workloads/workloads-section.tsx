@@ -16,7 +16,8 @@ const allNamespaces = "";
  */
 export const WorkloadsSection = memo(function WorkloadsSection({ workloads }: { workloads: WorkloadsView }) {
   const [namespace, setNamespace] = useState(workloads.namespaces.includes("default") ? "default" : allNamespaces);
-  const inScope = <T extends { namespace: string }>(items: T[]) => (namespace === allNamespaces ? items : items.filter((i) => i.namespace === namespace));
+  const inScope = <T extends { namespace: string }>(items: T[]) =>
+    namespace === allNamespaces ? items : items.filter((i) => i.namespace === namespace);
   const shownWorkloads = inScope(workloads.workloads);
   const pods = inScope(workloads.pods);
   const services = inScope(workloads.services);
@@ -41,7 +42,8 @@ export const WorkloadsSection = memo(function WorkloadsSection({ workloads }: { 
         </Field>
         {workloads.quota ? (
           <p className="text-slate-700">
-            Cluster quota: pods {workloads.quota.pods.used}/{workloads.quota.pods.hard}, objects {workloads.quota.objects.used}/{workloads.quota.objects.hard}
+            Cluster quota: pods {workloads.quota.pods.used}/{workloads.quota.pods.hard}, objects{" "}
+            {workloads.quota.objects.used}/{workloads.quota.objects.hard}
           </p>
         ) : null}
         <WorkloadTable
@@ -59,25 +61,45 @@ export const WorkloadsSection = memo(function WorkloadsSection({ workloads }: { 
           empty="No pods in this namespace."
           rows={pods.map((p) => ({
             key: `${p.namespace}/${p.name}`,
-            cells: [...(nsColumn ? [p.namespace] : []), p.name, p.node ?? "—", p.phase === "Pending" && p.reason ? `Pending: ${p.reason}` : p.phase],
+            cells: [
+              ...(nsColumn ? [p.namespace] : []),
+              p.name,
+              p.node ?? "—",
+              p.phase === "Pending" && p.reason ? `Pending: ${p.reason}` : p.phase,
+            ],
           }))}
         />
         <WorkloadTable
           caption="Services"
           headers={[...(nsColumn ? ["Namespace"] : []), "Name", "Type", "Cluster IP", "Ports"]}
           empty="No services in this namespace."
-          rows={services.map((s) => ({ key: `${s.namespace}/${s.name}`, cells: [...(nsColumn ? [s.namespace] : []), s.name, s.type, s.clusterIP, s.ports] }))}
+          rows={services.map((s) => ({
+            key: `${s.namespace}/${s.name}`,
+            cells: [...(nsColumn ? [s.namespace] : []), s.name, s.type, s.clusterIP, s.ports],
+          }))}
         />
       </div>
     </StatusSection>
   );
 });
 
-function WorkloadTable({ caption, headers, rows, empty }: { caption: string; headers: string[]; rows: { key: string; cells: string[] }[]; empty: string }) {
+function WorkloadTable({
+  caption,
+  headers,
+  rows,
+  empty,
+}: {
+  caption: string;
+  headers: string[];
+  rows: { key: string; cells: string[] }[];
+  empty: string;
+}) {
   return (
     <div className="overflow-x-auto">
       <Table className="w-full text-sm">
-        <TableCaption className="mb-1 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">{caption}</TableCaption>
+        <TableCaption className="mb-1 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
+          {caption}
+        </TableCaption>
         <TableHeader className="text-xs text-slate-500">
           <TableRow>
             {headers.map((h) => (
@@ -98,7 +120,10 @@ function WorkloadTable({ caption, headers, rows, empty }: { caption: string; hea
             rows.map((r) => (
               <TableRow key={r.key} className="border-t border-slate-100 align-top">
                 {r.cells.map((c, i) => (
-                  <TableCell key={i} className={`py-1.5 pr-3 ${headers[i] === "Name" ? "font-mono text-xs break-all" : ""}`}>
+                  <TableCell
+                    key={i}
+                    className={`py-1.5 pr-3 ${headers[i] === "Name" ? "font-mono text-xs break-all" : ""}`}
+                  >
                     {c}
                   </TableCell>
                 ))}

@@ -9,7 +9,13 @@ import type { InstallSectionProps } from "./install-section-props";
  * One checkbox per add-on; those that need storage are disabled, with the reason, while storage is off. Remote API
  * access names the server the kubeconfig will name (`kubernetesApi`, from lib/kube-api/kubernetes-api-url.ts).
  */
-export function AddonsSection({ form, err, locked, storage, kubernetesApi }: InstallSectionProps & { storage: boolean; kubernetesApi: string }) {
+export function AddonsSection({
+  form,
+  err,
+  locked,
+  storage,
+  kubernetesApi,
+}: InstallSectionProps & { storage: boolean; kubernetesApi: string }) {
   const { control } = form;
   return (
     <fieldset className="space-y-3">
@@ -17,7 +23,10 @@ export function AddonsSection({ form, err, locked, storage, kubernetesApi }: Ins
       {addons.map((a) => {
         const blocked = a.requiresStorage && !storage;
         const requests = addonRequestsText(a.workloads);
-        const where = a.id === "remoteApi" ? `${a.description} At ${kubernetesApi}, the server its kubeconfig names.` : a.description;
+        const where =
+          a.id === "remoteApi"
+            ? `${a.description} At ${kubernetesApi}, the server its kubeconfig names.`
+            : a.description;
         const base = requests ? `${where} ${requests}` : where;
         const description = blocked ? `${base} Needs NFS storage: turn NFS storage on to enable.` : base;
         return (
@@ -42,4 +51,3 @@ export function AddonsSection({ form, err, locked, storage, kubernetesApi }: Ins
     </fieldset>
   );
 }
-

@@ -12,12 +12,7 @@ export function EnvironmentNameSection({ form, err, locked, nameHelp }: InstallS
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          id="name"
-          label="Environment name"
-          description={nameHelp}
-          error={err("name")}
-        >
+        <Field id="name" label="Environment name" description={nameHelp} error={err("name")}>
           <Input
             autoComplete="off"
             spellCheck={false}

@@ -8,9 +8,10 @@ import type { InstallSectionProps } from "./install-section-props";
 /** The NFS storage switch; turning it off also turns off the add-ons that need storage. */
 export function StorageSection({ form, locked, topology }: InstallSectionProps & { topology: TopologyId }) {
   const { control, setValue } = form;
-  const storageHelp = topology === "production"
-    ? "A 3-node GlusterFS replicated volume served over NFS; the default StorageClass."
-    : "One NFS storage node; the default StorageClass.";
+  const storageHelp =
+    topology === "production"
+      ? "A 3-node GlusterFS replicated volume served over NFS; the default StorageClass."
+      : "One NFS storage node; the default StorageClass.";
   return (
     <Controller
       control={control}

@@ -18,12 +18,25 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const user = await requireUser("/account/audit");
   const raw = await searchParams;
   const one = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : undefined);
-  const parsed = auditFilterSchema.safeParse({ action: one("action"), target: one("target"), outcome: one("outcome") || undefined, from: one("from"), to: one("to") });
+  const parsed = auditFilterSchema.safeParse({
+    action: one("action"),
+    target: one("target"),
+    outcome: one("outcome") || undefined,
+    from: one("from"),
+    to: one("to"),
+  });
   const filter = parsed.success ? parsed.data : {};
   const before = one("before");
-  const page = await listAuditEvents(user.id, filter, { limit: pageSize, ...(before && /^\d+$/.test(before) ? { before } : {}) });
-  const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
-  const older = page.more ? `/account/audit?${new URLSearchParams([...query, ["before", page.items.at(-1)!.id]])}` : null;
+  const page = await listAuditEvents(user.id, filter, {
+    limit: pageSize,
+    ...(before && /^\d+$/.test(before) ? { before } : {}),
+  });
+  const query = new URLSearchParams(
+    Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
+  );
+  const older = page.more
+    ? `/account/audit?${new URLSearchParams([...query, ["before", page.items.at(-1)!.id]])}`
+    : null;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-3">

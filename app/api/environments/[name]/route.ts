@@ -3,7 +3,7 @@ import { apiRoute } from "@/lib/api/api-route";
 import { getEnvironment } from "@/lib/data/get-environment";
 import { requestEnvironmentOperation } from "@/lib/data/request-environment-operation";
 
-export const GET = apiRoute<{ name: string }>(async ({ user, params, audit }) => {
+export const GET = apiRoute<{ name: string }>(async ({ user, params }) => {
   return NextResponse.json({ environment: await getEnvironment(user.id, params.name) });
 });
 

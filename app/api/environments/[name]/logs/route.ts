@@ -11,7 +11,8 @@ import { toLogLineView } from "@/lib/live/to-log-line-view";
  */
 export const GET = apiRoute<{ name: string }>(async ({ request, user, params }) => {
   const environment = await getEnvironment(user.id, params.name);
-  const findLogLines = async (range: Parameters<typeof findLogLineRecords>[2]) => (await findLogLineRecords(database(), environment.id, range)).map(toLogLineView);
+  const findLogLines = async (range: Parameters<typeof findLogLineRecords>[2]) =>
+    (await findLogLineRecords(database(), environment.id, range)).map(toLogLineView);
   const search = new URL(request.url).searchParams;
   if (search.get("format") === "text") {
     const lines = await findLogLines({ limit: 1_000_000 });
@@ -31,5 +32,7 @@ export const GET = apiRoute<{ name: string }>(async ({ request, user, params }) 
     return NextResponse.json({ lines: await findLogLines({ before, limit: 500 }) });
   }
   const after = Number(search.get("after") ?? 0);
-  return NextResponse.json({ lines: await findLogLines({ after: Number.isSafeInteger(after) && after > 0 ? after : 0 }) });
+  return NextResponse.json({
+    lines: await findLogLines({ after: Number.isSafeInteger(after) && after > 0 ? after : 0 }),
+  });
 });

@@ -1,7 +1,7 @@
 import { database } from "@/lib/db/database";
 import { env } from "@/lib/env";
-import { feed } from "@/lib/live/feed";
 import { handleKubeRequest } from "@/lib/kube-api/handle-kube-request";
+import { feed } from "@/lib/live/feed";
 
 type Context = { params: Promise<{ id: string; path?: string[] }> };
 
