@@ -1,6 +1,6 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
-import { isMalformedPath, malformedPathError } from "@/lib/http/malformed-path";
+import { isMalformedPath, malformedPathProblem } from "@/lib/http/malformed-path";
 import {
   apiContentSecurityPolicy,
   contentSecurityPolicy,
@@ -28,7 +28,14 @@ export function proxy(request: NextRequest) {
   if (isMalformedPath(pathname)) {
     if (isApi)
       return noStore(
-        withHeaders(NextResponse.json(malformedPathError, { status: 400 }), https, apiContentSecurityPolicy),
+        withHeaders(
+          NextResponse.json(malformedPathProblem(new URL(process.env.APP_URL ?? request.url).origin), {
+            status: 400,
+            headers: { "content-type": "application/problem+json" },
+          }),
+          https,
+          apiContentSecurityPolicy,
+        ),
         request,
       );
     return page(request, https, "/__not-found");
@@ -49,11 +56,11 @@ export function proxy(request: NextRequest) {
   return page(request, https);
 }
 
-/** The routes that answer Server-Sent Events (app/api/environment-feed, app/api/environments/[name]/events). */
-const eventStreams = /^\/api\/(environment-feed|environments\/[^/]+\/events)\/?$/;
+/** The routes that answer Server-Sent Events (app/api/environment-feed and, per environment, beneath it). */
+const eventStreams = /^\/api\/environment-feed(\/[^/]+)?\/?$/;
 
 /**
- * Every answer of the APIs — the pages' JSON routes, API v1, sign-in, event streams, the clusters' Kubernetes
+ * Every answer of the APIs — API v1, sign-in, event streams, the clusters' Kubernetes
  * API, kubeconfig and log downloads — is one account's data: no browser, proxy or CDN may keep a copy. Set
  * here, once; a header set by the proxy wins over the route's own (Next.js keeps the first). An event stream
  * also says no-transform, so no compression buffers its events.

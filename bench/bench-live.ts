@@ -1,7 +1,7 @@
 // `npm run bench:live` — delay between an event being committed and it reaching an open status page's feed
 // (not a test). Starts the app as `npm start` does on a fresh embedded PostgreSQL of its own
 // (DATA_DIR=.e2e/bench/live), then, for each page count, installs a production cluster with that many feeds
-// (GET /api/environments/<name>/events, read like EventSource does) open on it and measures every `change`
+// (GET /api/environment-feed/<name>, read like EventSource does) open on it and measures every `change`
 // event: receipt time − its commit time. The commit time is when the bench's own LISTEN connection received the
 // notification the committing transaction sent (so it includes PostgreSQL's delivery, a fraction of a
 // millisecond here); the event's createdAt, set earlier in the transaction, gives a second, pessimistic figure.
@@ -97,7 +97,7 @@ function openPage(
   const done = (async () => {
     let isReady = false;
     try {
-      const res = await fetch(`${base}/api/environments/${name}/events`, {
+      const res = await fetch(`${base}/api/environment-feed/${name}`, {
         headers: { cookie, accept: "text/event-stream" },
         signal,
       });

@@ -1,13 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signUpViaApi } from "./support";
+import { fieldErrorsOf, installViaApi, signUpViaApi, waitForStatus } from "./support";
 
 /** Installs through the API and opens the status page once the cluster runs. */
 async function runningCluster(page: Page, settings: Record<string, unknown> = {}): Promise<string> {
   await signUpViaApi(page.request);
   const name = `d2-${Date.now().toString(36)}`;
-  expect(
-    (await page.request.post("/api/environments", { data: { name, region: "eu-central", ...settings } })).status(),
-  ).toBe(201);
+  expect((await installViaApi(page.request, { name, region: "eu-central", ...settings })).status()).toBe(201);
   await page.goto(`/environments/${name}`);
   await expect(page.getByRole("status", { name: "Environment status" })).toHaveText("Running", { timeout: 30_000 });
   return name;
@@ -42,9 +40,11 @@ test("Monitoring needs storage: refused, then Add storage, then Monitoring with 
     .filter({ has: page.getByRole("heading", { name: "Monitoring" }) });
   await expect(monitoring).toContainText("Monitoring needs NFS storage: add storage first.");
   await expect(monitoring.getByRole("button", { name: "Activate Monitoring" })).toHaveCount(0);
-  const refused = await page.request.post(`/api/environments/${name}/changes/addons`, { data: { monitoring: true } });
+  const refused = await page.request.post(`/api/v1/environments/${name}/changes/addons`, {
+    data: { monitoring: true },
+  });
   expect(refused.status()).toBe(400);
-  expect((await refused.json()).error.message).toBe(
+  expect((await refused.json()).detail).toBe(
     "Monitoring needs NFS storage, which this cluster does not have. Add storage first.",
   );
 
@@ -183,7 +183,9 @@ test("a failed scale-out leaves the cluster running, shows where it failed, and 
   test.setTimeout(90_000);
   const name = await runningCluster(page);
   expect(
-    (await page.request.put(`/api/environments/${name}/faults`, { data: { named: ["worker-never-joins"] } })).status(),
+    (
+      await page.request.put(`/api/v1/environments/${name}/faults`, { data: { named: ["worker-never-joins"] } })
+    ).status(),
   ).toBe(200);
   await changes(page).getByRole("button", { name: "Scale workers" }).click();
   const dialog = page.getByRole("dialog", { name: "Scale workers" });
@@ -285,11 +287,11 @@ test("certificate manager: an invalid domain is refused with its rule; a valid o
   await expect(domain).toHaveAttribute("aria-invalid", "true");
   await expect(dialog.getByRole("button", { name: "Issue certificate" })).toBeDisabled();
   // The API applies the same rule.
-  const refused = await page.request.post(`/api/environments/${name}/changes/certificate`, {
+  const refused = await page.request.post(`/api/v1/environments/${name}/changes/certificate`, {
     data: { domain: `${name}.fra.clusterport.cloud` },
   });
   expect(refused.status()).toBe(400);
-  expect((await refused.json()).error.message).toBe(
+  expect((await refused.json()).detail).toBe(
     "Names under fra.clusterport.cloud are Clusterport's; use a domain you own.",
   );
 
@@ -385,11 +387,11 @@ test("a change's plan counts the account's environments with this one among them
   await signUpViaApi(page.request);
   const stamp = Date.now().toString(36);
   for (const name of [`first-${stamp}`, `second-${stamp}`]) {
-    expect((await page.request.post("/api/environments", { data: { name, region: "eu-central" } })).status()).toBe(201);
+    expect((await installViaApi(page.request, { name, region: "eu-central" })).status()).toBe(201);
   }
   const name = `second-${stamp}`;
-  const environment = async () => (await (await page.request.get(`/api/environments/${name}`)).json()).environment;
-  await expect.poll(async () => (await environment()).status, { timeout: 30_000 }).toBe("running");
+  const environment = async () => await (await page.request.get(`/api/v1/environments/${name}`)).json();
+  await waitForStatus(page.request, name, "running", 30_000);
   const quotaMessage = async () =>
     (await environment()).plan.quota.verdicts.find((v: { quota: string }) => v.quota === "maxEnvironments")
       .message as string;
@@ -397,7 +399,7 @@ test("a change's plan counts the account's environments with this one among them
   expect(atInstall).toBe("Environments: 1 of 3 in use; this one makes 2.");
   // On day 2 the cluster is one of the two in use, not a third.
   const counted = "Environments: 2 of 3 in use, this one included.";
-  const preview = await page.request.post(`/api/environments/${name}/changes/remote-api/preview`, {
+  const preview = await page.request.post(`/api/v1/environments/${name}/changes/remote-api/preview`, {
     data: { enabled: true },
   });
   expect(preview.status()).toBe(200);
@@ -405,20 +407,20 @@ test("a change's plan counts the account's environments with this one among them
     (await preview.json()).diff.quota.verdicts.find((v: { quota: string }) => v.quota === "maxEnvironments").message,
   ).toBe(counted);
 
-  expect((await page.request.post(`/api/environments/${name}/addons`, { data: { remoteApi: true } })).status()).toBe(
-    202,
-  );
-  await expect.poll(async () => (await environment()).status, { timeout: 30_000 }).toBe("running");
+  expect(
+    (await page.request.post(`/api/v1/environments/${name}/changes/remote-api`, { data: { enabled: true } })).status(),
+  ).toBe(202);
+  await waitForStatus(page.request, name, "running", 30_000);
   expect(await quotaMessage()).toBe(counted);
   // Bad input through the API gets the same words as in the dialog.
-  const typo = await page.request.post(`/api/environments/${name}/changes/scale-workers`, {
+  const typo = await page.request.post(`/api/v1/environments/${name}/changes/scale-workers`, {
     data: { workers: "three" },
   });
   expect(typo.status()).toBe(400);
-  expect((await typo.json()).error.fieldErrors.workers).toBe("Enter the number of workers.");
-  const unknown = await page.request.post(`/api/environments/${name}/changes/resize`, { data: {} });
+  expect(fieldErrorsOf(await typo.json()).workers).toBe("Enter the number of workers.");
+  const unknown = await page.request.post(`/api/v1/environments/${name}/changes/resize`, { data: {} });
   expect(unknown.status()).toBe(404);
-  expect((await unknown.json()).error.message).toMatch(
+  expect((await unknown.json()).detail).toMatch(
     /^There is no change called "resize"\. Changes: scale-workers, upgrade,/,
   );
 });

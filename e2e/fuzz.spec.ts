@@ -5,7 +5,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { parse as parseYaml, stringify as yamlText } from "yaml";
 import { pbEnvelope, pbField, pbText, varint } from "../lib/kube-api/testing/protobuf-wire";
-import { signUpViaApi } from "./support";
+import { installViaApi, signUpViaApi, waitForStatus } from "./support";
 
 /**
  * Hostile input over every route: a fixed seed generates a few hundred bodies, paths, query strings and
@@ -214,7 +214,7 @@ const betterAuthEndpoints = [
   "not-an-endpoint",
 ];
 
-/** Every route and page in app/, as URL patterns: `/api/environments/[name]/logs`, `/marketplace/[appId]/install`. */
+/** Every route and page in app/, as URL patterns: `/api/environment-feed/[name]`, `/marketplace/[appId]/install`. */
 function appRoutes(): { pattern: string; api: boolean }[] {
   const out: { pattern: string; api: boolean }[] = [];
   const visit = (dir: string, segments: string[]) => {
@@ -253,34 +253,40 @@ test("a few hundred hostile requests over every route: never a 5xx", async () =>
     .map((c) => c.split(";")[0])
     .join("; ");
   const envName = `fuzz-${Date.now().toString(36)}`;
-  const created = await fetch(`${baseURL}/api/environments`, {
+  const created = await fetch(`${baseURL}/api/v1/environments`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie },
     body: JSON.stringify({ name: envName, region: "eu-central" }),
   });
   expect(created.status).toBe(201);
 
+  // API v1 is one catch-all route: its operations' paths come from its OpenAPI document, so a new operation is
+  // fuzzed without anyone adding it here, each with its path parameters filled from the samples below.
+  type OpenApiOperation = { requestBody?: { content: Record<string, { example?: Record<string, unknown> }> } };
+  const openApi = (await (await fetch(`${baseURL}/api/v1/openapi.json`)).json()) as {
+    paths: Record<string, Record<string, OpenApiOperation>>;
+  };
+  const someId = ["00000000-0000-4000-8000-000000000000", "not-an-id", ...hostileSegments];
+  const pathParams: Record<string, string[]> = {
+    "{name}": [envName, envName, "no-such-env", ...hostileSegments],
+    "{id}": someId,
+    "{deliveryId}": someId,
+  };
+  const operationPaths = Object.keys(openApi.paths).map((p) => p.slice(1));
+  expect(operationPaths).toContain("environments/{name}/changes/scale-workers");
+  const v1Paths = [
+    ...operationPaths,
+    "environments/{name}/changes/no-such-change",
+    "environments/{name}/changes/no-such-change/preview",
+    "openapi.json",
+    ...hostileSegments,
+  ];
+
   const samples: Record<string, string[]> = {
     "[name]": [envName, "no-such-env", ...hostileSegments],
     "[appId]": ["kubernetes-cluster", "no-such-app", ...hostileSegments],
     "[...all]": betterAuthEndpoints,
-    "[...path]": [
-      "environments",
-      `environments/${envName}`,
-      `environments/${envName}/status`,
-      `environments/${envName}/logs`,
-      `environments/${envName}/changes/scale-workers`,
-      `environments/${envName}/changes/autoscaling/preview`,
-      "plan",
-      "tokens",
-      "tokens/00000000-0000-4000-8000-000000000000",
-      "audit",
-      "audit/export",
-      "account",
-      "account/plan",
-      "openapi.json",
-      ...hostileSegments,
-    ],
+    "[...path]": v1Paths,
     "[id]": ["00000000-0000-4000-8000-000000000000", "not-a-cluster", ...hostileSegments],
     "[[...path]]": [
       "api/v1/nodes",
@@ -291,43 +297,28 @@ test("a few hundred hostile requests over every route: never a 5xx", async () =>
       "api/v1/pods?labelSelector=(",
       ...hostileSegments,
     ],
-    "[action]": [
-      "scale-workers",
-      "upgrade",
-      "add-storage",
-      "addons",
-      "remove-addon",
-      "remote-api",
-      "certificate",
-      "remove-certificate",
-      "registry-credentials",
-      "remove-registry-credentials",
-      "autoscaling",
-      "no-such-change",
-      ...hostileSegments,
-    ],
   };
-  // One body for every change: each action's strict schema refuses the others' keys, in words.
-  const changeBody = {
-    workers: 2,
-    remove: ["cp-1"],
-    version: "1.37.1",
-    addon: "tracing",
-    enabled: false,
-    domain: "app.example.com",
-    registry: "ghcr.io",
-    username: "u",
-    password: "p",
-  };
-  const bases: Record<string, Record<string, unknown>> = {
-    "/api/environments": validInstall,
-    "/api/environments/[name]/addons": { monitoring: true, tracing: false, remoteApi: true },
-    "/api/environments/[name]/faults": { transientFailureRate: 0.1, named: ["worker-never-joins"] },
-    "/api/environments/[name]/changes/[action]": changeBody,
-    "/api/environments/[name]/changes/[action]/preview": changeBody,
-    "/api/account/plan": { plan: "business" },
-    "/api/auth/[...all]": { email, password: "wrong-password", name: "Fuzz", image: "https://example.com/a.png" },
-  };
+  const fillParams = (path: string) => path.replace(/\{[A-Za-z]+\}/g, (p) => pick(pathParams[p] ?? someId));
+  /**
+   * A valid body to mutate, by the path it goes to (mutations of one reach deeper than random values): each
+   * operation's example from the OpenAPI document, an install with manifests, and a sign-in for better-auth.
+   */
+  const bases: [RegExp, Record<string, unknown>][] = [
+    [/^\/api\/v1\/environments$/, validInstall], // with manifests, to reach the YAML parser
+    ...Object.entries(openApi.paths).flatMap(([template, byMethod]) =>
+      Object.values(byMethod)
+        .map((op) => op.requestBody?.content["application/json"]?.example)
+        .filter((example) => example !== undefined)
+        .slice(0, 1)
+        .map((example): [RegExp, Record<string, unknown>] => [
+          new RegExp(`^/api/v1${template.replace(/\{[A-Za-z]+\}/g, "[^/]+")}$`),
+          example,
+        ]),
+    ),
+    [/^\/api\/auth\//, { email, password: "wrong-password", name: "Fuzz", image: "https://example.com/a.png" }],
+  ];
+  expect(bases.length).toBeGreaterThan(10);
+  const baseFor = (path: string) => bases.find(([pattern]) => pattern.test(path))?.[1];
 
   const requests: Request[] = [];
   for (const route of appRoutes()) {
@@ -336,13 +327,15 @@ test("a few hundred hostile requests over every route: never a 5xx", async () =>
       if (!samples[param])
         throw new Error(`The fuzz test has no sample values for ${param} in ${route.pattern}; add them to samples.`);
     }
-    const concrete = () => route.pattern.replace(segmentParam, (p) => pick(samples[p]!));
-    const rounds = route.api ? 24 : 10;
+    const concrete = () => fillParams(route.pattern.replace(segmentParam, (p) => pick(samples[p]!)));
+    // The API's catch-all stands for every operation: about three requests each.
+    const rounds = route.pattern === "/api/v1/[...path]" ? v1Paths.length * 3 : route.api ? 24 : 10;
     for (let i = 0; i < rounds; i++) {
       const method = route.api ? pick(methods) : "GET";
       const query = rng() < 0.5 ? pick(hostileQueries) : "";
-      const request: Request = { method, path: concrete() + query, session: rng() < 0.85 };
-      if (method !== "GET" && method !== "DELETE") Object.assign(request, bodyFor(bases[route.pattern]));
+      const target = concrete();
+      const request: Request = { method, path: target + query, session: rng() < 0.85 };
+      if (method !== "GET" && method !== "DELETE") Object.assign(request, bodyFor(baseFor(target)));
       const h: Record<string, string> = {};
       if (rng() < 0.2) h["idempotency-key"] = pick(["short", "x".repeat(500), "ok-key-123456", "ü-not-ascii-key"]);
       if (rng() < 0.15) h["last-event-id"] = pick(["-1", "abc", "9".repeat(400), "1e9"]);
@@ -441,17 +434,15 @@ test("the cluster API's write verbs with hostile and random YAML, JSON patch, st
   const name = `fuzzk-${Date.now().toString(36)}`;
   expect(
     (
-      await request.post("/api/environments", {
-        data: { name, region: "eu-central", addons: { monitoring: false, tracing: false, remoteApi: true } },
+      await installViaApi(request, {
+        name,
+        region: "eu-central",
+        addons: { monitoring: false, tracing: false, remoteApi: true },
       })
     ).status(),
   ).toBe(201);
-  await expect
-    .poll(async () => (await (await request.get(`/api/environments/${name}`)).json()).environment.status, {
-      timeout: 60_000,
-    })
-    .toBe("running");
-  const config = parseYaml(await (await request.get(`/api/environments/${name}/kubeconfig`)).text()) as {
+  await waitForStatus(request, name, "running", 60_000);
+  const config = parseYaml(await (await request.get(`/api/v1/environments/${name}/kubeconfig`)).text()) as {
     clusters: { cluster: { server: string; "certificate-authority-data"?: string } }[];
     users: { user: { token: string } }[];
   };

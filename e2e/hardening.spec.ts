@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signUpViaApi, uniqueEmail } from "./support";
+import { installViaApi, signUpViaApi, uniqueEmail } from "./support";
 
 /** The e2e server trusts one proxy (TRUSTED_PROXY_HOPS=1), so X-Forwarded-For stands for the client's network. */
 async function signInFrom(baseURL: string, network: string, email: string, password: string): Promise<Response> {
@@ -102,9 +102,9 @@ test("the README's way for scripts to sign in works, and the refusal it warns ab
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
-  const list = await fetch(`${baseURL}/api/environments`, { headers: { cookie } });
+  const list = await fetch(`${baseURL}/api/v1/environments`, { headers: { cookie } });
   expect(list.status).toBe(200);
-  expect(await list.json()).toEqual({ environments: [] });
+  expect(await list.json()).toEqual({ items: [], nextCursor: null });
   // Sent again with the cookie but without Origin, better-auth refuses it, which is why the README sets it.
   const noOrigin = await fetch(`${baseURL}/api/auth/sign-in/email`, {
     method: "POST",
@@ -118,21 +118,21 @@ test("an idempotency key reused for another request is refused with 422", async 
   await signUpViaApi(request, uniqueEmail("idem"));
   const key = `key-${Date.now()}`;
   const name = `idem-${Date.now().toString(36)}`;
-  const first = await request.post("/api/environments", {
+  const first = await request.post("/api/v1/environments", {
     headers: { "Idempotency-Key": key },
     data: { name, region: "eu-central" },
   });
   expect(first.status()).toBe(201);
-  const other = await request.post("/api/environments", {
+  const other = await request.post("/api/v1/environments", {
     headers: { "Idempotency-Key": key },
     data: { name: `${name}-2`, region: "eu-central" },
   });
   expect(other.status()).toBe(422);
-  expect((await other.json()).error).toEqual({
+  expect(await other.json()).toMatchObject({
     code: "idempotency_key_reused",
-    message: `This Idempotency-Key was already used for another request (it created "${name}"). Use a new key for new settings.`,
+    detail: "This Idempotency-Key was already used for a different request. Use a new key for a new request.",
   });
-  expect((await request.get(`/api/environments/${name}-2`)).status()).toBe(404);
+  expect((await request.get(`/api/v1/environments/${name}-2`)).status()).toBe(404);
 });
 
 const pages = [
@@ -166,7 +166,7 @@ test("every response carries the security headers, and no page breaks its Conten
   });
   await signUpViaApi(page.request, uniqueEmail("csp"));
   const name = `csp-${Date.now().toString(36)}`;
-  expect((await page.request.post("/api/environments", { data: { name, region: "eu-central" } })).status()).toBe(201);
+  expect((await installViaApi(page.request, { name, region: "eu-central" })).status()).toBe(201);
 
   const nonces = new Set<string>();
   for (const path of [...pages, `/environments/${name}`]) {
@@ -194,7 +194,7 @@ test("every response carries the security headers, and no page breaks its Conten
   violations.push(...(await collectCspViolations(page)).map((v) => `install dialog: ${v}`));
   expect(violations).toEqual([]);
 
-  const api = await request.get("/api/environments");
+  const api = await request.get("/api/v1/environments");
   expect(api.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
   expect(api.headers()["x-content-type-options"]).toBe("nosniff");
   const cookie = (
@@ -211,13 +211,17 @@ test("every response carries the security headers, and no page breaks its Conten
 
 test("malformed percent-encoding is a 400 in the API and the not-found page elsewhere", async ({ page }) => {
   await signUpViaApi(page.request, uniqueEmail("encoding"));
-  for (const path of ["/api/environments/%ff", "/api/environments/%E0%A4%A/logs", "/api/environments/%"]) {
+  for (const path of ["/api/v1/environments/%ff", "/api/v1/environments/%E0%A4%A/logs", "/api/v1/environments/%"]) {
     const response = await page.request.get(path);
     expect(response.status(), path).toBe(400);
-    expect((await response.json()).error.message).toBe(
+    expect(response.headers()["content-type"]).toBe("application/problem+json");
+    expect((await response.json()).detail).toBe(
       "The address contains malformed percent-encoding (such as %ff); check the URL.",
     );
   }
+  // A page's POST with a body gets the not-found page too (its body once was swallowed, and the answer never came).
+  const posted = await page.request.post("/marketplace/%ff/install", { data: { a: 1 }, timeout: 10_000 });
+  expect(posted.status()).toBe(404);
   const response = await page.goto("/environments/%ff");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
@@ -227,19 +231,19 @@ test("malformed percent-encoding is a 400 in the API and the not-found page else
 test("every API answer says Cache-Control: no-store, event streams no-transform too", async ({ page, baseURL }) => {
   await signUpViaApi(page.request, uniqueEmail("nostore"));
   const name = `nostore-${Date.now().toString(36)}`;
-  const created = await page.request.post("/api/environments", { data: { name, region: "eu-central" } });
+  const created = await installViaApi(page.request, { name, region: "eu-central" });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
   expect(created.headers()["cache-control"]).toBe("no-store");
   for (const path of [
-    "/api/environments",
-    `/api/environments/${name}`,
-    `/api/environments/${name}/logs`,
-    `/api/environments/${name}/kubeconfig`,
-    `/api/environments/${name}/credentials`,
-    "/api/environment-names?region=eu-central",
-    "/api/auth/get-session",
     "/api/v1/environments",
+    `/api/v1/environments/${name}`,
+    `/api/v1/environments/${name}/logs`,
+    `/api/v1/environments/${name}/logs/text`,
+    `/api/v1/environments/${name}/kubeconfig`,
+    `/api/v1/environments/${name}/credentials`,
+    "/api/v1/environment-names?region=eu-central",
+    "/api/auth/get-session",
     "/api/v1/openapi.json",
     `/k8s/clusters/${id}/api/v1/nodes`,
     "/api/health",
@@ -248,7 +252,7 @@ test("every API answer says Cache-Control: no-store, event streams no-transform 
   }
   // An event stream never ends: read its headers, then leave.
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  for (const path of [`/api/environments/${name}/events`, "/api/environment-feed"]) {
+  for (const path of [`/api/environment-feed/${name}`, "/api/environment-feed"]) {
     const leave = new AbortController();
     const stream = await fetch(`${baseURL}${path}`, {
       headers: { cookie, accept: "text/event-stream" },

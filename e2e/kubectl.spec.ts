@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { parse } from "yaml";
-import { installViaApi, openInstallDialog, signUpViaApi } from "./support";
+import { installViaApi, openInstallDialog, signUpViaApi, waitForStatus } from "./support";
 
 /**
  * The real kubectl against the suite's server exactly as `npm start` runs it (plain http APP_URL, nothing set up):
@@ -32,9 +32,7 @@ async function runningCluster(request: APIRequestContext, remoteApi: boolean) {
       })
     ).status(),
   ).toBe(201);
-  await expect
-    .poll(async () => (await (await request.get(`/api/v1/environments/${name}`)).json()).status, { timeout: 30_000 })
-    .toBe("running");
+  await waitForStatus(request, name, "running", 30_000);
   const download = await request.get(`/api/v1/environments/${name}/kubeconfig`);
   expect(download.status()).toBe(200);
   const yaml = await download.text();

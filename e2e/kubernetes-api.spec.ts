@@ -10,7 +10,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import selfsigned from "selfsigned";
 import { parse } from "yaml";
 import { findRunningEmbeddedPostgres } from "../lib/db/embedded-postgres";
-import { signUpViaApi } from "./support";
+import { installViaApi, signUpViaApi, waitForStatus } from "./support";
 
 const root = path.resolve(__dirname, "..");
 const execFileAsync = promisify(execFile);
@@ -18,15 +18,9 @@ const execFileAsync = promisify(execFile);
 /** A running cluster of a new account, and its kubeconfig as the page hands it out. */
 async function cluster(request: APIRequestContext, settings: Record<string, unknown>) {
   const name = `k8s-${Date.now().toString(36)}-${Math.floor(Math.random() * 1000)}`;
-  expect(
-    (await request.post("/api/environments", { data: { name, region: "eu-central", ...settings } })).status(),
-  ).toBe(201);
-  await expect
-    .poll(async () => (await (await request.get(`/api/environments/${name}`)).json()).environment.status, {
-      timeout: 30_000,
-    })
-    .toBe("running");
-  const kubeconfig = await (await request.get(`/api/environments/${name}/kubeconfig`)).text();
+  expect((await installViaApi(request, { name, region: "eu-central", ...settings })).status()).toBe(201);
+  await waitForStatus(request, name, "running", 30_000);
+  const kubeconfig = await (await request.get(`/api/v1/environments/${name}/kubeconfig`)).text();
   const config = parse(kubeconfig) as {
     clusters: { cluster: { server: string } }[];
     users: { user: { token: string } }[];
@@ -83,7 +77,7 @@ test("a real Kubernetes client reads the simulated cluster with its kubeconfig, 
     () => {},
   );
   expect(
-    (await request.post(`/api/environments/${c.name}/changes/scale-workers`, { data: { workers: 3 } })).status(),
+    (await request.post(`/api/v1/environments/${c.name}/changes/scale-workers`, { data: { workers: 3 } })).status(),
   ).toBe(202);
   await expect.poll(() => seen.some((e) => e.name === "cp-3" && e.type === "ADDED"), { timeout: 30_000 }).toBe(true);
   await expect.poll(() => seen.some((e) => e.name === "cp-3" && e.ready === "True"), { timeout: 30_000 }).toBe(true);
@@ -331,7 +325,7 @@ test("kubectl reads and writes the cluster with the kubeconfig behind HTTPS: get
     try {
       await expect.poll(() => watched, { timeout: 15_000 }).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION/);
       expect(
-        (await request.post(`/api/environments/${c.name}/changes/scale-workers`, { data: { workers: 3 } })).status(),
+        (await request.post(`/api/v1/environments/${c.name}/changes/scale-workers`, { data: { workers: 3 } })).status(),
       ).toBe(202);
       await expect.poll(() => watched, { timeout: 30_000 }).toMatch(/\ncp-3\s+Ready\s+worker\s+\S+\s+v1\.37\.1/);
     } finally {

@@ -50,7 +50,7 @@ async function signUp(baseURL: string): Promise<string> {
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
-  const plan = await fetch(`${baseURL}/api/account/plan`, {
+  const plan = await fetch(`${baseURL}/api/v1/account/plan`, {
     method: "PUT",
     headers: { "content-type": "application/json", cookie },
     body: JSON.stringify({ plan: "business" }),
@@ -94,7 +94,7 @@ test("two web servers and two workers share one database; a worker killed half-w
         const name = `so-${stamp}-${a}-${i}`;
         names.push(name);
         const production = i % 5 === 0;
-        const response = await fetch(`${base}/api/environments`, {
+        const response = await fetch(`${base}/api/v1/environments`, {
           method: "POST",
           headers: { "content-type": "application/json", cookie },
           body: JSON.stringify({ name, region: "eu-central", ...(production ? { topology: "production" } : {}) }),
@@ -125,7 +125,7 @@ test("two web servers and two workers share one database; a worker killed half-w
     const readers = watchedNames.map(async (name) => {
       const messages: { event: string; data: string }[] = [];
       feeds.set(name, messages);
-      const response = await fetch(`${base1}/api/environments/${name}/events?lastEventId=0`, {
+      const response = await fetch(`${base1}/api/environment-feed/${name}?lastEventId=0`, {
         headers: { cookie: watcherCookie },
         signal: abort.signal,
       });
@@ -243,7 +243,7 @@ test("two web servers and two workers share one database; a worker killed half-w
     expect(seenOnWebOne.length).toBe(workerSteps.length);
 
     const burst = Array.from({ length: 40 }, (_, i) =>
-      fetch(`${base2}/api/environments/so-${stamp}-1-${i % 10}`, { headers: { cookie: cookies[1]! } }).then(
+      fetch(`${base2}/api/v1/environments/so-${stamp}-1-${i % 10}`, { headers: { cookie: cookies[1]! } }).then(
         (r) => r.status,
         () => "refused" as const,
       ),

@@ -235,7 +235,7 @@ test("another account gets 404 for the page, its event stream, logs, credentials
   expect((await strangerPage.goto(`/environments/${name}`))?.status()).toBe(404);
   // The event stream has no API v1 twin; the rest are API v1's.
   for (const path of [
-    `/api/environments/${name}/events`,
+    `/api/environment-feed/${name}`,
     ...["logs", "logs/text", "credentials", "kubeconfig"].map((p) => `/api/v1/environments/${name}/${p}`),
   ]) {
     expect((await stranger.request.get(path)).status(), path).toBe(404);

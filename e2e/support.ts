@@ -52,3 +52,15 @@ export function cli(args: string[], env: Record<string, string>): Promise<Run> {
     child.stdin.end();
   });
 }
+
+/** A problem+json answer's field errors, by field (`errors: [{ field, message }]`). */
+export function fieldErrorsOf(problem: { errors?: { field: string; message: string }[] }): Record<string, string> {
+  return Object.fromEntries((problem.errors ?? []).map((e) => [e.field, e.message]));
+}
+
+/** Polls API v1 until the environment reaches `wanted` (installs in tests take seconds, on a busy machine more). */
+export async function waitForStatus(request: APIRequestContext, name: string, wanted: string, timeout = 45_000) {
+  await expect
+    .poll(async () => (await (await request.get(`/api/v1/environments/${name}/status`)).json()).status, { timeout })
+    .toBe(wanted);
+}

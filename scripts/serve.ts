@@ -18,7 +18,7 @@ import { database } from "@/lib/db/database";
 import { env } from "@/lib/env";
 import { answerFailedRequest } from "@/lib/http/answer-failed-request";
 import { clientAddress } from "@/lib/http/client-address";
-import { isMalformedPath, malformedPathError } from "@/lib/http/malformed-path";
+import { isMalformedPath, malformedPathProblem } from "@/lib/http/malformed-path";
 import { apiContentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
 import { logger } from "@/lib/logger";
 import { runShutdownHooks } from "@/lib/shutdown";
@@ -71,15 +71,15 @@ async function main() {
     // the early answer leaves Next's copy of the body to fail with an uncaught "aborted" when the client closes.
     const pathname = (req.url ?? "/").split("?")[0]!;
     if (isMalformedPath(pathname)) {
-      req.resume();
       if (pathname.startsWith("/api/") || pathname.startsWith("/k8s/")) {
+        req.resume();
         res.writeHead(400, {
-          "content-type": "application/json",
+          "content-type": "application/problem+json",
           "cache-control": "no-store",
           "content-security-policy": apiContentSecurityPolicy,
           ...Object.fromEntries(securityHeaders({ https: config.appUrl.startsWith("https://") })),
         });
-        res.end(JSON.stringify(malformedPathError));
+        res.end(JSON.stringify(malformedPathProblem(new URL(config.appUrl).origin)));
         return;
       }
       req.url = "/__not-found";

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { readApiError } from "@/lib/api-v1/read-api-error";
 import { environmentStatuses } from "@/lib/environments/environment-status";
 import { formatUtc } from "@/lib/format/format-utc";
 import { availableActions } from "./actions/available-actions";
@@ -186,17 +185,5 @@ describe("failureOf", () => {
     });
     expect(failureOf({ ...operation, status: "running" }, [failedStep])).toBeNull();
     expect(failureOf(undefined, [failedStep])).toBeNull();
-  });
-});
-
-describe("readApiError", () => {
-  it("reads the API's message, else says what the status means", async () => {
-    const json = (body: unknown, status: number) =>
-      new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-    expect(await readApiError(json({ error: { code: "conflict", message: "Already being deleted." } }, 409))).toBe(
-      "Already being deleted.",
-    );
-    expect(await readApiError(new Response("oops", { status: 502 }))).toMatch(/on our side \(HTTP 502\)/);
-    expect(await readApiError(json({}, 404))).toBe("The request was refused (HTTP 404).");
   });
 });

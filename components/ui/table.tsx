@@ -1,4 +1,4 @@
-import type { ComponentProps } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 
 // cn does not resolve conflicting classes, so each default is one every table here shares and none overrides;
@@ -36,4 +36,38 @@ export function TableHead({ scope = "col", className, ...rest }: ComponentProps<
 
 export function TableCell(props: ComponentProps<"td">) {
   return <td {...props} />;
+}
+
+/**
+ * The header of a compact table (the account's and the status page's lists): one row of column names, the
+ * last one, when `actions` is set, a column of buttons named for screen readers only.
+ */
+export function TableColumnHeads({ names, actions = false }: { names: readonly string[]; actions?: boolean }) {
+  return (
+    <TableHeader className="text-xs text-slate-500">
+      <TableRow>
+        {names.map((name, i) => (
+          <TableHead key={name} className={i < names.length - 1 || actions ? "py-1.5 pr-3" : "py-1.5"}>
+            {name}
+          </TableHead>
+        ))}
+        {actions ? (
+          <TableHead className="py-1.5">
+            <span className="sr-only">Actions</span>
+          </TableHead>
+        ) : null}
+      </TableRow>
+    </TableHeader>
+  );
+}
+
+/** The one row of a compact table with nothing in it yet, across all its columns. */
+export function TableEmptyRow({ columns, children }: { columns: number; children: ReactNode }) {
+  return (
+    <TableRow className="border-t border-slate-100">
+      <TableCell colSpan={columns} className="py-3 text-slate-600">
+        {children}
+      </TableCell>
+    </TableRow>
+  );
 }

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { insertTestUser } from "@/lib/db/testing/create-test-database";
 import { useAppDatabase } from "@/lib/db/testing/use-app-database";
+import { runEngineUntilIdle } from "@/lib/engine/testing/run-engine-until-idle";
 
 /**
  * /api/v1 on a real database, called as scripts call it: tokens and their scopes, expiry and revocation, the
@@ -10,14 +11,12 @@ import { useAppDatabase } from "@/lib/db/testing/use-app-database";
  */
 const userId = "api-user";
 let dispatchV1: typeof import("./dispatch").dispatchV1;
-let engine: typeof import("@/lib/engine");
 
 const app = useAppDatabase({ env: { API_RATE_LIMIT: "40", ENGINE_TIME_SCALE: "0" } });
 
 beforeAll(async () => {
   await insertTestUser(app.db.pool, userId, "business");
   ({ dispatchV1 } = await import("./dispatch"));
-  engine = await import("@/lib/engine");
 }, 60_000);
 
 type Answer = { status: number; headers: Headers; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- answers are read by path
@@ -227,15 +226,7 @@ describe("what the CLI relies on", () => {
       elapsedSeconds: expect.any(Number),
       remainingSeconds: expect.any(Number),
     });
-    await engine
-      .createRunner({
-        pool: app.db.pool,
-        clock: engine.virtualClock(),
-        handlers: engine.stepHandlers,
-        encryptionKey: process.env.ENCRYPTION_KEY!,
-        concurrency: 16,
-      })
-      .runUntilIdle();
+    await runEngineUntilIdle(app.db.pool);
     const done = await call("GET", "/environments/eta-1/status", { token: t });
     expect(done.body).toMatchObject({
       status: "running",
@@ -259,15 +250,7 @@ describe("contract", () => {
         })
       ).status,
     ).toBe(201);
-    await engine
-      .createRunner({
-        pool: app.db.pool,
-        clock: engine.virtualClock(),
-        handlers: engine.stepHandlers,
-        encryptionKey: process.env.ENCRYPTION_KEY!,
-        concurrency: 16,
-      })
-      .runUntilIdle();
+    await runEngineUntilIdle(app.db.pool);
     const document = (await call("GET", "/openapi.json")).body as {
       openapi: string;
       paths: Record<

@@ -7,6 +7,7 @@ import type { z } from "@/lib/validations/zod";
 import { assertPermission } from "./assert-permission";
 import { authenticate } from "./authenticate";
 import type { Operation } from "./define-operation";
+import { noOperationDetail } from "./no-operation-detail";
 import { openApiDocument } from "./openapi-document";
 import { operations } from "./operations";
 import { problem, problemFor, problemResponse } from "./problem";
@@ -43,7 +44,9 @@ function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const fieldErrors = fieldErrorsFromIssues(parsed.error.issues);
-  throw new ValidationError(fieldErrors, `${where}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+  const message = parsed.error.issues[0]?.message ?? "invalid";
+  // The body's own words stand alone, as the pages show them; a path or query is named, since nobody typed it.
+  throw new ValidationError(fieldErrors, where === "Body" ? message : `${where}: ${message}`);
 }
 
 /**
@@ -66,14 +69,7 @@ export async function dispatchV1(request: Request, segments: readonly string[]):
     }
     const found = match(request.method, path);
     if (!found)
-      return problemResponse(
-        problem(
-          404,
-          "not_found",
-          `There is no API operation at ${path.slice(0, 200)}: see /api/v1/openapi.json.`,
-          new URL(request.url).pathname,
-        ),
-      );
+      return problemResponse(problem(404, "not_found", noOperationDetail(path), new URL(request.url).pathname));
     if ("allowed" in found) {
       return problemResponse(
         problem(

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { insertTestUser } from "@/lib/db/testing/create-test-database";
 import { useAppDatabase } from "@/lib/db/testing/use-app-database";
+import { runEngineUntilIdle } from "@/lib/engine/testing/run-engine-until-idle";
 import { callApiV1, type ApiV1Answer } from "./testing/call-api-v1";
 
 /**
@@ -8,13 +9,11 @@ import { callApiV1, type ApiV1Answer } from "./testing/call-api-v1";
  * log (catching up after a line number, reading back before one, the whole log as a file), with the session.
  */
 const userId = "page-user";
-let engine: typeof import("@/lib/engine");
 
 const app = useAppDatabase({ env: { ENGINE_TIME_SCALE: "0" } });
 
 beforeAll(async () => {
   await insertTestUser(app.db.pool, userId, "business");
-  engine = await import("@/lib/engine");
 }, 60_000);
 
 async function call(method: string, path: string, body?: unknown): Promise<ApiV1Answer> {
@@ -51,15 +50,7 @@ describe("the install dialog's name check", () => {
 describe("the status page's log", () => {
   it("follows after a line, reads back before one, and downloads every line as text", async () => {
     expect((await call("POST", "/environments", { name: "logged", region: "eu-central" })).status).toBe(201);
-    await engine
-      .createRunner({
-        pool: app.db.pool,
-        clock: engine.virtualClock(),
-        handlers: engine.stepHandlers,
-        encryptionKey: process.env.ENCRYPTION_KEY!,
-        concurrency: 16,
-      })
-      .runUntilIdle();
+    await runEngineUntilIdle(app.db.pool);
     const all = await call("GET", "/environments/logged/logs?limit=1000");
     expect(all.status, JSON.stringify(all.body)).toBe(200);
     const seqs: number[] = all.body.items.map((l: { seq: number }) => l.seq);

@@ -28,7 +28,7 @@ const titles: Record<number, string> = {
 };
 
 /** Problem type URIs point at their explanation on the API reference page. */
-export const problemType = (code: string) => `${new URL(env().appUrl).origin}/docs/api#problem-${code}`;
+const problemType = (code: string) => `${new URL(env().appUrl).origin}/docs/api#problem-${code}`;
 
 export function problem(
   status: number,

@@ -1,15 +1,10 @@
 export type ApiErrorDetail = { message: string; fieldErrors: Record<string, string> };
 
-/** The message and field errors of an API error response (`{ error: { message, fieldErrors? } }`, or problem+json). */
+/** The message and field errors of an API v1 error (problem+json: `detail`, and `errors` as [{ field, message }]). */
 export async function readApiErrorDetail(response: Response): Promise<ApiErrorDetail> {
   try {
-    const body = (await response.json()) as {
-      error?: { message?: unknown; fieldErrors?: unknown };
-      detail?: unknown;
-      errors?: unknown;
-    } | null;
-    // /api/v1 answers problem+json: `detail`, and `errors` as [{ field, message }].
-    if (typeof body?.detail === "string") {
+    const body = (await response.json()) as { detail?: unknown; errors?: unknown } | null;
+    if (typeof body?.detail === "string" && body.detail.trim() !== "") {
       const errors = Array.isArray(body.errors) ? (body.errors as { field?: unknown; message?: unknown }[]) : [];
       return {
         message: body.detail,
@@ -20,13 +15,6 @@ export async function readApiErrorDetail(response: Response): Promise<ApiErrorDe
         ),
       };
     }
-    const message = body?.error?.message;
-    const fields = body?.error?.fieldErrors;
-    const fieldErrors =
-      typeof fields === "object" && fields !== null
-        ? Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === "string"))
-        : {};
-    if (typeof message === "string" && message.trim() !== "") return { message, fieldErrors };
   } catch {
     // not JSON: fall through
   }

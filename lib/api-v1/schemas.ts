@@ -5,7 +5,7 @@ import { z } from "@/lib/validations/zod";
 
 const json = z.record(z.string(), z.unknown());
 
-export const environmentSummary = z.object({
+const environmentSummary = z.object({
   id: z.string(),
   name: z.string(),
   displayName: z.string(),

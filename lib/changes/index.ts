@@ -13,10 +13,6 @@ export const changeActions = Object.fromEntries(changeRegistry.map((c) => [c.act
   Record<ChangeAction, (ctx: ChangeContext, input: unknown) => PreparedChange>
 >;
 
-export function isChangeAction(value: string): value is ChangeAction {
-  return Object.hasOwn(changeActions, value);
-}
-
 export { changeRegistry, type ChangeAction } from "./registry";
 export { workerIds, type ChangeContext, type PreparedChange, type RegistryCredentialsView } from "./change-context";
 export { quotaProblems } from "./change-context";

@@ -6,8 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRunner, stepHandlers, virtualClock } from "@/lib/engine";
 import { insertTestEnvironment } from "@/lib/engine/testing/insert-test-environment";
+import { runEngineUntilIdle } from "@/lib/engine/testing/run-engine-until-idle";
 import { checkDatabase } from "./describe-database-error";
 import { migrate } from "./migrate";
 import { createPool, type Pool } from "./pool";
@@ -87,12 +87,7 @@ describe.skipIf(!available)("an external PostgreSQL 15 server", () => {
       userId,
       settings: { topology: "production", workers: 2 },
     });
-    await createRunner({
-      pool,
-      clock: virtualClock(),
-      handlers: stepHandlers,
-      encryptionKey: crypto.randomBytes(32).toString("base64"),
-    }).runUntilIdle();
+    await runEngineUntilIdle(pool, { encryptionKey: crypto.randomBytes(32).toString("base64") });
     expect(
       (await pool.query<{ status: string }>(`SELECT status FROM environment WHERE id = $1`, [environmentId])).rows[0]!
         .status,

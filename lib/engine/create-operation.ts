@@ -23,7 +23,7 @@ const stepMaxAttempts: Readonly<Record<string, number>> = { "issue-certificate":
  */
 export type ChangeParams = { summary: string } & Record<string, unknown>;
 
-export const defaultMaxAttempts = 4;
+const defaultMaxAttempts = 4;
 
 /** PostgreSQL's name for the index that keeps one active operation per environment. */
 export const oneActiveOperationIndex = "operation_one_active_per_environment";

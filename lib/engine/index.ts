@@ -5,20 +5,20 @@
  * run them against a database of their own. See docs/engine.md.
  */
 export { createRunner, type Runner, type RunnerOptions } from "./runner";
-export { startRunner, currentRunner } from "./start-runner";
+export { startRunner } from "./start-runner";
 export { realClock, virtualClock, type Clock } from "./clock";
 export { stepHandlers } from "./steps";
 export type { StepOutcome } from "./execute-step";
 export type { ClaimedStep } from "./claim-steps";
 export { buildKubeconfig } from "./build-kubeconfig";
 export type { OperationStepSpec, ChangeParams } from "./create-operation";
-export { faultsSchema, namedFaults, parseFaults, type Faults, type NamedFault } from "./faults";
-export { operationLabels, type ChangeType, type OperationStatus, type OperationType } from "./operation-states";
+export { faultsSchema, type Faults, type NamedFault } from "./faults";
+export type { ChangeType, OperationStatus, OperationType } from "./operation-states";
 export { environmentStatusForOperation } from "./environment-status-for-operation";
 export type { StepStatus } from "./step-states";
 export type { HealthLine } from "./step-context";
 export type { EnvironmentResults } from "./finish-operation";
-export { readClusterInfo, ingressAddressFor } from "./sim";
+export { ingressAddressFor } from "./sim";
 export { clusterIngressClass, nodeAllocatable } from "./steps/plan-facts";
 
 export { requestCancel, requestDelete, requestRetry } from "./request-operations";

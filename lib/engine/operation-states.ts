@@ -22,8 +22,6 @@ export const operationTransitions: Readonly<Record<OperationStatus, readonly Ope
   cancelled: [],
 };
 
-export const activeOperationStatuses: readonly OperationStatus[] = ["queued", "running"];
-
 export {
   canRollBackChange,
   changeTypes,

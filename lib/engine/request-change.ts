@@ -75,7 +75,7 @@ async function writeSecrets(tx: EngineTx, r: ChangeRequest): Promise<void> {
 }
 
 /** Refuses a new change while the newest one has failed, saying how to get past it. */
-export async function assertNoFailedChange(tx: EngineTx, environmentId: string): Promise<void> {
+async function assertNoFailedChange(tx: EngineTx, environmentId: string): Promise<void> {
   const failed = await failedChange(tx, environmentId);
   if (!failed) return;
   const where = failed.error?.stepTitle ? ` at "${failed.error.stepTitle}"` : "";
@@ -85,7 +85,7 @@ export async function assertNoFailedChange(tx: EngineTx, environmentId: string):
 }
 
 /** Node ids in `after` that `before` does not have. */
-export function addedNodes(before: EnvironmentPlan, after: EnvironmentPlan): string[] {
+function addedNodes(before: EnvironmentPlan, after: EnvironmentPlan): string[] {
   const had = new Set(before.nodeGroups.flatMap((g) => g.nodes.map((n) => n.id)));
   return after.nodeGroups.flatMap((g) => g.nodes.map((n) => n.id)).filter((id) => !had.has(id));
 }

@@ -35,8 +35,3 @@ export function startRunner(role: "web" | "worker"): Runner {
   logger.info({ owner: runner.owner, timeScale: config.engine.timeScale }, "provisioning engine started");
   return runner;
 }
-
-/** The process's runner, if one was started (for a graceful shutdown). */
-export function currentRunner(): Runner | undefined {
-  return holder.__runner;
-}

@@ -28,7 +28,3 @@ export const claimableStepStatuses: readonly StepStatus[] = ["pending", "retryin
 export function canStepTransition(from: StepStatus, to: StepStatus): boolean {
   return stepTransitions[from].includes(to);
 }
-
-export function isStepTerminal(status: StepStatus): boolean {
-  return stepTransitions[status].length === 0;
-}

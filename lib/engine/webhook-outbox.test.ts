@@ -3,13 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, insertTestUser, type TestDatabase } from "@/lib/db/testing/create-test-database";
 import { queryHelpers } from "@/lib/db/testing/query-helpers";
 import type { WebhookEventType, WebhookPayload } from "@/lib/webhooks/event-types";
-import { virtualClock } from "./clock";
 import { requestDelete } from "./request-operations";
-import { createRunner } from "./runner";
 import { startOperation } from "./start-operation";
-import { stepHandlers } from "./steps";
 import { engineTransaction } from "./store/engine-transaction";
 import { insertTestEnvironment } from "./testing/insert-test-environment";
+import { runEngineUntilIdle } from "./testing/run-engine-until-idle";
 
 /**
  * Webhook events are a transactional outbox: the engine inserts their deliveries in the transaction that moves
@@ -26,14 +24,7 @@ beforeEach(async () => {
 afterEach(() => db.cleanup());
 
 const { one, all, count } = queryHelpers(() => db.pool);
-const run = () =>
-  createRunner({
-    pool: db.pool,
-    clock: virtualClock(),
-    handlers: stepHandlers,
-    encryptionKey: key,
-    concurrency: 64,
-  }).runUntilIdle();
+const run = () => runEngineUntilIdle(db.pool, { encryptionKey: key, concurrency: 64 });
 
 async function endpoint(owner: string, events: WebhookEventType[], enabled = true): Promise<string> {
   const id = crypto.randomUUID();

@@ -62,8 +62,8 @@ describe("Cache-Control: no-store", () => {
   it("finds the routes to walk", () => {
     expect(routes.map((r) => r.path)).toEqual(
       expect.arrayContaining([
-        "/api/environments",
-        "/api/environments/demo/kubeconfig",
+        "/api/environment-feed",
+        "/api/environment-feed/demo",
         "/api/v1/environments",
         "/api/auth/get-session",
         "/k8s/clusters/c-1/api/v1/nodes",
@@ -75,7 +75,7 @@ describe("Cache-Control: no-store", () => {
   it.each(routeFiles(appDir).map((file) => [path.relative(process.cwd(), file), file]))(
     "is sent by every method of %s",
     (_name, file) => {
-      const stream = /environment-feed|\/events$/.test(urlPath(file));
+      const stream = /^\/api\/environment-feed/.test(urlPath(file));
       for (const method of methods(file))
         expect(cacheControl(method, urlPath(file)), `${method} ${urlPath(file)}`).toBe(
           stream ? "no-store, no-transform" : "no-store",
@@ -93,18 +93,18 @@ describe("Cache-Control: no-store", () => {
       "/k8s/clusters/c-1/openapi/v3/api/v1?hash=abc",
       "/k8s/clusters/c-1/version",
       "/api/v1/openapi.json",
-      "/api/environments/%ff",
+      "/api/v1/environments/%ff",
     ]) {
       expect(cacheControl("GET", url), url).toBe("no-store");
     }
   });
 
   it("is sent by the event streams with no-transform, so no compression holds their events back", () => {
-    for (const url of ["/api/environments/demo/events", "/api/environment-feed"]) {
+    for (const url of ["/api/environment-feed/demo", "/api/environment-feed"]) {
       expect(cacheControl("GET", url, { accept: "text/event-stream" }), url).toBe("no-store, no-transform");
       expect(cacheControl("GET", url), `${url} asked for without Accept`).toBe("no-store, no-transform");
     }
-    expect(cacheControl("GET", "/api/environments/events")).toBe("no-store"); // the environment named "events"
+    expect(cacheControl("GET", "/api/v1/environments/demo/logs")).toBe("no-store");
   });
 
   it("leaves pages to Next.js, which renders each one fresh", () => {

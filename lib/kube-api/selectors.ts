@@ -1,7 +1,7 @@
 import { badRequest } from "./kube-status";
+import type { ObjectByPath } from "./write/json";
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- Kubernetes objects are read by path
-type Test = (o: Json) => boolean;
+type Test = (o: ObjectByPath) => boolean;
 
 /** Splits on commas outside parentheses: `a in (x,y),b` → ["a in (x,y)", "b"]. */
 function requirements(selector: string): string[] {
@@ -27,7 +27,7 @@ const keyPattern = /^([a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?\/)?[a-z0-9A-Z]([-
 export function labelSelector(selector: string | null): Test {
   if (!selector) return () => true;
   const tests = requirements(selector).map((req): Test => {
-    const labels = (o: Json) => (o.metadata?.labels ?? {}) as Record<string, string>;
+    const labels = (o: ObjectByPath) => (o.metadata?.labels ?? {}) as Record<string, string>;
     let m = /^(\S+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(req);
     if (m) {
       const [, key, op, list] = m as unknown as [string, string, string, string];
@@ -53,7 +53,7 @@ export function labelSelector(selector: string | null): Test {
   return (o) => tests.every((t) => t(o));
 }
 
-const fieldPaths: Record<string, (o: Json) => unknown> = {
+const fieldPaths: Record<string, (o: ObjectByPath) => unknown> = {
   "metadata.name": (o) => o.metadata?.name,
   "metadata.namespace": (o) => o.metadata?.namespace,
   "spec.nodeName": (o) => o.spec?.nodeName ?? "",

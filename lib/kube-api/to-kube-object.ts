@@ -3,8 +3,7 @@ import { fromManifest } from "./from-manifest";
 import { kindOf } from "./kinds";
 import type { KubeContext } from "./kube-context";
 import { groupVersion, type KubeResource } from "./kube-resource";
-
-type Json = Record<string, unknown>;
+import type { Json } from "./write/json";
 
 /**
  * A simulated object as the real API returns it: apiVersion, kind, metadata, spec, status — as its user wrote it

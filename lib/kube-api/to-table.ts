@@ -1,7 +1,6 @@
 import { kindOf } from "./kinds";
 import type { KubeResource } from "./kube-resource";
-
-type Json = Record<string, unknown>;
+import type { Json } from "./write/json";
 
 /** A server-side Table (meta.k8s.io/v1) of objects: what `kubectl get` asks for and prints as is, in its kind's columns. */
 export function toTable(r: KubeResource, objects: readonly Json[], resourceVersion: string, now: Date): Json {

@@ -1,7 +1,6 @@
 import type { SimObject } from "@/lib/engine/sim";
 import type { KubeResource } from "./kube-resource";
-
-type Json = Record<string, unknown>;
+import type { Json } from "./write/json";
 
 export type WatchSource = {
   /** The resource's objects as they are now, already converted and filtered, keyed by namespace/name. */

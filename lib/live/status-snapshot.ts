@@ -44,7 +44,7 @@ export type StatusSnapshot = {
   workloads: WorkloadsView;
   /** The registry credentials the cluster pulls images with (no password), or null. */
   registry: { registry: string; username: string; email: string } | null;
-  /** Which credentials exist (values only through GET /api/environments/<name>/credentials). */
+  /** Which credentials exist (values only through GET /api/v1/environments/<name>/credentials). */
   credentials: { name: CredentialName; label: string }[];
   /** Sequence number of the newest event included (numbered per environment); the feed resumes after it. */
   lastEventId: number;
@@ -154,7 +154,7 @@ export type FeedEvent = {
 };
 
 /**
- * Server-Sent Events of GET /api/environments/<name>/events:
+ * Server-Sent Events of GET /api/environment-feed/<name>:
  *   event: snapshot  data: StatusSnapshot     (on connect and after every batch of changes)
  *   event: change    id: <event id>  data: FeedEvent   (every event, in order; resumable with Last-Event-ID)
  *   event: logs      data: LogLineView[]      (new log lines, in order)

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createPool } from "@/lib/db/pool";
 import { createTestDatabase, insertTestUser, type TestDatabase } from "@/lib/db/testing/create-test-database";
 import { queryHelpers } from "@/lib/db/testing/query-helpers";
-import { createRunner, stepHandlers, virtualClock } from "@/lib/engine";
 import { insertTestEnvironment } from "@/lib/engine/testing/insert-test-environment";
+import { runEngineUntilIdle } from "@/lib/engine/testing/run-engine-until-idle";
 import { resolveHost, type Resolve } from "./check-webhook-url";
 import {
   attemptDelivery,
@@ -152,13 +152,7 @@ describe("webhook delivery", () => {
     expect(stored.secret).not.toContain(secret.slice(6));
 
     const { environmentId } = await insertTestEnvironment(db.pool, { userId, name: "signed" });
-    await createRunner({
-      pool: db.pool,
-      clock: virtualClock(),
-      handlers: stepHandlers,
-      encryptionKey: key,
-      concurrency: 32,
-    }).runUntilIdle();
+    await runEngineUntilIdle(db.pool, { encryptionKey: key, concurrency: 32 });
     expect(await pass(deps(() => new Date()))).toEqual(["succeeded", "succeeded", "succeeded"]);
 
     expect(received).toHaveLength(3);

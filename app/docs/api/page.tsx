@@ -24,6 +24,7 @@ const problems = [
   ["unauthorized", 401, "No token, or a token that is malformed, unknown, revoked or expired (the detail says which)."],
   ["insufficient_scope", 403, "A Read token on an operation that changes something: use a Read and write token."],
   ["forbidden", 403, "Something your plan does not allow, or a browser request from another site."],
+  ["invalid_path", 400, "The address has malformed percent-encoding (such as %ff)."],
   ["not_found", 404, "No such environment, token or route in your account."],
   ["method_not_allowed", 405, "The route exists with other methods (the Allow header lists them)."],
   [

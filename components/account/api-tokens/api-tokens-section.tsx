@@ -5,7 +5,16 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableColumnHeads,
+  TableEmptyRow,
+  TableHead,
+  TableRow,
+} from "@/components/ui/table";
 import { readApiError } from "@/lib/api-v1/read-api-error";
 import type { ApiTokenView } from "@/lib/data/api-tokens/api-token-view";
 import { formatUtc } from "@/lib/format/format-utc";
@@ -58,26 +67,10 @@ export function ApiTokensSection({ tokens }: { tokens: ApiTokenView[] }) {
       <div className="mt-5 overflow-x-auto">
         <Table className="w-full text-sm">
           <TableCaption className="sr-only">Your API tokens</TableCaption>
-          <TableHeader className="text-xs text-slate-500">
-            <TableRow>
-              <TableHead className="py-1.5 pr-3">Name</TableHead>
-              <TableHead className="py-1.5 pr-3">Scope</TableHead>
-              <TableHead className="py-1.5 pr-3">Created</TableHead>
-              <TableHead className="py-1.5 pr-3">Expires</TableHead>
-              <TableHead className="py-1.5 pr-3">Last used</TableHead>
-              <TableHead className="py-1.5 pr-3">State</TableHead>
-              <TableHead className="py-1.5">
-                <span className="sr-only">Actions</span>
-              </TableHead>
-            </TableRow>
-          </TableHeader>
+          <TableColumnHeads names={["Name", "Scope", "Created", "Expires", "Last used", "State"]} actions />
           <TableBody>
             {tokens.length === 0 ? (
-              <TableRow className="border-t border-slate-100">
-                <TableCell colSpan={7} className="py-3 text-slate-600">
-                  No tokens yet.
-                </TableCell>
-              </TableRow>
+              <TableEmptyRow columns={7}>No tokens yet.</TableEmptyRow>
             ) : (
               tokens.map((t) => (
                 <TableRow key={t.id} className="border-t border-slate-100 align-top">

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCaption, TableCell, TableColumnHeads, TableRow } from "@/components/ui/table";
 import type { WebhookDeliveryView, WebhookEndpointView } from "@/lib/data/webhooks/webhook-views";
 import { formatUtc } from "@/lib/format/format-utc";
 import { callApi, type ApiResult } from "./call-api";
@@ -95,19 +95,7 @@ export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpointView }) {
         <div className="overflow-x-auto">
           <Table className="w-full text-sm">
             <TableCaption className="sr-only">Deliveries to {endpoint.url}, newest first</TableCaption>
-            <TableHeader className="text-xs text-slate-500">
-              <TableRow>
-                <TableHead className="py-1.5 pr-3">Time</TableHead>
-                <TableHead className="py-1.5 pr-3">Event</TableHead>
-                <TableHead className="py-1.5 pr-3">Status</TableHead>
-                <TableHead className="py-1.5 pr-3">Attempts</TableHead>
-                <TableHead className="py-1.5 pr-3">Response</TableHead>
-                <TableHead className="py-1.5 pr-3">Error</TableHead>
-                <TableHead className="py-1.5">
-                  <span className="sr-only">Actions</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
+            <TableColumnHeads names={["Time", "Event", "Status", "Attempts", "Response", "Error"]} actions />
             <TableBody>
               {page.items.map((d) => (
                 <TableRow key={d.id} className="border-t border-slate-100 align-top">

@@ -1,5 +1,14 @@
 import { memo } from "react";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableColumnHeads,
+  TableEmptyRow,
+  TableHead,
+  TableRow,
+} from "@/components/ui/table";
 import { formatUtc } from "@/lib/format/format-utc";
 import type { FeedEvent, OperationView } from "@/lib/live/status-snapshot";
 import { operationLabels } from "../operation-labels";
@@ -32,21 +41,10 @@ export const ActivitySection = memo(function ActivitySection({
         <div className="overflow-x-auto">
           <Table className="w-full text-sm">
             <TableCaption className="sr-only">Operations on this environment, newest first</TableCaption>
-            <TableHeader className="text-xs text-slate-500">
-              <TableRow>
-                <TableHead className="py-1.5 pr-3">Operation</TableHead>
-                <TableHead className="py-1.5 pr-3">Started by</TableHead>
-                <TableHead className="py-1.5 pr-3">Requested</TableHead>
-                <TableHead className="py-1.5">Result</TableHead>
-              </TableRow>
-            </TableHeader>
+            <TableColumnHeads names={["Operation", "Started by", "Requested", "Result"]} />
             <TableBody>
               {operations.length === 0 ? (
-                <TableRow className="border-t border-slate-100">
-                  <TableCell colSpan={4} className="py-3 text-slate-600">
-                    No operations yet.
-                  </TableCell>
-                </TableRow>
+                <TableEmptyRow columns={4}>No operations yet.</TableEmptyRow>
               ) : (
                 operations.map((operation) => (
                   <TableRow key={operation.id} className="border-t border-slate-100 align-top">

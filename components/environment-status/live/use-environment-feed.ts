@@ -36,7 +36,7 @@ function parse<T>(event: Event): T | undefined {
 
 /**
  * The environment, live: starts from the server-rendered snapshot and log lines, then follows
- * GET /api/environments/<name>/events (Server-Sent Events). `snapshot` replaces the state (an older one is
+ * GET /api/environment-feed/<name> (Server-Sent Events). `snapshot` replaces the state (an older one is
  * ignored), `logs` appends (deduplicated by id), `change` feeds `changes`. Every `open` (the first one and each
  * reconnect) fetches /api/v1/…/logs?after=<last id held> to fill the gap; so does a snapshot whose lastLogId stays ahead
  * of the lines held. A stream the hook has to reopen itself resumes the changes with ?lastEventId=. The stream
@@ -55,7 +55,7 @@ export function useEnvironmentFeed(name: string, initial: StatusSnapshot, initia
   const lastChangeId = useRef(initial.lastEventId);
 
   useEffect(() => {
-    const base = `/api/environments/${encodeURIComponent(name)}`;
+    const feedUrl = `/api/environment-feed/${encodeURIComponent(name)}`;
     let source: EventSource | null = null;
     let disposed = false;
     let reopenTimer: ReturnType<typeof setTimeout> | undefined;
@@ -77,7 +77,7 @@ export function useEnvironmentFeed(name: string, initial: StatusSnapshot, initia
     };
 
     const connect = () => {
-      const stream = new EventSource(`${base}/events?lastEventId=${lastChangeId.current}`);
+      const stream = new EventSource(`${feedUrl}?lastEventId=${lastChangeId.current}`);
       source = stream;
       stream.addEventListener("open", () => {
         setConnection("live");

@@ -1,5 +1,5 @@
 import type { StepView } from "@/lib/live/status-snapshot";
-import { stepFraction } from "./step-fraction";
+import { stepFraction } from "@/lib/live/step-fraction";
 
 /**
  * Percentage (0–100) of the operation's estimated work done: Σ estimate × share done / Σ estimate, where a

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { stepFraction } from "@/lib/live/step-fraction";
 import { isStepSlow } from "./is-step-slow";
 import { overallProgress } from "./overall-progress";
 import { stepElapsedMs } from "./step-elapsed-ms";
-import { stepFraction } from "./step-fraction";
 import { stepFixture } from "./testing/step-fixture";
 
 const t0 = Date.parse("2026-01-01T00:00:00.000Z");

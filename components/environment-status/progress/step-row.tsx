@@ -2,10 +2,10 @@ import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { Progress } from "@/components/ui/progress";
 import type { StepView } from "@/lib/live/status-snapshot";
+import { stepFraction } from "@/lib/live/step-fraction";
 import { isStepSlow } from "./is-step-slow";
 import { SlowFlag } from "./slow-flag";
 import { stepDurationText } from "./step-duration-text";
-import { stepFraction } from "./step-fraction";
 import { stepLabel } from "./step-label";
 import { stepStatusLabels } from "./step-status-labels";
 

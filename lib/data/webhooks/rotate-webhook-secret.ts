@@ -7,7 +7,7 @@ import { generateWebhookSecret } from "./generate-webhook-secret";
 import { auditTarget, endpointView, findOwnEndpoint, type WebhookEndpointView } from "./webhook-views";
 
 /** How long the old secret keeps signing beside the new one after a rotation (as Svix and others allow). */
-export const rotationOverlapMs = 24 * 60 * 60_000;
+const rotationOverlapMs = 24 * 60 * 60_000;
 
 /**
  * Replaces an endpoint's signing secret with a new one, returned this once. Every attempt from now on is signed

@@ -2,7 +2,7 @@ import type { Sim } from "./create-sim";
 import type { ClusterQuotaHard, JsonObject, SimObject } from "./types";
 
 /** The cluster's one ResourceQuota: it lives in "default" and counts the user's pods and objects in every namespace. */
-export const clusterQuotaName = "clusterport-quota";
+const clusterQuotaName = "clusterport-quota";
 export const clusterQuotaRef = { kind: "ResourceQuota", namespace: "default", name: clusterQuotaName } as const;
 
 /** The quota's resource names, as `kubectl describe quota` lists them. */
@@ -15,7 +15,7 @@ export type ClusterQuotaStatus = { used: ClusterQuotaHard };
  * An object the user made (through the cluster's API or a custom manifest at install): it keeps its manifest.
  * Pods are counted apart, and events and the quota itself are the cluster's own.
  */
-export function isUserObject(o: Readonly<SimObject>): boolean {
+function isUserObject(o: Readonly<SimObject>): boolean {
   if (o.kind === "Pod" || o.kind === "Event" || o.kind === clusterQuotaRef.kind) return false;
   const manifest = (o.spec as JsonObject).manifest;
   return typeof manifest === "object" && manifest !== null;

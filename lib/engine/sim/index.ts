@@ -5,8 +5,7 @@
  * See docs/simulation.md.
  */
 export type * from "./types";
-export { workloadKinds } from "./types";
-export { machineStates, machineTransitions, canMoveMachine, isMachineUp, type MachineState } from "./machine-states";
+export type { MachineState } from "./machine-states";
 export { createSim, type Sim } from "./create-sim";
 export {
   createSimModel,
@@ -20,7 +19,6 @@ export {
 } from "./sim-model";
 export type { MachineOps } from "./create-machine-ops";
 export type { ObjectOps, ObjectRef } from "./create-object-ops";
-export { privateIpFor } from "./private-ip-for";
 export { ingressAddressFor } from "./ingress-address-for";
 export { stableJson } from "@/lib/stable-json";
 export { shortHash, numericHash } from "./short-hash";
@@ -32,29 +30,24 @@ export { applyService } from "./apply-service";
 export { applyIngress } from "./apply-ingress";
 export { applyStorageClass } from "./apply-storage-class";
 export { applyPersistentVolumeClaim } from "./apply-persistent-volume-claim";
-export { bindPersistentVolumeClaims } from "./bind-persistent-volume-claims";
 export { findDefaultStorageClass } from "./find-default-storage-class";
-export { writeClusterInfo, clusterInfoRef } from "./write-cluster-info";
+export { writeClusterInfo } from "./write-cluster-info";
 export { readClusterInfo } from "./read-cluster-info";
 export { addEtcdMember } from "./add-etcd-member";
 export { registerNode } from "./register-node";
 export { addControlPlanePods, controlPlaneComponents } from "./add-control-plane-pods";
-export { isCniInstalled, cniRef } from "./is-cni-installed";
+export { isCniInstalled } from "./is-cni-installed";
 export { findPods } from "./find-pods";
 export { applyHelmRelease } from "./apply-helm-release";
 export { reconcileCluster } from "./reconcile-cluster";
-export { allocatableOf, burstReplicas, replicaSetName } from "./reconcile-pods";
+export { allocatableOf, replicaSetName } from "./reconcile-pods";
 export {
-  clusterQuotaName,
-  clusterQuotaRef,
   countUserObjects,
   exceededQuota,
-  isUserObject,
-  quotaHard,
   quotaResources,
   type ClusterQuotaSpec,
   type ClusterQuotaStatus,
 } from "./cluster-quota";
-export { recordEvent, eventsKept, type EventSpec } from "./record-event";
+export type { EventSpec } from "./record-event";
 export { objectUid } from "./object-uid";
 export { pullSecretName, pullSecretPatcher, pullSecretSource, type PullSecretSpec } from "./reconcile-pull-secrets";

@@ -19,7 +19,3 @@ export const machineTransitions: Readonly<Record<MachineState, readonly MachineS
 export function canMoveMachine(from: MachineState, to: MachineState): boolean {
   return machineTransitions[from].includes(to);
 }
-
-export function isMachineUp(state: MachineState): boolean {
-  return state === "running";
-}

@@ -15,7 +15,7 @@ export type EventSpec = {
 };
 
 /** The newest events a cluster keeps; the real API server expires them after an hour, this keeps a count. */
-export const eventsKept = 1000;
+const eventsKept = 1000;
 
 const apiVersions: Record<string, string> = {
   Deployment: "apps/v1",

@@ -4,7 +4,7 @@
  * applies), the time a new record takes to be created and reach resolvers. Then the change fails, the user's
  * to fix, and Retry starts the hour again.
  */
-export const dnsWaitScheduleMs: readonly number[] = [
+const dnsWaitScheduleMs: readonly number[] = [
   15_000,
   30_000,
   60_000,

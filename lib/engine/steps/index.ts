@@ -34,24 +34,21 @@ import { upgradeControlPlane } from "./upgrade-control-plane";
 import { upgradeWorker } from "./upgrade-worker";
 
 /** Day-2 steps beside the install's and teardown's (lib/changes builds their graphs). */
-export const changeStepNames = [
-  "create-join-token",
-  "upgrade-control-plane",
-  "upgrade-worker",
-  "mount-storage",
-  "remove-monitoring",
-  "remove-jaeger",
-  "remove-remote-api",
-  "remove-certificate",
-  "apply-registry-credentials",
-  "remove-registry-credentials",
-  "remove-cluster-autoscaler",
-] as const;
-export type ChangeStepName = (typeof changeStepNames)[number];
+export type ChangeStepName =
+  | "create-join-token"
+  | "upgrade-control-plane"
+  | "upgrade-worker"
+  | "mount-storage"
+  | "remove-monitoring"
+  | "remove-jaeger"
+  | "remove-remote-api"
+  | "remove-certificate"
+  | "apply-registry-credentials"
+  | "remove-registry-credentials"
+  | "remove-cluster-autoscaler";
 
 /** Teardown steps; the engine builds their graph (buildTeardownSteps). */
-export const teardownStepNames = ["drain-node", "remove-node", "cleanup-environment"] as const;
-export type TeardownStepName = (typeof teardownStepNames)[number];
+export type TeardownStepName = "drain-node" | "remove-node" | "cleanup-environment";
 
 const installHandlers: Record<StepName, StepHandler> = {
   "prepare-instance": prepareInstance,
@@ -104,5 +101,4 @@ const changeHandlers: Record<ChangeStepName, StepHandler> = {
  */
 export const stepHandlers: Record<string, StepHandler> = { ...installHandlers, ...changeHandlers, ...teardownHandlers };
 
-export { secretNames, type SecretName } from "./secret-names";
-export { inspectClusterHealth } from "./inspect-cluster-health";
+export type { SecretName } from "./secret-names";

@@ -3,7 +3,7 @@ import { applyDeployment, reconcileCluster } from "@/lib/engine/sim";
 import type { StepHandler } from "@/lib/engine/step-context";
 import { simOf } from "./sim-of";
 
-export const clusterAutoscaler = {
+const clusterAutoscaler = {
   namespace: "kube-system",
   name: "cluster-autoscaler",
   image: "registry.k8s.io/autoscaling/cluster-autoscaler:v1.32.1",

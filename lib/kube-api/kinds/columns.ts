@@ -1,13 +1,12 @@
 import { kubeAge } from "../kube-age";
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- Kubernetes objects are read by path
+import type { ObjectByPath } from "../write/json";
 
 /** A column `kubectl get` prints (priority 1: only with `-o wide`), computed from the object as served. */
 export type Column = {
   name: string;
   type: "string" | "integer";
   priority?: 1;
-  cell: (o: Json, now: Date) => string | number;
+  cell: (o: ObjectByPath, now: Date) => string | number;
 };
 
 export const age: Column = {
@@ -29,13 +28,13 @@ export const templateColumns: Column[] = [
     name: "Containers",
     type: "string",
     priority: 1,
-    cell: (o) => o.spec.template.spec.containers.map((c: Json) => c.name).join(","),
+    cell: (o) => o.spec.template.spec.containers.map((c: ObjectByPath) => c.name).join(","),
   },
   {
     name: "Images",
     type: "string",
     priority: 1,
-    cell: (o) => o.spec.template.spec.containers.map((c: Json) => c.image).join(","),
+    cell: (o) => o.spec.template.spec.containers.map((c: ObjectByPath) => c.image).join(","),
   },
   { name: "Selector", type: "string", priority: 1, cell: (o) => selector(o.spec.selector.matchLabels) },
 ];

@@ -1,9 +1,8 @@
 import { admitConfigMap } from "../write/admit-config";
+import type { Json } from "../write/json";
 import { age, name } from "./columns";
 import { asWritten, type KubeKind } from "./kube-kind";
 import { metadataOf } from "./metadata-of";
-
-type Json = Record<string, unknown>;
 
 const stringValues = (data: Json): Record<string, string> =>
   Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));

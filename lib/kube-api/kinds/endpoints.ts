@@ -1,15 +1,14 @@
 import { findPods, objectUid, type ServiceSpec } from "@/lib/engine/sim";
 import { podIp } from "../pod-ip";
+import type { ObjectByPath } from "../write/json";
 import { age, name } from "./columns";
 import type { KubeKind } from "./kube-kind";
 import { time } from "./metadata-of";
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- Kubernetes objects are read by path
-
 const latest = (times: string[]) => times.reduce((a, b) => (a > b ? a : b));
 
 /** "10.239.1.5:80,10.239.2.7:80 + 2 more...", as the real table abbreviates. */
-function endpoints(o: Json): string {
+function endpoints(o: ObjectByPath): string {
   const all: string[] = [];
   for (const subset of o.subsets ?? [])
     for (const a of subset.addresses ?? []) for (const p of subset.ports ?? []) all.push(`${a.ip}:${p.port}`);

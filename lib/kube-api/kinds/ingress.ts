@@ -1,11 +1,9 @@
 import type { IngressSpec } from "@/lib/engine/sim";
 import { admitIngressSpec } from "../write/admit-ingress";
-import { objectAt, stringMap } from "../write/json";
+import { objectAt, stringMap, type Json } from "../write/json";
 import { age, name, none } from "./columns";
 import type { KubeKind } from "./kube-kind";
 import { metadataOf } from "./metadata-of";
-
-type Json = Record<string, unknown>;
 
 export const ingressKind: KubeKind = {
   resource: {

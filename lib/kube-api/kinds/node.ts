@@ -1,9 +1,8 @@
 import { allocatableOf, numericHash, type NodeSpec, type SimObject } from "@/lib/engine/sim";
+import type { Json } from "../write/json";
 import { age, name } from "./columns";
 import { asWritten, type KubeKind } from "./kube-kind";
 import { metadataOf, time } from "./metadata-of";
-
-type Json = Record<string, unknown>;
 
 export const nodeKind: KubeKind = {
   resource: {

@@ -1,8 +1,7 @@
+import type { Json } from "../write/json";
 import { age, name } from "./columns";
 import { asWritten, type KubeKind } from "./kube-kind";
 import { metadataOf } from "./metadata-of";
-
-type Json = Record<string, unknown>;
 
 export const persistentVolumeClaimKind: KubeKind = {
   resource: {

@@ -1,11 +1,10 @@
 import { objectUid, type Sim, type SimObject } from "@/lib/engine/sim";
 import { podIp } from "../pod-ip";
 import { podTemplateOf } from "../pod-template-of";
+import type { Json } from "../write/json";
 import { age, name, none } from "./columns";
 import { asWritten, type KubeKind } from "./kube-kind";
 import { metadataOf, time } from "./metadata-of";
-
-type Json = Record<string, unknown>;
 
 /**
  * A pod's node and owner, looked up once per cluster state: every pod of a list shares them, and each get()

@@ -1,12 +1,11 @@
 import { quotaResources, type ClusterQuotaSpec, type ClusterQuotaStatus } from "@/lib/engine/sim";
+import type { ObjectByPath } from "../write/json";
 import { age, name } from "./columns";
 import { asWritten, type KubeKind } from "./kube-kind";
 import { metadataOf } from "./metadata-of";
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- Kubernetes objects are read by path
-
 /** "count/objects: 40/2000, pods: 12/330": used/hard per resource, the `limits.` ones in their own column. */
-function quotaCell(o: Json, limits: boolean): string {
+function quotaCell(o: ObjectByPath, limits: boolean): string {
   const hard: Record<string, string> = o.status?.hard ?? {};
   const used: Record<string, string> = o.status?.used ?? {};
   return Object.keys(hard)

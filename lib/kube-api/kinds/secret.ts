@@ -1,10 +1,9 @@
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { admitSecret } from "../write/admit-config";
+import type { Json } from "../write/json";
 import { age, name } from "./columns";
 import type { KubeKind } from "./kube-kind";
 import { metadataOf } from "./metadata-of";
-
-type Json = Record<string, unknown>;
 
 /** A Secret's values are kept only encrypted with the environment's key, and served to the cluster's admin only (the one token this API accepts). */
 export const secretKind: KubeKind = {

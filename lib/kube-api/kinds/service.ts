@@ -1,11 +1,9 @@
 import type { ServicePort, ServiceSpec } from "@/lib/engine/sim";
 import { admitServiceSpec } from "../write/admit-service";
-import { objectAt, stringMap } from "../write/json";
+import { objectAt, stringMap, type Json } from "../write/json";
 import { age, name, none, selector } from "./columns";
 import type { KubeKind } from "./kube-kind";
 import { metadataOf } from "./metadata-of";
-
-type Json = Record<string, unknown>;
 
 export const serviceKind: KubeKind = {
   resource: {

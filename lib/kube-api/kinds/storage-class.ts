@@ -1,8 +1,7 @@
+import type { Json } from "../write/json";
 import { age } from "./columns";
 import { asWritten, type KubeKind } from "./kube-kind";
 import { metadataOf } from "./metadata-of";
-
-type Json = Record<string, unknown>;
 
 export const storageClassKind: KubeKind = {
   resource: {

@@ -10,7 +10,7 @@ const maxJsonPatchCopyBytes = 3 * 1024 * 1024;
  * Ours: how many list elements insertions and removals may move in all, some 100 ms of work — 10,000
  * insertions at the head of a 200,000-element list would otherwise hold the process for seconds.
  */
-export const maxJsonPatchWork = 5_000_000;
+const maxJsonPatchWork = 5_000_000;
 
 type Fail = (detail: string) => Error;
 /** `depth` bounds how deep the document nests (nestingDepth), kept without walking it after each operation. */

@@ -7,7 +7,7 @@ import type { MergeKeyLookup } from "./strategic-merge-patch";
  * apimachinery's ObjectMeta, identical in Kubernetes 1.30 to 1.32. Every other list — tolerations, args, envFrom,
  * an Ingress's rules — is replaced whole. `$retainKeys` needs no entry: the server follows it wherever a patch has it.
  */
-export const patchMergeKeys: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+const patchMergeKeys: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   Namespace: {
     "metadata.finalizers": "",
     "metadata.ownerReferences": "uid",

@@ -112,7 +112,7 @@ export function admitServiceSpec(
 }
 
 /** The cluster IP a Service gets, derived from its name as the installer's Services get theirs. */
-export function clusterIpFor(key: string): string {
+function clusterIpFor(key: string): string {
   const h = numericHash(key);
   return `10.96.${(h % 254) + 1}.${((h >>> 8) % 253) + 2}`;
 }

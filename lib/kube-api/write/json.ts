@@ -1,5 +1,11 @@
 export type Json = Record<string, unknown>;
 
+/**
+ * A Kubernetes object read by path (`o.spec.template.spec.containers`) where the reader knows the kind's shape:
+ * kubectl's columns, selectors' fields. Everything a client sends is read as `Json` instead.
+ */
+export type ObjectByPath = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- read by path, see above
+
 export const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The value as an object, or an empty one (for reading optional parts of a client's object). */

@@ -1,2 +1,0 @@
-// In lib/live so that API v1 reports the same progress and time left as this page shows.
-export { runningStepCap, stepFraction } from "@/lib/live/step-fraction";
