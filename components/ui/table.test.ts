@@ -41,7 +41,7 @@ describe("Table", () => {
     expect(renderToStaticMarkup(h(TableColumnHeads, { names: ["Operation", "Result"] }))).toContain(
       '<th scope="col" class="font-medium py-1.5">Result</th></tr>',
     );
-    expect(renderToStaticMarkup(h(TableEmptyRow, { columns: 7 }, "No tokens yet."))).toBe(
+    expect(renderToStaticMarkup(h(TableEmptyRow, { columns: 7, children: "No tokens yet." }))).toBe(
       '<tr class="border-t border-slate-100"><td colSpan="7" class="py-3 text-slate-600">No tokens yet.</td></tr>',
     );
   });
