@@ -18,5 +18,7 @@ export default defineConfig({
     // Engine and feed tests wait for a real database; the default 5 s is tight on a busy 2-core machine.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Every incremental reconcile is checked against running all the controllers (reconcile-cluster.ts).
+    env: { SIM_RECONCILE_CHECK: "1" },
   },
 });

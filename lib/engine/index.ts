@@ -41,7 +41,7 @@ export {
 } from "./store/read-environment-state";
 export { findLogLines, type LogLineRecord } from "./store/find-log-lines";
 export { findEvents, type EventRecord } from "./store/find-events";
-export { readSim, readSimShared } from "./store/read-sim";
+export { readSim } from "./store/read-sim";
 export { changeClusterObjects, ClusterNotChangeable } from "./store/change-cluster-objects";
 export { syncClusterControllers } from "./store/sync-cluster-controllers";
 export { findMachineIds } from "./store/find-machine-ids";

@@ -70,8 +70,6 @@ async function writeSecrets(tx: EngineTx, r: ChangeRequest): Promise<void> {
       now: r.now,
     });
   }
-  // Runners cache an environment's secrets with its simulated infrastructure, by simVersion.
-  tx.simChanged(r.environmentId);
 }
 
 /** Refuses a new change while the newest one has failed, saying how to get past it. */

@@ -7,7 +7,6 @@ import type { Clock } from "./clock";
 import { executeStep, type StepOutcome } from "./execute-step";
 import { createFactsCache } from "./facts-cache";
 import { seededRandom } from "./random";
-import { createSimCache } from "./sim-cache";
 import type { StepHandler } from "./step-context";
 import { nextWakeUp } from "./store/next-wake-up";
 import { releaseLeases } from "./store/release-leases";
@@ -90,7 +89,6 @@ export function createRunner(opts: RunnerOptions): Runner {
   };
 
   const backoffMs = (n: number) => Math.min(60_000, backoffBaseMs * 2 ** (n - 1));
-  const simCache = createSimCache();
   const factsCache = createFactsCache();
 
   /**
@@ -126,7 +124,6 @@ export function createRunner(opts: RunnerOptions): Runner {
             encryptionKey: opts.encryptionKey,
             backoffMs,
             scale: clock.scale,
-            simCache,
             factsCache,
             ...(opts.dns ? { dns: opts.dns } : {}),
           }),

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Pool } from "@/lib/db/pool";
-import { findEnvironmentById, readSimShared, type EnvironmentRecord } from "@/lib/engine";
+import { findEnvironmentById, readSim, type EnvironmentRecord } from "@/lib/engine";
 import { replicaSetName, type WorkloadSpec } from "@/lib/engine/sim";
 import { isTerminal, isEnvironmentStatus } from "@/lib/environments/environment-status";
 import { apiGroupList, apiResourceList, apiVersions } from "./discovery";
@@ -47,7 +47,7 @@ export async function handleKubeRequest(
         `The cluster ${clusterId.slice(0, 40)} does not exist: it was deleted, or the kubeconfig names another server.`,
       );
     }
-    const { sim, secrets } = await readSimShared(pool, environment.id, encryptionKey);
+    const { sim, secrets } = await readSim(pool, environment.id, encryptionKey);
     authenticate(request, secrets.get("admin-token"));
     if (!environment.settings.addons.remoteApi) {
       throw forbidden(
@@ -73,7 +73,7 @@ export async function handleKubeRequest(
       return servePodLog(
         answer,
         {
-          read: async () => (await readSimShared(pool, environment.id, encryptionKey)).sim,
+          read: async () => (await readSim(pool, environment.id, encryptionKey)).sim,
           subscribe: (onChange) => deps.subscribe(environment.id, onChange),
         },
         request.signal,
@@ -81,7 +81,7 @@ export async function handleKubeRequest(
       );
     if (!isWatch(answer)) return json(200, answer);
     const read = async () => {
-      const { sim: current } = await readSimShared(pool, environment.id, encryptionKey);
+      const { sim: current } = await readSim(pool, environment.id, encryptionKey);
       return tracked({ ...ctx, sim: current }, answer);
     };
     const stream = watchStream(

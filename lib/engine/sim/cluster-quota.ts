@@ -31,13 +31,26 @@ export function quotaHard(sim: Sim): ClusterQuotaHard | undefined {
   return sim.objects.get<ClusterQuotaSpec>(clusterQuotaRef)?.spec.hard;
 }
 
-/** The quota controller's part: the ResourceQuota holds the hard limits and what is used (written only when either changes). */
+/**
+ * The quota controller's part the pods controller plays: the ResourceQuota holds the hard limits and the pods
+ * used (written only when either changes); the objects used are countQuotaObjects' part.
+ */
 export function writeClusterQuota(sim: Sim, hard: ClusterQuotaHard, usedPods: number): void {
+  const existing = sim.objects.get<ClusterQuotaSpec, ClusterQuotaStatus>(clusterQuotaRef);
   sim.objects.apply<ClusterQuotaSpec, ClusterQuotaStatus>({
     ...clusterQuotaRef,
     spec: { hard },
-    status: { used: { pods: usedPods, objects: countUserObjects(sim) } },
+    status: { used: { pods: usedPods, objects: existing?.status.used?.objects ?? countUserObjects(sim) } },
   });
+}
+
+/** The quota controller's other part: the user's objects counted on the ResourceQuota (a scan that copies nothing). */
+export function countQuotaObjects(sim: Sim): void {
+  const existing = sim.objects.get<ClusterQuotaSpec, ClusterQuotaStatus>(clusterQuotaRef);
+  if (!existing) return;
+  const objects = countUserObjects(sim);
+  if (existing.status.used?.objects === objects) return;
+  sim.objects.setStatus<ClusterQuotaStatus>(clusterQuotaRef, { used: { ...existing.status.used, objects } });
 }
 
 /** The admission's words for a create the quota refuses: `exceeded quota: clusterport-quota, requested: pods=1, used: pods=330, limited: pods=330`. */

@@ -1,7 +1,7 @@
 import { stableJson } from "@/lib/stable-json";
 import { canMoveMachine, type MachineState } from "./machine-states";
 import { privateIpFor } from "./private-ip-for";
-import type { SimModel } from "./sim-model";
+import { machinesInput, markStale, type SimModel } from "./sim-model";
 import type { MachineFacts, SimMachine } from "./types";
 
 export type MachineOps = {
@@ -52,6 +52,7 @@ export function createMachineOps(model: SimModel, now: Date): MachineOps {
       };
       machines.set(nodeId, machine);
       changes.createdMachines.add(nodeId);
+      markStale(model, machinesInput, model.reconciling);
       return { machine: copy(machine), created: true };
     },
     get(nodeId) {
@@ -78,6 +79,7 @@ export function createMachineOps(model: SimModel, now: Date): MachineOps {
       changes.machineMoves.push({ nodeId, from: machine.state, to });
       const next = { ...machine, state: to, updatedAt: at };
       machines.set(nodeId, next);
+      markStale(model, machinesInput, model.reconciling);
       return copy(next);
     },
     mergeFacts(nodeId, patch) {
@@ -87,6 +89,7 @@ export function createMachineOps(model: SimModel, now: Date): MachineOps {
       const next = { ...machine, facts: structuredClone(facts), updatedAt: at };
       machines.set(nodeId, next);
       changes.machineFacts.add(nodeId);
+      markStale(model, machinesInput, model.reconciling);
       return copy(next);
     },
   };

@@ -1,5 +1,5 @@
 import { stableJson } from "@/lib/stable-json";
-import { objectKey, type SimModel } from "./sim-model";
+import { markStale, objectKey, type SimModel } from "./sim-model";
 import type { ApplyResult, JsonObject, SimObject } from "./types";
 
 export type ObjectRef = { kind: string; namespace?: string; name: string };
@@ -30,26 +30,33 @@ export type ObjectOps = {
   deleteAll(): number;
 };
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /** Object operations over the in-memory model; values handed out are copies, so callers cannot edit it behind its back. */
 export function createObjectOps(model: SimModel, now: Date): ObjectOps {
   const at = now.toISOString();
   const { objects, changes } = model;
   const copy = <Spec, Status>(o: SimObject): SimObject<Spec, Status> =>
     structuredClone(o) as unknown as SimObject<Spec, Status>;
-  const keyOf = (ref: ObjectRef) => objectKey(ref.kind, ref.namespace ?? "", ref.name);
-  const touch = (key: string, object: SimObject) => {
-    objects.set(key, object);
+  const stored = (ref: ObjectRef) => objects.get(ref.kind, ref.namespace ?? "", ref.name);
+  const touch = (object: SimObject) => {
+    const key = objectKey(object.kind, object.namespace, object.name);
+    objects.set(object);
     changes.touchedObjects.add(key);
     changes.deletedObjects.delete(key);
+    markStale(model, object.kind, model.reconciling);
+  };
+  const remove = (kind: string, namespace: string, name: string) => {
+    if (!objects.delete(kind, namespace, name)) return false;
+    const key = objectKey(kind, namespace, name);
+    changes.touchedObjects.delete(key);
+    if (model.committed.objects.get(kind, namespace, name)) changes.deletedObjects.add(key);
+    markStale(model, kind, model.reconciling);
+    return true;
   };
 
   return {
     apply<Spec = JsonObject, Status = JsonObject>(input: ObjectRef & { spec?: Spec; status?: Status }) {
-      const key = keyOf(input);
       const spec = (input.spec ?? {}) as JsonObject;
-      const existing = objects.get(key);
+      const existing = stored(input);
       if (!existing) {
         const object: SimObject = {
           kind: input.kind,
@@ -60,7 +67,7 @@ export function createObjectOps(model: SimModel, now: Date): ObjectOps {
           createdAt: at,
           updatedAt: at,
         };
-        touch(key, object);
+        touch(object);
         return { object: copy<Spec, Status>(object), result: "created" as const };
       }
       const status = input.status === undefined ? existing.status : (input.status as JsonObject);
@@ -68,32 +75,29 @@ export function createObjectOps(model: SimModel, now: Date): ObjectOps {
         return { object: copy<Spec, Status>(existing), result: "unchanged" as const };
       }
       const object = { ...existing, spec: structuredClone(spec), status: structuredClone(status), updatedAt: at };
-      touch(key, object);
+      touch(object);
       return { object: copy<Spec, Status>(object), result: "configured" as const };
     },
     setStatus(ref, status) {
-      const key = keyOf(ref);
-      const existing = objects.get(key);
+      const existing = stored(ref);
       if (!existing) return false;
       if (stableJson(existing.status) !== stableJson(status)) {
-        touch(key, { ...existing, status: structuredClone(status as JsonObject), updatedAt: at });
+        touch({ ...existing, status: structuredClone(status as JsonObject), updatedAt: at });
       }
       return true;
     },
     get<Spec = JsonObject, Status = JsonObject>(ref: ObjectRef) {
-      const found = objects.get(keyOf(ref));
+      const found = stored(ref);
       return found ? copy<Spec, Status>(found) : undefined;
     },
     list<Spec = JsonObject, Status = JsonObject>(kind: string, namespace?: string) {
-      return [...objects.values()]
-        .filter((o) => o.kind === kind && (namespace === undefined || o.namespace === namespace))
-        .sort((a, b) => byText(a.namespace, b.namespace) || byText(a.name, b.name))
-        .map((o) => copy<Spec, Status>(o));
+      const all = objects.ofKind(kind);
+      return (namespace === undefined ? all : all.filter((o) => o.namespace === namespace)).map((o) =>
+        copy<Spec, Status>(o),
+      );
     },
     count(kind) {
-      let n = 0;
-      for (const o of objects.values()) if (o.kind === kind) n += 1;
-      return n;
+      return objects.countOf(kind);
     },
     tally(test) {
       let n = 0;
@@ -101,25 +105,15 @@ export function createObjectOps(model: SimModel, now: Date): ObjectOps {
       return n;
     },
     listAll() {
-      return [...objects.values()]
-        .sort((a, b) => byText(a.kind, b.kind) || byText(a.namespace, b.namespace) || byText(a.name, b.name))
-        .map((o) => copy<JsonObject, JsonObject>(o));
+      return objects.kindNames().flatMap((kind) => objects.ofKind(kind).map((o) => copy<JsonObject, JsonObject>(o)));
     },
     delete(ref) {
-      const key = keyOf(ref);
-      if (!objects.delete(key)) return false;
-      changes.touchedObjects.delete(key);
-      if (model.loadedObjects.has(key)) changes.deletedObjects.add(key);
-      return true;
+      return remove(ref.kind, ref.namespace ?? "", ref.name);
     },
     deleteAll() {
-      const count = objects.size;
-      for (const key of [...objects.keys()]) {
-        objects.delete(key);
-        changes.touchedObjects.delete(key);
-        if (model.loadedObjects.has(key)) changes.deletedObjects.add(key);
-      }
-      return count;
+      const all = [...objects.values()];
+      for (const o of all) remove(o.kind, o.namespace, o.name);
+      return all.length;
     },
   };
 }

@@ -20,12 +20,23 @@ export type Sim = {
   quota?: ClusterQuotaHard;
 };
 
+const models = new WeakMap<Sim, SimModel>();
+
 export function createSim(model: SimModel, now: Date, quota?: ClusterQuotaHard): Sim {
-  return {
+  const sim: Sim = {
     environmentId: model.environmentId,
     now,
     machines: createMachineOps(model, now),
     objects: createObjectOps(model, now),
     ...(quota ? { quota } : {}),
   };
+  models.set(sim, model);
+  return sim;
+}
+
+/** The model a Sim acts on (for the controllers' bookkeeping, reconcile-cluster.ts). */
+export function modelOf(sim: Sim): SimModel {
+  const model = models.get(sim);
+  if (!model) throw new Error("This Sim was not made by createSim.");
+  return model;
 }

@@ -8,10 +8,13 @@ export type * from "./types";
 export type { MachineState } from "./machine-states";
 export { createSim, type Sim } from "./create-sim";
 export {
+  applyCommittedObjects,
   createSimModel,
+  forkSimModel,
   hasSimChanges,
   markSimModelSaved,
   objectKey,
+  splitObjectKey,
   type SimModel,
   type SimChanges,
   type MachineRow,

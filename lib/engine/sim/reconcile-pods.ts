@@ -41,9 +41,10 @@ export const burstReplicas = 500;
  * with the fewest pods of the same workload (spreading), then the least requested share, then the name. A pod
  * that fits nowhere stays Pending with the scheduler's message, counting why each node was filtered out
  * ("0/3 nodes are available: 1 node(s) had untolerated taint {…}, 2 Insufficient cpu."). Pods whose owner is
- * gone are deleted. User workloads (those with a manifest) get the events kubectl describe shows.
+ * gone are deleted. User workloads (those with a manifest) get the events kubectl describe shows. Returns false
+ * while a workload has a backlog (more replicas than burstReplicas were missing).
  */
-export function reconcilePods(sim: Sim): void {
+export function reconcilePods(sim: Sim): boolean {
   const nodes = sim.objects.list<NodeSpec, NodeStatus>("Node");
   const machineUp = (name: string) => sim.machines.get(name)?.state === "running";
   const pods = sim.objects.list<PodSpec, PodStatus>("Pod");
@@ -164,6 +165,7 @@ export function reconcilePods(sim: Sim): void {
     if (kind !== "Node" && !owners.has(ownerKey(pod.namespace, kind, pod.spec.owner.name))) deletePod(pod);
   }
   if (hard) writeClusterQuota(sim, hard, usedPods);
+  return ![...outcome.values()].some((o) => o.backlog);
 }
 
 /** What the ReplicaSet (or StatefulSet) controller reports when it cannot make a pod: a FailedCreate warning on its object. */

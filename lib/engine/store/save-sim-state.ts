@@ -1,6 +1,7 @@
 import type { SecretState } from "../create-secret-store";
-import { hasSimChanges, objectKey, type MachineState, type SimModel } from "../sim";
+import { hasSimChanges, splitObjectKey, type MachineState, type SimModel } from "../sim";
 import type { EngineTx } from "./engine-transaction";
+import { tombstonePruneEvery, tombstoneVersions } from "./sim-state-select";
 import { SqlBatch } from "./sql-batch";
 import { machineCreated, transition } from "./transition";
 
@@ -10,6 +11,11 @@ import { machineCreated, transition } from "./transition";
  * and secrets — into the transaction's batch when it has one, else as one statement now. A machine created by
  * this step is inserted in its final state, its states passed checked against the table all the same.
  * Without a step (`context` null: the cluster's own API) machines must not change — their events name a step.
+ *
+ * `version` is the environment's simVersion once this commits (the one read under the advisory lock, plus one):
+ * object rows written carry it, and each deletion leaves a tombstone of it, so a process holding an older
+ * version reads only what changed (simStateSelect). Returns true when machines or objects changed (and the
+ * version goes up); a change of secrets alone leaves it, as secrets are read with every transaction.
  */
 export async function saveSimState(
   tx: EngineTx,
@@ -17,13 +23,15 @@ export async function saveSimState(
   secrets: SecretState,
   at: Date,
   context: { operationId: string; stepKey: string } | null,
-): Promise<void> {
+  version: number,
+): Promise<boolean> {
   const { changes, environmentId } = model;
-  if (!hasSimChanges(model) && secrets.written.size + secrets.deleted.size === 0) return;
+  const changed = hasSimChanges(model);
+  if (!changed && secrets.written.size + secrets.deleted.size === 0) return false;
   if (!context && changes.createdMachines.size + changes.machineMoves.length + changes.machineFacts.size > 0) {
     throw new Error(`Environment ${environmentId}: machines change only in a step.`);
   }
-  tx.simChanged(environmentId);
+  if (changed) tx.simChanged(environmentId);
   const batch = tx.batch ?? new SqlBatch();
   const p = (v: unknown) => batch.param(v);
 
@@ -84,32 +92,46 @@ export async function saveSimState(
     );
   }
 
-  const touched = [...changes.touchedObjects].map((key) => model.objects.get(key)!);
-  const inserts = touched.filter((o) => !model.loadedObjects.has(objectKey(o.kind, o.namespace, o.name)));
-  const updates = touched.filter((o) => model.loadedObjects.has(objectKey(o.kind, o.namespace, o.name)));
+  const touched = [...changes.touchedObjects].map((key) => model.objects.get(...splitObjectKey(key))!);
+  const isCommitted = (o: (typeof touched)[number]) =>
+    model.committed.objects.get(o.kind, o.namespace, o.name) !== undefined;
+  const inserts = touched.filter((o) => !isCommitted(o));
+  const updates = touched.filter(isCommitted);
   const columns = (list: typeof touched) =>
     `unnest(${p(list.map((o) => o.kind))}::text[], ${p(list.map((o) => o.namespace))}::text[], ${p(list.map((o) => o.name))}::text[],
             ${p(list.map((o) => JSON.stringify(o.spec)))}::jsonb[], ${p(list.map((o) => JSON.stringify(o.status)))}::jsonb[]) AS u(k, ns, n, sp, st)`;
   if (inserts.length > 0) {
     batch.add(
-      `INSERT INTO sim_object ("environmentId", kind, namespace, name, spec, status, "createdAt", "updatedAt")
-       SELECT ${p(environmentId)}, k, ns, n, sp, st, ${p(at)}, ${p(at)} FROM ${columns(inserts)} RETURNING 1`,
+      `INSERT INTO sim_object ("environmentId", kind, namespace, name, spec, status, "createdAt", "updatedAt", version)
+       SELECT ${p(environmentId)}, k, ns, n, sp, st, ${p(at)}, ${p(at)}, ${p(version)} FROM ${columns(inserts)} RETURNING 1`,
       inserts.length,
     );
   }
   if (updates.length > 0) {
     batch.add(
-      `UPDATE sim_object o SET spec = u.sp, status = u.st, "updatedAt" = ${p(at)} FROM ${columns(updates)}
+      `UPDATE sim_object o SET spec = u.sp, status = u.st, "updatedAt" = ${p(at)}, version = ${p(version)} FROM ${columns(updates)}
         WHERE o."environmentId" = ${p(environmentId)} AND o.kind = u.k AND o.namespace = u.ns AND o.name = u.n RETURNING 1`,
       updates.length,
     );
   }
   if (changes.deletedObjects.size > 0) {
-    const deleted = [...changes.deletedObjects].map((key) => key.split("\u0000") as [string, string, string]);
+    const deleted = [...changes.deletedObjects].map(splitObjectKey);
+    const keys = `unnest(${p(deleted.map((d) => d[0]))}::text[], ${p(deleted.map((d) => d[1]))}::text[], ${p(deleted.map((d) => d[2]))}::text[]) AS u(k, ns, n)`;
     batch.add(
-      `DELETE FROM sim_object o USING unnest(${p(deleted.map((d) => d[0]))}::text[], ${p(deleted.map((d) => d[1]))}::text[], ${p(deleted.map((d) => d[2]))}::text[]) AS u(k, ns, n)
+      `DELETE FROM sim_object o USING ${keys}
         WHERE o."environmentId" = ${p(environmentId)} AND o.kind = u.k AND o.namespace = u.ns AND o.name = u.n RETURNING 1`,
       deleted.length,
+    );
+    batch.add(
+      `INSERT INTO sim_object_tombstone ("environmentId", kind, namespace, name, version)
+       SELECT ${p(environmentId)}, k, ns, n, ${p(version)} FROM ${keys}
+       ON CONFLICT ("environmentId", kind, namespace, name) DO UPDATE SET version = excluded.version RETURNING 1`,
+      deleted.length,
+    );
+  }
+  if (changed && version % tombstonePruneEvery === 0) {
+    batch.add(
+      `DELETE FROM sim_object_tombstone WHERE "environmentId" = ${p(environmentId)} AND version <= ${p(version - tombstoneVersions)} RETURNING 1`,
     );
   }
 
@@ -129,4 +151,5 @@ export async function saveSimState(
     );
   }
   if (!tx.batch) await batch.run(tx.client);
+  return changed;
 }

@@ -17,6 +17,8 @@ export type StepLockRow = {
     settings: InstallSettings | null;
     plan: EnvironmentPlan | null;
   };
+  /** The environment's secrets, read with every step (they are not cached: a change request writes them). */
+  secrets: { name: string; ciphertext: string }[];
 };
 
 /**
@@ -25,7 +27,8 @@ export type StepLockRow = {
  * operation, then the environment's advisory lock, which serializes the environment's steps while leaving its
  * row free for claims and requests — and reads the environment's facts `FOR KEY SHARE`: a locking read returns
  * the row's newest version even when this statement waited for a lock, whereas anything read without a lock
- * would be as old as the statement. Settings and plan are left out when the caller holds the version
+ * would be as old as the statement (the secrets are read so: those a step needs were committed before it was
+ * claimed — by the request that made its operation or by a step it depends on). Settings and plan are left out when the caller holds the version
  * `settingsHeldAt` (the environment's updatedAt) and it is still current.
  */
 export function stepLockStatement(
@@ -43,5 +46,7 @@ export function stepLockStatement(
                        CASE WHEN ${fresh} THEN NULL ELSE plan END AS plan
                   FROM environment WHERE id = ${sqlLiteral(claimed.environmentId)} FOR KEY SHARE)
      SELECT (SELECT json_agg(s) FROM s) AS steps, (SELECT status FROM o) AS "operationStatus", (SELECT COUNT(*) FROM a) AS locked,
-            (SELECT row_to_json(e) FROM e) AS env`;
+            (SELECT row_to_json(e) FROM e) AS env,
+            (SELECT COALESCE(json_agg(json_build_object('name', name, 'ciphertext', ciphertext)), '[]')
+               FROM environment_secret WHERE "environmentId" = ${sqlLiteral(claimed.environmentId)}) AS secrets`;
 }

@@ -17,7 +17,11 @@ export async function syncClusterControllers(pool: Pool, now = new Date()): Prom
   const synced: string[] = [];
   for (const { id, plan } of rows) {
     try {
-      await changeClusterObjects(pool, id, () => () => undefined, { now, quota: clusterQuotaFor(plan) });
+      await changeClusterObjects(pool, id, () => () => undefined, {
+        now,
+        quota: clusterQuotaFor(plan),
+        reconcileAll: true,
+      });
       synced.push(id);
     } catch (e) {
       // A teardown began meanwhile: nothing left to catch up.

@@ -8,7 +8,7 @@ import { metadataOf, time } from "./metadata-of";
 
 /**
  * A pod's node and owner, looked up once per cluster state: every pod of a list shares them, and each get()
- * copies the object (its manifest included). For reads of a state that no longer changes (readSimShared's).
+ * copies the object (its manifest included). For reads of a state that no longer changes (readSim's).
  */
 const lookups = new WeakMap<Sim, Map<string, SimObject | undefined>>();
 function lookup(sim: Sim, kind: string, namespace: string, name: string): SimObject | undefined {
