@@ -250,6 +250,12 @@ function listVersion(objects: readonly Record<string, unknown>[]): string {
   return String(Math.max(0, ...objects.map((o) => Number(versionOf(o)))));
 }
 
+/**
+ * A list as the API server pages it: `limit` items at most, then `metadata.continue` — a token naming the list's
+ * resourceVersion and the last object sent — and `remainingItemCount` when no selector filters. Pages are cut
+ * from the cluster's objects in their order (namespace, then name), so a client following the tokens gets every
+ * object once; an object created meanwhile behind the cursor is not in this listing, as with a real server.
+ */
 function list(
   ctx: KubeContext,
   resource: KubeResource,
@@ -258,19 +264,64 @@ function list(
   table: boolean,
   now: Date,
 ) {
-  const limit = query.get("limit");
-  if (limit !== null && !/^\d+$/.test(limit))
-    throw badRequest(`limit must be a whole number, not "${limit.slice(0, 20)}"`);
-  const all = objectsOf(ctx, resource, namespace).map((o) => toKubeObject(ctx, resource, o));
-  const items = all.filter(matcher(query));
-  const resourceVersion = listVersion(all);
-  if (table) return toTable(resource, items, resourceVersion, now);
+  const limitText = query.get("limit");
+  if (limitText !== null && !/^\d+$/.test(limitText))
+    throw badRequest(`limit must be a whole number, not "${limitText.slice(0, 20)}"`);
+  const limit = limitText === null || Number(limitText) === 0 ? Infinity : Number(limitText);
+  const token = readContinue(query.get("continue"));
+  const objects = objectsOf(ctx, resource, namespace);
+  const from = token ? objects.findIndex((o) => cursorOf(o) > token.after) : 0;
+  const rest = from < 0 ? [] : objects.slice(from);
+  const matches = matcher(query);
+  const converted = new Map<(typeof objects)[number], Record<string, unknown>>();
+  const convert = (o: (typeof objects)[number]) => {
+    let item = converted.get(o);
+    if (!item) converted.set(o, (item = toKubeObject(ctx, resource, o)));
+    return item;
+  };
+  const items: Record<string, unknown>[] = [];
+  let next = rest.length;
+  for (let i = 0; i < rest.length; i++) {
+    if (items.length === limit) {
+      next = i;
+      break;
+    }
+    const item = convert(rest[i]!);
+    if (matches(item)) items.push(item);
+  }
+  // A continued list keeps the version of its first page.
+  const resourceVersion = token?.version ?? listVersion(objects.map(convert));
+  const filtered = query.get("labelSelector") !== null || query.get("fieldSelector") !== null;
+  const more = next < rest.length;
+  const metadata = {
+    resourceVersion,
+    ...(more ? { continue: writeContinue(resourceVersion, cursorOf(rest[next - 1]!)) } : {}),
+    ...(more && !filtered ? { remainingItemCount: rest.length - next } : {}),
+  };
+  if (table) return { ...toTable(resource, items, resourceVersion, now), metadata };
   return {
     kind: `${resource.kind}List`,
     apiVersion: resource.group === "" ? "v1" : `${resource.group}/${resource.version}`,
-    metadata: { resourceVersion },
+    metadata,
     items,
   };
+}
+
+const cursorOf = (o: { namespace: string; name: string }) => `${o.namespace}\u0000${o.name}`;
+
+function writeContinue(version: string, after: string): string {
+  return Buffer.from(JSON.stringify({ v: version, a: after })).toString("base64url");
+}
+
+function readContinue(text: string | null): { version: string; after: string } | undefined {
+  if (text === null || text === "") return undefined;
+  try {
+    const parsed = JSON.parse(Buffer.from(text, "base64url").toString()) as { v?: unknown; a?: unknown };
+    if (typeof parsed.v === "string" && typeof parsed.a === "string") return { version: parsed.v, after: parsed.a };
+  } catch {
+    // Answered below, as the real server does.
+  }
+  throw badRequest(`continue key is not valid: send the metadata.continue of the previous page unchanged`);
 }
 
 function requireObject(ctx: KubeContext, resource: KubeResource, namespace: string, name: string) {
